@@ -1,0 +1,80 @@
+package cn.zs.civil.application;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface ApplicationMapper {
+
+    int insertApplication(ApplicationRow row);
+
+    int updateProcess(@Param("applicationNo") String applicationNo, @Param("processDefinitionId") String processDefinitionId,
+            @Param("processInstanceId") String processInstanceId);
+
+    int updateStatus(@Param("applicationNo") String applicationNo, @Param("status") String status,
+            @Param("outcome") String outcome, @Param("now") LocalDateTime now);
+
+    int markAccepted(@Param("applicationNo") String applicationNo, @Param("acceptedAt") LocalDateTime acceptedAt,
+            @Param("now") LocalDateTime now);
+
+    int markDecided(@Param("applicationNo") String applicationNo, @Param("outcome") String outcome,
+            @Param("now") LocalDateTime now);
+
+    int markClosed(@Param("applicationNo") String applicationNo, @Param("status") String status,
+            @Param("outcome") String outcome, @Param("now") LocalDateTime now);
+
+    int updateFormData(@Param("applicationNo") String applicationNo, @Param("formData") String formData,
+            @Param("subjectName") String subjectName, @Param("now") LocalDateTime now);
+
+    ApplicationRow findByNo(String applicationNo);
+
+    List<ApplicationRow> findByNos(@Param("nos") Collection<String> applicationNos);
+
+    List<ApplicationRow> findByApplicant(@Param("applicantId") String applicantId, @Param("offset") int offset,
+            @Param("limit") int limit);
+
+    long countByApplicant(String applicantId);
+
+    int insertIdempotencyKey(@Param("ownerId") String ownerId, @Param("key") String key,
+            @Param("requestHash") String requestHash, @Param("applicationNo") String applicationNo,
+            @Param("createdAt") LocalDateTime createdAt);
+
+    IdempotencyRow findIdempotencyKey(@Param("ownerId") String ownerId, @Param("key") String key);
+
+    int incrementSequence(String name);
+
+    int insertSequence(@Param("name") String name, @Param("value") long value);
+
+    Long currentSequence(String name);
+
+    int insertEvent(CaseEventRow event);
+
+    List<CaseEventRow> findEvents(String applicationNo);
+
+    int insertAttachment(@Param("row") AttachmentRow row, @Param("content") byte[] content);
+
+    AttachmentRow findAttachment(String id);
+
+    byte[] findAttachmentContent(String id);
+
+    List<AttachmentRow> findAttachments(String applicationNo);
+
+    int linkAttachment(@Param("id") String id, @Param("applicationNo") String applicationNo,
+            @Param("fieldKey") String fieldKey);
+
+    int insertCorrectionNotice(@Param("applicationNo") String applicationNo, @Param("items") String items,
+            @Param("note") String note, @Param("requestedBy") String requestedBy,
+            @Param("requestedAt") LocalDateTime requestedAt);
+
+    CorrectionNoticeRow findCorrectionNotice(String applicationNo);
+
+    int markCorrectionSupplied(@Param("applicationNo") String applicationNo, @Param("at") LocalDateTime at);
+
+    record IdempotencyRow(String ownerId, String idemKey, String requestHash, String applicationNo,
+            LocalDateTime createdAt) {
+    }
+}

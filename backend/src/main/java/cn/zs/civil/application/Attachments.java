@@ -1,0 +1,173 @@
+package cn.zs.civil.application;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.tika.Tika;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.zs.civil.forms.FormDefinition;
+import cn.zs.civil.forms.FormField;
+import cn.zs.civil.forms.ValidatedForm;
+import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.web.ApiException;
+import cn.zs.civil.web.FieldProblem;
+
+/**
+ * Uploaded materials. The type is sniffed from the bytes (Apache Tika), never trusted from the name or the
+ * browser; the name must agree with it; a SHA-256 checksum is kept. Files are uploaded first, then referenced by
+ * id from a form's file field, which links them to the case.
+ */
+@Component
+public class Attachments {
+
+    private static final Map<String, Set<String>> EXTENSIONS = Map.of(
+            "application/pdf", Set.of("pdf"),
+            "image/jpeg", Set.of("jpg", "jpeg"),
+            "image/png", Set.of("png"));
+
+    private final ApplicationMapper mapper;
+    private final UploadProperties properties;
+    private final MessageSource messages;
+    private final Tika tika = new Tika();
+
+    Attachments(ApplicationMapper mapper, UploadProperties properties, MessageSource messages) {
+        this.mapper = mapper;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    @ConfigurationProperties("platform.uploads")
+    record UploadProperties(long maxBytes, List<String> allowedTypes) {
+    }
+
+    public AttachmentRow upload(PlatformUser user, MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw rejected("upload.empty");
+        }
+        if (file.getSize() > properties.maxBytes()) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "upload.tooLarge");
+        }
+        String name = safeName(file.getOriginalFilename());
+        byte[] content;
+        try (InputStream in = file.getInputStream()) {
+            content = in.readNBytes((int) properties.maxBytes() + 1);
+        } catch (IOException e) {
+            throw rejected("upload.unreadable");
+        }
+        if (content.length > properties.maxBytes()) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "upload.tooLarge");
+        }
+        String type = sniff(content);
+        if (!properties.allowedTypes().contains(type)) {
+            throw rejected("upload.typeNotAllowed");
+        }
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!EXTENSIONS.getOrDefault(type, Set.of()).contains(extension)) {
+            throw rejected("upload.nameDisagreesWithContent");
+        }
+        AttachmentRow row = new AttachmentRow(UUID.randomUUID().toString(), user.id(), null, null, name, type,
+                content.length, sha256(content), BusinessTime.now());
+        mapper.insertAttachment(row, content);
+        return row;
+    }
+
+    public AttachmentRow find(String id) {
+        AttachmentRow row = id == null ? null : mapper.findAttachment(id);
+        if (row == null) {
+            throw ApiException.notFound("attachment.notFound");
+        }
+        return row;
+    }
+
+    public byte[] content(String id) {
+        return mapper.findAttachmentContent(id);
+    }
+
+    public List<AttachmentRow> ofCase(String applicationNo) {
+        return mapper.findAttachments(applicationNo);
+    }
+
+    /** Files referenced by a form must exist, be the caller's own, and not belong to another case. */
+    List<FieldProblem> checkUsable(PlatformUser user, FormDefinition form, ValidatedForm checked, String applicationNo,
+            Locale locale) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (FormField field : form.valueFields()) {
+            if (!"filepicker".equals(field.type()) || !checked.values().containsKey(field.key())) {
+                continue;
+            }
+            for (String id : ids(checked.values().get(field.key()))) {
+                AttachmentRow row = mapper.findAttachment(id);
+                boolean usable = row != null && row.ownerId().equals(user.id())
+                        && (row.applicationNo() == null || row.applicationNo().equals(applicationNo));
+                if (!usable) {
+                    String label = field.label("en".equals(locale.getLanguage()));
+                    problems.add(new FieldProblem(field.key(), label, "form.notAttachment",
+                            messages.getMessage("form.notAttachment", new Object[] {label}, locale)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    void link(PlatformUser user, String applicationNo, FormDefinition form, ValidatedForm checked) {
+        for (FormField field : form.valueFields()) {
+            if ("filepicker".equals(field.type()) && checked.values().containsKey(field.key())) {
+                for (String id : ids(checked.values().get(field.key()))) {
+                    mapper.linkAttachment(id, applicationNo, field.key());
+                }
+            }
+        }
+    }
+
+    private static List<String> ids(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(Object::toString).toList();
+        }
+        return value == null ? List.of() : List.of(value.toString());
+    }
+
+    /** A plain file name: no directories, no traversal, no control characters, at most 200 characters. */
+    static String safeName(String original) {
+        if (original == null || original.isBlank() || original.length() > 200 || original.contains("/")
+                || original.contains("\\") || original.contains("..") || original.startsWith(".")
+                || original.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw rejected("upload.badName");
+        }
+        return original.strip();
+    }
+
+    private String sniff(byte[] content) {
+        try {
+            return tika.detect(new ByteArrayInputStream(content));
+        } catch (IOException e) {
+            throw rejected("upload.unreadable");
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiException rejected(String key) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, key);
+    }
+}

@@ -1,0 +1,18 @@
+package cn.zs.civil.application;
+
+import java.time.LocalDateTime;
+
+/** One decision or step on a case: who, when, what (the audit trail of the case). */
+public record CaseEventRow(
+        Long id,
+        String applicationNo,
+        LocalDateTime occurredAt,
+        String eventType,
+        String actorId,
+        String actorRole,
+        String taskId,
+        String taskKey,
+        String taskName,
+        String outcome,
+        String data) {
+}

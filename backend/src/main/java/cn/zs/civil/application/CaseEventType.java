@@ -1,0 +1,18 @@
+package cn.zs.civil.application;
+
+/** What happened on a case. Each has a plain-language text for the applicant in {@code i18n/messages}. */
+public enum CaseEventType {
+    SUBMITTED,
+    CHECKED,
+    ACCEPTED,
+    DEEMED_ACCEPTED,
+    NOT_ACCEPTED,
+    CLAIMED,
+    UNCLAIMED,
+    TASK_COMPLETED,
+    CORRECTIONS_REQUESTED,
+    CORRECTIONS_SUPPLIED,
+    WITHDRAWN,
+    DECIDED,
+    ATTACHMENT_READ
+}

@@ -1,0 +1,85 @@
+package cn.zs.civil.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zs.civil.identity.Roles;
+import cn.zs.civil.web.ApiException;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Public tracking by application number and query code, without signing in: plain-language status and timeline,
+ * no personal data. A wrong code and an unknown number answer alike, and each client address is rate-limited, so
+ * codes cannot be guessed.
+ */
+@RestController
+@Tag(name = "Public tracking")
+class TrackingController {
+
+    private static final int MAX_CLIENTS = 10_000;
+
+    private final ApplicationMapper mapper;
+    private final CaseLog log;
+    private final CaseViews views;
+    private final int perMinute;
+    private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > MAX_CLIENTS;
+        }
+    });
+
+    TrackingController(ApplicationMapper mapper, CaseLog log, CaseViews views,
+            @Value("${platform.tracking.requests-per-minute}") int perMinute) {
+        this.mapper = mapper;
+        this.log = log;
+        this.views = views;
+        this.perMinute = perMinute;
+    }
+
+    record TrackRequest(@NotBlank @Size(max = 32) String applicationNo, @NotBlank @Size(max = 16) String queryCode) {
+    }
+
+    @Operation(summary = "Track an application by number and query code (anyone; rate-limited)")
+    @PostMapping("/api/public/track")
+    @PreAuthorize(Roles.PUBLIC)
+    ResponseEntity<CaseViews.PublicStatus> track(@Valid @RequestBody TrackRequest request, HttpServletRequest http,
+            Locale locale) {
+        Bucket bucket = buckets.computeIfAbsent(http.getRemoteAddr(), k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .build());
+        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, probe.getNanosToWaitForRefill() / 1_000_000_000L);
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "tracking.rateLimited").retryAfter(seconds);
+        }
+        ApplicationRow row = mapper.findByNo(request.applicationNo().strip().toUpperCase(Locale.ROOT));
+        if (row == null || !MessageDigest.isEqual(row.queryCode().getBytes(StandardCharsets.UTF_8),
+                request.queryCode().strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
+            throw ApiException.notFound("tracking.notFound");
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(views.publicStatus(row, log.events(row.applicationNo()), locale));
+    }
+}

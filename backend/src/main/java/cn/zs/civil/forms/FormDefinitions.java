@@ -1,0 +1,101 @@
+package cn.zs.civil.forms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The forms a case is worked with, taken from the engine's deployment of the case's own process version
+ * ({@code formRefBinding="deployment"}), so the server checks exactly the form the browser shows.
+ */
+@Service
+public class FormDefinitions {
+
+    private final FormService engineForms;
+    private final TaskService tasks;
+    private final FormParser parser;
+    private final FormValidator validator;
+    /** Deployed forms never change: a deployment is immutable, so the cache needs no eviction. */
+    private final Map<String, FormDefinition> cache = new ConcurrentHashMap<>();
+
+    FormDefinitions(FormService engineForms, TaskService tasks, ObjectMapper json, MessageSource messages) {
+        this.engineForms = engineForms;
+        this.tasks = tasks;
+        this.parser = new FormParser(json);
+        this.validator = new FormValidator(messages);
+    }
+
+    public FormDefinition startForm(String processDefinitionId) {
+        return cache.computeIfAbsent("start:" + processDefinitionId,
+                k -> read(engineForms.getDeployedStartForm(processDefinitionId)));
+    }
+
+    public FormDefinition taskForm(Task task) {
+        return cache.computeIfAbsent("task:" + task.getProcessDefinitionId() + ":" + task.getTaskDefinitionKey(),
+                k -> read(engineForms.getDeployedTaskForm(task.getId())));
+    }
+
+    public FormDefinition taskForm(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        return task == null ? null : taskForm(task);
+    }
+
+    public ValidatedForm validate(FormDefinition form, Map<String, Object> input, Locale locale) {
+        return validator.validate(form, input, locale);
+    }
+
+    /** The schema for the reader: Chinese labels as deployed, or the English ones from each field's properties. */
+    public JsonNode localized(FormDefinition form, Locale locale) {
+        if (!"en".equals(locale.getLanguage())) {
+            return form.schema();
+        }
+        JsonNode copy = form.schema().deepCopy();
+        english(copy.path("components"));
+        return copy;
+    }
+
+    private static void english(JsonNode components) {
+        for (JsonNode c : components) {
+            JsonNode properties = c.path("properties");
+            ObjectNode component = (ObjectNode) c;
+            if (properties.hasNonNull("en")) {
+                component.put("label", properties.path("en").asText());
+            }
+            if (properties.hasNonNull("en:text") && c.has("text")) {
+                component.put("text", properties.path("en:text").asText());
+            }
+            for (JsonNode option : c.path("values")) {
+                String en = properties.path("en:" + option.path("value").asText()).asText(null);
+                if (en != null) {
+                    ((ObjectNode) option).put("label", en);
+                }
+            }
+            english(c.path("components"));
+        }
+    }
+
+    FormDefinition parse(InputStream in) {
+        return read(in);
+    }
+
+    private FormDefinition read(InputStream in) {
+        try (InputStream stream = in) {
+            return parser.parse(stream);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

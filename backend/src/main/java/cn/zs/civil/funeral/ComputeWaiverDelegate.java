@@ -1,0 +1,77 @@
+package cn.zs.civil.funeral;
+
+import static cn.zs.civil.funeral.FuneralProcess.*;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zs.civil.application.ApplicationService;
+
+/**
+ * Computes the waiver at the city's standards: per-item standards and the total cap from the DMN tables deployed
+ * with the case's own process version, so a case keeps the rules it was accepted under.
+ */
+@Component("computeWaiverDelegate")
+class ComputeWaiverDelegate implements JavaDelegate {
+
+    private final ApplicationService applications;
+    private final DecisionService decisions;
+    private final RepositoryService repository;
+    private final ObjectMapper json;
+
+    ComputeWaiverDelegate(ApplicationService applications, DecisionService decisions, RepositoryService repository,
+            ObjectMapper json) {
+        this.applications = applications;
+        this.decisions = decisions;
+        this.repository = repository;
+        this.json = json;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void execute(DelegateExecution execution) throws JsonProcessingException {
+        String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
+        DecisionDefinition standards = decision(deploymentId, DECISION_ITEM_STANDARDS);
+        DecisionDefinition cap = decision(deploymentId, DECISION_TOTAL_CAP);
+        String specialGroup = (String) execution.getVariable(VAR_SPECIAL_GROUP);
+
+        List<Map<String, Object>> items = (List<Map<String, Object>>) applications
+                .formData(execution.getProcessBusinessKey()).getOrDefault(FIELD_ITEMS, List.of());
+        BigDecimal totalCap = number(decisions.evaluateDecisionTableById(cap.getId())
+                .variables(Variables.putValue(VAR_SPECIAL_GROUP, specialGroup)).evaluate().getSingleResult()
+                .getEntry("totalCap"));
+        WaiverCalculator.Result result = WaiverCalculator.compute(items, code -> {
+            DmnDecisionRuleResult row = decisions.evaluateDecisionTableById(standards.getId())
+                    .variables(Variables.putValue("itemCode", code)).evaluate().getSingleResult();
+            return new WaiverCalculator.Standard(number(row.getEntry("unitStandard")), number(row.getEntry("maxUnits")),
+                    number(row.getEntry("itemCap")));
+        }, totalCap);
+
+        execution.setVariable(VAR_CHARGED_AMOUNT, result.charged().doubleValue());
+        execution.setVariable(VAR_WAIVER_AMOUNT, result.waived().doubleValue());
+        execution.setVariable(VAR_WAIVER_LINES, json.writeValueAsString(result.lines()));
+        execution.setVariable(VAR_RULE_VERSIONS, standards.getId() + "," + cap.getId());
+    }
+
+    private DecisionDefinition decision(String deploymentId, String key) {
+        return repository.createDecisionDefinitionQuery().deploymentId(deploymentId).decisionDefinitionKey(key)
+                .singleResult();
+    }
+
+    private static BigDecimal number(Object value) {
+        return new BigDecimal(value.toString());
+    }
+}

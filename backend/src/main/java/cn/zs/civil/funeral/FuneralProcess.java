@@ -1,0 +1,40 @@
+package cn.zs.civil.funeral;
+
+/** Ids and variable names of the two funeral-waiver processes; delegates and tests use these, never literals. */
+public final class FuneralProcess {
+
+    public static final String WAIVER_KEY = "funeral-fee-waiver";
+    public static final String REIMBURSEMENT_KEY = "funeral-fee-reimbursement";
+    public static final String DECISION_ELIGIBILITY = "funeral-eligibility";
+    public static final String DECISION_ITEM_STANDARDS = "funeral-item-standards";
+    public static final String DECISION_TOTAL_CAP = "funeral-total-cap";
+    public static final String ERROR_ALREADY_WAIVED = "ALREADY_WAIVED";
+
+    // Facts found by the registry checks (no personal data).
+    public static final String VAR_IDENTITY_VERIFIED = "identityVerified";
+    public static final String VAR_DEATH_VERIFIED = "deathVerified";
+    public static final String VAR_HUKOU_LOCAL = "hukouLocal";
+    public static final String VAR_DIED_LOCALLY = "diedLocally";
+    public static final String VAR_CREMATED_LOCALLY = "crematedLocally";
+    public static final String VAR_SPECIAL_GROUP = "specialGroup";
+    public static final String VAR_CREMATION_VERIFIED = "cremationVerified";
+    public static final String VAR_WAIVED_ELSEWHERE = "waivedElsewhere";
+    public static final String VAR_CHECKS_PASSED = "checksPassed";
+    public static final String VAR_WAIVED_ELSEWHERE_DECLARED = "waivedElsewhereDeclared";
+    public static final String VAR_ELIGIBILITY = "eligibility";
+    public static final String VAR_CHARGED_AMOUNT = "chargedAmount";
+    public static final String VAR_WAIVER_AMOUNT = "waiverAmount";
+    public static final String VAR_WAIVER_LINES = "waiverLines";
+    public static final String VAR_RULE_VERSIONS = "ruleVersions";
+    public static final String VAR_REASON_CODE = "reasonCode";
+
+    // Start-form fields the delegates read from the platform's tables.
+    static final String FIELD_DECEASED_ID = "deceasedIdNumber";
+    static final String FIELD_DECEASED_NAME = "deceasedName";
+    static final String FIELD_DEATH_CERTIFICATE = "deathCertificateNo";
+    static final String FIELD_CREMATION_CERTIFICATE = "cremationCertificateNo";
+    static final String FIELD_ITEMS = "items";
+
+    private FuneralProcess() {
+    }
+}

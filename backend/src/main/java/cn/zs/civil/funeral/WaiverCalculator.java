@@ -1,0 +1,51 @@
+package cn.zs.civil.funeral;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The waiver of one case (domain brief §4(c) step 5): per item min(actual charge, unit standard x min(units, max
+ * units), item cap); in total at most the cap. The standards come from DMN; this class only does the arithmetic.
+ */
+final class WaiverCalculator {
+
+    record Standard(BigDecimal unitStandard, BigDecimal maxUnits, BigDecimal itemCap) {
+    }
+
+    record Line(String itemCode, BigDecimal quantity, BigDecimal charge, BigDecimal standard, BigDecimal waived) {
+    }
+
+    record Result(List<Line> lines, BigDecimal charged, BigDecimal waived, BigDecimal totalCap) {
+    }
+
+    private WaiverCalculator() {
+    }
+
+    static Result compute(List<Map<String, Object>> items, Function<String, Standard> standards, BigDecimal totalCap) {
+        List<Line> lines = new ArrayList<>();
+        BigDecimal charged = BigDecimal.ZERO;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map<String, Object> item : items) {
+            String code = String.valueOf(item.get("itemCode"));
+            BigDecimal quantity = decimal(item.get("quantity"));
+            BigDecimal charge = decimal(item.get("charge"));
+            Standard s = standards.apply(code);
+            BigDecimal units = quantity.min(s.maxUnits());
+            BigDecimal standard = s.unitStandard().multiply(units).min(s.itemCap());
+            BigDecimal waived = charge.min(standard).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+            lines.add(new Line(code, quantity, charge, standard.setScale(2, RoundingMode.HALF_UP), waived));
+            charged = charged.add(charge);
+            sum = sum.add(waived);
+        }
+        BigDecimal total = sum.min(totalCap).setScale(2, RoundingMode.HALF_UP);
+        return new Result(List.copyOf(lines), charged.setScale(2, RoundingMode.HALF_UP), total, totalCap);
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    }
+}

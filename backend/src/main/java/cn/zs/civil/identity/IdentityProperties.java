@@ -1,0 +1,44 @@
+package cn.zs.civil.identity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Accounts of the embedded mode and the districts of the city. In the Keycloak mode the realm holds the accounts;
+ * the districts stay here because tasks and cases are scoped by them in both modes.
+ */
+@ConfigurationProperties("platform.identity")
+public record IdentityProperties(List<DemoAccount> accounts, List<District> districts) {
+
+    public IdentityProperties {
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        districts = districts == null ? List.of() : List.copyOf(districts);
+    }
+
+    public record DemoAccount(String username, String password, String name, List<String> roles, List<String> groups,
+            List<String> districts) {
+
+        public DemoAccount {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            groups = groups == null ? List.of() : List.copyOf(groups);
+            districts = districts == null ? List.of() : List.copyOf(districts);
+        }
+    }
+
+    /** A town or street (镇街) of the city: code, Chinese and English name. */
+    public record District(String code, String name, String en) {
+    }
+
+    public String displayName(String username) {
+        return accounts.stream().filter(a -> a.username().equals(username)).map(DemoAccount::name).findFirst()
+                .orElse(username);
+    }
+
+    public Map<String, District> districtsByCode() {
+        return districts.stream().collect(Collectors.toMap(District::code, Function.identity()));
+    }
+}

@@ -1,0 +1,32 @@
+package cn.zs.civil.identity;
+
+import java.util.Set;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Identity")
+class MeController {
+
+    private final CurrentUser currentUser;
+
+    MeController(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    record Me(String id, String name, Set<String> roles, Set<String> groups, Set<String> districts) {
+    }
+
+    @Operation(summary = "Who I am: roles, service queues and districts")
+    @GetMapping("/api/me")
+    @PreAuthorize(Roles.ANY_USER)
+    Me me() {
+        PlatformUser user = currentUser.get();
+        return new Me(user.id(), user.name(), user.roles(), user.groups(), user.districts());
+    }
+}

@@ -1,0 +1,109 @@
+package cn.zs.civil.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The built-in registry of the embedded default and the tests: demo citizens (single, married, widowed, under
+ * age, deceased, in assistance groups) from {@code registry/demo-citizens.json}. It can be switched off to
+ * rehearse an outage.
+ */
+@Component
+public class DemoRegistry implements Registries.IdentityRegistry, Registries.DeathRegister,
+        Registries.AssistanceRegistry, Registries.FuneralRegistry {
+
+    private final Map<String, Registries.Person> people = new ConcurrentHashMap<>();
+    private final Map<String, Registries.DeathRecord> deaths = new ConcurrentHashMap<>();
+    private final Map<String, String> assistance = new ConcurrentHashMap<>();
+    private final Map<String, Registries.CremationRecord> cremations = new ConcurrentHashMap<>();
+    private final AtomicBoolean available = new AtomicBoolean(true);
+
+    public DemoRegistry(ObjectMapper json) {
+        try (InputStream in = new ClassPathResource("registry/demo-citizens.json").getInputStream()) {
+            for (JsonNode c : json.readTree(in).path("citizens")) {
+                load(c);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void load(JsonNode c) {
+        String id = c.path("idNumber").asText();
+        people.put(id, new Registries.Person(id, c.path("name").asText(), c.path("sex").asText(),
+                LocalDate.parse(c.path("birthDate").asText()), c.path("hukouDivision").asText(),
+                c.path("hukouDistrict").isNull() ? null : c.path("hukouDistrict").asText(null),
+                c.path("maritalStatus").asText()));
+        JsonNode death = c.path("death");
+        if (death.isObject()) {
+            deaths.put(id, new Registries.DeathRecord(id, LocalDate.parse(death.path("date").asText()),
+                    death.path("certificateNo").asText(), death.path("placeDivision").asText()));
+        }
+        assistance.put(id, c.path("assistance").asText("NONE"));
+        for (JsonNode r : c.path("cremations")) {
+            String no = r.path("certificateNo").asText();
+            cremations.put(no, new Registries.CremationRecord(id, no, r.path("funeralHome").asText(),
+                    LocalDate.parse(r.path("date").asText()), r.path("waived").asBoolean()));
+        }
+    }
+
+    /** Rehearses an outage: every call fails until the registry is back. */
+    public void setAvailable(boolean up) {
+        available.set(up);
+    }
+
+    @Override
+    public Optional<Registries.Person> person(String idNumber) {
+        check("identity");
+        return Optional.ofNullable(people.get(normalise(idNumber)));
+    }
+
+    @Override
+    public Optional<Registries.DeathRecord> death(String idNumber) {
+        check("death-register");
+        return Optional.ofNullable(deaths.get(normalise(idNumber)));
+    }
+
+    @Override
+    public String assistanceStatus(String idNumber) {
+        check("assistance");
+        return assistance.getOrDefault(normalise(idNumber), "NONE");
+    }
+
+    @Override
+    public Optional<Registries.CremationRecord> cremation(String certificateNo) {
+        check("funeral-database");
+        return Optional.ofNullable(cremations.get(certificateNo));
+    }
+
+    @Override
+    public List<Registries.CremationRecord> cremationsOf(String idNumber) {
+        check("funeral-database");
+        String id = normalise(idNumber);
+        return new ArrayList<>(cremations.values().stream().filter(c -> c.idNumber().equals(id)).toList());
+    }
+
+    private void check(String registry) {
+        if (!available.get()) {
+            throw new RegistryUnavailableException(registry, null);
+        }
+    }
+
+    private static String normalise(String idNumber) {
+        return idNumber == null ? "" : idNumber.toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,51 @@
+package cn.zs.civil.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The external registries the bureau may consult instead of asking applicants for paper (Decree 716 Art. 7):
+ * public-security identity and hukou, the death register, the social-assistance system and the provincial funeral
+ * database. Production binds HTTP adapters; the embedded default and the tests bind {@link DemoRegistry}.
+ * Every method may throw {@link RegistryUnavailableException}: callers let the engine retry, never decide on
+ * missing data.
+ */
+public final class Registries {
+
+    private Registries() {
+    }
+
+    /** Public security: identity and household registration (hukou). */
+    public interface IdentityRegistry {
+        Optional<Person> person(String idNumber);
+    }
+
+    /** Health / public security death register. */
+    public interface DeathRegister {
+        Optional<DeathRecord> death(String idNumber);
+    }
+
+    /** Social assistance: 特困 (TEKUN), 低保 (DIBAO), 优抚 (YOUFU) or NONE. */
+    public interface AssistanceRegistry {
+        String assistanceStatus(String idNumber);
+    }
+
+    /** The provincial funeral database: cremation records and waivers granted anywhere in the province. */
+    public interface FuneralRegistry {
+        Optional<CremationRecord> cremation(String certificateNo);
+
+        List<CremationRecord> cremationsOf(String idNumber);
+    }
+
+    public record Person(String idNumber, String name, String sex, LocalDate birthDate, String hukouDivision,
+            String hukouDistrict, String maritalStatus) {
+    }
+
+    public record DeathRecord(String idNumber, LocalDate date, String certificateNo, String placeDivision) {
+    }
+
+    public record CremationRecord(String idNumber, String certificateNo, String funeralHome, LocalDate date,
+            boolean waived) {
+    }
+}

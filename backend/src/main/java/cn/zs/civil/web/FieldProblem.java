@@ -1,0 +1,5 @@
+package cn.zs.civil.web;
+
+/** One field-level finding in a problem response: the field's key, its label and a message in the reader's language. */
+public record FieldProblem(String field, String label, String code, String message) {
+}

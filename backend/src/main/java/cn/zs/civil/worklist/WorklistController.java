@@ -1,0 +1,134 @@
+package cn.zs.civil.worklist;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.zs.civil.application.ApplicationRow;
+import cn.zs.civil.application.ApplicationService;
+import cn.zs.civil.application.Attachments;
+import cn.zs.civil.application.CaseLog;
+import cn.zs.civil.application.CaseViews;
+import cn.zs.civil.forms.FormDefinitions;
+import cn.zs.civil.identity.CurrentUser;
+import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.identity.Roles;
+import cn.zs.civil.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Work queue", description = "Counter staff: queue, claim, complete, return for corrections")
+class WorklistController {
+
+    private final WorklistService worklist;
+    private final ApplicationService applications;
+    private final Attachments attachments;
+    private final FormDefinitions forms;
+    private final CaseViews views;
+    private final CaseLog log;
+    private final CurrentUser currentUser;
+
+    WorklistController(WorklistService worklist, ApplicationService applications, Attachments attachments,
+            FormDefinitions forms, CaseViews views, CaseLog log, CurrentUser currentUser) {
+        this.worklist = worklist;
+        this.applications = applications;
+        this.attachments = attachments;
+        this.forms = forms;
+        this.views = views;
+        this.log = log;
+        this.currentUser = currentUser;
+    }
+
+    record TaskDetail(WorklistService.TaskView task, CaseViews.Summary application, Map<String, Object> data,
+            Map<String, Object> checks, List<Map<String, Object>> attachments, JsonNode form,
+            boolean correctionsAllowed, List<CaseViews.TimelineEntry> timeline) {
+    }
+
+    record CompleteRequest(Map<String, Object> data) {
+    }
+
+    record CorrectionsRequest(List<WorklistService.CorrectionItem> items, String note) {
+    }
+
+    @Operation(summary = "My queue: tasks of my groups and districts, most urgent first (scope ALL, MINE, UNASSIGNED)")
+    @GetMapping("/api/tasks")
+    @PreAuthorize(Roles.STAFF)
+    WorklistService.Queue queue(@RequestParam(defaultValue = "ALL") WorklistService.Scope scope,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return worklist.queue(currentUser.get(), scope, Math.max(page, 0), Math.min(Math.max(size, 1), 100));
+    }
+
+    @Operation(summary = "Claim the most urgent unassigned task of my queue (204 when the queue is empty)")
+    @PostMapping("/api/tasks/next")
+    @PreAuthorize(Roles.STAFF)
+    ResponseEntity<WorklistService.TaskView> next() {
+        WorklistService.TaskView task = worklist.next(currentUser.get());
+        return task == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(task);
+    }
+
+    @Operation(summary = "A task with its case, the results of the automated checks, materials, form and history")
+    @GetMapping("/api/tasks/{taskId}")
+    @PreAuthorize(Roles.STAFF)
+    TaskDetail detail(@PathVariable String taskId, Locale locale) {
+        PlatformUser user = currentUser.get();
+        Task task = worklist.entitledTask(user, taskId);
+        ApplicationRow row = worklist.caseOf(task);
+        WorklistService.TaskView view = worklist.queueViewOf(task);
+        List<Map<String, Object>> files = attachments.ofCase(row.applicationNo()).stream()
+                .map(a -> Map.<String, Object>of("id", a.id(), "fileName", a.fileName(), "mediaType", a.mediaType(),
+                        "size", a.sizeBytes(), "sha256", a.sha256(), "field", a.fieldKey() == null ? "" : a.fieldKey()))
+                .toList();
+        return new TaskDetail(view, views.summary(row, locale, false), applications.parse(row.formData()),
+                worklist.facts(task), files, forms.localized(forms.taskForm(task), locale),
+                worklist.correctionsAllowed(task), views.timeline(log.events(row.applicationNo()), locale, true));
+    }
+
+    @Operation(summary = "Claim a task (409 if another clerk holds it)")
+    @PostMapping("/api/tasks/{taskId}/claim")
+    @PreAuthorize(Roles.STAFF)
+    ResponseEntity<Void> claim(@PathVariable String taskId) {
+        worklist.claim(currentUser.get(), taskId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Release a claimed task back to the queue")
+    @PostMapping("/api/tasks/{taskId}/unclaim")
+    @PreAuthorize(Roles.STAFF)
+    ResponseEntity<Void> unclaim(@PathVariable String taskId) {
+        worklist.unclaim(currentUser.get(), taskId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Complete a task with its form (checked against the deployed form)")
+    @PostMapping("/api/tasks/{taskId}/complete")
+    @PreAuthorize(Roles.STAFF)
+    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody CompleteRequest request, Locale locale) {
+        if (request == null) {
+            throw ApiException.invalid(List.of());
+        }
+        worklist.complete(currentUser.get(), taskId, request.data(), locale);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Return the case for corrections: one notice listing every missing item (once per case)")
+    @PostMapping("/api/tasks/{taskId}/corrections")
+    @PreAuthorize(Roles.STAFF)
+    ResponseEntity<Void> corrections(@PathVariable String taskId, @RequestBody CorrectionsRequest request) {
+        worklist.returnForCorrections(currentUser.get(), taskId, request == null ? null : request.items(),
+                request == null ? null : request.note());
+        return ResponseEntity.noContent().build();
+    }
+}
