@@ -45,7 +45,7 @@ import org.springframework.context.annotation.Import;
             MybatisAutoConfiguration.class, ValidationAutoConfiguration.class, JacksonAutoConfiguration.class})
     @MapperScan(basePackageClasses = StatutoryClock.class, annotationClass = Mapper.class)
     @Import({ClockConfiguration.class, CalendarStore.class, CalendarYearValidator.class, WorkingDayCalendar.class,
-            StatutoryClock.class, CalendarService.class, CalendarSeeder.class,
+            StatutoryClock.class, CalendarService.class, CalendarSeeder.class, CaseClockService.class,
             CalendarController.class})
     class Config {
 
