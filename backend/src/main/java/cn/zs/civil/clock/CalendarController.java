@@ -1,0 +1,105 @@
+package cn.zs.civil.clock;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+// Parameters arrive as strings and are parsed here so that every mistake comes back as a problem with an
+// `errors` list naming the field, instead of a bare 400 from argument conversion.
+@RestController
+@RequestMapping("/api/calendar")
+class CalendarController {
+
+    private final CalendarService calendarService;
+    private final StatutoryClock clock;
+
+    CalendarController(CalendarService calendarService, StatutoryClock clock) {
+        this.calendarService = calendarService;
+        this.clock = clock;
+    }
+
+    @GetMapping("/years")
+    @PreAuthorize("isAuthenticated()")
+    List<CalendarYearSummary> years() {
+        return calendarService.years();
+    }
+
+    @GetMapping("/years/{year}")
+    @PreAuthorize("isAuthenticated()")
+    CalendarYear year(@PathVariable String year) {
+        int value = CalendarYearValidator.parseYear(year);
+        return calendarService.year(value)
+                .orElseThrow(() -> Problems.notFound("No holiday schedule for " + value + " has been loaded."));
+    }
+
+    @PutMapping("/years/{year}")
+    @PreAuthorize("hasRole('admin')")
+    CalendarYear replaceYear(@PathVariable String year, @RequestBody(required = false) CalendarYearRequest body,
+                             Principal principal) {
+        int value = CalendarYearValidator.parseYear(year);
+        String changedBy = principal == null ? "unknown" : principal.getName();
+        return calendarService.replaceYear(value, body, changedBy);
+    }
+
+    @GetMapping("/deadline")
+    @PreAuthorize("isAuthenticated()")
+    DeadlineView deadline(@RequestParam(required = false) String from,
+                          @RequestParam(required = false) String workingDays,
+                          @RequestParam(required = false) String calendarDays) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate start = null;
+        if (from == null || from.isBlank()) {
+            problems.add(new FieldProblem("from", "is required (yyyy-MM-dd)"));
+        } else {
+            try {
+                start = LocalDate.parse(from.strip());
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem("from", "'" + from + "' is not a date (yyyy-MM-dd)"));
+            }
+        }
+        boolean hasWorking = workingDays != null && !workingDays.isBlank();
+        boolean hasCalendar = calendarDays != null && !calendarDays.isBlank();
+        if (hasWorking == hasCalendar) {
+            problems.add(new FieldProblem(hasWorking ? "calendarDays" : "workingDays",
+                    "give exactly one of workingDays and calendarDays"));
+        }
+        Integer working = hasWorking ? parseDays(workingDays, "workingDays", problems) : null;
+        Integer calendar = hasCalendar ? parseDays(calendarDays, "calendarDays", problems) : null;
+        if (!problems.isEmpty()) {
+            throw Problems.invalid(HttpStatus.BAD_REQUEST, "The deadline question cannot be answered.", problems);
+        }
+        if (working != null) {
+            Deadline d = clock.deadlineInWorkingDays(start, working);
+            return new DeadlineView(start, working, null, "ALL_ART_82_WORKING_DAYS", d.date(), d.endOfDay(),
+                    d.warnings());
+        }
+        Deadline d = clock.deadlineInCalendarDaysCivilCode(start, calendar);
+        return new DeadlineView(start, null, calendar, "CIVIL_CODE_ART_201_203_CALENDAR_DAYS", d.date(), d.endOfDay(),
+                d.warnings());
+    }
+
+    private static Integer parseDays(String text, String field, List<FieldProblem> problems) {
+        try {
+            int days = Integer.parseInt(text.strip());
+            if (days >= 0 && days <= DayWalk.MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new FieldProblem(field, "must be a whole number from 0 to " + DayWalk.MAX_DAYS));
+        return null;
+    }
+}
