@@ -10,7 +10,7 @@ create table clock_calendar_year (
     updated_by  varchar(64)  not null,
     updated_at  timestamp    not null,
     constraint pk_clock_calendar_year primary key (cal_year)
-);
+) ${tableOptions};
 
 -- Statutory holidays (放假), inclusive date ranges. No two holidays of a year start on the same day.
 create table clock_calendar_holiday (
@@ -21,7 +21,7 @@ create table clock_calendar_holiday (
     name_en     varchar(128),
     constraint pk_clock_calendar_holiday primary key (cal_year, first_day),
     constraint fk_clock_calendar_holiday_year foreign key (cal_year) references clock_calendar_year (cal_year)
-);
+) ${tableOptions};
 
 -- Adjusted working weekend days (调休上班).
 create table clock_calendar_workday (
@@ -29,7 +29,7 @@ create table clock_calendar_workday (
     work_day    date         not null,
     constraint pk_clock_calendar_workday primary key (cal_year, work_day),
     constraint fk_clock_calendar_workday_year foreign key (cal_year) references clock_calendar_year (cal_year)
-);
+) ${tableOptions};
 
 -- A single row. Every change to any year bumps global_version in the same transaction; each node compares it with
 -- the version of its in-memory snapshot every few seconds, so an edit on one node reaches the whole cluster.
@@ -39,6 +39,6 @@ create table clock_calendar_state (
     global_version  bigint     not null,
     updated_at      timestamp  not null,
     constraint pk_clock_calendar_state primary key (id)
-);
+) ${tableOptions};
 
 insert into clock_calendar_state (id, global_version, updated_at) values (1, 0, current_timestamp);

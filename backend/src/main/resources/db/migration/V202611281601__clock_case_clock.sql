@@ -11,7 +11,7 @@ create table clock_case_clock (
     promised_days   int,
     stopped_at      timestamp,
     constraint pk_clock_case_clock primary key (application_no)
-);
+) ${tableOptions};
 
 -- seq numbers the pauses of one case from 1; at most one pause per case is open (ended_at null).
 create table clock_case_pause (
@@ -22,4 +22,4 @@ create table clock_case_pause (
     ended_at        timestamp,
     constraint pk_clock_case_pause primary key (application_no, seq),
     constraint fk_clock_case_pause_clock foreign key (application_no) references clock_case_clock (application_no)
-);
+) ${tableOptions};

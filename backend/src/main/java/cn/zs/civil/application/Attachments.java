@@ -69,6 +69,15 @@ public class Attachments {
         } catch (IOException e) {
             throw rejected("upload.unreadable");
         }
+        return store(user, name, content);
+    }
+
+    /** Stores a file after the same checks as an upload: size, sniffed type, name agreeing with the type. */
+    public AttachmentRow store(PlatformUser user, String fileName, byte[] content) {
+        String name = safeName(fileName);
+        if (content.length == 0) {
+            throw rejected("upload.empty");
+        }
         if (content.length > properties.maxBytes()) {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "upload.tooLarge");
         }

@@ -30,7 +30,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -89,11 +88,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .body(body.getBody());
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, text("upload.tooLarge"), List.of(), "upload.tooLarge");
-    }
-
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void security(RuntimeException e) {
         // The security filter chain turns these into 401/403 problem responses.
@@ -120,12 +114,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail detailed && detailed.getProperties() != null
+                && detailed.getProperties().containsKey("errors")) {
+            // A feature's own field-by-field problem: keep its findings.
+            return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(detailed);
+        }
         // Framework errors (unreadable JSON, wrong method, missing parameter): keep the status, localise the text.
         String key = statusCode.is4xxClientError() ? "problem.badRequest" : "problem.internal";
         if (statusCode.value() == 404) {
             key = "problem.notFound";
         } else if (statusCode.value() == 405) {
             key = "problem.methodNotAllowed";
+        } else if (statusCode.value() == 413) {
+            key = "upload.tooLarge";
         } else if (statusCode.value() == 415) {
             key = "problem.unsupportedMediaType";
         }

@@ -1,0 +1,176 @@
+package cn.zs.civil.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.zs.civil.application.ApplicationService;
+import cn.zs.civil.application.Attachments;
+import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.worklist.WorklistService;
+
+/**
+ * A handful of demo cases in various states, so that a first look at the queues, the tracking page and the reports
+ * is not empty. Runs once, on an empty database, in the embedded default ({@code platform.demo-data=true}).
+ */
+@Component
+@ConditionalOnProperty(name = "platform.demo-data", havingValue = "true")
+class DemoCases {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+    static final PlatformUser ZHANGSAN = user("zhangsan", "张三", Set.of("applicant"), Set.of(), Set.of());
+    static final PlatformUser LISI = user("lisi", "李四", Set.of("applicant"), Set.of(), Set.of());
+    static final PlatformUser FUNERAL_HOME = user("clerk-funeral-home", "刘洋", Set.of("clerk"), Set.of("funeral-home"),
+            Set.of("*"));
+    static final PlatformUser REVIEWER = user("clerk-funeral", "王芳", Set.of("clerk"), Set.of("funeral-review"),
+            Set.of("shiqi", "dongqu", "xiqu", "nanqu", "wuguishan", "zhongshangang"));
+
+    private final ApplicationService applications;
+    private final Attachments attachments;
+    private final WorklistService worklist;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final JdbcTemplate jdbc;
+
+    DemoCases(ApplicationService applications, Attachments attachments, WorklistService worklist, TaskService tasks,
+            RuntimeService runtime, ManagementService management, JdbcTemplate jdbc) {
+        this.applications = applications;
+        this.attachments = attachments;
+        this.worklist = worklist;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.management = management;
+        this.jdbc = jdbc;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        Integer cases = jdbc.queryForObject("select count(*) from application", Integer.class);
+        if (cases != null && cases > 0) {
+            return;
+        }
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        // Path A at the funeral home: two waived at once, one refused as not covered, one waiting for a clerk.
+        waiver("shiqi", "陈伯生", "442000193805121318", "SW4420002026001", "2026-11-20", zh);
+        waiver("nanqu", "黄秀英", "440100194008084241", "SW4420002026002", "2026-11-22", zh);
+        waiver("dongqu", "李建国", "440300195001153174", "SW4403002026010", "2026-11-19", zh);
+        waiver("shiqi", "吴志明", "442000194801016160", "SW4420002026099", "2026-11-23", zh);
+
+        // Path B, reimbursement: one waiting for acceptance, one refused as already waived in Dongguan, one waiting
+        // for the applicant's corrections.
+        String pending = reimbursement(LISI, "nanqu", "郑海", "442000196103033034", "SW4406002026015",
+                "HZ440600202600321", "佛山市殡仪馆", zh);
+        String waivedElsewhere = reimbursement(LISI, "dongqu", "周桂芳", "442000195206205156", "SW4419002026031",
+                "HZ441900202600789", "东莞市殡仪馆", zh);
+        String corrections = reimbursement(ZHANGSAN, "xiaolan", "何丽珍", "442000195509099194", "SW4420002026004",
+                "HZ440100202699999", "广州市殡葬服务中心", zh);
+        acceptanceBy(user("chief", "赵科长", Set.of("chief"), Set.of("funeral-review"), Set.of("*")), waivedElsewhere,
+                corrections);
+        log.info("Demo cases created: 4 funeral-home waivers, 3 reimbursements (pending acceptance: {})", pending);
+    }
+
+    private void acceptanceBy(PlatformUser chief, String accept, String correct) {
+        Task a = task(accept);
+        worklist.complete(chief, a.getId(), Map.of("decision", "accept"), Locale.SIMPLIFIED_CHINESE);
+        Task c = task(correct);
+        worklist.returnForCorrections(chief, c.getId(), List.of(
+                new WorklistService.CorrectionItem("cremation-certificate", "火化证明编号与省殡葬数据库记录不符，请上传清晰的火化证明原件扫描件"),
+                new WorklistService.CorrectionItem("invoice", "发票缺少逐项收费明细，请补充殡仪馆出具的费用明细清单")),
+                "请一次性补齐以上材料。");
+    }
+
+    private void waiver(String district, String name, String id, String certificate, String deathDate, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("district", district);
+        data.put("deceasedName", name);
+        data.put("deceasedIdNumber", id);
+        data.put("dateOfDeath", deathDate);
+        data.put("deathCertificateNo", certificate);
+        data.put("placeOfDeath", "中山市人民医院");
+        data.put("cremationDate", "2026-11-26");
+        data.put("items", items());
+        data.put("agentName", "陈家豪");
+        data.put("agentIdNumber", "442000199001011014");
+        data.put("relationship", "CHILD");
+        data.put("phone", "13800138000");
+        String no = applications.submit(FUNERAL_HOME, "funeral-fee-waiver", data, null, locale).applicationNo();
+        runJobs(no);
+    }
+
+    private String reimbursement(PlatformUser applicant, String district, String name, String id, String death,
+            String cremation, String funeralHome, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("district", district);
+        data.put("deceasedName", name);
+        data.put("deceasedIdNumber", id);
+        data.put("dateOfDeath", "2026-11-20");
+        data.put("deathCertificateNo", death);
+        data.put("cremationCertificateNo", cremation);
+        data.put("cremationDate", "2026-11-24");
+        data.put("funeralHome", funeralHome);
+        data.put("items", items());
+        data.put("waivedElsewhereDeclared", "no");
+        data.put("applicantName", applicant.name());
+        data.put("applicantIdNumber", applicant == ZHANGSAN ? "442000199001011014" : "442000199202022027");
+        data.put("relationship", "CHILD");
+        data.put("phone", "13900139000");
+        data.put("bankName", "中国工商银行中山分行");
+        data.put("bankAccount", "6222020000123456789");
+        data.put("cremationCertificateFile", attachments.store(applicant, "火化证明.pdf", pdf()).id());
+        data.put("invoiceFile", List.of(attachments.store(applicant, "发票.pdf", pdf()).id()));
+        data.put("declaration", true);
+        String no = applications.submit(applicant, "funeral-fee-reimbursement", data, null, locale).applicationNo();
+        runJobs(no);
+        return no;
+    }
+
+    private static List<Map<String, Object>> items() {
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(Map.of("itemCode", "TRANSPORT", "quantity", 30, "charge", 150));
+        items.add(Map.of("itemCode", "STORAGE", "quantity", 2, "charge", 200));
+        items.add(Map.of("itemCode", "CREMATION", "quantity", 1, "charge", 300));
+        items.add(Map.of("itemCode", "URN", "quantity", 1, "charge", 480));
+        return items;
+    }
+
+    /** Runs the case's asynchronous steps now, so the demo's states are settled when the application is ready. */
+    private void runJobs(String applicationNo) {
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo).singleResult()
+                .getId();
+        for (Job job : management.createJobQuery().processInstanceId(instance).executable().list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    private Task task(String applicationNo) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
+    }
+
+    /** A minimal valid PDF, enough for the content sniffing of uploads. */
+    static byte[] pdf() {
+        return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+                + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static PlatformUser user(String id, String name, Set<String> roles, Set<String> groups, Set<String> districts) {
+        return new PlatformUser(id, name, roles, groups, districts);
+    }
+}
