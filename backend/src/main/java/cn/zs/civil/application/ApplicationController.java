@@ -28,9 +28,6 @@ import cn.zs.civil.identity.Roles;
 import cn.zs.civil.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "Applications", description = "Apply, track, supply corrections, withdraw; upload materials")
@@ -51,7 +48,8 @@ class ApplicationController {
         this.currentUser = currentUser;
     }
 
-    record SubmitRequest(@NotBlank @Size(max = 64) String serviceCode, Map<String, Object> data) {
+    /** Checked by the service, after the caller's role: validation must not answer callers who may not call. */
+    record SubmitRequest(String serviceCode, Map<String, Object> data) {
     }
 
     record Page<T>(List<T> items, int page, int size, long total) {
@@ -84,7 +82,7 @@ class ApplicationController {
                     + "retry returns the first case instead of creating a second.")
     @PostMapping("/api/applications")
     @PreAuthorize(Roles.APPLICANT_OR_STAFF)
-    ResponseEntity<ApplicationService.Submitted> submit(@Valid @RequestBody SubmitRequest request,
+    ResponseEntity<ApplicationService.Submitted> submit(@RequestBody SubmitRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Locale locale) {
         ApplicationService.Submitted submitted = applications.submit(currentUser.get(), request.serviceCode(),
                 request.data(), idempotencyKey, locale);

@@ -59,7 +59,7 @@ interface ApplicationMapper {
 
     AttachmentRow findAttachment(String id);
 
-    byte[] findAttachmentContent(String id);
+    AttachmentBlob findAttachmentContent(String id);
 
     List<AttachmentRow> findAttachments(String applicationNo);
 
@@ -73,6 +73,10 @@ interface ApplicationMapper {
     CorrectionNoticeRow findCorrectionNotice(String applicationNo);
 
     int markCorrectionSupplied(@Param("applicationNo") String applicationNo, @Param("at") LocalDateTime at);
+
+    /** The bytes of a file; a record because MyBatis reads a bare byte[] return type as many rows. */
+    record AttachmentBlob(byte[] content) {
+    }
 
     record IdempotencyRow(String ownerId, String idemKey, String requestHash, String applicationNo,
             LocalDateTime createdAt) {

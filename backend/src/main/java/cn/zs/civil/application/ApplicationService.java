@@ -98,6 +98,10 @@ public class ApplicationService {
      */
     public Submitted submit(PlatformUser user, String serviceCode, Map<String, Object> data, String idempotencyKey,
             Locale locale) {
+        if (serviceCode == null || serviceCode.isBlank()) {
+            throw ApiException.invalid(List.of(new FieldProblem("serviceCode", "serviceCode", "form.required",
+                    "serviceCode")));
+        }
         ServiceDefinition service = catalogue.find(serviceCode)
                 .orElseThrow(() -> ApiException.notFound("service.notFound", serviceCode));
         if (!maySubmit(user, service)) {

@@ -104,7 +104,8 @@ public class Attachments {
     }
 
     public byte[] content(String id) {
-        return mapper.findAttachmentContent(id);
+        ApplicationMapper.AttachmentBlob blob = mapper.findAttachmentContent(id);
+        return blob == null ? new byte[0] : blob.content();
     }
 
     public List<AttachmentRow> ofCase(String applicationNo) {

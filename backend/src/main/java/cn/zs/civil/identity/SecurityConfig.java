@@ -31,6 +31,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -56,7 +58,9 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain engineTools(HttpSecurity http, ProblemWriter problems) throws Exception {
-        http.securityMatcher("/engine-rest/**", "/camunda/**")
+        // Ant matchers: the engine REST API is a Jersey servlet, outside Spring MVC's request mapping.
+        http.securityMatcher(new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/**"),
+                        AntPathRequestMatcher.antMatcher("/camunda/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.ADMIN))
                 .formLogin(f -> f.permitAll())
                 .httpBasic(b -> b.authenticationEntryPoint(problems.entryPoint()))
@@ -92,10 +96,13 @@ class SecurityConfig {
 
     /**
      * CSRF protects cookie sessions. A call that carries its own credentials (HTTP Basic now, a bearer token in the
-     * Keycloak mode) cannot be forged by another site, and public tracking has no session to ride on.
+     * Keycloak mode) cannot be forged by another site, and an API call without a session cookie has no session to
+     * ride on (it is refused as unauthenticated instead). The login form itself stays protected.
      */
     private static boolean notABrowserSession(HttpServletRequest request) {
-        return request.getHeader("Authorization") != null || request.getRequestURI().startsWith("/api/public/");
+        boolean apiWithoutSession = request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null;
+        return request.getHeader("Authorization") != null || apiWithoutSession
+                || request.getRequestURI().startsWith("/api/public/");
     }
 
     @Bean

@@ -20,7 +20,6 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -39,7 +38,7 @@ import org.springframework.context.annotation.Import;
         "platform.clock.yellow-working-days=3"})
 @interface ClockDbTest {
 
-    @Configuration(proxyBeanMethods = false)
+    // No @Configuration: component scanning of the application must not pick this up; it is named explicitly above.
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
             TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,
             MybatisAutoConfiguration.class, ValidationAutoConfiguration.class, JacksonAutoConfiguration.class})

@@ -1,0 +1,71 @@
+package cn.zs.civil.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Demo citizens of the built-in registry and valid form data for them. */
+public final class Fixtures {
+
+    /** Zhongshan hukou, died and cremated in Guangzhou, not waived there: a reimbursement that is paid. */
+    public static final String JILIN_ID = "442000194503012129";
+    public static final String JILIN_NAME = "𠮷林";
+    /** Zhongshan hukou, cremated in Dongguan where the fees were already waived. */
+    public static final String ZHOU_ID = "442000195206205156";
+    /** Shenzhen hukou: not covered. */
+    public static final String LI_ID = "440300195001153174";
+    /** Zhongshan hukou, a minimum-allowance family, died in Foshan. */
+    public static final String ZHENG_ID = "442000196103033034";
+    /** Zhongshan hukou, died in Zhongshan. */
+    public static final String HE_ID = "442000195509099194";
+
+    private Fixtures() {
+    }
+
+    public static byte[] pdf() {
+        return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+                + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    public static byte[] png() {
+        return new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 0,
+                0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, (byte) 0xC4, (byte) 0x89};
+    }
+
+    /** A reimbursement application as the applicant fills it in, with the ids of two uploaded files. */
+    public static Map<String, Object> reimbursement(String district, String name, String id, String deathCertificate,
+            String cremationCertificate, String cremationFile, String invoiceFile) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("district", district);
+        data.put("deceasedName", name);
+        data.put("deceasedIdNumber", id);
+        data.put("dateOfDeath", "2026-11-18");
+        data.put("deathCertificateNo", deathCertificate);
+        data.put("cremationCertificateNo", cremationCertificate);
+        data.put("cremationDate", "2026-11-21");
+        data.put("funeralHome", "广州市殡葬服务中心");
+        data.put("items", List.of(
+                Map.of("itemCode", "TRANSPORT", "quantity", 200, "charge", 800),
+                Map.of("itemCode", "STORAGE", "quantity", 3, "charge", 300),
+                Map.of("itemCode", "CREMATION", "quantity", 1, "charge", 350),
+                Map.of("itemCode", "URN", "quantity", 1, "charge", 120.5),
+                Map.of("itemCode", "OTHER", "quantity", 1, "charge", 600)));
+        data.put("waivedElsewhereDeclared", "no");
+        data.put("applicantName", "张三");
+        data.put("applicantIdNumber", "442000199001011014");
+        data.put("relationship", "CHILD");
+        data.put("phone", "13800138000");
+        data.put("bankName", "中国工商银行中山分行");
+        data.put("bankAccount", "6222020000123456789");
+        data.put("cremationCertificateFile", cremationFile);
+        data.put("invoiceFile", List.of(invoiceFile));
+        data.put("declaration", true);
+        return data;
+    }
+
+    public static Map<String, Object> jilin(String cremationFile, String invoiceFile) {
+        return reimbursement("xiaolan", JILIN_NAME, JILIN_ID, "SW4401002026077", "HZ440100202600123", cremationFile,
+                invoiceFile);
+    }
+}
