@@ -7,7 +7,7 @@ create table funeral_waiver (
     charged_amount decimal(12, 2) not null,
     waived_amount  decimal(12, 2) not null,
     special_group  varchar(16)    not null,
-    lines          longtext       not null,
+    waiver_lines   longtext       not null,
     rule_versions  varchar(255)   not null,
     decided_at     datetime       not null,
     paid_amount    decimal(12, 2),

@@ -119,7 +119,19 @@ public class ApplicationService {
         }
         ProcessDefinition definition = latest(service.processKey());
         FormDefinition form = forms.startForm(definition.getId());
-        ValidatedForm checked = checked(user, form, data, locale, null);
+        ValidatedForm checked;
+        try {
+            checked = checked(user, form, data, locale, null);
+        } catch (ApiException invalid) {
+            // A concurrent retry may have committed meanwhile and linked the files: then this is that case.
+            if (idempotencyKey != null) {
+                Optional<Submitted> replay = replay(user, idempotencyKey, requestHash);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            throw invalid;
+        }
         try {
             return tx.execute(status -> start(user, serviceCode, service, definition, form, checked, idempotencyKey,
                     requestHash));

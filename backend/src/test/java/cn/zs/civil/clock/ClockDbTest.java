@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Import;
         "spring.datasource.url=${CLOCK_TEST_DB_URL:jdbc:h2:mem:clock;MODE=LEGACY;DB_CLOSE_DELAY=-1}",
         "spring.datasource.username=${CLOCK_TEST_DB_USER:sa}",
         "spring.datasource.password=${CLOCK_TEST_DB_PASSWORD:}",
+        "spring.datasource.driver-class-name=${CLOCK_TEST_DB_DRIVER:org.h2.Driver}",
         "platform.clock.calendar-recheck=5s",
         "platform.clock.yellow-working-days=3"})
 @interface ClockDbTest {
