@@ -7,7 +7,10 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
  * The engine of the tier-1 process tests: in-memory H2, no Spring, no job executor (tests run jobs themselves), and
- * the production settings that change behaviour: full history, Java serialization off, Spin for JSON variables.
+ * the settings of application.yml and the Spring Boot starter that change behaviour: full history,
+ * {@code javaSerializationFormatEnabled=false}, the Spin plugin, the engine's default serialization format. With
+ * these the DMN result map {@code eligibility} is stored Java-serialized (the flag only refuses serialized Java values
+ * sent in from outside); it is JSON only once {@code defaultSerializationFormat} is {@code application/json}.
  * Expressions resolve against {@code Mocks}, so the models' beans ({@code clock}, {@code caseStatus}, delegates) are
  * fakes registered by each test.
  */
