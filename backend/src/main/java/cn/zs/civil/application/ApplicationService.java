@@ -58,6 +58,8 @@ public class ApplicationService {
     public static final String VAR_PROMISED_LIMIT_DAYS = "promisedLimitDays";
     public static final String VAR_CORRECTION_PERIOD = "correctionPeriod";
     private static final String DISTRICT_FIELD = "district";
+    private static final java.util.Set<String> WITHDRAWABLE = java.util.Set.of(CaseStatus.RECEIVED,
+            CaseStatus.UNDER_REVIEW, CaseStatus.WAITING_FOR_CORRECTIONS);
 
     private final ApplicationMapper mapper;
     private final ServiceCatalogue catalogue;
@@ -340,7 +342,11 @@ public class ApplicationService {
 
     /** Withdrawal by the applicant, where the process still allows it (it listens for the message). */
     public void withdraw(PlatformUser user, String applicationNo, String reason) {
-        ownCase(user, applicationNo);
+        ApplicationRow row = ownCase(user, applicationNo);
+        if (!WITHDRAWABLE.contains(row.status())) {
+            // Once decided (even while the payment is still running) a case is no longer the applicant's to withdraw.
+            throw ApiException.conflict("withdraw.notAllowedNow");
+        }
         if (reason != null && reason.length() > 500) {
             throw ApiException.invalid(List.of(new FieldProblem("reason", "reason", "form.tooLong", "500")));
         }

@@ -53,8 +53,12 @@ public class CaseStatus {
         }
     }
 
+    /** The reason of the outcome: set by a delegate, or the reason code of an eligibility decision table. */
     private static Map<String, ?> reasons(DelegateExecution execution) {
         Object reason = execution.getVariable("reasonCode");
+        if (reason == null && execution.getVariable("eligibility") instanceof Map<?, ?> eligibility) {
+            reason = eligibility.get("reasonCode");
+        }
         return reason == null ? Map.of() : Map.of("reasonCode", reason);
     }
 }

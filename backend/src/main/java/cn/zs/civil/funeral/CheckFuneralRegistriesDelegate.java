@@ -80,8 +80,9 @@ class CheckFuneralRegistriesDelegate implements JavaDelegate {
         log.bySystem(applicationNo, CaseEventType.CHECKED, null, null, facts);
     }
 
-    private static String processKey(DelegateExecution execution) {
-        String definitionId = execution.getProcessDefinitionId();
-        return definitionId.substring(0, definitionId.indexOf(':'));
+    static String processKey(DelegateExecution execution) {
+        // Not parsed from the definition id: from the 10th version on, a long id is a bare UUID.
+        return execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
     }
 }

@@ -43,7 +43,7 @@ class RecordWaiverDelegate implements JavaDelegate {
         if (earlier != null) {
             return;
         }
-        String path = WAIVER_KEY.equals(execution.getProcessDefinitionId().split(":")[0]) ? "A" : "B";
+        String path = WAIVER_KEY.equals(CheckFuneralRegistriesDelegate.processKey(execution)) ? "A" : "B";
         try {
             waivers.insert(new FuneralWaiverRow(applicationNo, key, path,
                     BigDecimal.valueOf((Double) execution.getVariable(VAR_CHARGED_AMOUNT)),

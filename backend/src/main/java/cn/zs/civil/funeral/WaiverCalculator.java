@@ -3,6 +3,7 @@ package cn.zs.civil.funeral;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,14 +26,25 @@ final class WaiverCalculator {
     private WaiverCalculator() {
     }
 
+    /**
+     * Lines with the same item code are added up before the limits apply, so splitting one service over several
+     * lines cannot multiply its cap.
+     */
     static Result compute(List<Map<String, Object>> items, Function<String, Standard> standards, BigDecimal totalCap) {
+        Map<String, BigDecimal[]> byCode = new LinkedHashMap<>();
+        for (Map<String, Object> item : items) {
+            BigDecimal[] sums = byCode.computeIfAbsent(String.valueOf(item.get("itemCode")),
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[0] = sums[0].add(decimal(item.get("quantity")));
+            sums[1] = sums[1].add(decimal(item.get("charge")));
+        }
         List<Line> lines = new ArrayList<>();
         BigDecimal charged = BigDecimal.ZERO;
         BigDecimal sum = BigDecimal.ZERO;
-        for (Map<String, Object> item : items) {
-            String code = String.valueOf(item.get("itemCode"));
-            BigDecimal quantity = decimal(item.get("quantity"));
-            BigDecimal charge = decimal(item.get("charge"));
+        for (Map.Entry<String, BigDecimal[]> item : byCode.entrySet()) {
+            String code = item.getKey();
+            BigDecimal quantity = item.getValue()[0];
+            BigDecimal charge = item.getValue()[1];
             Standard s = standards.apply(code);
             BigDecimal units = quantity.min(s.maxUnits());
             BigDecimal standard = s.unitStandard().multiply(units).min(s.itemCap());

@@ -3,6 +3,9 @@ package cn.zs.civil.web;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,6 +13,15 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
+
+    /**
+     * Characters outside the Basic Multilingual Plane (生僻字 such as 𠮷) are written as themselves in UTF-8, not as
+     * escaped surrogate pairs, so that every client and log shows the name as typed.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer fourByteCharacters() {
+        return builder -> builder.featuresToEnable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+    }
 
     /** Chinese unless the reader asks for English. */
     @Bean

@@ -74,6 +74,8 @@ class ReimbursementJourneyIT extends ApiTestBase {
 
         assertThat(clerk.post("/api/tasks/" + reviewTask + "/complete",
                 Map.of("data", Map.of("decision", "approve", "invoiceChecked", true))).status()).isEqualTo(204);
+        // Decided: while the payment is still pending the applicant can no longer withdraw.
+        assertThat(applicant.post("/api/applications/" + no + "/withdraw", Map.of()).status()).isEqualTo(409);
         runJobs(no);
 
         JsonNode mine = applicant.get("/api/applications/" + no).body();
@@ -97,6 +99,9 @@ class ReimbursementJourneyIT extends ApiTestBase {
         // The audit trail: who did what and when, for every decision.
         assertThat(jdbc.queryForList("select actor_id from case_event where application_no = ? and event_type = ?",
                 String.class, no, "TASK_COMPLETED")).containsExactly("clerk-funeral-xl", "clerk-funeral-xl");
+        // Decision results are stored as JSON, never as serialized Java objects.
+        assertThat(jdbc.queryForList("select VAR_TYPE_ from ACT_HI_VARINST where NAME_ = 'eligibility'", String.class))
+                .isNotEmpty().containsOnly("spin://application/json");
         // Personal data stays out of the engine's history.
         assertThat(count("select count(*) from ACT_HI_VARINST where TEXT_ like ? or TEXT_ like ?", "%林%",
                 "%442000194503012129%")).isZero();

@@ -134,7 +134,7 @@ class FuneralFeeReimbursementProcessTest {
         assertThat(instance).isEnded().hasPassed("Event_Accepted", "Task_DecideEligibility", "Task_ComputeWaiver",
                 "Task_RecordWaiver", "EndEvent_Paid").hasNotPassed("Event_DeemedAccepted");
         assertThat(payments).containsExactly(CASE_NO);
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED PAID");
+        assertThat(caseStatus.calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED PAID");
         assertThat(eligibility(instance)).containsEntry("eligible", true).containsEntry("reasonCode", "HUKOU_RESIDENT");
     }
 
@@ -206,7 +206,7 @@ class FuneralFeeReimbursementProcessTest {
                 .hasNotPassed("Task_PayReimbursement");
         assertThat(payments).isEmpty();
         assertThat(variable(instance, VAR_REASON_CODE)).isEqualTo(ERROR_ALREADY_WAIVED);
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED ALREADY_WAIVED");
+        assertThat(caseStatus.calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED ALREADY_WAIVED");
     }
 
     @Test
@@ -253,7 +253,8 @@ class FuneralFeeReimbursementProcessTest {
         execute(job(instance));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Paid").hasNotPassed("Event_Accepted");
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "accepted", "finish DECIDED PAID");
+        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "accepted", "enter DECIDED",
+                "finish DECIDED PAID");
     }
 
     @Test

@@ -42,6 +42,17 @@ class WaiverCalculatorTest {
     }
 
     @Test
+    void addsUpLinesOfTheSameItemBeforeApplyingItsLimits() {
+        WaiverCalculator.Result result = compute(item("STORAGE", 3, "240"), item("STORAGE", 3, "240"),
+                item("STORAGE", 3, "240"));
+
+        // Nine days split over three lines are still at most 3 days x 80 = 240, not 720.
+        assertThat(result.lines()).hasSize(1);
+        assertThat(result.waived()).isEqualByComparingTo("240.00");
+        assertThat(result.charged()).isEqualByComparingTo("720.00");
+    }
+
+    @Test
     void multipliesTheUnitStandardByTheUnitsUsed() {
         WaiverCalculator.Result result = compute(item("TRANSPORT", 35, "200"));
 
