@@ -84,7 +84,10 @@ class SecurityConfig {
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .ignoringRequestMatchers(SecurityConfig::notABrowserSession))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint())
+                .exceptionHandling(e -> e
+                        // API callers get a 401 problem; a browser asking for a page goes to the login form. (A
+                        // single custom entry point would also switch off Spring's generated login page.)
+                        .defaultAuthenticationEntryPointFor(problems.entryPoint(), AntPathRequestMatcher.antMatcher("/api/**"))
                         .accessDeniedHandler(problems.deniedHandler()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

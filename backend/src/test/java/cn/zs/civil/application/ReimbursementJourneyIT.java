@@ -85,6 +85,8 @@ class ReimbursementJourneyIT extends ApiTestBase {
         assertThat(mine.path("timeline").findValuesAsText("type")).contains("SUBMITTED", "CLAIMED", "TASK_COMPLETED",
                 "ACCEPTED", "DECIDED");
         assertThat(mine.path("timeline").findValues("actor")).isEmpty();
+        assertThat(applicant.get("/api/applications/mine").body().path("items").findValuesAsText("subject"))
+                .contains(Fixtures.JILIN_NAME);
 
         Api.Response tracked = api().anonymous().post("/api/public/track",
                 Map.of("applicationNo", no, "queryCode", code));
