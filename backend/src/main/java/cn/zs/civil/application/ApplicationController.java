@@ -55,7 +55,7 @@ class ApplicationController {
     record Page<T>(List<T> items, int page, int size, long total) {
     }
 
-    record Detail(CaseViews.Summary summary, String queryCode, Map<String, Object> data,
+    record Detail(CaseViews.Summary summary, java.time.LocalDate expectedBy, String queryCode, Map<String, Object> data,
             List<AttachmentView> attachments, CorrectionView correctionNotice, String nextStep,
             List<CaseViews.TimelineEntry> timeline) {
     }
@@ -100,8 +100,8 @@ class ApplicationController {
         PlatformUser user = currentUser.get();
         int p = Math.max(page, 0);
         int s = Math.min(Math.max(size, 1), 100);
-        return new Page<>(applications.mine(user, p, s).stream().map(r -> views.summary(r, locale, false)).toList(),
-                p, s, applications.countMine(user));
+        return new Page<>(views.summaries(applications.mine(user, p, s), locale, false), p, s,
+                applications.countMine(user));
     }
 
     @Operation(summary = "One application with its data, materials and timeline (its applicant, or staff of its queue and district)")
@@ -114,7 +114,8 @@ class ApplicationController {
         CorrectionView correction = applications.correctionNotice(applicationNo)
                 .map(n -> new CorrectionView(applications.parseAny(n.items()), n.note(), n.requestedAt(), n.suppliedAt()))
                 .orElse(null);
-        return new Detail(views.summary(row, locale, false), staff ? null : row.queryCode(),
+        CaseViews.Summary summary = views.summary(row, locale, false);
+        return new Detail(summary, CaseViews.expectedBy(summary.countdown()), staff ? null : row.queryCode(),
                 applications.parse(row.formData()),
                 attachments.ofCase(applicationNo).stream().map(AttachmentView::of).toList(), correction,
                 views.nextStep(row, locale), views.timeline(log.events(applicationNo), locale, staff));

@@ -21,6 +21,10 @@ public final class BusinessTime {
         return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
     }
 
+    public static java.time.Instant instant() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
     public static LocalDateTime of(Date date) {
         return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), ZONE);
     }

@@ -14,5 +14,6 @@ public enum CaseEventType {
     CORRECTIONS_SUPPLIED,
     WITHDRAWN,
     DECIDED,
-    ATTACHMENT_READ
+    ATTACHMENT_READ,
+    ESCALATED
 }

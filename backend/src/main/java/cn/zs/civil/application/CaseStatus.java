@@ -1,10 +1,18 @@
 package cn.zs.civil.application;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+
+import cn.zs.civil.catalogue.ServiceCatalogue;
+import cn.zs.civil.clock.CaseClockService;
+import cn.zs.civil.clock.ClockStatus;
+import cn.zs.civil.clock.LimitUnit;
+import cn.zs.civil.clock.Limits;
+import cn.zs.civil.clock.PauseReason;
 
 /**
  * Called by the models ({@code ${caseStatus.enter(execution, 'UNDER_REVIEW')}}) so that the case's status and
@@ -22,14 +30,48 @@ public class CaseStatus {
 
     private final ApplicationMapper mapper;
     private final CaseLog log;
+    private final CaseClockService clocks;
+    private final ServiceCatalogue catalogue;
 
-    CaseStatus(ApplicationMapper mapper, CaseLog log) {
+    CaseStatus(ApplicationMapper mapper, CaseLog log, CaseClockService clocks, ServiceCatalogue catalogue) {
         this.mapper = mapper;
         this.log = log;
+        this.clocks = clocks;
+        this.catalogue = catalogue;
     }
 
+    /**
+     * A new status. Waiting for the applicant's corrections stops the statutory clock (ALL Art. 45 by analogy:
+     * time the authority cannot act is not its time); returning to review restarts it.
+     */
     public void enter(DelegateExecution execution, String status) {
-        mapper.updateStatus(execution.getProcessBusinessKey(), status, null, BusinessTime.now());
+        String no = execution.getProcessBusinessKey();
+        mapper.updateStatus(no, status, null, BusinessTime.now());
+        if (WAITING_FOR_CORRECTIONS.equals(status) && running(no)) {
+            clocks.pause(no, PauseReason.CORRECTIONS, BusinessTime.instant());
+        } else if (UNDER_REVIEW.equals(status) && running(no)) {
+            clocks.resume(no, BusinessTime.instant());
+        }
+    }
+
+    /** Pauses the clock for a reason the law excludes (expert review, consultation, hearing). */
+    public void pause(DelegateExecution execution, String reason) {
+        String no = execution.getProcessBusinessKey();
+        if (running(no)) {
+            clocks.pause(no, PauseReason.valueOf(reason), BusinessTime.instant());
+        }
+    }
+
+    public void resume(DelegateExecution execution) {
+        String no = execution.getProcessBusinessKey();
+        if (running(no)) {
+            clocks.resume(no, BusinessTime.instant());
+        }
+    }
+
+    private boolean running(String applicationNo) {
+        ClockStatus status = clocks.statuses(List.of(applicationNo), BusinessTime.instant()).get(applicationNo);
+        return status != null && !status.stopped();
     }
 
     /** Acceptance (受理): by a clerk now, or deemed on the receipt date when no correction notice came in time. */
@@ -39,6 +81,12 @@ public class CaseStatus {
         var acceptedAt = deemed && receivedAt != null ? BusinessTime.of(receivedAt) : BusinessTime.now();
         mapper.markAccepted(no, acceptedAt, BusinessTime.now());
         mapper.updateStatus(no, UNDER_REVIEW, null, BusinessTime.now());
+        // The statutory clock runs from acceptance; a deemed acceptance counts from the day the materials arrived.
+        catalogue.find((String) execution.getVariable(ApplicationService.VAR_SERVICE_CODE)).ifPresent(service ->
+                clocks.start(no, acceptedAt.atZone(BusinessTime.ZONE).toInstant(), limits(service)));
+        if (running(no)) {
+            clocks.resume(no, BusinessTime.instant());
+        }
         execution.setVariable("acceptedAt", BusinessTime.toDate(acceptedAt));
         log.bySystem(no, deemed ? CaseEventType.DEEMED_ACCEPTED : CaseEventType.ACCEPTED, null, null, null);
     }
@@ -47,6 +95,9 @@ public class CaseStatus {
     public void finish(DelegateExecution execution, String status, String outcome) {
         String no = execution.getProcessBusinessKey();
         mapper.markClosed(no, status, outcome, BusinessTime.now());
+        if (running(no)) {
+            clocks.stop(no, BusinessTime.instant());
+        }
         if (!status.equals(WITHDRAWN)) {
             // A withdrawal is logged where the person withdrew; the end event only closes the case.
             log.bySystem(no, CaseEventType.DECIDED, null, outcome, reasons(execution));
@@ -54,6 +105,13 @@ public class CaseStatus {
     }
 
     /** The reason of the outcome: set by a delegate, or the reason code of an eligibility decision table. */
+    static Limits limits(ServiceCatalogue.ServiceDefinition service) {
+        LimitUnit unit = service.statutoryLimit().unit() == ServiceCatalogue.Unit.CALENDAR ? LimitUnit.CALENDAR
+                : LimitUnit.WORKING;
+        Integer promised = service.promisedLimit() == null ? null : service.promisedLimit().days();
+        return new Limits(unit, service.statutoryLimit().days(), promised);
+    }
+
     private static Map<String, ?> reasons(DelegateExecution execution) {
         Object reason = execution.getVariable("reasonCode");
         if (reason == null && execution.getVariable("eligibility") instanceof Map<?, ?> eligibility) {

@@ -20,33 +20,50 @@ public class CaseViews {
     private final MessageSource messages;
     private final ServiceCatalogue catalogue;
     private final ObjectMapper json;
+    private final Countdowns countdowns;
 
-    CaseViews(MessageSource messages, ServiceCatalogue catalogue, ObjectMapper json) {
+    CaseViews(MessageSource messages, ServiceCatalogue catalogue, ObjectMapper json, Countdowns countdowns) {
         this.messages = messages;
         this.catalogue = catalogue;
         this.json = json;
+        this.countdowns = countdowns;
     }
 
     public record Summary(String applicationNo, String serviceCode, String serviceName, String district,
             String subject, String status, String statusText, String outcome, String outcomeText,
-            LocalDateTime receivedAt, LocalDateTime decidedAt) {
+            LocalDateTime receivedAt, LocalDateTime decidedAt, Countdowns.Countdown countdown) {
     }
 
     public record TimelineEntry(LocalDateTime at, String type, String text, String outcome, String actor,
             Map<String, Object> data) {
     }
 
+    /** What anyone with the number and query code may see: no names, no ID numbers, no staff. */
     public record PublicStatus(String applicationNo, String serviceName, String status, String statusText,
             String outcomeText, String nextStep, LocalDateTime receivedAt, LocalDateTime decidedAt,
-            List<TimelineEntry> timeline) {
+            java.time.LocalDate expectedBy, boolean clockPaused, List<TimelineEntry> timeline) {
     }
 
+    /** Events for staff eyes only. */
+    private static final java.util.Set<String> INTERNAL_EVENTS = java.util.Set.of(CaseEventType.ATTACHMENT_READ.name(),
+            CaseEventType.ESCALATED.name());
+
     public Summary summary(ApplicationRow row, Locale locale, boolean maskSubject) {
+        return summary(row, locale, maskSubject, countdowns.of(row.applicationNo()));
+    }
+
+    /** Summaries of many cases with their countdowns in one batch. */
+    public List<Summary> summaries(List<ApplicationRow> rows, Locale locale, boolean maskSubject) {
+        Map<String, Countdowns.Countdown> clocks = countdowns.of(rows.stream().map(ApplicationRow::applicationNo).toList());
+        return rows.stream().map(r -> summary(r, locale, maskSubject, clocks.get(r.applicationNo()))).toList();
+    }
+
+    private Summary summary(ApplicationRow row, Locale locale, boolean maskSubject, Countdowns.Countdown countdown) {
         return new Summary(row.applicationNo(), row.serviceCode(), serviceName(row.serviceCode(), locale),
                 row.district(), maskSubject ? Masking.name(row.subjectName()) : row.subjectName(), row.status(),
                 text("case.status." + row.status(), locale), row.outcome(),
                 row.outcome() == null ? null : text("case.outcome." + row.outcome(), locale), row.receivedAt(),
-                row.decidedAt());
+                row.decidedAt(), countdown);
     }
 
     /**
@@ -55,17 +72,27 @@ public class CaseViews {
      */
     public List<TimelineEntry> timeline(List<CaseEventRow> events, Locale locale, boolean forStaff) {
         return events.stream()
-                .filter(e -> forStaff || !CaseEventType.ATTACHMENT_READ.name().equals(e.eventType()))
+                .filter(e -> forStaff || !INTERNAL_EVENTS.contains(e.eventType()))
                 .map(e -> new TimelineEntry(e.occurredAt(), e.eventType(), eventText(e, locale), e.outcome(),
                         forStaff ? e.actorId() : null, forStaff ? data(e.data()) : null))
                 .toList();
     }
 
     public PublicStatus publicStatus(ApplicationRow row, List<CaseEventRow> events, Locale locale) {
+        Countdowns.Countdown clock = countdowns.of(row.applicationNo());
         return new PublicStatus(row.applicationNo(), serviceName(row.serviceCode(), locale), row.status(),
                 text("case.status." + row.status(), locale),
                 row.outcome() == null ? null : text("case.outcome." + row.outcome(), locale),
-                nextStep(row, locale), row.receivedAt(), row.decidedAt(), timeline(events, locale, false));
+                nextStep(row, locale), row.receivedAt(), row.decidedAt(), expectedBy(clock),
+                clock != null && clock.paused(), timeline(events, locale, false));
+    }
+
+    /** The date the applicant may expect a decision: the promised limit where there is one, else the statutory. */
+    public static java.time.LocalDate expectedBy(Countdowns.Countdown clock) {
+        if (clock == null || clock.stopped()) {
+            return null;
+        }
+        return clock.promisedDue() != null ? clock.promisedDue() : clock.statutoryDue();
     }
 
     public String nextStep(ApplicationRow row, Locale locale) {

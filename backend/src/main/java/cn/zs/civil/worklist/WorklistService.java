@@ -29,6 +29,7 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.application.CaseEventType;
 import cn.zs.civil.application.CaseLog;
 import cn.zs.civil.application.CaseLog.TaskRef;
+import cn.zs.civil.application.Countdowns;
 import cn.zs.civil.application.Masking;
 import cn.zs.civil.forms.FormDefinition;
 import cn.zs.civil.forms.FormDefinitions;
@@ -61,10 +62,13 @@ public class WorklistService {
     private final CaseLog log;
     private final TransactionTemplate tx;
     private final IdentityProperties identity;
+    private final Countdowns countdowns;
     private final Map<String, Boolean> correctable = new ConcurrentHashMap<>();
 
     WorklistService(TaskService tasks, RuntimeService runtime, RepositoryService repository, ApplicationService applications,
-            FormDefinitions forms, CaseLog log, TransactionTemplate tx, IdentityProperties identity) {
+            FormDefinitions forms, CaseLog log, TransactionTemplate tx, IdentityProperties identity,
+            Countdowns countdowns) {
+        this.countdowns = countdowns;
         this.tasks = tasks;
         this.runtime = runtime;
         this.repository = repository;
@@ -79,7 +83,7 @@ public class WorklistService {
 
     public record TaskView(String taskId, String name, String taskKey, String applicationNo, String serviceCode,
             String district, String subject, String assignee, String assigneeName, LocalDateTime createdAt,
-            LocalDateTime dueAt) {
+            LocalDateTime dueAt, Countdowns.Countdown countdown) {
     }
 
     public record Queue(List<TaskView> items, int page, int size, long total) {
@@ -290,7 +294,9 @@ public class WorklistService {
 
     private List<TaskView> views(List<Task> found) {
         Map<String, String> keys = businessKeys(found);
-        Map<String, ApplicationRow> rows = applications.byNos(List.copyOf(new java.util.HashSet<>(keys.values())));
+        List<String> numbers = List.copyOf(new java.util.HashSet<>(keys.values()));
+        Map<String, ApplicationRow> rows = applications.byNos(numbers);
+        Map<String, Countdowns.Countdown> clocks = countdowns.of(numbers);
         List<TaskView> out = new ArrayList<>();
         for (Task t : found) {
             ApplicationRow row = rows.get(keys.get(t.getProcessInstanceId()));
@@ -298,7 +304,7 @@ public class WorklistService {
                     row == null ? null : row.serviceCode(), row == null ? null : row.district(),
                     row == null ? null : Masking.name(row.subjectName()), t.getAssignee(),
                     t.getAssignee() == null ? null : displayName(t.getAssignee()), BusinessTime.of(t.getCreateTime()),
-                    BusinessTime.of(t.getDueDate())));
+                    BusinessTime.of(t.getDueDate()), row == null ? null : clocks.get(row.applicationNo())));
         }
         return out;
     }
