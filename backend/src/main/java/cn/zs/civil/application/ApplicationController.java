@@ -111,6 +111,7 @@ class ApplicationController {
         PlatformUser user = currentUser.get();
         ApplicationRow row = applications.readable(user, applicationNo);
         boolean staff = applications.staffMaySee(user, row);
+        applications.recordRead(user, row);
         CorrectionView correction = applications.correctionNotice(applicationNo)
                 .map(n -> new CorrectionView(applications.parseAny(n.items()), n.note(), n.requestedAt(), n.suppliedAt()))
                 .orElse(null);

@@ -3,7 +3,6 @@ package cn.zs.civil.application;
 import java.security.SecureRandom;
 import java.time.format.DateTimeFormatter;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,26 +16,17 @@ class ApplicationNumbers {
     private static final char[] CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
     private static final int CODE_LENGTH = 8;
 
-    private final ApplicationMapper mapper;
+    private final Sequences sequences;
     private final SecureRandom random = new SecureRandom();
 
-    ApplicationNumbers(ApplicationMapper mapper) {
-        this.mapper = mapper;
+    ApplicationNumbers(Sequences sequences) {
+        this.sequences = sequences;
     }
 
-    /** Must run inside the submission's transaction: the row lock of the counter orders concurrent submissions. */
+    /** Must run inside the submission's transaction (see {@link Sequences}). */
     String next(String prefix) {
         String day = BusinessTime.now().format(DAY);
-        String name = prefix + "-" + day;
-        if (mapper.incrementSequence(name) == 0) {
-            try {
-                mapper.insertSequence(name, 1);
-            } catch (DuplicateKeyException raced) {
-                mapper.incrementSequence(name);
-            }
-        }
-        long value = mapper.currentSequence(name);
-        return "%s-%s-%04d".formatted(prefix, day, value);
+        return "%s-%s-%04d".formatted(prefix, day, sequences.next(prefix + "-" + day));
     }
 
     String queryCode() {

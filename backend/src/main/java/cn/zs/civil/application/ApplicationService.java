@@ -59,7 +59,7 @@ public class ApplicationService {
     public static final String VAR_CORRECTION_PERIOD = "correctionPeriod";
     private static final String DISTRICT_FIELD = "district";
     private static final java.util.Set<String> WITHDRAWABLE = java.util.Set.of(CaseStatus.RECEIVED,
-            CaseStatus.UNDER_REVIEW, CaseStatus.WAITING_FOR_CORRECTIONS);
+            CaseStatus.UNDER_REVIEW, CaseStatus.WAITING_FOR_CORRECTIONS, CaseStatus.WAITING_FOR_REGISTRY, CaseStatus.COOLING_OFF);
 
     private final ApplicationMapper mapper;
     private final ServiceCatalogue catalogue;
@@ -243,6 +243,14 @@ public class ApplicationService {
         }
         List<String> queues = catalogue.find(row.serviceCode()).map(ServiceDefinition::queueGroups).orElse(List.of());
         return user.inAnyGroup(queues) && user.seesDistrict(row.district());
+    }
+
+    /** Every read of a sensitive record (marriage, divorce) by staff is recorded: who, when (2025 regulations Art. 6). */
+    public void recordRead(PlatformUser user, ApplicationRow row) {
+        boolean sensitive = catalogue.find(row.serviceCode()).map(ServiceDefinition::sensitive).orElse(false);
+        if (sensitive && user.isStaff()) {
+            tx.executeWithoutResult(s -> log.byUser(row.applicationNo(), CaseEventType.RECORD_READ, user, null, null, null));
+        }
     }
 
     public ApplicationRow byNo(String applicationNo) {

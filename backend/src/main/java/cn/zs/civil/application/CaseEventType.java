@@ -15,5 +15,7 @@ public enum CaseEventType {
     WITHDRAWN,
     DECIDED,
     ATTACHMENT_READ,
-    ESCALATED
+    ESCALATED,
+    BOTH_APPEARED,
+    RECORD_READ
 }

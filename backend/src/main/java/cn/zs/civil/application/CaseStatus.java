@@ -24,6 +24,9 @@ public class CaseStatus {
     public static final String RECEIVED = "RECEIVED";
     public static final String UNDER_REVIEW = "UNDER_REVIEW";
     public static final String WAITING_FOR_CORRECTIONS = "WAITING_FOR_CORRECTIONS";
+    public static final String WAITING_FOR_REGISTRY = "WAITING_FOR_REGISTRY";
+    public static final String COOLING_OFF = "COOLING_OFF";
+    public static final String AWAITING_JOINT_APPEARANCE = "AWAITING_JOINT_APPEARANCE";
     public static final String DECIDED = "DECIDED";
     public static final String WITHDRAWN = "WITHDRAWN";
     public static final String CLOSED = "CLOSED";

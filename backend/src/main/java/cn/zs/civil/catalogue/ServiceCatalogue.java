@@ -61,7 +61,8 @@ public record ServiceCatalogue(Map<String, ServiceDefinition> services) {
             List<String> starterGroups,
             List<String> queueGroups,
             Channel channel,
-            Integer correctionPeriodDays) {
+            Integer correctionPeriodDays,
+            boolean sensitive) {
 
         public ServiceDefinition {
             legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);

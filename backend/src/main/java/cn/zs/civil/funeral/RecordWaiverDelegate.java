@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.registry.IdNumberKeys;
 
 /**
  * Records the waiver; the database's unique key on the deceased makes it one per person across both paths and all
@@ -22,9 +23,9 @@ class RecordWaiverDelegate implements JavaDelegate {
 
     private final ApplicationService applications;
     private final FuneralWaiverMapper waivers;
-    private final DeceasedKeys keys;
+    private final IdNumberKeys keys;
 
-    RecordWaiverDelegate(ApplicationService applications, FuneralWaiverMapper waivers, DeceasedKeys keys) {
+    RecordWaiverDelegate(ApplicationService applications, FuneralWaiverMapper waivers, IdNumberKeys keys) {
         this.applications = applications;
         this.waivers = waivers;
         this.keys = keys;

@@ -24,12 +24,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Component
 public class DemoRegistry implements Registries.IdentityRegistry, Registries.DeathRegister,
-        Registries.AssistanceRegistry, Registries.FuneralRegistry {
+        Registries.AssistanceRegistry, Registries.FuneralRegistry, Registries.MarriageRegistry {
 
     private final Map<String, Registries.Person> people = new ConcurrentHashMap<>();
     private final Map<String, Registries.DeathRecord> deaths = new ConcurrentHashMap<>();
     private final Map<String, String> assistance = new ConcurrentHashMap<>();
     private final Map<String, Registries.CremationRecord> cremations = new ConcurrentHashMap<>();
+    private final Map<String, Registries.MaritalRecord> marital = new ConcurrentHashMap<>();
     private final AtomicBoolean available = new AtomicBoolean(true);
 
     public DemoRegistry(ObjectMapper json) {
@@ -54,6 +55,12 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
                     death.path("certificateNo").asText(), death.path("placeDivision").asText()));
         }
         assistance.put(id, c.path("assistance").asText("NONE"));
+        JsonNode marriage = c.path("marriage");
+        marital.put(id, marriage.isObject()
+                ? new Registries.MaritalRecord(id, c.path("maritalStatus").asText(), marriage.path("spouseIdNumber").asText(),
+                        marriage.path("certificateNo").asText(), LocalDate.parse(marriage.path("date").asText()),
+                        marriage.path("registry").asText())
+                : new Registries.MaritalRecord(id, c.path("maritalStatus").asText("UNKNOWN"), null, null, null, null));
         for (JsonNode r : c.path("cremations")) {
             String no = r.path("certificateNo").asText();
             cremations.put(no, new Registries.CremationRecord(id, no, r.path("funeralHome").asText(),
@@ -95,6 +102,30 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
         check("funeral-database");
         String id = normalise(idNumber);
         return new ArrayList<>(cremations.values().stream().filter(c -> c.idNumber().equals(id)).toList());
+    }
+
+    @Override
+    public Registries.MaritalRecord maritalRecord(String idNumber) {
+        check("marriage-database");
+        String id = normalise(idNumber);
+        return marital.getOrDefault(id, new Registries.MaritalRecord(id, "UNKNOWN", null, null, null, null));
+    }
+
+    @Override
+    public void recordMarriage(String idNumberA, String idNumberB, String certificateNo, LocalDate date) {
+        check("marriage-database");
+        String a = normalise(idNumberA);
+        String b = normalise(idNumberB);
+        marital.put(a, new Registries.MaritalRecord(a, "MARRIED", b, certificateNo, date, "442000"));
+        marital.put(b, new Registries.MaritalRecord(b, "MARRIED", a, certificateNo, date, "442000"));
+    }
+
+    @Override
+    public void recordDivorce(String idNumberA, String idNumberB, String certificateNo, LocalDate date) {
+        check("marriage-database");
+        for (String id : new String[] {normalise(idNumberA), normalise(idNumberB)}) {
+            marital.put(id, new Registries.MaritalRecord(id, "DIVORCED", null, null, null, null));
+        }
     }
 
     private void check(String registry) {

@@ -38,6 +38,23 @@ public final class Registries {
         List<CremationRecord> cremationsOf(String idNumber);
     }
 
+    /**
+     * The national basic marriage-information database (全国婚姻基础信息库, 2025 regulations Art. 4): each person's
+     * marital status and current marriage; registrations are reported back to it.
+     */
+    public interface MarriageRegistry {
+        MaritalRecord maritalRecord(String idNumber);
+
+        void recordMarriage(String idNumberA, String idNumberB, String certificateNo, LocalDate date);
+
+        void recordDivorce(String idNumberA, String idNumberB, String certificateNo, LocalDate date);
+    }
+
+    /** status: SINGLE, MARRIED, DIVORCED, WIDOWED or UNKNOWN (no record). */
+    public record MaritalRecord(String idNumber, String status, String spouseIdNumber, String certificateNo,
+            LocalDate marriageDate, String registryDivision) {
+    }
+
     public record Person(String idNumber, String name, String sex, LocalDate birthDate, String hukouDivision,
             String hukouDistrict, String maritalStatus) {
     }

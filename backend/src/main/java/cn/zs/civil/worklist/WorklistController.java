@@ -86,6 +86,7 @@ class WorklistController {
         PlatformUser user = currentUser.get();
         Task task = worklist.entitledTask(user, taskId);
         ApplicationRow row = worklist.caseOf(task);
+        applications.recordRead(user, row);
         WorklistService.TaskView view = worklist.queueViewOf(task);
         List<Map<String, Object>> files = attachments.ofCase(row.applicationNo()).stream()
                 .map(a -> Map.<String, Object>of("id", a.id(), "fileName", a.fileName(), "mediaType", a.mediaType(),

@@ -1,4 +1,4 @@
-package cn.zs.civil.funeral;
+package cn.zs.civil.registry;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,19 +12,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A keyed hash (HMAC-SHA256) of the deceased's ID number: lets the database enforce one waiver per person without
- * an index over plain ID numbers.
+ * A keyed hash (HMAC-SHA256) of an ID number: lets the database enforce "one waiver per deceased" or find a person's
+ * open cases without an index over plain ID numbers. The key comes from configuration ({@code platform.hash-key}).
  */
 @Component
-class DeceasedKeys {
+public class IdNumberKeys {
 
     private final SecretKeySpec key;
 
-    DeceasedKeys(@Value("${platform.hash-key}") String secret) {
+    IdNumberKeys(@Value("${platform.hash-key}") String secret) {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    String of(String idNumber) {
+    public String of(String idNumber) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

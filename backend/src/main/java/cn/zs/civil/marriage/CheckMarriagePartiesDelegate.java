@@ -1,0 +1,120 @@
+package cn.zs.civil.marriage;
+
+import static cn.zs.civil.marriage.MarriageProcess.*;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.zs.civil.application.ApplicationService;
+import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.application.CaseEventType;
+import cn.zs.civil.application.CaseLog;
+import cn.zs.civil.registry.IdNumbers;
+import cn.zs.civil.registry.Registries;
+import cn.zs.civil.registry.RegistryUnavailableException;
+
+/**
+ * Checks both parties of a marriage against the public-security identity service and the national marriage
+ * database, computes the facts the eligibility table decides on (ages on the registration date, one man and one
+ * woman, current marriages, an open divorce case), and writes only those facts to the engine. If a registry does
+ * not answer, the case waits and retries; nothing is decided on missing data.
+ */
+@Component("checkMarriagePartiesDelegate")
+class CheckMarriagePartiesDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckMarriagePartiesDelegate.class);
+
+    private final ApplicationService applications;
+    private final Registries.IdentityRegistry identity;
+    private final Registries.MarriageRegistry marriages;
+    private final MarriageParties parties;
+    private final CaseLog caseLog;
+    private final String retryInterval;
+
+    CheckMarriagePartiesDelegate(ApplicationService applications, Registries.IdentityRegistry identity,
+            Registries.MarriageRegistry marriages, MarriageParties parties, CaseLog caseLog,
+            @Value("${platform.registry.retry-interval:PT2M}") String retryInterval) {
+        this.applications = applications;
+        this.identity = identity;
+        this.marriages = marriages;
+        this.parties = parties;
+        this.caseLog = caseLog;
+        this.retryInterval = retryInterval;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String no = execution.getProcessBusinessKey();
+        Map<String, Object> data = applications.formData(no);
+        parties.register(no, MARRIAGE_SERVICE, data);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        try {
+            facts.putAll(check(no, data));
+            facts.put(VAR_REGISTRY_AVAILABLE, true);
+        } catch (RegistryUnavailableException e) {
+            log.warn("Case {}: {}; retrying in {}", no, e.getMessage(), retryInterval);
+            facts.put(VAR_REGISTRY_AVAILABLE, false);
+            facts.put(VAR_REGISTRY_RETRY_INTERVAL, retryInterval);
+        }
+        execution.setVariables(facts);
+        caseLog.bySystem(no, CaseEventType.CHECKED, null, null, facts);
+    }
+
+    private Map<String, Object> check(String no, Map<String, Object> data) {
+        LocalDate today = BusinessTime.now().toLocalDate();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        List<String> sexes = new ArrayList<>();
+        List<Registries.MaritalRecord> records = new ArrayList<>();
+        boolean identityVerified = true;
+        boolean mismatch = false;
+        Integer ageMan = null;
+        Integer ageWoman = null;
+        for (String p : PARTIES) {
+            String id = String.valueOf(data.get(idField(p)));
+            boolean valid = IdNumbers.valid(id);
+            Optional<Registries.Person> person = valid ? identity.person(id) : Optional.empty();
+            identityVerified &= person.map(x -> x.name().equals(data.get(nameField(p)))).orElse(false);
+            Registries.MaritalRecord record = valid ? marriages.maritalRecord(id)
+                    : new Registries.MaritalRecord(id, "UNKNOWN", null, null, null, null);
+            records.add(record);
+            // Sex from the registry, else from the ID number's 17th digit (odd: male).
+            String sex = person.map(Registries.Person::sex).orElse(valid && (id.charAt(16) - '0') % 2 == 1 ? "M" : "F");
+            sexes.add(sex);
+            LocalDate birth = person.map(Registries.Person::birthDate).orElse(valid ? IdNumbers.birthDate(id) : today);
+            int age = Period.between(birth, today).getYears();
+            if ("M".equals(sex)) {
+                ageMan = age;
+            } else {
+                ageWoman = age;
+            }
+            facts.put("party" + p + "RegistryStatus", record.status());
+            mismatch |= !record.status().equals(data.get(declaredField(p))) && !"MARRIED".equals(record.status());
+        }
+        boolean oneManOneWoman = sexes.contains("M") && sexes.contains("F");
+        String idA = String.valueOf(data.get(idField("A")));
+        String idB = String.valueOf(data.get(idField("B")));
+        facts.put(VAR_IDENTITY_VERIFIED, identityVerified);
+        facts.put(VAR_STATUS_MISMATCH, mismatch || !identityVerified);
+        facts.put(VAR_ONE_MAN_ONE_WOMAN, oneManOneWoman);
+        facts.put(VAR_AGE_MAN, oneManOneWoman ? ageMan : 0);
+        facts.put(VAR_AGE_WOMAN, oneManOneWoman ? ageWoman : 0);
+        facts.put(VAR_MARRIED_TO_EACH_OTHER, idB.equalsIgnoreCase(records.get(0).spouseIdNumber())
+                && idA.equalsIgnoreCase(records.get(1).spouseIdNumber()));
+        facts.put(VAR_ANY_PARTY_MARRIED, records.stream().anyMatch(r -> "MARRIED".equals(r.status())));
+        facts.put(VAR_OPEN_DIVORCE_CASE, !parties.openCases(DIVORCE_SERVICE, data, no).isEmpty());
+        facts.put(VAR_NON_LOCAL, parties.nonLocal(data));
+        return facts;
+    }
+}

@@ -1,0 +1,108 @@
+package cn.zs.civil.marriage;
+
+import static cn.zs.civil.marriage.MarriageProcess.*;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.zs.civil.application.ApplicationRow;
+import cn.zs.civil.application.ApplicationService;
+import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.application.CaseEventType;
+import cn.zs.civil.application.CaseLog;
+import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.web.ApiException;
+import cn.zs.civil.web.FieldProblem;
+
+/**
+ * The counter steps of a divorce that are not tasks: a withdrawal by either party alone during the cooling-off
+ * period, and both parties appearing in person to apply for the certificate in the window after it (Civil Code
+ * Art. 1077). The registrar records them; each party is identified by the ID number on the case.
+ */
+@Service
+public class DivorceService {
+
+    private final ApplicationService applications;
+    private final RuntimeService runtime;
+    private final CaseLog log;
+    private final TransactionTemplate tx;
+
+    DivorceService(ApplicationService applications, RuntimeService runtime, CaseLog log, TransactionTemplate tx) {
+        this.applications = applications;
+        this.runtime = runtime;
+        this.log = log;
+        this.tx = tx;
+    }
+
+    public void withdraw(PlatformUser registrar, String applicationNo, String party, String idNumber) {
+        ApplicationRow row = divorceCase(registrar, applicationNo);
+        requireParty(row, party, idNumber, "idNumber");
+        Date coolingOffEnds = (Date) variable(applicationNo, VAR_COOLING_OFF_ENDS_AT);
+        tx.executeWithoutResult(s -> {
+            log.byUser(applicationNo, CaseEventType.WITHDRAWN, registrar, null, "WITHDRAWN", Map.of("party", party));
+            try {
+                runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(applicationNo)
+                        .setVariable(VAR_WITHDRAWN_BY_PARTY, party).correlate();
+            } catch (MismatchingMessageCorrelationException e) {
+                throw coolingOffEnds == null ? ApiException.conflict("divorce.notInCoolingOff")
+                        : ApiException.conflict("divorce.coolingOffOver", day(coolingOffEnds));
+            }
+        });
+    }
+
+    public void bothAppeared(PlatformUser registrar, String applicationNo, String idNumberA, String idNumberB) {
+        ApplicationRow row = divorceCase(registrar, applicationNo);
+        requireParty(row, "A", idNumberA, "idNumberA");
+        requireParty(row, "B", idNumberB, "idNumberB");
+        Date coolingOffEnds = (Date) variable(applicationNo, VAR_COOLING_OFF_ENDS_AT);
+        tx.executeWithoutResult(s -> {
+            log.byUser(applicationNo, CaseEventType.BOTH_APPEARED, registrar, null, null, Map.of());
+            try {
+                runtime.createMessageCorrelation(MESSAGE_BOTH_APPEARED).processInstanceBusinessKey(applicationNo)
+                        .setVariable(VAR_APPEARED_AT, BusinessTime.toDate(BusinessTime.now())).correlate();
+            } catch (MismatchingMessageCorrelationException e) {
+                if (coolingOffEnds != null && BusinessTime.now().isBefore(BusinessTime.of(coolingOffEnds))) {
+                    throw ApiException.conflict("divorce.premature", day(coolingOffEnds));
+                }
+                throw ApiException.conflict("divorce.notAwaitingAppearance");
+            }
+        });
+    }
+
+    private ApplicationRow divorceCase(PlatformUser registrar, String applicationNo) {
+        ApplicationRow row = applications.readable(registrar, applicationNo);
+        if (!DIVORCE_SERVICE.equals(row.serviceCode()) || !applications.staffMaySee(registrar, row)) {
+            throw ApiException.notFound("application.notFound", applicationNo);
+        }
+        return row;
+    }
+
+    /** The person at the counter must be the party on the case: no agent at any step. */
+    private void requireParty(ApplicationRow row, String party, String idNumber, String field) {
+        if (!List.of(PARTIES).contains(party)) {
+            throw ApiException.invalid(List.of(new FieldProblem("party", "party", "form.notOption", "party")));
+        }
+        Object expected = applications.parse(row.formData()).get(idField(party));
+        if (idNumber == null || !idNumber.equalsIgnoreCase(String.valueOf(expected))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    List.of(new FieldProblem(field, field, "divorce.notTheParty", field)), "divorce.notTheParty");
+        }
+    }
+
+    private Object variable(String applicationNo, String name) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo).singleResult();
+        return instance == null ? null : runtime.getVariable(instance.getId(), name);
+    }
+
+    private static LocalDate day(Date date) {
+        return BusinessTime.of(date).toLocalDate();
+    }
+}
