@@ -30,6 +30,7 @@ public class CaseStatus {
     public static final String DECIDED = "DECIDED";
     public static final String WITHDRAWN = "WITHDRAWN";
     public static final String CLOSED = "CLOSED";
+    private static final List<String> REASON_VARIABLES = List.of("reasonCode", "refusalGround", "notAcceptedGround");
 
     private final ApplicationMapper mapper;
     private final CaseLog log;
@@ -107,7 +108,6 @@ public class CaseStatus {
         }
     }
 
-    /** The reason of the outcome: set by a delegate, or the reason code of an eligibility decision table. */
     static Limits limits(ServiceCatalogue.ServiceDefinition service) {
         LimitUnit unit = service.statutoryLimit().unit() == ServiceCatalogue.Unit.CALENDAR ? LimitUnit.CALENDAR
                 : LimitUnit.WORKING;
@@ -115,11 +115,24 @@ public class CaseStatus {
         return new Limits(unit, service.statutoryLimit().days(), promised);
     }
 
+    /**
+     * The reason of the outcome: set by a delegate or a form ({@code reasonCode}, {@code refusalGround}), or the
+     * reason of an eligibility decision table.
+     */
     private static Map<String, ?> reasons(DelegateExecution execution) {
-        Object reason = execution.getVariable("reasonCode");
-        if (reason == null && execution.getVariable("eligibility") instanceof Map<?, ?> eligibility) {
-            reason = eligibility.get("reasonCode");
+        for (String name : REASON_VARIABLES) {
+            Object reason = execution.getVariable(name);
+            if (reason != null) {
+                return Map.of("reasonCode", reason);
+            }
         }
-        return reason == null ? Map.of() : Map.of("reasonCode", reason);
+        if (execution.getVariable("eligibility") instanceof Map<?, ?> eligibility) {
+            for (String name : REASON_VARIABLES) {
+                if (eligibility.get(name) != null) {
+                    return Map.of("reasonCode", eligibility.get(name));
+                }
+            }
+        }
+        return Map.of();
     }
 }

@@ -1,0 +1,143 @@
+package cn.zs.civil.marriage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.zs.civil.registry.DemoRegistry;
+import cn.zs.civil.support.Api;
+import cn.zs.civil.support.ApiTestBase;
+
+/** Marriage registration at the counter through the API, as the registrar works it. */
+class MarriageRegistrationIT extends ApiTestBase {
+
+    @Autowired
+    private DemoRegistry registry;
+
+    @AfterEach
+    void registryBack() {
+        registry.setAvailable(true);
+    }
+
+    static Map<String, Object> couple(String nameA, String idA, String statusA, String nameB, String idB, String statusB) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("district", "shiqi");
+        data.put("partyAName", nameA);
+        data.put("partyAIdNumber", idA);
+        data.put("partyAPhone", "13800000001");
+        data.put("partyADeclaredStatus", statusA);
+        data.put("partyBName", nameB);
+        data.put("partyBIdNumber", idB);
+        data.put("partyBPhone", "13800000002");
+        data.put("partyBDeclaredStatus", statusB);
+        data.put("bothPresent", true);
+        return data;
+    }
+
+    private String checkIn(Map<String, Object> data) {
+        Api.Response r = api().as("clerk-marriage").post("/api/applications",
+                Map.of("serviceCode", "marriage-registration", "data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        return no;
+    }
+
+    private JsonNode task(String no) {
+        Api registrar = api().as("clerk-marriage");
+        return registrar.get("/api/tasks/" + taskOf(registrar, no)).body();
+    }
+
+    private void complete(String no, Map<String, Object> data) {
+        Api registrar = api().as("clerk-marriage");
+        Api.Response r = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete", Map.of("data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        runJobs(no);
+    }
+
+    private JsonNode summary(String no) {
+        return api().as("clerk-marriage").get("/api/applications/" + no).body().path("summary");
+    }
+
+    @Test
+    void eligibleCoupleIsRegisteredWithACertificateNumberAndTheNationalDatabaseIsTold() {
+        String no = checkIn(couple("王小明", "442000200003151315", "SINGLE", "吴婷", "44200020030303134X", "SINGLE"));
+        JsonNode review = task(no);
+        assertThat(review.path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
+        assertThat(review.path("checks").path("ageMan").asInt()).isGreaterThanOrEqualTo(26);
+        complete(no, Map.of("counselling", "declined", "declarationSignedA", true, "declarationSignedB", true,
+                "decision", "register"));
+        JsonNode issue = task(no);
+        String certificate = issue.path("checks").path("certificateNo").asText();
+        assertThat(certificate).matches("J442000-\\d{4}-\\d{6}");
+        complete(no, Map.of("bothSigned", true, "certificatesHanded", true));
+
+        assertThat(summary(no).path("outcome").asText()).isEqualTo("REGISTERED");
+        assertThat(registry.maritalRecord("442000200003151315").status()).isEqualTo("MARRIED");
+        assertThat(registry.maritalRecord("44200020030303134X").certificateNo()).isEqualTo(certificate);
+        // Every read of a marriage record by staff is in the audit trail.
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'RECORD_READ'"
+                + " and actor_id = 'clerk-marriage'", no)).isPositive();
+        // ID numbers never reach the engine.
+        assertThat(count("select count(*) from ACT_HI_VARINST where TEXT_ like ?", "%442000200003151315%")).isZero();
+    }
+
+    @Test
+    void aTwentyOneYearOldGroomIsRefusedWithTheLegalReason() {
+        String no = checkIn(couple("陈少年", "442000200506013512", "SINGLE", "李小红", "440100200207012425", "SINGLE"));
+        JsonNode refusal = task(no);
+        assertThat(refusal.path("task").path("taskKey").asText()).isEqualTo("Task_IssueRefusalNotice");
+        assertThat(refusal.path("checks").path("eligibility").path("refusalGround").asText()).isEqualTo("UNDERAGE");
+        assertThat(refusal.path("checks").path("ageMan").asInt()).isEqualTo(21);
+        complete(no, Map.of("explained", true, "reasons", "男方未满二十二周岁，不符合《民法典》第一千零四十七条规定的法定婚龄。"));
+        JsonNode s = summary(no);
+        assertThat(s.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(jdbc.queryForObject("select data from case_event where application_no = ? and event_type = 'DECIDED'",
+                String.class, no)).contains("UNDERAGE");
+        assertThat(api().as("clerk-marriage").get("/api/applications/" + no).body().path("nextStep").asText())
+                .contains("行政复议");
+    }
+
+    @Test
+    void anAlreadyMarriedPartyIsRefused() {
+        String no = checkIn(couple("刘建华", "442000198804046814", "SINGLE", "孙美玲", "442000198502024628", "DIVORCED"));
+        assertThat(task(no).path("checks").path("eligibility").path("refusalGround").asText()).isEqualTo("HAS_SPOUSE");
+    }
+
+    @Test
+    void aDeclaredStatusTheDatabaseContradictsNeedsProof() {
+        // 孙美玲 is divorced in the database but declares "never married".
+        String no = checkIn(couple("周国强", "442000197010105718", "WIDOWED", "孙美玲", "442000198502024628", "SINGLE"));
+        JsonNode proof = task(no);
+        assertThat(proof.path("task").path("taskKey").asText()).isEqualTo("Task_CheckProofOfStatus");
+        complete(no, Map.of("decision", "noProof", "reasons", "未能提供离婚证明"));
+        assertThat(summary(no).path("outcome").asText()).isEqualTo("NOT_ACCEPTED");
+    }
+
+    @Test
+    void aRegistryOutageLeavesTheCaseWaitingAndItCompletesWhenTheRegistryReturns() {
+        registry.setAvailable(false);
+        String no = checkIn(couple("周国强", "442000197010105718", "WIDOWED", "孙美玲", "442000198502024628", "DIVORCED"));
+        assertThat(summary(no).path("status").asText()).isEqualTo("WAITING_FOR_REGISTRY");
+        assertThat(taskOf(api().as("clerk-marriage"), no)).isNull();
+        String tracking = api().as("clerk-marriage").get("/api/applications/" + no).body().path("nextStep").asText();
+        assertThat(tracking).contains("自动继续");
+
+        registry.setAvailable(true);
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
+        Job retry = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        management.executeJob(retry.getId());
+        runJobs(no);
+
+        assertThat(summary(no).path("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
+    }
+}
