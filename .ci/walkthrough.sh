@@ -15,7 +15,11 @@ echo "$FINAL" | grep -q '𠮷林' || { echo "walkthrough: the 4-byte name did no
 TRACK=$(curl -s -H 'Content-Type: application/json' $B/api/public/track -d "{\"applicationNo\":\"$NO\",\"queryCode\":\"$CODE\"}")
 echo "$TRACK" | grep -q '已同意报销并支付' || { echo "walkthrough: public tracking lacks the decision: $TRACK"; exit 1; }
 if echo "$TRACK" | grep -q -e '𠮷' -e '442000194503012129' -e '张三'; then echo "walkthrough: personal data in public tracking"; exit 1; fi
-echo "walkthrough: PASSED ($NO paid; public tracking shows the decision without personal data)"
+MFINAL=$(curl -s -u clerk-marriage:demo $B/api/applications/$MNO)
+echo "$MFINAL" | grep -q '"outcome":"REGISTERED"' || { echo "walkthrough: marriage not registered: $MFINAL"; exit 1; }
+DFINAL=$(curl -s -u clerk-marriage:demo $B/api/applications/$DNO)
+echo "$DFINAL" | grep -q '"outcome":"REGISTERED"' || { echo "walkthrough: divorce not registered: $DFINAL"; exit 1; }
+echo "walkthrough: PASSED ($NO paid; public tracking without personal data; marriage $MNO and divorce $DNO registered)"
 CHECKS
 } > "$script"
 bash "$script"
