@@ -72,6 +72,15 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
         caseLog.bySystem(no, CaseEventType.CHECKED, null, null, facts);
     }
 
+    /**
+     * Whether the database bears out the declaration. A current marriage is not a mismatch to prove but a ground
+     * of refusal (the eligibility table decides); no record at all is what a never-married person may have.
+     */
+    static boolean matches(String registryStatus, Object declared) {
+        return registryStatus.equals(declared) || "MARRIED".equals(registryStatus)
+                || ("UNKNOWN".equals(registryStatus) && "SINGLE".equals(declared));
+    }
+
     private Map<String, Object> check(String no, Map<String, Object> data) {
         LocalDate today = BusinessTime.now().toLocalDate();
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -100,7 +109,7 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
                 ageWoman = age;
             }
             facts.put("party" + p + "RegistryStatus", record.status());
-            mismatch |= !record.status().equals(data.get(declaredField(p))) && !"MARRIED".equals(record.status());
+            mismatch |= !matches(record.status(), data.get(declaredField(p)));
         }
         boolean oneManOneWoman = sexes.contains("M") && sexes.contains("F");
         String idA = String.valueOf(data.get(idField("A")));

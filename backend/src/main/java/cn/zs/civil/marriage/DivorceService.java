@@ -46,6 +46,10 @@ public class DivorceService {
         ApplicationRow row = divorceCase(registrar, applicationNo);
         requireParty(row, party, idNumber, "idNumber");
         Date coolingOffEnds = (Date) variable(applicationNo, VAR_COOLING_OFF_ENDS_AT);
+        // The law's deadline, not the timer's: a job executor running late must not let a late withdrawal through.
+        if (coolingOffEnds != null && BusinessTime.now().isAfter(BusinessTime.of(coolingOffEnds))) {
+            throw ApiException.conflict("divorce.coolingOffOver", day(coolingOffEnds));
+        }
         tx.executeWithoutResult(s -> {
             log.byUser(applicationNo, CaseEventType.WITHDRAWN, registrar, null, "WITHDRAWN", Map.of("party", party));
             try {
@@ -63,6 +67,10 @@ public class DivorceService {
         requireParty(row, "A", idNumberA, "idNumberA");
         requireParty(row, "B", idNumberB, "idNumberB");
         Date coolingOffEnds = (Date) variable(applicationNo, VAR_COOLING_OFF_ENDS_AT);
+        Date windowEnds = (Date) variable(applicationNo, VAR_CERTIFICATE_WINDOW_ENDS_AT);
+        if (windowEnds != null && BusinessTime.now().isAfter(BusinessTime.of(windowEnds))) {
+            throw ApiException.conflict("divorce.windowOver", day(windowEnds));
+        }
         tx.executeWithoutResult(s -> {
             log.byUser(applicationNo, CaseEventType.BOTH_APPEARED, registrar, null, null, Map.of());
             try {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * rehearse an outage.
  */
 @Component
+@ConditionalOnProperty(name = "platform.registry.mode", havingValue = "demo", matchIfMissing = true)
 public class DemoRegistry implements Registries.IdentityRegistry, Registries.DeathRegister,
         Registries.AssistanceRegistry, Registries.FuneralRegistry, Registries.MarriageRegistry {
 
