@@ -19,3 +19,11 @@ create table marriage_certificate (
     issued_on      date        not null,
     constraint uk_marriage_certificate_case unique (application_no)
 ) ${tableOptions};
+
+-- Per case: whether it is cross-province/city (neither party has a hukou in the city), for the bureau's annual
+-- statistics; written by the registry check.
+create table marriage_case (
+    application_no varchar(32) not null primary key,
+    service_code   varchar(64) not null,
+    non_local      boolean     not null
+) ${tableOptions};

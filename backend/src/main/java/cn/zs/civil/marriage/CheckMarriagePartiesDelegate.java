@@ -123,7 +123,7 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
                 && idA.equalsIgnoreCase(records.get(1).spouseIdNumber()));
         facts.put(VAR_ANY_PARTY_MARRIED, records.stream().anyMatch(r -> "MARRIED".equals(r.status())));
         facts.put(VAR_OPEN_DIVORCE_CASE, !parties.openCases(DIVORCE_SERVICE, data, no).isEmpty());
-        facts.put(VAR_NON_LOCAL, parties.nonLocal(data));
+        facts.put(VAR_NON_LOCAL, parties.nonLocal(no, MARRIAGE_SERVICE, data));
         return facts;
     }
 }

@@ -67,7 +67,7 @@ class CheckMarriageRecordDelegate implements JavaDelegate {
             facts.put(VAR_IDENTITY_VERIFIED, identityVerified);
             facts.put(VAR_MARRIAGE_RECORD_FOUND, recordFound);
             facts.put(VAR_DUPLICATE_CASE, !parties.openCases(DIVORCE_SERVICE, data, no).isEmpty());
-            facts.put(VAR_NON_LOCAL, parties.nonLocal(data));
+            facts.put(VAR_NON_LOCAL, parties.nonLocal(no, DIVORCE_SERVICE, data));
             facts.put(VAR_REGISTRY_AVAILABLE, true);
         } catch (RegistryUnavailableException e) {
             log.warn("Case {}: {}; retrying in {}", no, e.getMessage(), retryInterval);

@@ -18,6 +18,11 @@ interface MarriageMapper {
     List<String> openCasesOf(@Param("serviceCode") String serviceCode, @Param("partyKeys") Collection<String> partyKeys,
             @Param("exceptApplicationNo") String exceptApplicationNo);
 
+    int insertCase(@Param("applicationNo") String applicationNo, @Param("serviceCode") String serviceCode,
+            @Param("nonLocal") boolean nonLocal);
+
+    int countCase(String applicationNo);
+
     int insertCertificate(@Param("certificateNo") String certificateNo, @Param("applicationNo") String applicationNo,
             @Param("kind") String kind, @Param("issuedOn") LocalDate issuedOn);
 

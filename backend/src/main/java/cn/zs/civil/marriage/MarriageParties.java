@@ -50,7 +50,15 @@ class MarriageParties {
     }
 
     /** Cross-province or cross-city: neither party has a hukou in the city (the bureau's annual statistic). */
-    boolean nonLocal(Map<String, Object> data) {
+    boolean nonLocal(String applicationNo, String serviceCode, Map<String, Object> data) {
+        boolean nonLocal = nonLocal(data);
+        if (mapper.countCase(applicationNo) == 0) {
+            mapper.insertCase(applicationNo, serviceCode, nonLocal);
+        }
+        return nonLocal;
+    }
+
+    private boolean nonLocal(Map<String, Object> data) {
         for (String p : PARTIES) {
             boolean local = identity.person(String.valueOf(data.get(idField(p))))
                     .map(x -> x.hukouDivision().startsWith(cityDivisionPrefix)).orElse(false);

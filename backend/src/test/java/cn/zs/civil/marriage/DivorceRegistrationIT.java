@@ -159,5 +159,8 @@ class DivorceRegistrationIT extends ApiTestBase {
         var checks = registrar.get("/api/tasks/" + taskOf(registrar, second)).body().path("checks");
         assertThat(checks.path("duplicateCase").asBoolean()).isTrue();
         assertThat(checks.path("nonLocal").asBoolean()).isTrue();
+        // Kept in the platform's tables for the annual cross-province statistic.
+        assertThat(jdbc.queryForObject("select non_local from marriage_case where application_no = ?", Boolean.class,
+                second)).isTrue();
     }
 }
