@@ -12,18 +12,12 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
-import cn.zs.civil.application.CaseEventType;
-import cn.zs.civil.application.CaseLog;
 import cn.zs.civil.registry.IdNumbers;
 import cn.zs.civil.registry.Registries;
-import cn.zs.civil.registry.RegistryUnavailableException;
 
 /**
  * Checks both parties of a marriage against the public-security identity service and the national marriage
@@ -34,24 +28,19 @@ import cn.zs.civil.registry.RegistryUnavailableException;
 @Component("checkMarriagePartiesDelegate")
 class CheckMarriagePartiesDelegate implements JavaDelegate {
 
-    private static final Logger log = LoggerFactory.getLogger(CheckMarriagePartiesDelegate.class);
-
     private final ApplicationService applications;
     private final Registries.IdentityRegistry identity;
     private final Registries.MarriageRegistry marriages;
     private final MarriageParties parties;
-    private final CaseLog caseLog;
-    private final String retryInterval;
+    private final RegistryCheck registryCheck;
 
     CheckMarriagePartiesDelegate(ApplicationService applications, Registries.IdentityRegistry identity,
-            Registries.MarriageRegistry marriages, MarriageParties parties, CaseLog caseLog,
-            @Value("${platform.registry.retry-interval:PT2M}") String retryInterval) {
+            Registries.MarriageRegistry marriages, MarriageParties parties, RegistryCheck registryCheck) {
         this.applications = applications;
         this.identity = identity;
         this.marriages = marriages;
         this.parties = parties;
-        this.caseLog = caseLog;
-        this.retryInterval = retryInterval;
+        this.registryCheck = registryCheck;
     }
 
     @Override
@@ -59,17 +48,7 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
         String no = execution.getProcessBusinessKey();
         Map<String, Object> data = applications.formData(no);
         parties.register(no, MARRIAGE_SERVICE, data);
-        Map<String, Object> facts = new LinkedHashMap<>();
-        try {
-            facts.putAll(check(no, data));
-            facts.put(VAR_REGISTRY_AVAILABLE, true);
-        } catch (RegistryUnavailableException e) {
-            log.warn("Case {}: {}; retrying in {}", no, e.getMessage(), retryInterval);
-            facts.put(VAR_REGISTRY_AVAILABLE, false);
-            facts.put(VAR_REGISTRY_RETRY_INTERVAL, retryInterval);
-        }
-        execution.setVariables(facts);
-        caseLog.bySystem(no, CaseEventType.CHECKED, null, null, facts);
+        registryCheck.run(execution, () -> check(no, data));
     }
 
     /**

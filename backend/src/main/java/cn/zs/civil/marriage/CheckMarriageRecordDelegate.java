@@ -7,17 +7,11 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.ApplicationService;
-import cn.zs.civil.application.CaseEventType;
-import cn.zs.civil.application.CaseLog;
 import cn.zs.civil.registry.IdNumbers;
 import cn.zs.civil.registry.Registries;
-import cn.zs.civil.registry.RegistryUnavailableException;
 
 /**
  * Before a divorce application is accepted: both identities, and the marriage of these two people in the national
@@ -26,24 +20,19 @@ import cn.zs.civil.registry.RegistryUnavailableException;
 @Component("checkMarriageRecordDelegate")
 class CheckMarriageRecordDelegate implements JavaDelegate {
 
-    private static final Logger log = LoggerFactory.getLogger(CheckMarriageRecordDelegate.class);
-
     private final ApplicationService applications;
     private final Registries.IdentityRegistry identity;
     private final Registries.MarriageRegistry marriages;
     private final MarriageParties parties;
-    private final CaseLog caseLog;
-    private final String retryInterval;
+    private final RegistryCheck registryCheck;
 
     CheckMarriageRecordDelegate(ApplicationService applications, Registries.IdentityRegistry identity,
-            Registries.MarriageRegistry marriages, MarriageParties parties, CaseLog caseLog,
-            @Value("${platform.registry.retry-interval:PT2M}") String retryInterval) {
+            Registries.MarriageRegistry marriages, MarriageParties parties, RegistryCheck registryCheck) {
         this.applications = applications;
         this.identity = identity;
         this.marriages = marriages;
         this.parties = parties;
-        this.caseLog = caseLog;
-        this.retryInterval = retryInterval;
+        this.registryCheck = registryCheck;
     }
 
     @Override
@@ -51,30 +40,26 @@ class CheckMarriageRecordDelegate implements JavaDelegate {
         String no = execution.getProcessBusinessKey();
         Map<String, Object> data = applications.formData(no);
         parties.register(no, DIVORCE_SERVICE, data);
+        registryCheck.run(execution, () -> check(no, data));
+    }
+
+    private Map<String, Object> check(String no, Map<String, Object> data) {
         Map<String, Object> facts = new LinkedHashMap<>();
-        try {
-            String idA = String.valueOf(data.get(idField("A")));
-            String idB = String.valueOf(data.get(idField("B")));
-            boolean identityVerified = true;
-            for (String p : PARTIES) {
-                String id = String.valueOf(data.get(idField(p)));
-                identityVerified &= IdNumbers.valid(id) && identity.person(id)
-                        .map(x -> x.name().equals(data.get(nameField(p)))).orElse(false);
-            }
-            Registries.MaritalRecord a = marriages.maritalRecord(idA);
-            boolean recordFound = "MARRIED".equals(a.status()) && idB.equalsIgnoreCase(a.spouseIdNumber())
-                    && String.valueOf(data.get("marriageCertificateNo")).endsWith(String.valueOf(a.certificateNo()));
-            facts.put(VAR_IDENTITY_VERIFIED, identityVerified);
-            facts.put(VAR_MARRIAGE_RECORD_FOUND, recordFound);
-            facts.put(VAR_DUPLICATE_CASE, !parties.openCases(DIVORCE_SERVICE, data, no).isEmpty());
-            facts.put(VAR_NON_LOCAL, parties.nonLocal(no, DIVORCE_SERVICE, data));
-            facts.put(VAR_REGISTRY_AVAILABLE, true);
-        } catch (RegistryUnavailableException e) {
-            log.warn("Case {}: {}; retrying in {}", no, e.getMessage(), retryInterval);
-            facts.put(VAR_REGISTRY_AVAILABLE, false);
-            facts.put(VAR_REGISTRY_RETRY_INTERVAL, retryInterval);
+        String idA = String.valueOf(data.get(idField("A")));
+        String idB = String.valueOf(data.get(idField("B")));
+        boolean identityVerified = true;
+        for (String p : PARTIES) {
+            String id = String.valueOf(data.get(idField(p)));
+            identityVerified &= IdNumbers.valid(id) && identity.person(id)
+                    .map(x -> x.name().equals(data.get(nameField(p)))).orElse(false);
         }
-        execution.setVariables(facts);
-        caseLog.bySystem(no, CaseEventType.CHECKED, null, null, facts);
+        Registries.MaritalRecord a = marriages.maritalRecord(idA);
+        boolean recordFound = "MARRIED".equals(a.status()) && idB.equalsIgnoreCase(a.spouseIdNumber())
+                && String.valueOf(data.get("marriageCertificateNo")).endsWith(String.valueOf(a.certificateNo()));
+        facts.put(VAR_IDENTITY_VERIFIED, identityVerified);
+        facts.put(VAR_MARRIAGE_RECORD_FOUND, recordFound);
+        facts.put(VAR_DUPLICATE_CASE, !parties.openCases(DIVORCE_SERVICE, data, no).isEmpty());
+        facts.put(VAR_NON_LOCAL, parties.nonLocal(no, DIVORCE_SERVICE, data));
+        return facts;
     }
 }

@@ -1,5 +1,6 @@
 package cn.zs.civil.funeral;
 
+import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.funeral.FuneralProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +53,7 @@ class FuneralFeeReimbursementProcessTest {
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(FuneralTestEngines.inMemory("funeral-fee-reimbursement-test"))
+            .builder(ProcessTestEngines.inMemory("funeral-fee-reimbursement-test"))
             .assertClassCoverageAtLeast(1.0)
             .build();
 

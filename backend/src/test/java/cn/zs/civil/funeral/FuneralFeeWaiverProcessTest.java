@@ -1,5 +1,6 @@
 package cn.zs.civil.funeral;
 
+import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.funeral.FuneralProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -56,7 +57,7 @@ class FuneralFeeWaiverProcessTest {
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(FuneralTestEngines.inMemory("funeral-fee-waiver-test"))
+            .builder(ProcessTestEngines.inMemory("funeral-fee-waiver-test"))
             .assertClassCoverageAtLeast(1.0)
             .build();
 

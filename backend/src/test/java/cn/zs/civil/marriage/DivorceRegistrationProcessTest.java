@@ -1,5 +1,6 @@
 package cn.zs.civil.marriage;
 
+import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.marriage.MarriageProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +58,7 @@ class DivorceRegistrationProcessTest {
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(MarriageTestEngines.inMemory("divorce-registration-test"))
+            .builder(ProcessTestEngines.inMemory("divorce-registration-test"))
             .assertClassCoverageAtLeast(1.0)
             .build();
 

@@ -1,5 +1,6 @@
 package cn.zs.civil.marriage;
 
+import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.marriage.MarriageProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +57,7 @@ class MarriageRegistrationProcessTest {
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(MarriageTestEngines.inMemory("marriage-registration-test"))
+            .builder(ProcessTestEngines.inMemory("marriage-registration-test"))
             .assertClassCoverageAtLeast(1.0)
             .build();
 
