@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -64,6 +65,7 @@ import cn.zs.civil.identity.SignIn;
 class KeycloakSignIn {
 
     static final String REGISTRATION = "keycloak";
+    private static final String BEARER = "Bearer realm=\"civil-approval\"";
     private static final String LOGIN = "/oauth2/authorization/" + REGISTRATION;
 
     @Bean
@@ -121,7 +123,10 @@ class KeycloakSignIn {
 
     @Bean
     SignIn oidcAndBearerSignIn(ProblemWriter problems, ClientRegistrationRepository clients, JwtDecoder accessTokens) {
-        AuthenticationEntryPoint bearer = problems.entryPoint("Bearer realm=\"civil-approval\"");
+        // RFC 6750: a token that was sent but refused (expired, foreign, tampered) is an "invalid_token".
+        AuthenticationEntryPoint bearer = (request, response, e) -> problems.entryPoint(
+                e instanceof OAuth2AuthenticationException ? BEARER + ", error=\"invalid_token\"" : BEARER)
+                .commence(request, response, e);
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setPrincipalClaimName(KeycloakAuthorities.USERNAME_CLAIM);
         tokens.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> KeycloakAuthorities.from(jwt.getClaims()));
