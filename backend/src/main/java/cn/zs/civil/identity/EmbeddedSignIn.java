@@ -1,0 +1,74 @@
+package cn.zs.civil.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+/**
+ * The embedded default: the demo accounts of {@code platform.identity.accounts}, a sign-in form for browsers and
+ * HTTP Basic for API clients, sessions in the servlet container. Spring Session (on the classpath for the Keycloak
+ * mode's shared sessions) stays off here: the exclusion below is merged with the application's own.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!keycloak")
+@EnableAutoConfiguration(exclude = SessionAutoConfiguration.class)
+class EmbeddedSignIn {
+
+    private static final String BASIC = "Basic realm=\"civil-approval\"";
+
+    @Bean
+    SignIn formAndBasicSignIn(ProblemWriter problems) {
+        return new SignIn() {
+
+            @Override
+            public void engineTools(HttpSecurity http) throws Exception {
+                http.formLogin(f -> f.permitAll())
+                        .httpBasic(b -> b.authenticationEntryPoint(problems.entryPoint(BASIC)));
+            }
+
+            @Override
+            public void platform(HttpSecurity http) throws Exception {
+                http.formLogin(f -> f.permitAll())
+                        .logout(l -> l.logoutUrl("/logout").permitAll())
+                        .httpBasic(b -> b.authenticationEntryPoint(problems.entryPoint(BASIC)))
+                        // API callers get a 401 problem; a browser asking for a page goes to the login form. (A
+                        // single custom entry point would also switch off Spring's generated login page.)
+                        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems.entryPoint(BASIC),
+                                AntPathRequestMatcher.antMatcher("/api/**")));
+            }
+        };
+    }
+
+    @Bean
+    UserDetailsService demoAccounts(IdentityProperties identity) {
+        List<UserDetails> users = new ArrayList<>();
+        for (IdentityProperties.DemoAccount account : identity.accounts()) {
+            users.add(User.withUsername(account.username())
+                    .password(account.password())
+                    .authorities(authorities(account))
+                    .build());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    static List<GrantedAuthority> authorities(IdentityProperties.DemoAccount account) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        account.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority(PlatformUser.ROLE_PREFIX + r)));
+        account.groups().forEach(g -> authorities.add(new SimpleGrantedAuthority(PlatformUser.GROUP_PREFIX + g)));
+        account.districts().forEach(d -> authorities.add(new SimpleGrantedAuthority(PlatformUser.DISTRICT_PREFIX + d)));
+        return authorities;
+    }
+}
