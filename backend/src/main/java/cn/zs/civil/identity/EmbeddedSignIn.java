@@ -3,8 +3,6 @@ package cn.zs.civil.identity;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -19,12 +17,11 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
  * The embedded default: the demo accounts of {@code platform.identity.accounts}, a sign-in form for browsers and
- * HTTP Basic for API clients, sessions in the servlet container. Spring Session (on the classpath for the Keycloak
- * mode's shared sessions) stays off here: the exclusion below is merged with the application's own.
+ * HTTP Basic for API clients. Browser sessions live in the database (Spring Session JDBC) in both modes, so a
+ * second node serves them too.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!keycloak")
-@EnableAutoConfiguration(exclude = SessionAutoConfiguration.class)
 class EmbeddedSignIn {
 
     private static final String BASIC = "Basic realm=\"civil-approval\"";

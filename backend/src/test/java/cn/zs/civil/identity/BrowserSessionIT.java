@@ -42,6 +42,8 @@ class BrowserSessionIT extends ApiTestBase {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"zhangsan\"");
+        // The session lives in the database, so another node of a cluster serves it too.
+        assertThat(count("select count(*) from SPRING_SESSION where PRINCIPAL_NAME = 'zhangsan'")).isPositive();
 
         HttpRequest.Builder change = HttpRequest.newBuilder(URI.create(base + "/api/applications"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
