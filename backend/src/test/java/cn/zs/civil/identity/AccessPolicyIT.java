@@ -60,6 +60,7 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/tasks/{taskId}/unclaim", STAFF);
         POLICY.put("POST /api/tasks/{taskId}/complete", STAFF);
         POLICY.put("POST /api/tasks/{taskId}/corrections", STAFF);
+        POLICY.put("GET /api/cases/{applicationNo}/diagram", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/escalations", Set.of("chief", "director"));
         POLICY.put("POST /api/escalations/{applicationNo}/acknowledge", Set.of("chief"));
         POLICY.put("GET /api/calendar/years", ALL_ROLES);
