@@ -24,6 +24,7 @@ describe('the API client', () => {
     const [getInit, postInit] = fetch.mock.calls.map((c) => (c as unknown as [string, RequestInit])[1])
     expect((getInit.headers as Record<string, string>)['X-XSRF-TOKEN']).toBeUndefined()
     expect((getInit.headers as Record<string, string>)['Accept-Language']).toBe('en')
+    expect((getInit.headers as Record<string, string>)['X-Requested-With']).toBe('XMLHttpRequest')
     expect((postInit.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe('tok')
     expect(postInit.body).toBe('{"data":{"decision":"accept"}}')
     expect(postInit.credentials).toBe('same-origin')

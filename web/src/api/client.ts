@@ -61,7 +61,10 @@ export function createClient(options: ClientOptions) {
     let token = readCookie(CSRF_COOKIE, options.cookies())
     if (!token) {
       // The backend sets the cookie on any response; a harmless GET fetches one.
-      await options.fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      await options.fetch('/api/me', {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      })
       token = readCookie(CSRF_COOKIE, options.cookies())
     }
     return token
@@ -70,6 +73,8 @@ export function createClient(options: ClientOptions) {
   async function send(method: string, path: string, body: unknown, call: CallOptions, retried: boolean): Promise<Response> {
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
+      // No Basic challenge for us: a 401 opens the UI's own sign-in, not the browser's password prompt.
+      'X-Requested-With': 'XMLHttpRequest',
       'Accept-Language': options.language() === 'en' ? 'en' : 'zh-CN',
       ...call.headers,
     }
@@ -117,7 +122,11 @@ export function createClient(options: ClientOptions) {
       return options.fetch(path, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(token ? { [CSRF_HEADER]: token } : {}) },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Requested-With': 'XMLHttpRequest',
+          ...(token ? { [CSRF_HEADER]: token } : {}),
+        },
         body: new URLSearchParams(fields).toString(),
       })
     },

@@ -37,7 +37,7 @@ export default {
   },
   form: {
     required: 'required', fileHint: 'Accepted: {accept}; the type is checked from the content.', uploading: 'uploading…',
-    removeFile: 'Remove {name}', fileRequired: 'Please upload: {label}',
+    removeFile: 'Remove {name}', remove: 'Remove', fileRequired: 'Please upload: {label}',
   },
   apply: {
     title: 'Apply online: {service}', materials: 'Upload materials', submit: 'Submit application', saveDraft: 'Save draft',

@@ -32,7 +32,7 @@ export default {
     apply: '在线申请', signInToApply: '登录后在线申请', counterOnly: '本服务在殡仪馆窗口办理，无需网上申请。',
   },
   form: {
-    required: '必填', fileHint: '支持格式：{accept}；文件类型以内容为准。', uploading: '正在上传…', removeFile: '移除 {name}',
+    required: '必填', fileHint: '支持格式：{accept}；文件类型以内容为准。', uploading: '正在上传…', removeFile: '移除 {name}', remove: '移除',
     fileRequired: '请上传：{label}',
   },
   apply: {

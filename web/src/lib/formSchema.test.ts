@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FormSchema } from '../api/types'
-import { fileIdsOf, mapFieldErrors, missingFiles, parseFieldPath, splitFilepickers, withFileIds } from './formSchema'
+import { fileIdsOf, labelDateFields, mapFieldErrors, missingFiles, parseFieldPath, splitFilepickers, withFileIds } from './formSchema'
 
 const schema: FormSchema = {
   components: [
@@ -50,6 +50,19 @@ describe('filepicker fields', () => {
       cremationCertificateFile: [ID_A], invoiceFile: [ID_B], deathCertificateFile: [],
     })
     expect(missingFiles(files, { invoiceFile: [{ id: ID_B, fileName: 'b', size: 1 }] }).map((f) => f.key)).toEqual(['cremationCertificateFile'])
+  })
+})
+
+describe('date fields', () => {
+  it('show their localized label (form-js reads dateLabel)', () => {
+    const fixed = labelDateFields({
+      components: [
+        { type: 'datetime', key: 'cremationDate', label: 'Date of cremation', subtype: 'date' },
+        { type: 'datetime', key: 'dateOfDeath', label: 'Date of death', dateLabel: '死亡日期' },
+        { type: 'textfield', key: 'x', label: 'X' },
+      ],
+    })
+    expect(fixed.components.map((c) => c.dateLabel)).toEqual(['Date of cremation', 'Date of death', undefined])
   })
 })
 

@@ -24,6 +24,19 @@ function walk(components: FormComponent[], visit: (c: FormComponent, parentPath:
 }
 
 /**
+ * form-js labels a date field with `dateLabel`, not `label`; the backend localizes `label` only, and not every form
+ * sets `dateLabel`. Use the localized label so that every date input has its visible, translated label.
+ */
+export function labelDateFields(schema: FormSchema): FormSchema {
+  const fix = (components: FormComponent[]): FormComponent[] =>
+    components.map((c) => {
+      const out = c.type === 'datetime' && c.label ? { ...c, dateLabel: c.label } : c
+      return out.components ? { ...out, components: fix(out.components) } : out
+    })
+  return { ...schema, components: fix(schema.components) }
+}
+
+/**
  * Takes the filepicker fields out of a schema (form-js keeps picked files in memory, not attachment ids), so that
  * form-js renders the rest and the UI uploads the files and puts their ids into the data.
  */
@@ -44,7 +57,7 @@ export function splitFilepickers(schema: FormSchema): { schema: FormSchema; file
         return false
       })
       .map((c) => (c.components ? { ...c, components: strip(c.components) } : c))
-  return { schema: { ...schema, components: strip(schema.components) }, files }
+  return { schema: labelDateFields({ ...schema, components: strip(schema.components) }), files }
 }
 
 /** The data to submit: the form's values with each filepicker's attachment id (or ids) under its key. */

@@ -155,7 +155,11 @@ class SecurityConfig {
 
         AuthenticationEntryPoint entryPoint() {
             return (request, response, e) -> {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"civil-approval\"");
+                // A Basic challenge makes a browser open its own password prompt over the web UI, which marks its
+                // calls as XHR and asks for a sign-in itself.
+                if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"civil-approval\"");
+                }
                 write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
             };
         }
