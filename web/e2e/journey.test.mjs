@@ -207,12 +207,21 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await page.getByRole('tab', { name: /材料/ }).click()
     await page.getByRole('button', { name: '预览' }).first().click()
     await page.locator('.preview iframe').waitFor()
+    await shot(page, '06-task-materials')
     await page.getByRole('tab', { name: '流程图' }).click()
     await page.locator('.case-diagram .step-current').first().waitFor({ timeout: 15_000 })
     await shot(page, '06-task-accept')
 
+    // The session expires while the clerk decides: signing in again in the dialog finishes the same action.
     await page.getByLabel('受理', { exact: true }).check()
+    await page.context().clearCookies()
     await page.getByTestId('complete').click()
+    const dialog = page.getByRole('dialog', { name: '登录已过期' })
+    await dialog.waitFor()
+    assert.equal(await dialog.getByLabel('用户名').inputValue(), 'clerk-funeral-xl')
+    await dialog.getByLabel('密码', { exact: true }).fill('demo')
+    await shot(page, '06-session-expired', false)
+    await dialog.getByRole('button', { name: '登录', exact: true }).click()
     await page.getByText('已提交，办件进入下一环节。').waitFor({ timeout: 20_000 })
 
     // The review task follows with the amount computed from the DMN tables.
@@ -220,6 +229,23 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await page.getByRole('heading', { name: /审核/ }).waitFor({ timeout: 20_000 })
     await page.getByRole('tab', { name: '申请信息' }).click()
     assert.match(await page.locator('main').innerText(), /1090\.5/)
+    const reviewUrl = page.url()
+
+    // The chief opens the same task while the clerk holds it: told who holds it, and a 409 naming him on submit,
+    // with what was typed kept.
+    const chief = await signedIn('chief')
+    await chief.goto(reviewUrl)
+    await chief.getByText('该办件已由 陈明 领取').waitFor()
+    await chief.getByLabel(/已核对发票/).check()
+    await chief.getByLabel('同意报销', { exact: true }).check()
+    await chief.getByTestId('complete').click()
+    const conflict = chief.getByRole('alert').filter({ hasText: '办件已被他人处理' })
+    await conflict.waitFor()
+    assert.match(await conflict.innerText(), /陈明/)
+    assert.ok(await chief.getByLabel('同意报销', { exact: true }).isChecked(), 'the typed decision is kept')
+    await shot(chief, '07-task-conflict', false)
+    await chief.context().close()
+
     await page.getByLabel(/已核对发票/).check()
     await page.getByLabel('同意报销', { exact: true }).check()
     await shot(page, '07-task-review')
