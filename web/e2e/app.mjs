@@ -35,7 +35,9 @@ export async function startApp() {
   if (process.env.BASE_URL) return { baseUrl: process.env.BASE_URL.replace(/\/$/, ''), stop: async () => {} }
   const jar = findJar()
   const port = await freePort()
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civil-e2e-'))
+  const parent = process.env.E2E_WORK_DIR ?? os.tmpdir()
+  fs.mkdirSync(parent, { recursive: true })
+  const workDir = fs.mkdtempSync(path.join(parent, 'civil-e2e-'))
   const log = fs.openSync(path.join(workDir, 'app.log'), 'w')
   const child = spawn('java', ['-Xmx512m', '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1'], {
     cwd: workDir,
@@ -46,6 +48,14 @@ export async function startApp() {
   const deadline = Date.now() + 150_000
   let exited = null
   child.on('exit', (code) => (exited = code))
+  // Never leave the application running: not when the suite ends, nor when a time limit stops it.
+  process.on('exit', () => exited === null && child.kill('SIGKILL'))
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      child.kill('SIGKILL')
+      process.exit(130)
+    })
+  }
   while (Date.now() < deadline && exited === null) {
     try {
       const r = await fetch(`${baseUrl}/actuator/health`)
