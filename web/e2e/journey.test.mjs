@@ -286,6 +286,22 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await context.close()
   })
 
+  test('a clerk returns a demo case for corrections with one checklist of every missing item', async () => {
+    const page = await signedIn('clerk-funeral')
+    await page.getByTestId('next-case').click()
+    await page.waitForURL(/\/workbench\/tasks\//)
+    await page.getByRole('button', { name: '一次性告知补正' }).click()
+    const dialog = page.getByRole('dialog', { name: '一次性告知补正' })
+    await dialog.getByLabel('需补正的内容 1').fill('火化证明扫描件不清晰，请重新上传')
+    await dialog.getByRole('button', { name: '增加一项' }).click()
+    await dialog.getByLabel('需补正的内容 2').fill('缺少殡葬服务费用明细发票')
+    await dialog.getByLabel('补充说明（可选）').fill('请一次性补齐。')
+    await shot(page, '11-corrections-checklist', false)
+    await dialog.getByRole('button', { name: '发出补正通知' }).click()
+    await page.getByText('补正通知已发出，等待申请人补正。').waitFor({ timeout: 20_000 })
+    await page.context().close()
+  })
+
   test('a manager signs in and sees the dashboard with what can be counted', async () => {
     const page = await signedIn('manager')
     assert.equal(new URL(page.url()).pathname, '/dashboard')
