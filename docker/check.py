@@ -94,7 +94,8 @@ check(any(v.startswith("./nginx.conf:") for v in services.get("nginx", {}).get("
 dockerfile = [l.strip() for l in read("Dockerfile").splitlines() if l.strip() and not l.strip().startswith("#")]
 froms = [l.split()[1] for l in dockerfile if l.upper().startswith("FROM ")]
 check(len(froms) >= 2, "Dockerfile: multi-stage build expected")
-check(froms and "17" in froms[0] and ("maven" in froms[0] or "jdk" in froms[0]), "Dockerfile: build on a JDK 17 image")
+check(any("17" in f and ("maven" in f or "jdk" in f) for f in froms[:-1]), "Dockerfile: build on a JDK 17 image")
+check(any(f.startswith("node:20") for f in froms[:-1]), "Dockerfile: the web UI built with Node 20")
 check(froms and re.search(r"17.*jre|jre.*17", froms[-1]), "Dockerfile: run on a JRE 17 image")
 users = [l.split()[1] for l in dockerfile if l.upper().startswith("USER ")]
 check(users and users[-1].split(":")[0] not in ("root", "0"), "Dockerfile: must run as a non-root user")

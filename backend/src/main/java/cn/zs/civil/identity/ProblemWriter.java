@@ -21,7 +21,11 @@ public record ProblemWriter(ObjectMapper json, MessageSource messages, LocaleRes
     /** A 401 problem that names the scheme the caller should use, e.g. {@code Basic realm="civil-approval"}. */
     public AuthenticationEntryPoint entryPoint(String challenge) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", challenge);
+            // A Basic challenge makes a browser open its own password prompt over the web UI, which marks its calls
+            // as XHR and asks for a sign-in itself.
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
             write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
         };
     }

@@ -68,7 +68,7 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.accessDeniedHandler(problems.deniedHandler()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                                "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; style-src 'self' 'unsafe-inline'; "
                                         + "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         signIn.platform(http);

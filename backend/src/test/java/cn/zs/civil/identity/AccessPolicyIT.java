@@ -62,6 +62,7 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/tasks/{taskId}/corrections", STAFF);
         POLICY.put("POST /api/divorces/{applicationNo}/withdrawal", STAFF);
         POLICY.put("POST /api/divorces/{applicationNo}/appearance", STAFF);
+        POLICY.put("GET /api/cases/{applicationNo}/diagram", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/escalations", Set.of("chief", "director"));
         POLICY.put("POST /api/escalations/{applicationNo}/acknowledge", Set.of("chief"));
         POLICY.put("GET /api/calendar/years", ALL_ROLES);

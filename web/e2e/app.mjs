@@ -1,0 +1,86 @@
+// Starts the packaged application for the browser suite: the jar from backend/target on 127.0.0.1, a free port,
+// an empty working directory (so ./data, the embedded database, is fresh). BASE_URL skips this and uses a running one.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const targetDir = path.resolve(here, '../../backend/target')
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export function findJar() {
+  if (process.env.APP_JAR) return process.env.APP_JAR
+  const jar = fs.existsSync(targetDir)
+    ? fs.readdirSync(targetDir).find((f) => /^civil-approval-backend-.*\.jar$/.test(f) && !f.endsWith('-plain.jar'))
+    : null
+  if (!jar) throw new Error(`No packaged jar in ${targetDir}: run ./mvnw -o package -DskipTests -pl backend first`)
+  return path.join(targetDir, jar)
+}
+
+export async function startApp() {
+  if (process.env.BASE_URL) return { baseUrl: process.env.BASE_URL.replace(/\/$/, ''), stop: async () => {} }
+  const jar = findJar()
+  const port = await freePort()
+  const parent = process.env.E2E_WORK_DIR ?? os.tmpdir()
+  fs.mkdirSync(parent, { recursive: true })
+  const workDir = fs.mkdtempSync(path.join(parent, 'civil-e2e-'))
+  const log = fs.openSync(path.join(workDir, 'app.log'), 'w')
+  const child = spawn('java', ['-Xmx512m', '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1'], {
+    cwd: workDir,
+    env: { ...process.env, DEMO_DATA: 'true' },
+    stdio: ['ignore', log, log],
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 150_000
+  let exited = null
+  child.on('exit', (code) => (exited = code))
+  // Never leave the application running: not when the suite ends, nor when a time limit stops it.
+  process.on('exit', () => exited === null && child.kill('SIGKILL'))
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      child.kill('SIGKILL')
+      process.exit(130)
+    })
+  }
+  while (Date.now() < deadline && exited === null) {
+    try {
+      const r = await fetch(`${baseUrl}/actuator/health`)
+      if (r.ok) break
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  const up = exited === null && (await fetch(`${baseUrl}/actuator/health`).then((r) => r.ok).catch(() => false))
+  if (!up) {
+    child.kill('SIGTERM')
+    const tail = fs.readFileSync(path.join(workDir, 'app.log'), 'utf8').split('\n').slice(-40).join('\n')
+    throw new Error(`The application did not start (log in ${workDir}/app.log):\n${tail}`)
+  }
+  console.log(`# application ${jar} on ${baseUrl}, working directory ${workDir}`)
+  return {
+    baseUrl,
+    workDir,
+    stop: () =>
+      new Promise((resolve) => {
+        if (exited !== null) return resolve()
+        child.on('exit', () => resolve())
+        child.kill('SIGTERM')
+        setTimeout(() => child.kill('SIGKILL'), 20_000).unref()
+      }),
+  }
+}

@@ -1,0 +1,315 @@
+// The browser suite: one funeral-fee reimbursement from the applicant's form to the decision, through the counter
+// workbench, the public tracking page and the managers' dashboard, in headless Chromium (Debian's package, driven by
+// playwright-core; no browser is downloaded). Each page is saved as a screenshot under e2e/screenshots/.
+import { after, afterEach, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { startApp } from './app.mjs'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const shots = path.join(here, 'screenshots')
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+
+let app
+let browser
+const state = {}
+
+const pages = new Set()
+
+async function signedIn(user, viewport = { width: 1366, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' })
+  const page = await context.newPage()
+  pages.add(page)
+  page.on('close', () => pages.delete(page))
+  page.on('pageerror', (e) => console.log(`# page error (${user}): ${e.message}`))
+  await page.goto(`${app.baseUrl}/signin`)
+  await page.getByLabel('用户名').fill(user)
+  await fill(page, '密码', 'demo')
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'))
+  return page
+}
+
+async function shot(page, name, fullPage = true) {
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage })
+}
+
+/** A form-js select: open it unless focus already did, and pick the option (searchable ones get text typed first). */
+async function pick(field, option) {
+  const list = field.locator('.fjs-dropdownlist')
+  if (!(await list.isVisible())) {
+    const display = field.locator('.fjs-select-display')
+    if (await display.count()) await display.click()
+    else await field.locator('input').fill(option.slice(0, 2))
+  }
+  await list.locator('.fjs-dropdownlist-item', { hasText: option }).first().click()
+}
+
+async function choose(page, label, option) {
+  await pick(page.locator('.fjs-form-field-select').filter({ has: page.locator('label', { hasText: label }) }).first(), option)
+}
+
+/** A form-js field by its visible label (form-js appends a "*" to required ones). */
+function field(scope, label) {
+  return scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`))
+}
+
+/** Types into a form-js field and checks that the form kept it (form-js applies typed text with a debounce). */
+async function fill(scope, label, value) {
+  const input = field(scope, label)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.fill(value)
+    await input.press('Tab')
+    await scope.waitForTimeout?.(50)
+    if ((await input.inputValue()) === value) return
+  }
+  assert.equal(await input.inputValue(), value, `field ${label}`)
+}
+
+/** A form-js date field; its input format follows the browser's locale, as its placeholder says. */
+async function date(page, label, iso) {
+  const input = field(page, label)
+  const [y, m, d] = iso.split('-')
+  const placeholder = (await input.getAttribute('placeholder')) ?? 'mm/dd/yyyy'
+  await input.fill(placeholder.startsWith('yyyy') ? `${y}/${m}/${d}` : `${m}/${d}/${y}`)
+  await input.press('Enter')
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+}
+
+before(async () => {
+  fs.mkdirSync(shots, { recursive: true })
+  app = await startApp()
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  })
+})
+
+// A failed step leaves a picture of every open page, to see what the user would have seen.
+afterEach(async (t) => {
+  for (const page of pages) {
+    if (!page.isClosed()) {
+      await page.screenshot({ path: path.join(shots, `FAILED-${t.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {})
+      await page.context().close()
+    }
+  }
+  pages.clear()
+})
+
+after(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('a funeral-fee reimbursement through the web UI', () => {
+  test('the public sees the service catalogue and its requirements', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(`${app.baseUrl}/portal`)
+    await page.getByRole('link', { name: '基本殡葬服务费用减免（异地火化报销）' }).click()
+    await assert.doesNotReject(page.getByRole('heading', { name: '申请材料' }).waitFor())
+    assert.match(await page.locator('main').innerText(), /法定办结时限: 20 个工作日/)
+    await shot(page, '01-service')
+    await context.close()
+  })
+
+  test('the applicant applies with the form and uploads, and gets a number and a query code', async () => {
+    const page = await signedIn('zhangsan')
+    await page.goto(`${app.baseUrl}/portal/services/funeral-fee-reimbursement/apply`)
+    await page.locator('.fjs-form').waitFor()
+    await choose(page, '户籍所在镇街', '小榄镇')
+    await fill(page, '逝者姓名', '𠮷林')
+    await fill(page, '逝者公民身份号码', '442000194503012129')
+    await date(page, '死亡日期', '2026-11-18')
+    await fill(page, '死亡证明编号', 'SW4401002026077')
+    await fill(page, '火化证明编号', 'HZ440100202600123')
+    await date(page, '火化日期', '2026-11-21')
+    await fill(page, '火化殡仪馆名称', '广州市殡葬服务中心')
+    const items = [
+      ['遗体接运（公里）', '200', '800'],
+      ['遗体存放（天）', '3', '300'],
+      ['遗体火化', '1', '350'],
+      ['骨灰盒', '1', '120.5'],
+    ]
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) await page.locator('.fjs-repeat-render-add').click()
+      const row = page.locator('.fjs-repeat-row-rows').nth(i)
+      await pick(row.locator('.fjs-form-field-select').first(), items[i][0])
+      await fill(row, '数量', items[i][1])
+      await fill(row, '实际收费（元）', items[i][2])
+    }
+    await page.getByLabel('否', { exact: true }).check()
+    await fill(page, '申请人姓名', '张三')
+    await fill(page, '申请人公民身份号码', '442000199001011014')
+    await choose(page, '与逝者关系', '子女')
+    await fill(page, '联系电话', '13800138000')
+    await fill(page, '开户银行', '中国工商银行中山分行')
+    await fill(page, '银行账号', '6222020000123456789')
+    await page.getByLabel(/本人承诺/).click()
+    await page.waitForTimeout(300)
+    assert.ok(await page.getByLabel(/本人承诺/).isChecked(), 'declaration ticked')
+
+    // A submission without the required materials is stopped at the upload inputs.
+    await page.getByRole('button', { name: '提交申请' }).click()
+    await assert.doesNotReject(page.getByText('请上传：火化证明（扫描件）').waitFor())
+
+    await page.setInputFiles('#file-cremationCertificateFile', { name: '火化证明.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await page.locator('.uploaded', { hasText: '火化证明.pdf' }).waitFor()
+    await page.setInputFiles('#file-invoiceFile', [
+      { name: 'invoice-1.pdf', mimeType: 'application/pdf', buffer: PDF },
+      { name: 'invoice-2.pdf', mimeType: 'application/pdf', buffer: PDF },
+    ])
+    await page.locator('.uploaded', { hasText: 'invoice-2.pdf' }).waitFor()
+    await shot(page, '02-apply-form')
+
+    await page.getByRole('button', { name: '提交申请' }).click()
+    const no = await page.getByTestId('application-no').innerText({ timeout: 20_000 })
+    const code = await page.getByTestId('query-code').innerText()
+    assert.match(no, /^BZB-\d{8}-\d{4}$/)
+    assert.match(code, /^[A-Z0-9]{6,16}$/)
+    Object.assign(state, { no, code })
+    await shot(page, '03-apply-receipt')
+
+    await page.goto(`${app.baseUrl}/portal/applications`)
+    await page.getByRole('link', { name: no }).waitFor()
+    await shot(page, '04-my-applications')
+    await page.context().close()
+  })
+
+  test('the clerk of Xiaolan takes it from the queue, accepts it, and approves it with the invoice checked', async () => {
+    assert.ok(state.no, 'needs the application of the step before')
+    const page = await signedIn('clerk-funeral-xl')
+    assert.equal(new URL(page.url()).pathname, '/workbench')
+    // The registry checks run in the background before the task reaches the queue.
+    let taken = false
+    for (let i = 0; i < 30 && !taken; i++) {
+      await page.goto(`${app.baseUrl}/workbench`)
+      await page.getByRole('heading', { name: '我的待办' }).waitFor()
+      if (await page.getByRole('link', { name: state.no }).count()) {
+        await shot(page, '05-workbench-queue')
+        await page.getByTestId('next-case').click()
+        await page.waitForURL(/\/workbench\/tasks\//)
+        taken = true
+      } else {
+        await page.waitForTimeout(1000)
+      }
+    }
+    assert.ok(taken, `case ${state.no} never reached the queue of clerk-funeral-xl`)
+    await page.getByRole('heading', { name: /受理/ }).waitFor()
+    assert.match(await page.locator('main').innerText(), new RegExp(state.no))
+    assert.match(await page.locator('main').innerText(), /𠮷林/)
+
+    // The materials preview and the diagram of the case.
+    await page.getByRole('tab', { name: /材料/ }).click()
+    await page.getByRole('button', { name: '预览' }).first().click()
+    await page.locator('.preview iframe').waitFor()
+    await shot(page, '06-task-materials')
+    await page.getByRole('tab', { name: '流程图' }).click()
+    await page.locator('.case-diagram .step-current').first().waitFor({ timeout: 15_000 })
+    await shot(page, '06-task-accept')
+
+    // The session expires while the clerk decides: signing in again in the dialog finishes the same action.
+    await page.getByLabel('受理', { exact: true }).check()
+    await page.context().clearCookies()
+    await page.getByTestId('complete').click()
+    const dialog = page.getByRole('dialog', { name: '登录已过期' })
+    await dialog.waitFor()
+    assert.equal(await dialog.getByLabel('用户名').inputValue(), 'clerk-funeral-xl')
+    await dialog.getByLabel('密码', { exact: true }).fill('demo')
+    await shot(page, '06-session-expired', false)
+    await dialog.getByRole('button', { name: '登录', exact: true }).click()
+    await page.getByText('已提交，办件进入下一环节。').waitFor({ timeout: 20_000 })
+
+    // The review task follows with the amount computed from the DMN tables.
+    await page.getByTestId('next-after-done').click()
+    await page.getByRole('heading', { name: /审核/ }).waitFor({ timeout: 20_000 })
+    await page.getByRole('tab', { name: '申请信息' }).click()
+    assert.match(await page.locator('main').innerText(), /1090\.5/)
+    const reviewUrl = page.url()
+
+    // The chief opens the same task while the clerk holds it: told who holds it, and a 409 naming him on submit,
+    // with what was typed kept.
+    const chief = await signedIn('chief')
+    await chief.goto(reviewUrl)
+    await chief.getByText('该办件已由 陈明 领取').waitFor()
+    await chief.getByLabel(/已核对发票/).check()
+    await chief.getByLabel('同意报销', { exact: true }).check()
+    await chief.getByTestId('complete').click()
+    const conflict = chief.getByRole('alert').filter({ hasText: '办件已被他人处理' })
+    await conflict.waitFor()
+    assert.match(await conflict.innerText(), /陈明/)
+    assert.ok(await chief.getByLabel('同意报销', { exact: true }).isChecked(), 'the typed decision is kept')
+    await shot(chief, '07-task-conflict', false)
+    await chief.context().close()
+
+    await page.getByLabel(/已核对发票/).check()
+    await page.getByLabel('同意报销', { exact: true }).check()
+    await shot(page, '07-task-review')
+    await page.getByTestId('complete').click()
+    await page.getByText('已提交，办件进入下一环节。').waitFor({ timeout: 20_000 })
+    await page.context().close()
+  })
+
+  test('the applicant sees the decision on a phone', async () => {
+    assert.ok(state.no, 'needs the application of the step before')
+    const page = await signedIn('zhangsan', { width: 390, height: 844 })
+    let outcome = ''
+    for (let i = 0; i < 30; i++) {
+      await page.goto(`${app.baseUrl}/portal/applications/${state.no}`)
+      outcome = await page.getByTestId('outcome').innerText()
+      if (outcome.includes('已同意报销并支付')) break
+      await page.waitForTimeout(1000)
+    }
+    assert.match(outcome, /已同意报销并支付/)
+    assert.match(await page.getByTestId('status').innerText(), /已办结|办结|决定/)
+    await shot(page, '08-applicant-decision-phone')
+    await page.context().close()
+  })
+
+  test('anyone can track it with the number and the query code, and sees no personal data', async () => {
+    assert.ok(state.no, 'needs the application of the step before')
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(`${app.baseUrl}/track`)
+    await page.getByLabel('申请编号').fill(state.no)
+    await page.getByLabel('查询码').fill(state.code)
+    await page.getByRole('button', { name: '查询' }).click()
+    await page.locator('.track-result').waitFor()
+    const text = await page.locator('.track-result').innerText()
+    assert.match(text, /已同意报销并支付/)
+    assert.doesNotMatch(text, /𠮷林|张三|442000/)
+    await shot(page, '09-public-tracking')
+    await context.close()
+  })
+
+  test('a clerk returns a demo case for corrections with one checklist of every missing item', async () => {
+    const page = await signedIn('clerk-funeral')
+    await page.getByTestId('next-case').click()
+    await page.waitForURL(/\/workbench\/tasks\//)
+    await page.getByRole('button', { name: '一次性告知补正' }).click()
+    const dialog = page.getByRole('dialog', { name: '一次性告知补正' })
+    await dialog.getByLabel('需补正的内容 1').fill('火化证明扫描件不清晰，请重新上传')
+    await dialog.getByRole('button', { name: '增加一项' }).click()
+    await dialog.getByLabel('需补正的内容 2').fill('缺少殡葬服务费用明细发票')
+    await dialog.getByLabel('补充说明（可选）').fill('请一次性补齐。')
+    await shot(page, '11-corrections-checklist', false)
+    await dialog.getByRole('button', { name: '发出补正通知' }).click()
+    await page.getByText('补正通知已发出，等待申请人补正。').waitFor({ timeout: 20_000 })
+    await page.context().close()
+  })
+
+  test('a manager signs in and sees the dashboard with what can be counted', async () => {
+    const page = await signedIn('manager')
+    assert.equal(new URL(page.url()).pathname, '/dashboard')
+    await page.getByTestId('kpi-services').filter({ hasText: /^[1-9]/ }).waitFor()
+    assert.equal(await page.getByTestId('kpi-services').innerText(), '2')
+    await page.locator('.echart svg').first().waitFor()
+    assert.match(await page.locator('main').innerText(), /报表接口尚未提供/)
+    await shot(page, '10-dashboard')
+    await page.context().close()
+  })
+})

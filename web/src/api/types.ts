@@ -1,0 +1,203 @@
+/** Shapes of the backend's JSON (see the backend's OpenAPI at /v3/api-docs). */
+
+export interface Me {
+  id: string
+  name: string
+  roles: string[]
+  groups: string[]
+  districts: string[]
+}
+
+export interface FieldError {
+  field: string
+  label?: string
+  code?: string
+  message: string
+}
+
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  code?: string
+  errors?: FieldError[]
+}
+
+export type ClockState = 'ON_TIME' | 'YELLOW' | 'RED'
+
+export interface Countdown {
+  state: ClockState
+  statutoryDue: string | null
+  remainingWorkingDays: number | null
+  promisedState: ClockState | null
+  promisedDue: string | null
+  promisedRemainingWorkingDays: number | null
+  paused: boolean
+  pausedWorkingDays: number
+  stopped: boolean
+  warnings: string[]
+}
+
+export interface Limit {
+  days: number
+  unit: string
+}
+
+export interface ServiceSummary {
+  code: string
+  name: string
+  kind: string
+  channel: string
+  statutoryLimit: Limit | null
+  promisedLimit: Limit | null
+  starterRoles: string[]
+}
+
+export interface ServiceView extends ServiceSummary {
+  legalBasis: string[]
+  conditions: string[]
+  materials: { code: string; name: string; required: boolean }[]
+  processVersion: string | null
+  startForm: FormSchema | null
+}
+
+/** A Camunda Forms (form-js) schema. */
+export interface FormComponent {
+  id?: string
+  type: string
+  key?: string
+  path?: string
+  label?: string
+  text?: string
+  multiple?: boolean
+  accept?: string
+  validate?: { required?: boolean; [k: string]: unknown }
+  components?: FormComponent[]
+  [k: string]: unknown
+}
+
+export interface FormSchema {
+  id?: string
+  type?: string
+  components: FormComponent[]
+  [k: string]: unknown
+}
+
+export interface Summary {
+  applicationNo: string
+  serviceCode: string
+  serviceName: string
+  district: string
+  subject: string
+  status: string
+  statusText: string
+  outcome: string | null
+  outcomeText: string | null
+  receivedAt: string
+  decidedAt: string | null
+  countdown: Countdown | null
+}
+
+export interface TimelineEntry {
+  at: string
+  type: string
+  text: string
+  outcome: string | null
+  actor: string | null
+  data: Record<string, unknown> | null
+}
+
+export interface Attachment {
+  id: string
+  fileName: string
+  mediaType: string
+  size: number
+  sha256: string
+  field: string | null
+}
+
+export interface CorrectionNotice {
+  items: { material?: string; description: string }[]
+  note: string | null
+  requestedAt: string
+  suppliedAt: string | null
+}
+
+export interface ApplicationDetail {
+  summary: Summary
+  expectedBy: string | null
+  queryCode: string | null
+  data: Record<string, unknown>
+  attachments: Attachment[]
+  correctionNotice: CorrectionNotice | null
+  nextStep: string | null
+  timeline: TimelineEntry[]
+}
+
+export interface Page<T> {
+  items: T[]
+  page: number
+  size: number
+  total: number
+}
+
+export interface TaskView {
+  taskId: string
+  name: string
+  taskKey: string
+  applicationNo: string
+  serviceCode: string
+  district: string
+  subject: string
+  assignee: string | null
+  assigneeName: string | null
+  createdAt: string
+  dueAt: string | null
+  countdown: Countdown | null
+}
+
+export interface TaskDetail {
+  task: TaskView
+  application: Summary
+  data: Record<string, unknown>
+  checks: Record<string, unknown>
+  attachments: Attachment[]
+  form: FormSchema | null
+  correctionsAllowed: boolean
+  timeline: TimelineEntry[]
+}
+
+export interface Submitted {
+  applicationNo: string
+  queryCode: string
+  serviceCode: string
+  status: string
+  replayed: boolean
+}
+
+export interface PublicStatus {
+  applicationNo: string
+  serviceName: string
+  status: string
+  statusText: string
+  outcomeText: string | null
+  nextStep: string | null
+  receivedAt: string
+  decidedAt: string | null
+  expectedBy: string | null
+  clockPaused: boolean
+  timeline: TimelineEntry[]
+}
+
+export interface CaseDiagram {
+  processDefinitionId: string
+  xml: string
+  done: string[]
+  current: string[]
+}
+
+export interface District {
+  code: string
+  name: string
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import type { FormSchema } from '../api/types'
+import { fileIdsOf, labelDateFields, mapFieldErrors, missingFiles, parseFieldPath, splitFilepickers, withFileIds } from './formSchema'
+
+const schema: FormSchema = {
+  components: [
+    { type: 'text', id: 'Text_Intro', text: 'intro' },
+    { type: 'textfield', id: 'Field_deceasedIdNumber', key: 'deceasedIdNumber', label: 'ID' },
+    {
+      type: 'dynamiclist', id: 'Field_items', path: 'items', label: 'Items',
+      components: [
+        { type: 'select', id: 'Field_itemCode', key: 'itemCode', label: 'Item' },
+        { type: 'number', id: 'Field_charge', key: 'charge', label: 'Charge' },
+      ],
+    },
+    { type: 'filepicker', id: 'Field_cremationFile', key: 'cremationCertificateFile', label: 'Cremation', validate: { required: true }, accept: '.pdf' },
+    { type: 'filepicker', id: 'Field_invoiceFile', key: 'invoiceFile', label: 'Invoices', validate: { required: true }, multiple: true },
+    { type: 'filepicker', id: 'Field_deathFile', key: 'deathCertificateFile', label: 'Death certificate' },
+  ],
+}
+
+const ID_A = '0b5c9b7e-8d7e-4d7e-9c8a-1a2b3c4d5e6f'
+const ID_B = '1b5c9b7e-8d7e-4d7e-9c8a-1a2b3c4d5e6f'
+const ID_C = '2b5c9b7e-8d7e-4d7e-9c8a-1a2b3c4d5e6f'
+
+describe('filepicker fields', () => {
+  it('are taken out of the schema for form-js and described for the upload inputs', () => {
+    const split = splitFilepickers(schema)
+    expect(split.schema.components.map((c) => c.type)).toEqual(['text', 'textfield', 'dynamiclist'])
+    expect(split.files).toEqual([
+      { id: 'Field_cremationFile', key: 'cremationCertificateFile', label: 'Cremation', required: true, multiple: false, accept: '.pdf' },
+      { id: 'Field_invoiceFile', key: 'invoiceFile', label: 'Invoices', required: true, multiple: true, accept: '' },
+      { id: 'Field_deathFile', key: 'deathCertificateFile', label: 'Death certificate', required: false, multiple: false, accept: '' },
+    ])
+    expect(schema.components).toHaveLength(6)
+  })
+
+  it('put one id for a single field, a list for a multiple field, and nothing for an empty one', () => {
+    const { files } = splitFilepickers(schema)
+    const data = withFileIds({ deceasedIdNumber: 'x', deathCertificateFile: 'files::stale' }, files, {
+      cremationCertificateFile: [{ id: ID_A, fileName: 'a.pdf', size: 1 }],
+      invoiceFile: [{ id: ID_B, fileName: 'b.pdf', size: 1 }, { id: ID_C, fileName: 'c.pdf', size: 1 }],
+    })
+    expect(data).toEqual({ deceasedIdNumber: 'x', cremationCertificateFile: ID_A, invoiceFile: [ID_B, ID_C] })
+  })
+
+  it('read the ids back from a case, and tell which required ones are missing', () => {
+    const { files } = splitFilepickers(schema)
+    expect(fileIdsOf({ cremationCertificateFile: ID_A, invoiceFile: [ID_B] }, files)).toEqual({
+      cremationCertificateFile: [ID_A], invoiceFile: [ID_B], deathCertificateFile: [],
+    })
+    expect(missingFiles(files, { invoiceFile: [{ id: ID_B, fileName: 'b', size: 1 }] }).map((f) => f.key)).toEqual(['cremationCertificateFile'])
+  })
+})
+
+describe('date fields', () => {
+  it('show their localized label (form-js reads dateLabel)', () => {
+    const fixed = labelDateFields({
+      components: [
+        { type: 'datetime', key: 'cremationDate', label: 'Date of cremation', subtype: 'date' },
+        { type: 'datetime', key: 'dateOfDeath', label: 'Date of death', dateLabel: '死亡日期' },
+        { type: 'textfield', key: 'x', label: 'X' },
+      ],
+    })
+    expect(fixed.components.map((c) => c.dateLabel)).toEqual(['Date of cremation', 'Date of death', undefined])
+  })
+})
+
+describe('backend field errors', () => {
+  it('parse field paths of lists and items', () => {
+    expect(parseFieldPath('deceasedIdNumber')).toEqual({ key: 'deceasedIdNumber', index: null, child: null })
+    expect(parseFieldPath('items[2].charge')).toEqual({ key: 'items', index: 2, child: 'charge' })
+    expect(parseFieldPath('items[0]')).toEqual({ key: 'items', index: 0, child: null })
+  })
+
+  it('land on the form-js field, the list item field, the upload input, or the message box', () => {
+    const { schema: rendered, files } = splitFilepickers(schema)
+    const mapped = mapFieldErrors(
+      [
+        { field: 'deceasedIdNumber', message: 'not a valid ID number' },
+        { field: 'items[1].charge', message: 'too large' },
+        { field: 'invoiceFile', message: 'not an attachment' },
+        { field: 'district', message: 'district may not change' },
+        { field: 'items[0]', message: 'not an object' },
+      ],
+      rendered,
+      files,
+    )
+    expect(mapped.form).toEqual({
+      Field_deceasedIdNumber: ['not a valid ID number'],
+      Field_charge: [undefined, ['too large']],
+    })
+    expect(mapped.files).toEqual({ invoiceFile: 'not an attachment' })
+    expect(mapped.other.map((e) => e.field)).toEqual(['district', 'items[0]'])
+  })
+})

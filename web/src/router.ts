@@ -1,0 +1,69 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { hasRole, isApplicant, isManager, isStaff, loadMe, session } from './auth/session'
+
+/**
+ * Client-side routes. The backend forwards each top-level prefix (/portal, /workbench, /dashboard, /track, /signin)
+ * to index.html, so a reload or a shared link lands here.
+ */
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
+    { path: '/signin', name: 'signin', component: () => import('./views/SignInView.vue') },
+    { path: '/track', name: 'track', component: () => import('./views/TrackView.vue') },
+    { path: '/portal', name: 'catalogue', component: () => import('./views/portal/CatalogueView.vue') },
+    { path: '/portal/services/:code', name: 'service', component: () => import('./views/portal/ServiceView.vue') },
+    {
+      path: '/portal/services/:code/apply',
+      name: 'apply',
+      component: () => import('./views/portal/ApplyView.vue'),
+      meta: { need: 'applicant' },
+    },
+    {
+      path: '/portal/applications',
+      name: 'mine',
+      component: () => import('./views/portal/MyApplicationsView.vue'),
+      meta: { need: 'applicant' },
+    },
+    {
+      path: '/portal/applications/:no',
+      name: 'application',
+      component: () => import('./views/portal/ApplicationView.vue'),
+      meta: { need: 'applicant' },
+    },
+    { path: '/workbench', name: 'queue', component: () => import('./views/workbench/QueueView.vue'), meta: { need: 'staff' } },
+    {
+      path: '/workbench/tasks/:id',
+      name: 'task',
+      component: () => import('./views/workbench/TaskView.vue'),
+      meta: { need: 'staff' },
+    },
+    {
+      path: '/dashboard',
+      name: 'dashboard',
+      component: () => import('./views/dashboard/DashboardView.vue'),
+      meta: { need: 'management' },
+    },
+    { path: '/:rest(.*)*', name: 'notFound', component: () => import('./views/NotFoundView.vue') },
+  ],
+})
+
+function allowed(route: RouteLocationNormalized): boolean {
+  switch (route.meta.need) {
+    case 'applicant':
+      return isApplicant()
+    case 'staff':
+      return isStaff()
+    case 'management':
+      return isManager() || hasRole('chief')
+    default:
+      return true
+  }
+}
+
+router.beforeEach(async (to) => {
+  if (!session.loaded) await loadMe()
+  if (!to.meta.need) return true
+  if (!session.me) return { name: 'signin', query: { next: to.fullPath } }
+  return allowed(to) ? true : { name: 'home', query: { denied: to.fullPath } }
+})
