@@ -34,7 +34,7 @@ interface ReportsMapper {
     record WaiverRow(String serviceCode, Long n, BigDecimal amount) {
     }
 
-    record DayCount(LocalDate day, Long n) {
+    record DayCount(LocalDate reportDay, Long n) {
     }
 
     record DecidedCase(String applicationNo, String serviceCode, String district, LocalDateTime receivedAt,

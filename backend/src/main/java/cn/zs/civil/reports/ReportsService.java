@@ -125,7 +125,7 @@ public class ReportsService {
         String[] kinds = {"RECEIVED", "DECIDED", "WITHDRAWN"};
         for (int k = 0; k < kinds.length; k++) {
             for (ReportsMapper.DayCount d : mapper.perDay(scope, kinds[k])) {
-                buckets.get(period.start(d.day()))[k] += d.n();
+                buckets.get(period.start(d.reportDay()))[k] += d.n();
             }
         }
         List<ThroughputRow> rows = new ArrayList<>();
