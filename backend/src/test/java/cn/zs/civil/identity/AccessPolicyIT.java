@@ -69,6 +69,10 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/calendar/years/{year}", ALL_ROLES);
         POLICY.put("PUT /api/calendar/years/{year}", Set.of("admin"));
         POLICY.put("GET /api/calendar/deadline", ALL_ROLES);
+        POLICY.put("GET /api/reports/annual", Set.of("manager", "director"));
+        POLICY.put("GET /api/reports/throughput", Set.of("manager", "director"));
+        POLICY.put("GET /api/reports/cycle-time", Set.of("manager", "director"));
+        POLICY.put("GET /api/reports/sla", Set.of("manager", "director"));
     }
 
     @Autowired

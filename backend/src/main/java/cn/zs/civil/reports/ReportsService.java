@@ -1,0 +1,267 @@
+package cn.zs.civil.reports;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.clock.CaseClockService;
+import cn.zs.civil.clock.ClockState;
+import cn.zs.civil.clock.ClockStatus;
+import cn.zs.civil.clock.LimitStatus;
+import cn.zs.civil.clock.StatutoryClock;
+
+/** The managers' reports; every figure is scoped by {@link ReportScope}. */
+@Service
+public class ReportsService {
+
+    static final String ALL = "*";
+
+    private final ReportsMapper mapper;
+    private final CaseClockService clocks;
+    private final StatutoryClock clock;
+
+    ReportsService(ReportsMapper mapper, CaseClockService clocks, StatutoryClock clock) {
+        this.mapper = mapper;
+        this.clocks = clocks;
+        this.clock = clock;
+    }
+
+    // ---- annual statistics ------------------------------------------------------------------------------------
+
+    /**
+     * @param received applications received in the year
+     * @param decided cases that ended in the year other than by withdrawal
+     * @param outcomes every case that ended in the year, by outcome (withdrawals included)
+     * @param onlineShare online / received, four decimals; null without applications
+     * @param nonLocal received marriage and divorce cases marked cross-province/city
+     * @param waivers funeral-fee waivers decided in the year, and their total in yuan
+     */
+    public record AnnualService(String serviceCode, long received, long decided, Map<String, Long> outcomes,
+            long online, BigDecimal onlineShare, long nonLocal, long waivers, BigDecimal waivedAmount) {
+    }
+
+    public record AnnualReport(int year, List<AnnualService> services, AnnualService total) {
+    }
+
+    @Transactional(readOnly = true)
+    public AnnualReport annual(int year, java.util.Collection<String> districts) {
+        ReportScope scope = ReportScope.days(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null, districts);
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, Map<String, Long>> outcomes = new HashMap<>();
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        for (ReportsMapper.ReceivedRow r : mapper.received(scope)) {
+            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[5]);
+            c[0] += r.received();
+            c[2] += r.online();
+            c[3] += r.nonLocal();
+        }
+        for (ReportsMapper.ClosedRow r : mapper.closed(scope)) {
+            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[5]);
+            if (!"WITHDRAWN".equals(r.status())) {
+                c[1] += r.n();
+            }
+            String outcome = r.outcome() == null ? r.status() : r.outcome();
+            outcomes.computeIfAbsent(r.serviceCode(), k -> new TreeMap<>()).merge(outcome, r.n(), Long::sum);
+        }
+        for (ReportsMapper.WaiverRow r : mapper.waivers(scope)) {
+            counts.computeIfAbsent(r.serviceCode(), k -> new long[5])[4] += r.n();
+            amounts.merge(r.serviceCode(), r.amount(), BigDecimal::add);
+        }
+        List<AnnualService> services = new ArrayList<>();
+        long[] t = new long[5];
+        Map<String, Long> allOutcomes = new TreeMap<>();
+        BigDecimal allAmount = BigDecimal.ZERO;
+        for (var e : counts.entrySet()) {
+            long[] c = e.getValue();
+            BigDecimal amount = amounts.getOrDefault(e.getKey(), BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+            Map<String, Long> o = outcomes.getOrDefault(e.getKey(), Map.of());
+            services.add(annualRow(e.getKey(), c, o, amount));
+            for (int i = 0; i < t.length; i++) {
+                t[i] += c[i];
+            }
+            o.forEach((k, v) -> allOutcomes.merge(k, v, Long::sum));
+            allAmount = allAmount.add(amount);
+        }
+        return new AnnualReport(year, services, annualRow(ALL, t, allOutcomes, allAmount.setScale(2, RoundingMode.HALF_UP)));
+    }
+
+    private static AnnualService annualRow(String service, long[] c, Map<String, Long> outcomes, BigDecimal amount) {
+        return new AnnualService(service, c[0], c[1], new TreeMap<>(outcomes), c[2], share(c[2], c[0]), c[3], c[4],
+                amount);
+    }
+
+    static BigDecimal share(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+
+    // ---- throughput -------------------------------------------------------------------------------------------
+
+    /** One period, keyed by its first day (weeks start on Monday; the first and last may be partial). */
+    public record ThroughputRow(LocalDate period, long received, long decided, long withdrawn) {
+    }
+
+    public record ThroughputReport(LocalDate from, LocalDate to, String period, List<ThroughputRow> rows) {
+    }
+
+    @Transactional(readOnly = true)
+    public ThroughputReport throughput(LocalDate from, LocalDate to, ReportParams.Period period, String service,
+            java.util.Collection<String> districts) {
+        ReportScope scope = ReportScope.days(from, to, service, districts);
+        Map<LocalDate, long[]> buckets = new TreeMap<>();
+        for (LocalDate p = period.start(from); !p.isAfter(to); p = period.next(p)) {
+            buckets.put(p, new long[3]);
+        }
+        String[] kinds = {"RECEIVED", "DECIDED", "WITHDRAWN"};
+        for (int k = 0; k < kinds.length; k++) {
+            for (ReportsMapper.DayCount d : mapper.perDay(scope, kinds[k])) {
+                buckets.get(period.start(d.reportDay()))[k] += d.n();
+            }
+        }
+        List<ThroughputRow> rows = new ArrayList<>();
+        buckets.forEach((p, c) -> rows.add(new ThroughputRow(p, c[0], c[1], c[2])));
+        return new ThroughputReport(from, to, period.name().toLowerCase(java.util.Locale.ROOT), rows);
+    }
+
+    // ---- cycle time -------------------------------------------------------------------------------------------
+
+    /**
+     * Cases decided in the range (withdrawals left out). Elapsed hours run from receipt to decision (two decimals
+     * per case); working days count from the receipt date to the decision date with the calendar; paused working
+     * days are the clock's pauses (waiting for corrections, expert review), over the cases that have a clock.
+     */
+    public record CycleTimeRow(String serviceCode, Stats elapsedHours, Stats workingDays, Stats pausedWorkingDays) {
+    }
+
+    public record CycleTimeReport(LocalDate from, LocalDate to, List<CycleTimeRow> services, CycleTimeRow total) {
+    }
+
+    @Transactional(readOnly = true)
+    public CycleTimeReport cycleTime(LocalDate from, LocalDate to, String service,
+            java.util.Collection<String> districts) {
+        List<ReportsMapper.DecidedCase> cases = mapper.decidedCases(ReportScope.days(from, to, service, districts));
+        Map<String, ClockStatus> statuses = clocks.statuses(
+                cases.stream().map(ReportsMapper.DecidedCase::applicationNo).toList(), BusinessTime.instant());
+        Map<String, List<BigDecimal>[]> perService = new TreeMap<>();
+        List<BigDecimal>[] all = measures();
+        for (ReportsMapper.DecidedCase c : cases) {
+            List<BigDecimal>[] m = perService.computeIfAbsent(c.serviceCode(), k -> measures());
+            BigDecimal hours = hours(c.receivedAt(), c.decidedAt());
+            BigDecimal working = BigDecimal.valueOf(clock.workingDaysBetween(instant(c.receivedAt()),
+                    instant(c.decidedAt())));
+            ClockStatus status = statuses.get(c.applicationNo());
+            for (List<BigDecimal>[] target : List.of(m, all)) {
+                target[0].add(hours);
+                target[1].add(working);
+                if (status != null) {
+                    target[2].add(BigDecimal.valueOf(status.pausedWorkingDays()));
+                }
+            }
+        }
+        List<CycleTimeRow> rows = new ArrayList<>();
+        perService.forEach((s, m) -> rows.add(cycleRow(s, m)));
+        return new CycleTimeReport(from, to, rows, cycleRow(ALL, all));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<BigDecimal>[] measures() {
+        return new List[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
+    }
+
+    private static CycleTimeRow cycleRow(String service, List<BigDecimal>[] m) {
+        return new CycleTimeRow(service, Stats.of(m[0]), Stats.of(m[1]), Stats.of(m[2]));
+    }
+
+    static BigDecimal hours(LocalDateTime from, LocalDateTime to) {
+        return BigDecimal.valueOf(Duration.between(from, to).toSeconds())
+                .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
+    }
+
+    private static java.time.Instant instant(LocalDateTime t) {
+        return t.atZone(BusinessTime.ZONE).toInstant();
+    }
+
+    // ---- SLA compliance ---------------------------------------------------------------------------------------
+
+    /** Decided cases by their state against a limit as of the decision; {@code cases} is how many had that limit. */
+    public record Compliance(long cases, long onTime, long yellow, long red, BigDecimal onTimeShare) {
+    }
+
+    /** @param withClock decided cases in the range that had a statutory clock (others have no limit to miss) */
+    public record SlaRow(String serviceCode, long withClock, Compliance statutory, Compliance promised) {
+    }
+
+    public record OverdueCase(String applicationNo, String serviceCode, String district, LocalDate statutoryDueDate,
+            int workingDaysOverdue) {
+    }
+
+    public record SlaReport(LocalDate from, LocalDate to, List<SlaRow> services, SlaRow total,
+            List<OverdueCase> overdue) {
+    }
+
+    @Transactional(readOnly = true)
+    public SlaReport sla(LocalDate from, LocalDate to, String service, java.util.Collection<String> districts) {
+        List<ReportsMapper.DecidedCase> cases = mapper.decidedCases(ReportScope.days(from, to, service, districts));
+        var now = BusinessTime.instant();
+        // A stopped clock reports its state as of the stop: the state at the decision.
+        Map<String, ClockStatus> statuses = clocks.statuses(
+                cases.stream().map(ReportsMapper.DecidedCase::applicationNo).toList(), now);
+        Map<String, long[]> perService = new TreeMap<>();
+        long[] all = new long[9];
+        for (ReportsMapper.DecidedCase c : cases) {
+            ClockStatus status = statuses.get(c.applicationNo());
+            if (status == null) {
+                continue;
+            }
+            long[] s = perService.computeIfAbsent(c.serviceCode(), k -> new long[9]);
+            for (long[] target : List.of(s, all)) {
+                target[0]++;
+                count(target, 1, status.statutory());
+                count(target, 5, status.promised());
+            }
+        }
+        List<SlaRow> rows = new ArrayList<>();
+        perService.forEach((s, c) -> rows.add(slaRow(s, c)));
+        List<ReportsMapper.OpenCase> open = mapper.openWithClock(service, districts);
+        Map<String, ClockStatus> running = clocks.statuses(
+                open.stream().map(ReportsMapper.OpenCase::applicationNo).toList(), now);
+        List<OverdueCase> overdue = new ArrayList<>();
+        for (ReportsMapper.OpenCase o : open) {
+            ClockStatus status = running.get(o.applicationNo());
+            if (status != null && !status.stopped() && status.statutory().state() == ClockState.RED) {
+                overdue.add(new OverdueCase(o.applicationNo(), o.serviceCode(), o.district(),
+                        status.statutory().dueDate(), -status.statutory().workingDaysRemaining()));
+            }
+        }
+        overdue.sort(java.util.Comparator.comparing(OverdueCase::statutoryDueDate)
+                .thenComparing(OverdueCase::applicationNo));
+        return new SlaReport(from, to, rows, slaRow(ALL, all), overdue);
+    }
+
+    private static void count(long[] target, int at, LimitStatus limit) {
+        if (limit == null) {
+            return;
+        }
+        target[at]++;
+        switch (limit.state()) {
+            case ON_TIME -> target[at + 1]++;
+            case YELLOW -> target[at + 2]++;
+            case RED -> target[at + 3]++;
+        }
+    }
+
+    private static SlaRow slaRow(String service, long[] c) {
+        return new SlaRow(service, c[0], new Compliance(c[1], c[2], c[3], c[4], share(c[2], c[1])),
+                new Compliance(c[5], c[6], c[7], c[8], share(c[6], c[5])));
+    }
+}
