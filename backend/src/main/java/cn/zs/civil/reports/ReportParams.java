@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
+
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.web.ApiException;
 import cn.zs.civil.web.FieldProblem;
@@ -23,40 +25,53 @@ final class ReportParams {
     static final int MAX_DAYS = 3 * 366;
 
     private final List<FieldProblem> problems = new ArrayList<>();
+    private final MessageSource messages;
+    private final Locale locale;
+
+    ReportParams(MessageSource messages, Locale locale) {
+        this.messages = messages;
+        this.locale = locale;
+    }
+
+    /** A finding in the reader's language: the message's first argument is the parameter's name. */
+    private FieldProblem problem(String field, String code, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = field;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new FieldProblem(field, field, code, messages.getMessage(code, all, code, locale));
+    }
 
     int year(String value) {
         if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem("year", "year", "report.required", "year is required"));
+            problems.add(problem("year", "report.required"));
             return MIN_YEAR;
         }
         try {
             int year = Integer.parseInt(value.trim());
             if (year < MIN_YEAR || year > MAX_YEAR) {
-                problems.add(new FieldProblem("year", "year", "report.yearOutOfRange",
-                        "year must be between " + MIN_YEAR + " and " + MAX_YEAR));
+                problems.add(problem("year", "report.yearOutOfRange", MIN_YEAR, MAX_YEAR));
             }
             return year;
         } catch (NumberFormatException e) {
-            problems.add(new FieldProblem("year", "year", "report.notAYear", "year must be a number"));
+            problems.add(problem("year", "report.notAYear"));
             return MIN_YEAR;
         }
     }
 
     LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, field, "report.required", field + " is required (yyyy-MM-dd)"));
+            problems.add(problem(field, "report.required"));
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(value.trim());
             if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
-                problems.add(new FieldProblem(field, field, "report.yearOutOfRange",
-                        field + " must be between " + MIN_YEAR + " and " + MAX_YEAR));
+                problems.add(problem(field, "report.yearOutOfRange", MIN_YEAR, MAX_YEAR));
                 return null;
             }
             return date;
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, field, "report.notADate", field + " must be a date (yyyy-MM-dd)"));
+            problems.add(problem(field, "report.notADate"));
             return null;
         }
     }
@@ -64,10 +79,9 @@ final class ReportParams {
     void range(LocalDate from, LocalDate to) {
         if (from != null && to != null) {
             if (from.isAfter(to)) {
-                problems.add(new FieldProblem("to", "to", "report.toBeforeFrom", "to must not be before from"));
+                problems.add(problem("to", "report.toBeforeFrom"));
             } else if (from.plusDays(MAX_DAYS).isBefore(to)) {
-                problems.add(new FieldProblem("to", "to", "report.rangeTooLong",
-                        "a report covers at most " + MAX_DAYS + " days"));
+                problems.add(problem("to", "report.rangeTooLong", MAX_DAYS));
             }
         }
     }
@@ -77,7 +91,7 @@ final class ReportParams {
         try {
             return Period.valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("period", "period", "report.unknownPeriod", "period must be day, week or month"));
+            problems.add(problem("period", "report.unknownPeriod"));
             return Period.DAY;
         }
     }

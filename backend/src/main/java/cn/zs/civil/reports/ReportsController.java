@@ -1,5 +1,7 @@
 package cn.zs.civil.reports;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,10 +30,12 @@ class ReportsController {
 
     private final ReportsService reports;
     private final CurrentUser currentUser;
+    private final MessageSource messages;
 
-    ReportsController(ReportsService reports, CurrentUser currentUser) {
+    ReportsController(ReportsService reports, CurrentUser currentUser, MessageSource messages) {
         this.reports = reports;
         this.currentUser = currentUser;
+        this.messages = messages;
     }
 
     @Operation(summary = "Annual statistics per service: received, decided, outcomes, online share, cross-city, waivers")
@@ -39,7 +43,7 @@ class ReportsController {
     @PreAuthorize(Roles.MANAGEMENT)
     ResponseEntity<?> annual(@RequestParam(required = false) String year, @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportParams params = new ReportParams();
+        ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
         int y = params.year(year);
         params.check();
         Collection<String> districts = ReportParams.districts(currentUser.get(), district);
@@ -66,7 +70,7 @@ class ReportsController {
             @RequestParam(required = false) String period, @RequestParam(required = false) String service,
             @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportParams params = new ReportParams();
+        ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
         LocalDate f = params.date("from", from);
         LocalDate t = params.date("to", to);
         params.range(f, t);
@@ -84,7 +88,7 @@ class ReportsController {
     ResponseEntity<?> cycleTime(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String service, @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportParams params = new ReportParams();
+        ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
         LocalDate f = params.date("from", from);
         LocalDate t = params.date("to", to);
         params.range(f, t);
@@ -114,7 +118,7 @@ class ReportsController {
     ResponseEntity<?> sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String service, @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportParams params = new ReportParams();
+        ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
         LocalDate f = params.date("from", from);
         LocalDate t = params.date("to", to);
         params.range(f, t);

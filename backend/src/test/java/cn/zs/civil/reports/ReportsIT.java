@@ -389,6 +389,11 @@ class ReportsIT extends ApiTestBase {
             assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
             assertThat(response.text()).as(path).contains("\"" + field + "\"");
         });
+        // In the reader's language.
+        assertThat(manager.get("/api/reports/cycle-time?from=2019-02-30&to=2019-06-01").body().path("errors").get(0)
+                .path("message").asText()).isEqualTo("参数“from”应为日期（yyyy-MM-dd）。");
+        assertThat(manager.inEnglish().get("/api/reports/throughput?from=2019-05-01&to=2019-06-01&period=hour").body()
+                .path("errors").get(0).path("message").asText()).isEqualTo("Parameter \"period\" must be day, week or month.");
     }
 
     @Test
