@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -25,15 +24,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class FormDefinitions {
 
     private final FormService engineForms;
-    private final TaskService tasks;
     private final FormParser parser;
     private final FormValidator validator;
     /** Deployed forms never change: a deployment is immutable, so the cache needs no eviction. */
     private final Map<String, FormDefinition> cache = new ConcurrentHashMap<>();
 
-    FormDefinitions(FormService engineForms, TaskService tasks, ObjectMapper json, MessageSource messages) {
+    FormDefinitions(FormService engineForms, ObjectMapper json, MessageSource messages) {
         this.engineForms = engineForms;
-        this.tasks = tasks;
         this.parser = new FormParser(json);
         this.validator = new FormValidator(messages);
     }
@@ -46,11 +43,6 @@ public class FormDefinitions {
     public FormDefinition taskForm(Task task) {
         return cache.computeIfAbsent("task:" + task.getProcessDefinitionId() + ":" + task.getTaskDefinitionKey(),
                 k -> read(engineForms.getDeployedTaskForm(task.getId())));
-    }
-
-    public FormDefinition taskForm(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        return task == null ? null : taskForm(task);
     }
 
     public ValidatedForm validate(FormDefinition form, Map<String, Object> input, Locale locale) {
@@ -85,10 +77,6 @@ public class FormDefinitions {
             }
             english(c.path("components"));
         }
-    }
-
-    FormDefinition parse(InputStream in) {
-        return read(in);
     }
 
     private FormDefinition read(InputStream in) {

@@ -1,0 +1,116 @@
+package cn.zs.civil.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zs.civil.web.FieldProblem;
+
+/** The server-side checks of form-js forms, on the deployed forms themselves. */
+class FormValidatorTest {
+
+    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+
+    private final FormParser parser = new FormParser(new ObjectMapper());
+    private final FormValidator validator = new FormValidator(messages());
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    private FormDefinition form(String path) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("..", "forms", path))) {
+            return parser.parse(in);
+        }
+    }
+
+    private static List<String> fields(ValidatedForm checked) {
+        return checked.problems().stream().map(FieldProblem::field).toList();
+    }
+
+    @Test
+    void hiddenFieldsAreNeitherRequiredNorKept() throws IOException {
+        FormDefinition review = form("funeral/funeral-reimbursement-review.form");
+        ValidatedForm approve = validator.validate(review,
+                Map.of("decision", "approve", "invoiceChecked", true, "reasons", "ignored"), ZH);
+        assertThat(approve.valid()).isTrue();
+        assertThat(approve.values()).doesNotContainKey("reasons");
+        assertThat(approve.engineVariables()).containsEntry("decision", "approve");
+
+        ValidatedForm reject = validator.validate(review, Map.of("decision", "reject", "invoiceChecked", true), ZH);
+        assertThat(fields(reject)).containsExactly("reasons");
+    }
+
+    @Test
+    void everyFindingIsReportedAtOnceInTheReadersLanguage() throws IOException {
+        FormDefinition apply = form("funeral/funeral-reimbursement-apply.form");
+        Map<String, Object> data = new HashMap<>();
+        data.put("deceasedIdNumber", "12345");
+        data.put("relationship", "NEIGHBOUR");
+        data.put("declaration", false);
+        data.put("phone", 13800138000L);
+        data.put("bankAccount", "6222\u0007020000123456789");
+        data.put("items", List.of(Map.of("itemCode", "CREMATION", "quantity", 1.5, "charge", -1)));
+        data.put("smuggled", "x");
+        ValidatedForm checked = validator.validate(apply, data, ZH);
+        assertThat(fields(checked)).contains("deceasedName", "deceasedIdNumber", "relationship", "declaration", "phone",
+                "bankAccount", "items[0].quantity", "items[0].charge", "smuggled", "cremationCertificateFile");
+        assertThat(checked.problems()).filteredOn(p -> p.field().equals("declaration")).extracting(FieldProblem::message)
+                .containsExactly("请勾选“本人承诺所填信息及所附材料真实有效”。");
+        ValidatedForm english = validator.validate(apply, Map.of("relationship", "NEIGHBOUR"), Locale.ENGLISH);
+        assertThat(english.problems()).filteredOn(p -> p.field().equals("relationship"))
+                .extracting(FieldProblem::message).containsExactly("\"Relationship to the deceased\" is not one of the options.");
+    }
+
+    @Test
+    void textIsBoundedEvenWhereTheFormSetsNoLimit() throws IOException {
+        FormDefinition form = parser.parse(new ByteArrayInputStream("""
+                {"id":"t","type":"default","components":[{"type":"textfield","key":"note","label":"备注"},
+                 {"type":"textarea","key":"long","label":"说明"}]}""".getBytes(StandardCharsets.UTF_8)));
+        ValidatedForm checked = validator.validate(form, Map.of("note", "字".repeat(FormValidator.DEFAULT_TEXTFIELD_MAX + 1),
+                "long", "${jndi:ldap://x} <script>alert(1)</script> ' or 1=1 --"), ZH);
+        assertThat(fields(checked)).containsExactly("note");
+        // Expressions, scripts and SQL fragments are kept as the inert text they are.
+        assertThat(checked.values()).doesNotContainKey("note");
+        ValidatedForm ok = validator.validate(form, Map.of("long", "${1+1}"), ZH);
+        assertThat(ok.values()).containsEntry("long", "${1+1}");
+    }
+
+    @Test
+    void fourByteCharactersCountAsOneCharacter() throws IOException {
+        FormDefinition form = parser.parse(new ByteArrayInputStream("""
+                {"id":"t","type":"default","components":[{"type":"textfield","key":"name","label":"姓名",
+                 "validate":{"maxLength":2}}]}""".getBytes(StandardCharsets.UTF_8)));
+        assertThat(validator.validate(form, Map.of("name", "𠮷林"), ZH).valid()).isTrue();
+    }
+
+    @Test
+    void wrongTypesAreFindingsNotErrors() throws IOException {
+        FormDefinition apply = form("funeral/funeral-reimbursement-apply.form");
+        Map<String, Object> data = new HashMap<>();
+        data.put("items", "not a list");
+        data.put("dateOfDeath", "2026-02-30");
+        data.put("declaration", "yes");
+        data.put("invoiceFile", List.of(42));
+        ValidatedForm checked = validator.validate(apply, data, ZH);
+        assertThat(fields(checked)).contains("items", "dateOfDeath", "declaration", "invoiceFile");
+    }
+}
