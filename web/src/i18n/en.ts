@@ -84,12 +84,14 @@ export default {
     removeItem: 'Remove item {n}', sendCorrections: 'Send the notice', correctionsEmpty: 'Please list at least one item.',
   },
   dashboard: {
+    annualTitle: 'Statistics for {year}', throughputTitle: 'Received and decided per day, last 30 days', service: 'Service', total: 'Total',
+    received: 'Received', decided: 'Decided', outcomes: 'Outcomes', onlineShare: 'Online share', waived: 'Waivers (count / amount)',
     title: 'Dashboard', services: 'Services online', onlineServices: 'Services applied for online',
     openTasks: 'Open tasks (queues I see)', escalations: 'Escalations to acknowledge',
     limitsTitle: 'Statutory and promised limits per service (working days)', limitsSource: 'Source: the service catalogue (/api/services).',
     workingDays: 'working days', clockTitle: 'Open tasks by clock state', clockSource: 'Source: the {n} tasks of the queue.',
     red: 'overdue/red', yellow: 'due soon/yellow', green: 'on time/green', noClock: 'no clock',
-    pendingTitle: 'Reports (waiting for the reports API)', notAvailable: 'No data: the reports API does not exist yet',
+    pendingTitle: 'Figures not available yet', notAvailable: 'No data: the reports API does not give this yet',
     pendingText: 'This figure needs the reports API, which is not built yet; no estimate is shown.',
     pending: {
       cycleTime: 'Cycle time (mean, median, p90, p95)', sla: 'Statutory and promised SLA compliance', backlog: 'Backlog by age',

@@ -76,12 +76,14 @@ export default {
     sendCorrections: '发出补正通知', correctionsEmpty: '请至少填写一项需补正的内容。',
   },
   dashboard: {
+    annualTitle: '{year} 年度统计', throughputTitle: '近30日收件与办结（按日）', service: '事项', total: '合计',
+    received: '收件', decided: '办结', outcomes: '办理结果', onlineShare: '网办率', waived: '减免（件 / 金额）',
     title: '管理驾驶舱', services: '上线服务数', onlineServices: '可网上办理的服务', openTasks: '在办任务（我可见的队列）',
     escalations: '超期升级待确认', limitsTitle: '各服务法定与承诺办结时限（工作日）',
     limitsSource: '数据来源：服务目录（/api/services）。', workingDays: '工作日',
     clockTitle: '在办任务时限状态', clockSource: '数据来源：待办队列中的 {n} 件任务。',
     red: '超期/红色', yellow: '临期/黄色', green: '正常/绿色', noClock: '未计时',
-    pendingTitle: '统计报表（待报表接口上线）', notAvailable: '暂无数据：报表接口尚未提供',
+    pendingTitle: '尚未提供的统计', notAvailable: '暂无数据：报表接口尚未提供此项',
     pendingText: '本项统计依赖尚未开发的报表接口，此处不显示任何估算数字。',
     pending: {
       cycleTime: '办理用时（均值、中位数、P90、P95）', sla: '法定/承诺时限达标率', backlog: '积压件数（按件龄）',
