@@ -86,11 +86,11 @@ public class CaseStatus {
         mapper.markAccepted(no, acceptedAt, BusinessTime.now());
         mapper.updateStatus(no, UNDER_REVIEW, null, BusinessTime.now());
         // The statutory clock runs from acceptance; a deemed acceptance counts from the day the materials arrived.
-        catalogue.find((String) execution.getVariable(ApplicationService.VAR_SERVICE_CODE)).ifPresent(service ->
-                clocks.start(no, acceptedAt.atZone(BusinessTime.ZONE).toInstant(), limits(service)));
-        if (running(no)) {
+        catalogue.find((String) execution.getVariable(ApplicationService.VAR_SERVICE_CODE)).ifPresent(service -> {
+            clocks.start(no, acceptedAt.atZone(BusinessTime.ZONE).toInstant(), limits(service));
+            // Ends a pause for corrections, if the clock was already running; a no-op otherwise.
             clocks.resume(no, BusinessTime.instant());
-        }
+        });
         execution.setVariable("acceptedAt", BusinessTime.toDate(acceptedAt));
         log.bySystem(no, deemed ? CaseEventType.DEEMED_ACCEPTED : CaseEventType.ACCEPTED, null, null, null);
     }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.CaseEventType;
 import cn.zs.civil.application.CaseLog;
+import cn.zs.civil.application.ProcessKeys;
 import cn.zs.civil.registry.IdNumbers;
 import cn.zs.civil.registry.Registries;
 
@@ -62,7 +63,7 @@ class CheckFuneralRegistriesDelegate implements JavaDelegate {
         facts.put(VAR_DIED_LOCALLY, death.map(d -> d.placeDivision().startsWith(cityDivisionPrefix)).orElse(false));
         facts.put(VAR_SPECIAL_GROUP, idValid ? assistance.assistanceStatus(id) : "NONE");
 
-        boolean atCityFuneralHome = WAIVER_KEY.equals(processKey(execution));
+        boolean atCityFuneralHome = WAIVER_KEY.equals(ProcessKeys.of(execution));
         facts.put(VAR_CREMATED_LOCALLY, atCityFuneralHome);
         if (!atCityFuneralHome) {
             Object certificate = data.get(FIELD_CREMATION_CERTIFICATE);
@@ -78,11 +79,5 @@ class CheckFuneralRegistriesDelegate implements JavaDelegate {
                 (boolean) facts.get(VAR_IDENTITY_VERIFIED) && (boolean) facts.get(VAR_DEATH_VERIFIED));
         execution.setVariables(facts);
         log.bySystem(applicationNo, CaseEventType.CHECKED, null, null, facts);
-    }
-
-    static String processKey(DelegateExecution execution) {
-        // Not parsed from the definition id: from the 10th version on, a long id is a bare UUID.
-        return execution.getProcessEngineServices().getRepositoryService()
-                .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
     }
 }

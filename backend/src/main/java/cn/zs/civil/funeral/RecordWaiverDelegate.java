@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.application.ProcessKeys;
 import cn.zs.civil.registry.IdNumberKeys;
 
 /**
@@ -44,7 +45,7 @@ class RecordWaiverDelegate implements JavaDelegate {
         if (earlier != null) {
             return;
         }
-        String path = WAIVER_KEY.equals(CheckFuneralRegistriesDelegate.processKey(execution)) ? "A" : "B";
+        String path = WAIVER_KEY.equals(ProcessKeys.of(execution)) ? "A" : "B";
         try {
             waivers.insert(new FuneralWaiverRow(applicationNo, key, path,
                     BigDecimal.valueOf((Double) execution.getVariable(VAR_CHARGED_AMOUNT)),

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.application.ProcessKeys;
 import cn.zs.civil.application.Sequences;
 
 /**
@@ -36,8 +37,7 @@ class AssignCertificateNumberDelegate implements JavaDelegate {
         String no = execution.getProcessBusinessKey();
         String existing = mapper.certificateOf(no);
         if (existing == null) {
-            String kind = DIVORCE_KEY.equals(execution.getProcessEngineServices().getRepositoryService()
-                    .getProcessDefinition(execution.getProcessDefinitionId()).getKey()) ? "L" : "J";
+            String kind = DIVORCE_KEY.equals(ProcessKeys.of(execution)) ? "L" : "J";
             int year = BusinessTime.now().getYear();
             long sequence = sequences.next(kind + division + "-" + year);
             existing = format.formatted(kind, division, year, sequence);

@@ -76,6 +76,17 @@ final class ReportParams {
         }
     }
 
+    /** A report's date range: both dates parsed, in order, and not longer than {@link #MAX_DAYS}. */
+    record Range(LocalDate from, LocalDate to) {
+    }
+
+    Range range(String from, String to) {
+        LocalDate f = date("from", from);
+        LocalDate t = date("to", to);
+        range(f, t);
+        return new Range(f, t);
+    }
+
     void range(LocalDate from, LocalDate to) {
         if (from != null && to != null) {
             if (from.isAfter(to)) {

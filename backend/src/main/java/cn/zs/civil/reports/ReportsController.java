@@ -71,12 +71,10 @@ class ReportsController {
             @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
-        LocalDate f = params.date("from", from);
-        LocalDate t = params.date("to", to);
-        params.range(f, t);
+        ReportParams.Range range = params.range(from, to);
         ReportParams.Period p = params.period(period);
         params.check();
-        var report = reports.throughput(f, t, p, ReportParams.blankToNull(service),
+        var report = reports.throughput(range.from(), range.to(), p, ReportParams.blankToNull(service),
                 ReportParams.districts(currentUser.get(), district));
         return respond(accept, report, List.of("period", "received", "decided", "withdrawn"), report.rows(),
                 r -> List.of(r.period(), r.received(), r.decided(), r.withdrawn()));
@@ -89,11 +87,9 @@ class ReportsController {
             @RequestParam(required = false) String service, @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
-        LocalDate f = params.date("from", from);
-        LocalDate t = params.date("to", to);
-        params.range(f, t);
+        ReportParams.Range range = params.range(from, to);
         params.check();
-        var report = reports.cycleTime(f, t, ReportParams.blankToNull(service),
+        var report = reports.cycleTime(range.from(), range.to(), ReportParams.blankToNull(service),
                 ReportParams.districts(currentUser.get(), district));
         List<String> header = new ArrayList<>(List.of("service"));
         for (String m : List.of("hours", "workingDays", "pausedWorkingDays")) {
@@ -119,11 +115,9 @@ class ReportsController {
             @RequestParam(required = false) String service, @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
-        LocalDate f = params.date("from", from);
-        LocalDate t = params.date("to", to);
-        params.range(f, t);
+        ReportParams.Range range = params.range(from, to);
         params.check();
-        var report = reports.sla(f, t, ReportParams.blankToNull(service),
+        var report = reports.sla(range.from(), range.to(), ReportParams.blankToNull(service),
                 ReportParams.districts(currentUser.get(), district));
         List<ReportsService.SlaRow> rows = new ArrayList<>(report.services());
         rows.add(report.total());

@@ -84,10 +84,11 @@ class WorklistController {
     @PreAuthorize(Roles.STAFF)
     TaskDetail detail(@PathVariable String taskId, Locale locale) {
         PlatformUser user = currentUser.get();
-        Task task = worklist.entitledTask(user, taskId);
-        ApplicationRow row = worklist.caseOf(task);
+        WorklistService.CaseTask caseTask = worklist.entitled(user, taskId);
+        Task task = caseTask.task();
+        ApplicationRow row = caseTask.application();
         applications.recordRead(user, row);
-        WorklistService.TaskView view = worklist.queueViewOf(task);
+        WorklistService.TaskView view = worklist.view(caseTask);
         List<Map<String, Object>> files = attachments.ofCase(row.applicationNo()).stream()
                 .map(a -> Map.<String, Object>of("id", a.id(), "fileName", a.fileName(), "mediaType", a.mediaType(),
                         "size", a.sizeBytes(), "sha256", a.sha256(), "field", a.fieldKey() == null ? "" : a.fieldKey()))

@@ -124,36 +124,50 @@ public class WorklistService {
         return null;
     }
 
-    public Task entitledTask(PlatformUser user, String taskId) {
-        Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || !entitled(user, task)) {
+    /** A task with its case, as one entitled caller sees it. */
+    public record CaseTask(Task task, ApplicationRow application) {
+
+        String applicationNo() {
+            return application.applicationNo();
+        }
+    }
+
+    /**
+     * The task if the caller may work it (a candidate group of theirs, or theirs already, in one of their
+     * districts) with its case, read once; otherwise "not found", so task ids cannot be probed.
+     */
+    public CaseTask entitled(PlatformUser user, String taskId) {
+        Task task = taskId == null || !user.isStaff() ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || !inGroup(user, task)) {
             throw ApiException.notFound("task.notFound");
         }
-        return task;
+        ApplicationRow row = applications.byNo(businessKey(task));
+        if (!user.seesDistrict(row.district())) {
+            throw ApiException.notFound("task.notFound");
+        }
+        return new CaseTask(task, row);
     }
 
-    public TaskView queueViewOf(Task task) {
-        return views(List.of(task)).get(0);
-    }
-
-    public ApplicationRow caseOf(Task task) {
-        return applications.byNo(businessKey(task));
+    public TaskView view(CaseTask caseTask) {
+        return view(caseTask.task(), caseTask.application(), countdowns.of(caseTask.applicationNo()));
     }
 
     public void claim(PlatformUser user, String taskId) {
-        Task task = entitledTask(user, taskId);
+        CaseTask caseTask = entitled(user, taskId);
+        Task task = caseTask.task();
         if (user.id().equals(task.getAssignee())) {
             return;
         }
         requireFree(user, task);
         tx.executeWithoutResult(s -> {
             tasks.claim(taskId, user.id());
-            log.byUser(businessKey(task), CaseEventType.CLAIMED, user, ref(task), null, null);
+            log.byUser(caseTask.applicationNo(), CaseEventType.CLAIMED, user, ref(task), null, null);
         });
     }
 
     public void unclaim(PlatformUser user, String taskId) {
-        Task task = entitledTask(user, taskId);
+        CaseTask caseTask = entitled(user, taskId);
+        Task task = caseTask.task();
         if (task.getAssignee() == null) {
             return;
         }
@@ -162,13 +176,14 @@ public class WorklistService {
         }
         tx.executeWithoutResult(s -> {
             tasks.setAssignee(taskId, null);
-            log.byUser(businessKey(task), CaseEventType.UNCLAIMED, user, ref(task), null, null);
+            log.byUser(caseTask.applicationNo(), CaseEventType.UNCLAIMED, user, ref(task), null, null);
         });
     }
 
     /** Completes the task with its form's values, checked against the deployed form first. */
     public void complete(PlatformUser user, String taskId, Map<String, Object> data, Locale locale) {
-        Task task = entitledTask(user, taskId);
+        CaseTask caseTask = entitled(user, taskId);
+        Task task = caseTask.task();
         requireFree(user, task);
         FormDefinition form = forms.taskForm(task);
         ValidatedForm checked = forms.validate(form, data, locale);
@@ -180,7 +195,7 @@ public class WorklistService {
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, user.id());
             }
-            log.byUser(businessKey(task), CaseEventType.TASK_COMPLETED, user, ref(task),
+            log.byUser(caseTask.applicationNo(), CaseEventType.TASK_COMPLETED, user, ref(task),
                     decision == null ? null : decision.toString(), checked.values());
             tasks.complete(taskId, checked.engineVariables());
         });
@@ -191,7 +206,8 @@ public class WorklistService {
      * whose model allows it may do so, and only once per case.
      */
     public void returnForCorrections(PlatformUser user, String taskId, List<CorrectionItem> items, String note) {
-        Task task = entitledTask(user, taskId);
+        CaseTask caseTask = entitled(user, taskId);
+        Task task = caseTask.task();
         requireFree(user, task);
         if (!correctionsAllowed(task)) {
             throw ApiException.conflict("corrections.notAtThisStep");
@@ -218,7 +234,7 @@ public class WorklistService {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        String applicationNo = businessKey(task);
+        String applicationNo = caseTask.applicationNo();
         tx.executeWithoutResult(s -> {
             applications.recordCorrectionNotice(applicationNo, items, note, user);
             if (task.getAssignee() == null) {
@@ -276,20 +292,12 @@ public class WorklistService {
         return query;
     }
 
-    private boolean entitled(PlatformUser user, Task task) {
-        if (!user.isStaff()) {
-            return false;
-        }
+    private boolean inGroup(PlatformUser user, Task task) {
         Set<String> candidateGroups = new java.util.HashSet<>();
         tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .forEach(l -> candidateGroups.add(l.getGroupId()));
-        boolean inGroup = user.inAnyGroup(candidateGroups) || user.id().equals(task.getAssignee());
-        if (!inGroup) {
-            return false;
-        }
-        ApplicationRow row = applications.byNo(businessKey(task));
-        return user.seesDistrict(row.district());
+        return user.inAnyGroup(candidateGroups) || user.id().equals(task.getAssignee());
     }
 
     private List<TaskView> views(List<Task> found) {
@@ -300,13 +308,17 @@ public class WorklistService {
         List<TaskView> out = new ArrayList<>();
         for (Task t : found) {
             ApplicationRow row = rows.get(keys.get(t.getProcessInstanceId()));
-            out.add(new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), row == null ? null : row.applicationNo(),
-                    row == null ? null : row.serviceCode(), row == null ? null : row.district(),
-                    row == null ? null : Masking.name(row.subjectName()), t.getAssignee(),
-                    t.getAssignee() == null ? null : displayName(t.getAssignee()), BusinessTime.of(t.getCreateTime()),
-                    BusinessTime.of(t.getDueDate()), row == null ? null : clocks.get(row.applicationNo())));
+            out.add(view(t, row, row == null ? null : clocks.get(row.applicationNo())));
         }
         return out;
+    }
+
+    private TaskView view(Task t, ApplicationRow row, Countdowns.Countdown clock) {
+        return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), row == null ? null : row.applicationNo(),
+                row == null ? null : row.serviceCode(), row == null ? null : row.district(),
+                row == null ? null : Masking.name(row.subjectName()), t.getAssignee(),
+                t.getAssignee() == null ? null : displayName(t.getAssignee()), BusinessTime.of(t.getCreateTime()),
+                BusinessTime.of(t.getDueDate()), clock);
     }
 
     /** Business keys (application numbers) of the tasks' process instances, in one query. */
