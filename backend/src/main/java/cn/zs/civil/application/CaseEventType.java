@@ -17,5 +17,6 @@ public enum CaseEventType {
     ATTACHMENT_READ,
     ESCALATED,
     BOTH_APPEARED,
-    RECORD_READ
+    RECORD_READ,
+    COMMENTED
 }

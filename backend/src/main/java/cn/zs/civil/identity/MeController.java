@@ -14,9 +14,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class MeController {
 
     private final CurrentUser currentUser;
+    private final SignIn signIn;
 
-    MeController(CurrentUser currentUser) {
+    MeController(CurrentUser currentUser, SignIn signIn) {
         this.currentUser = currentUser;
+        this.signIn = signIn;
+    }
+
+    /** How the browser signs in: {@code form} (POST /login) or {@code redirect} to {@code url} (Keycloak). */
+    record SignInMode(String mode, String url) {
     }
 
     record Me(String id, String name, Set<String> roles, Set<String> groups, Set<String> districts) {
@@ -28,5 +34,13 @@ class MeController {
     Me me() {
         PlatformUser user = currentUser.get();
         return new Me(user.id(), user.name(), user.roles(), user.groups(), user.districts());
+    }
+
+    @Operation(summary = "How a browser signs in: the platform's form (embedded mode) or a redirect (Keycloak)")
+    @GetMapping("/api/public/sign-in")
+    @PreAuthorize(Roles.PUBLIC)
+    SignInMode signInMode() {
+        String redirect = signIn.browserRedirect();
+        return redirect == null ? new SignInMode("form", "/login") : new SignInMode("redirect", redirect);
     }
 }

@@ -13,4 +13,12 @@ public interface SignIn {
 
     /** Sign-in for the platform: browser pages and {@code /api/**}. */
     void platform(HttpSecurity http) throws Exception;
+
+    /**
+     * Where a browser goes to sign in: {@code null} when the platform's own sign-in form takes user name and password
+     * (the embedded mode), else the address that starts the sign-in at the identity provider.
+     */
+    default String browserRedirect() {
+        return null;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +41,12 @@ class WorklistController {
     private final CaseViews views;
     private final CaseLog log;
     private final CurrentUser currentUser;
+    private final TaskComments comments;
 
     WorklistController(WorklistService worklist, ApplicationService applications, Attachments attachments,
-            FormDefinitions forms, CaseViews views, CaseLog log, CurrentUser currentUser) {
+            FormDefinitions forms, CaseViews views, CaseLog log, CurrentUser currentUser, TaskComments comments) {
         this.worklist = worklist;
+        this.comments = comments;
         this.applications = applications;
         this.attachments = attachments;
         this.forms = forms;
@@ -54,7 +57,10 @@ class WorklistController {
 
     record TaskDetail(WorklistService.TaskView task, CaseViews.Summary application, Map<String, Object> data,
             Map<String, Object> checks, List<Map<String, Object>> attachments, JsonNode form,
-            boolean correctionsAllowed, List<CaseViews.TimelineEntry> timeline) {
+            boolean correctionsAllowed, List<CaseViews.TimelineEntry> timeline, List<TaskComments.Comment> comments) {
+    }
+
+    record CommentRequest(String text) {
     }
 
     record CompleteRequest(Map<String, Object> data) {
@@ -95,7 +101,8 @@ class WorklistController {
                 .toList();
         return new TaskDetail(view, views.summary(row, locale, false), applications.parse(row.formData()),
                 worklist.facts(task), files, forms.localized(forms.taskForm(task), locale),
-                worklist.correctionsAllowed(task), views.timeline(log.events(row.applicationNo()), locale, true));
+                worklist.correctionsAllowed(task), views.timeline(log.events(row.applicationNo()), locale, true),
+                comments.ofCase(row.applicationNo()));
     }
 
     @Operation(summary = "Claim a task (409 if another clerk holds it)")
@@ -132,5 +139,15 @@ class WorklistController {
         worklist.returnForCorrections(currentUser.get(), taskId, request == null ? null : request.items(),
                 request == null ? null : request.note());
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Comment on the case at this task (internal; staff entitled to the task only; never edited)")
+    @PostMapping("/api/tasks/{taskId}/comments")
+    @PreAuthorize(Roles.STAFF)
+    ResponseEntity<TaskComments.Comment> comment(@PathVariable String taskId, @RequestBody CommentRequest request,
+            Locale locale) {
+        TaskComments.Comment added = comments.add(currentUser.get(), taskId, request == null ? null : request.text(),
+                locale);
+        return ResponseEntity.status(HttpStatus.CREATED).body(added);
     }
 }

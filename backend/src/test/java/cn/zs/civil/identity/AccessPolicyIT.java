@@ -45,6 +45,7 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/services/{code}", PUBLIC);
         POLICY.put("GET /api/services/districts", PUBLIC);
         POLICY.put("POST /api/public/track", PUBLIC);
+        POLICY.put("GET /api/public/sign-in", PUBLIC);
         POLICY.put("GET /api/me", ALL_ROLES);
         POLICY.put("POST /api/applications", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/applications/mine", Set.of("applicant"));
@@ -60,6 +61,7 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/tasks/{taskId}/unclaim", STAFF);
         POLICY.put("POST /api/tasks/{taskId}/complete", STAFF);
         POLICY.put("POST /api/tasks/{taskId}/corrections", STAFF);
+        POLICY.put("POST /api/tasks/{taskId}/comments", STAFF);
         POLICY.put("POST /api/divorces/{applicationNo}/withdrawal", STAFF);
         POLICY.put("POST /api/divorces/{applicationNo}/appearance", STAFF);
         POLICY.put("GET /api/cases/{applicationNo}/diagram", APPLICANT_OR_STAFF);
@@ -175,5 +177,13 @@ class AccessPolicyIT extends ApiTestBase {
         // Staff outside the case's district see nothing either.
         assertThat(api().as("clerk-funeral-xl").get("/api/applications/" + no).status()).isEqualTo(404);
         assertThat(api().as("clerk-funeral").get("/api/applications/" + no).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theBrowserUiIsToldToUseThePlatformsSignInForm() {
+        Api.Response mode = api().anonymous().get("/api/public/sign-in");
+        assertThat(mode.status()).isEqualTo(200);
+        assertThat(mode.body().path("mode").asText()).isEqualTo("form");
+        assertThat(mode.body().path("url").asText()).isEqualTo("/login");
     }
 }

@@ -39,6 +39,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -48,6 +50,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zs.civil.identity.ProblemWriter;
 import cn.zs.civil.identity.SignIn;
@@ -136,6 +140,11 @@ class KeycloakSignIn {
         return new SignIn() {
 
             @Override
+            public String browserRedirect() {
+                return LOGIN;
+            }
+
+            @Override
             public void engineTools(HttpSecurity http) throws Exception {
                 http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(accessTokens)
                                 .jwtAuthenticationConverter(tokens)).authenticationEntryPoint(bearer))
@@ -151,6 +160,7 @@ class KeycloakSignIn {
                 OidcClientInitiatedLogoutSuccessHandler endKeycloakSession =
                         new OidcClientInitiatedLogoutSuccessHandler(clients);
                 endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
+                endKeycloakSession.setRedirectStrategy(scriptsReadTheAddress(problems.json()));
                 http.oauth2Login(login -> login
                                 .userInfoEndpoint(u -> u.userAuthoritiesMapper(fromIdToken())))
                         .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(accessTokens)
@@ -159,6 +169,24 @@ class KeycloakSignIn {
                         .requestCache(c -> c.requestCache(pagesOnly()))
                         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(bearer,
                                 AntPathRequestMatcher.antMatcher("/api/**")));
+            }
+        };
+    }
+
+    /**
+     * The browser UI signs out with a script call, which cannot follow a redirect to another origin: it gets the
+     * address of Keycloak's logout page as JSON and goes there itself. A plain form post is redirected as usual.
+     */
+    private static RedirectStrategy scriptsReadTheAddress(ObjectMapper json) {
+        DefaultRedirectStrategy redirect = new DefaultRedirectStrategy();
+        return (request, response, url) -> {
+            if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setStatus(200);
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.setCharacterEncoding("UTF-8");
+                json.writeValue(response.getWriter(), Map.of("redirect", url));
+            } else {
+                redirect.sendRedirect(request, response, url);
             }
         };
     }

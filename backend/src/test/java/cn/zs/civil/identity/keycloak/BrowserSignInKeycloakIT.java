@@ -177,6 +177,28 @@ class BrowserSignInKeycloakIT extends KeycloakTestBase {
     }
 
     @Test
+    void theBrowserUiIsToldToRedirectAndTheAdvertisedAddressSignsInThroughKeycloak() {
+        Browser browser = new Browser();
+        HttpResponse<String> mode = browser.api("GET", "/api/public/sign-in", null, false);
+        assertThat(mode.statusCode()).isEqualTo(200);
+        assertThat(mode.body()).contains("\"mode\":\"redirect\"").contains("\"url\":\"/oauth2/authorization/keycloak\"");
+        String url = mode.body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+        HttpResponse<String> back = browser.signIn(url, "clerk-funeral");
+        assertThat(back.uri().toString()).as("back on the platform").startsWith("http://127.0.0.1:" + port + "/");
+        HttpResponse<String> me = browser.api("GET", "/api/me", null, false);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"id\":\"clerk-funeral\"");
+
+        // Signing out from the script: the platform session ends and the UI is told where Keycloak's logout is.
+        HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/logout"))
+                .header("X-Requested-With", "XMLHttpRequest").header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(out.statusCode()).isEqualTo(200);
+        assertThat(out.body()).contains("\"redirect\":\"" + keycloak.issuer() + "/protocol/openid-connect/logout");
+        assertThat(browser.api("GET", "/api/me", null, false).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void anAdministratorReachesCockpitThroughTheSameSignIn() {
         Browser browser = new Browser();
         HttpResponse<String> cockpit = browser.signIn("/camunda/app/cockpit/default/", "admin");
