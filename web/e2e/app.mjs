@@ -1,5 +1,7 @@
-// Starts the packaged application for the browser suite: the jar from backend/target on 127.0.0.1, a free port,
-// an empty working directory (so ./data, the embedded database, is fresh). BASE_URL skips this and uses a running one.
+// Starts the packaged application for the browser suite: the jar from backend/target on 127.0.0.1, on E2E_PORT or
+// a free port the system picks (never a fixed default such as 8080, which another server on the machine may hold),
+// in an empty working directory under E2E_WORK_DIR or the system's temp directory (so ./data, the embedded database,
+// is fresh). BASE_URL skips all this and uses a running application.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -34,7 +36,8 @@ export function findJar() {
 export async function startApp() {
   if (process.env.BASE_URL) return { baseUrl: process.env.BASE_URL.replace(/\/$/, ''), stop: async () => {} }
   const jar = findJar()
-  const port = await freePort()
+  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort()
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`E2E_PORT must be a port number, not ${process.env.E2E_PORT}`)
   const parent = process.env.E2E_WORK_DIR ?? os.tmpdir()
   fs.mkdirSync(parent, { recursive: true })
   const workDir = fs.mkdtempSync(path.join(parent, 'civil-e2e-'))

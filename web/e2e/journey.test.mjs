@@ -166,6 +166,18 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await page.locator('.uploaded', { hasText: 'invoice-2.pdf' }).waitFor()
     await shot(page, '02-apply-form')
 
+    // A draft: saved, listed under "my applications", resumed with the typed values and the uploaded files.
+    await page.getByRole('button', { name: '保存草稿' }).click()
+    await page.goto(`${app.baseUrl}/portal/applications`)
+    const drafts = page.getByTestId('drafts')
+    await drafts.getByText('基本殡葬服务费用减免（异地火化报销）').waitFor()
+    await shot(page, '02-drafts')
+    await drafts.getByRole('link', { name: '继续填写' }).click()
+    await page.getByText(/已恢复 .* 保存的草稿/).waitFor()
+    await page.locator('.fjs-form').waitFor()
+    assert.equal(await field(page, '逝者姓名').inputValue(), '𠮷林')
+    await page.locator('.uploaded', { hasText: 'invoice-2.pdf' }).waitFor()
+
     await page.getByRole('button', { name: '提交申请' }).click()
     const no = await page.getByTestId('application-no').innerText({ timeout: 20_000 })
     const code = await page.getByTestId('query-code').innerText()
@@ -176,7 +188,12 @@ describe('a funeral-fee reimbursement through the web UI', () => {
 
     await page.goto(`${app.baseUrl}/portal/applications`)
     await page.getByRole('link', { name: no }).waitFor()
+    assert.equal(await page.getByTestId('drafts').count(), 0, 'the submitted draft is gone')
     await shot(page, '04-my-applications')
+    await page.goto(`${app.baseUrl}/portal/applications/${no}`)
+    await page.getByTestId('what-next').waitFor()
+    assert.match(await page.getByTestId('what-next').innerText(), /系统正在核验您的信息|工作人员正在审核/)
+    await shot(page, '04-application-submitted')
     await page.context().close()
   })
 
@@ -203,6 +220,19 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     assert.match(await page.locator('main').innerText(), new RegExp(state.no))
     assert.match(await page.locator('main').innerText(), /𠮷林/)
 
+    // The engine's facts in words, not variable names.
+    const facts = await page.getByTestId('facts').innerText()
+    assert.match(facts, /自动核验全部通过|身份信息核验通过/)
+    assert.doesNotMatch(facts, /checksPassed|identityVerified|hukouLocal/)
+
+    // A comment for colleagues: kept with the case, shown in its history, never to the applicant.
+    await page.getByLabel('新增意见').fill('已电话联系家属核实火化地点。')
+    await page.getByTestId('add-comment').click()
+    await page.getByTestId('comments').getByText('已电话联系家属核实火化地点。').waitFor()
+    await page.getByRole('tab', { name: '办理过程' }).click()
+    await page.locator('.case-timeline .comment', { hasText: '已电话联系家属核实火化地点。' }).waitFor()
+    await shot(page, '05-task-comment')
+
     // The materials preview and the diagram of the case.
     await page.getByRole('tab', { name: /材料/ }).click()
     await page.getByRole('button', { name: '预览' }).first().click()
@@ -223,6 +253,15 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await shot(page, '06-session-expired', false)
     await dialog.getByRole('button', { name: '登录', exact: true }).click()
     await page.getByText('已提交，办件进入下一环节。').waitFor({ timeout: 20_000 })
+
+    // Accepted: the statutory clock runs, and the applicant sees the expected completion date and the next step.
+    const applicant = await signedIn('zhangsan')
+    await applicant.goto(`${app.baseUrl}/portal/applications/${state.no}`)
+    const whatNext = applicant.getByTestId('what-next')
+    await whatNext.getByText(/预计 \d{4}-\d{2}-\d{2} 前办结/).waitFor({ timeout: 20_000 })
+    assert.match(await whatNext.innerText(), /工作人员正在审核/)
+    await shot(applicant, '06-applicant-expected-date')
+    await applicant.context().close()
 
     // The review task follows with the amount computed from the DMN tables.
     await page.getByTestId('next-after-done').click()
@@ -266,7 +305,18 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     }
     assert.match(outcome, /已同意报销并支付/)
     assert.match(await page.getByTestId('status').innerText(), /已办结|办结|决定/)
+    assert.doesNotMatch(await page.locator('main').innerText(), /已电话联系家属/, 'staff comments stay internal')
+    // Usable on a phone: nothing wider than the screen.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scrolling at 390px')
     await shot(page, '08-applicant-decision-phone')
+    await page.goto(`${app.baseUrl}/portal/applications`)
+    await page.getByRole('link', { name: state.no }).waitFor()
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scrolling at 390px')
+    await shot(page, '08-my-applications-phone')
+    await page.goto(`${app.baseUrl}/portal/services/funeral-fee-reimbursement/apply`)
+    await page.locator('.fjs-form').waitFor()
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scrolling at 390px')
+    await shot(page, '08-apply-phone')
     await page.context().close()
   })
 
@@ -302,6 +352,31 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await page.context().close()
   })
 
+  test('a funeral-home clerk refuses a demo waiver, with the reasons in one clear dialog', async () => {
+    const page = await signedIn('clerk-funeral-home')
+    await page.getByTestId('next-case').click()
+    await page.waitForURL(/\/workbench\/tasks\//)
+    await page.getByTestId('refuse').click()
+    const dialog = page.getByRole('dialog', { name: '作出否定决定并说明理由' })
+    await dialog.waitFor()
+    // Without reasons nothing is sent.
+    await dialog.getByTestId('confirm-refuse').click()
+    await dialog.getByRole('alert').waitFor()
+    await dialog.getByRole('textbox').last().fill('火化证明与死亡证明记载的逝者信息不一致，经核实不符合减免条件。')
+    await shot(page, '12-refusal-dialog', false)
+    await dialog.getByTestId('confirm-refuse').click()
+    // A form with more required fields keeps the refusal and marks what is missing; otherwise it is done.
+    const done = page.getByText('已提交，办件进入下一环节。')
+    const fix = page.getByText('请按提示修改标红的内容。')
+    await done.or(fix).first().waitFor({ timeout: 20_000 })
+    if (await fix.isVisible()) {
+      for (const box of await page.locator('.form-js-host input[type=checkbox]').all()) if (!(await box.isChecked())) await box.check()
+      await page.getByTestId('complete').click()
+      await done.waitFor({ timeout: 20_000 })
+    }
+    await page.context().close()
+  })
+
   test('a manager signs in and sees the dashboard with what can be counted', async () => {
     const page = await signedIn('manager')
     assert.equal(new URL(page.url()).pathname, '/dashboard')
@@ -310,10 +385,28 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     const catalogue = await fetch(`${app.baseUrl}/api/services`).then((r) => r.json())
     assert.equal(await page.getByTestId('kpi-services').innerText(), String(catalogue.length))
     await page.locator('.echart svg').first().waitFor()
-    // The reimbursement paid earlier in this journey is counted in the annual statistics.
-    await page.getByTestId('outcome-funeral-fee-reimbursement-PAID').waitFor({ timeout: 20_000 })
-    assert.match(await page.getByTestId('outcome-funeral-fee-reimbursement-PAID').innerText(), /PAID: [1-9]/)
+    // The cases decided in this journey are counted: cycle time, SLA and the decided count of the last 30 days.
+    await page.getByTestId('kpi-decided').filter({ hasText: /^[1-9]/ }).waitFor({ timeout: 20_000 })
+    await page.getByTestId('cycle-table').getByText('基本殡葬服务费用减免（异地火化报销）').waitFor()
+    assert.ok((await page.locator('.echart svg').count()) >= 3, 'cycle time, SLA and throughput charts')
     await shot(page, '10-dashboard')
+
+    // Filtered by service, and exported as CSV.
+    await page.getByTestId('filter-service').click()
+    await page.getByRole('option', { name: '基本殡葬服务费用减免（异地火化报销）' }).click()
+    await page.getByTestId('cycle-table').getByText('基本殡葬服务费用减免（异地火化报销）').waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv').first().click()])
+    assert.match(download.suggestedFilename(), /^cycle-time_.*funeral-fee-reimbursement\.csv$/)
+    const csv = fs.readFileSync(await download.path(), 'utf8')
+    assert.match(csv, /^\uFEFF?service,/)
+    assert.match(csv, /funeral-fee-reimbursement,[1-9]/)
+    await shot(page, '10-dashboard-filtered')
+
+    // The annual statistics: the reimbursement paid earlier in this journey is counted.
+    await page.getByTestId('annual-link').click()
+    await page.getByTestId('outcome-funeral-fee-reimbursement-PAID').waitFor({ timeout: 20_000 })
+    assert.match(await page.getByTestId('outcome-funeral-fee-reimbursement-PAID').innerText(), /同意报销并支付: [1-9]/)
+    await shot(page, '13-annual-statistics')
     await page.context().close()
   })
 })

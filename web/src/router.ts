@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
-import { hasRole, isApplicant, isManager, isStaff, loadMe, session } from './auth/session'
+import { hasRole, isApplicant, isManager, isStaff, loadMe, redirectToSignIn, session, signIn, takeAfterSignIn } from './auth/session'
 
 /**
  * Client-side routes. The backend forwards each top-level prefix (/portal, /workbench, /dashboard, /track, /signin)
@@ -44,6 +44,12 @@ export const router = createRouter({
       component: () => import('./views/dashboard/DashboardView.vue'),
       meta: { need: 'management' },
     },
+    {
+      path: '/dashboard/annual',
+      name: 'annual',
+      component: () => import('./views/dashboard/AnnualView.vue'),
+      meta: { need: 'reports' },
+    },
     { path: '/:rest(.*)*', name: 'notFound', component: () => import('./views/NotFoundView.vue') },
   ],
 })
@@ -54,6 +60,8 @@ function allowed(route: RouteLocationNormalized): boolean {
       return isApplicant()
     case 'staff':
       return isStaff()
+    case 'reports':
+      return isManager()
     case 'management':
       return isManager() || hasRole('chief')
     default:
@@ -62,8 +70,19 @@ function allowed(route: RouteLocationNormalized): boolean {
 }
 
 router.beforeEach(async (to) => {
-  if (!session.loaded) await loadMe()
+  if (!session.loaded) {
+    await loadMe()
+    // Back from the identity provider (Keycloak mode): open the page the user was on or asked for.
+    const next = session.me ? takeAfterSignIn() : null
+    if (next && next !== to.fullPath) return next
+  }
   if (!to.meta.need) return true
-  if (!session.me) return { name: 'signin', query: { next: to.fullPath } }
+  if (!session.me) {
+    if (signIn.mode === 'redirect') {
+      redirectToSignIn(to.fullPath)
+      return false
+    }
+    return { name: 'signin', query: { next: to.fullPath } }
+  }
   return allowed(to) ? true : { name: 'home', query: { denied: to.fullPath } }
 })

@@ -166,6 +166,17 @@ export interface TaskDetail {
   form: FormSchema | null
   correctionsAllowed: boolean
   timeline: TimelineEntry[]
+  /** Staff comments on the case (internal); absent from an older backend. */
+  comments?: TaskComment[]
+}
+
+export interface TaskComment {
+  id: number
+  taskName: string | null
+  author: string
+  authorName: string
+  text: string
+  at: string
 }
 
 export interface Submitted {

@@ -21,6 +21,19 @@ export function loadDraft(storage: Storage, user: string, serviceCode: string): 
   return parse<Draft>(storage.getItem(draftKey(serviceCode, user)))
 }
 
+/** The user's drafts in this browser, newest first. */
+export function listDrafts(storage: Storage, user: string): (Draft & { serviceCode: string })[] {
+  const prefix = draftKey('', user)
+  const out: (Draft & { serviceCode: string })[] = []
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i)
+    if (!key?.startsWith(prefix)) continue
+    const draft = parse<Draft>(storage.getItem(key))
+    if (draft?.savedAt) out.push({ ...draft, serviceCode: key.slice(prefix.length) })
+  }
+  return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+}
+
 export function discardDraft(storage: Storage, user: string, serviceCode: string) {
   storage.removeItem(draftKey(serviceCode, user))
 }

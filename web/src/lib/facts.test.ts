@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { describeFacts, factText, humanize, type FactWords } from './facts'
+
+const zh: Record<string, string> = { checksPassed: '自动核验全部通过', waiverAmount: '可减免金额（元）', eligible: '符合减免条件' }
+const words: FactWords = { label: (k) => zh[k], yes: '是', no: '否', formLabels: new Map([['invoiceTotal', '发票合计']]) }
+
+describe('engine facts in words', () => {
+  it('labels a variable from the dictionary, then the forms, then by splitting its name', () => {
+    const facts = describeFacts({ waiverAmount: 1090.5, invoiceTotal: 1570.5, registryRetryInterval: 'PT5M' }, words)
+    expect(facts.map((f) => f.label)).toEqual(['Registry retry interval', '发票合计', '可减免金额（元）'])
+  })
+
+  it('says yes and no, lists nested decisions, and puts failed checks first', () => {
+    const facts = describeFacts({ checksPassed: true, hukouLocal: false, eligibility: { eligible: true, reasonCode: null } }, words)
+    expect(facts[0]).toEqual({ key: 'hukouLocal', label: 'Hukou local', text: '否' })
+    expect(facts.find((f) => f.key === 'eligibility')?.text).toBe('符合减免条件: 是')
+    expect(facts.find((f) => f.key === 'checksPassed')?.text).toBe('是')
+  })
+
+  it('leaves out what the page shows elsewhere and empty values', () => {
+    const facts = describeFacts({ applicationNo: 'BZB-1', serviceCode: 'x', district: 'shiqi', certificateNo: null }, words)
+    expect(facts).toEqual([])
+  })
+
+  it('writes lists one item a line and never shows a raw object', () => {
+    expect(factText([{ item: 'A', amount: 1 }, { item: 'B', amount: 2 }], words)).toBe('Item: A; Amount: 1\nItem: B; Amount: 2')
+    expect(humanize('ageWoman')).toBe('Age woman')
+  })
+})

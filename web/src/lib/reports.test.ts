@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../api/client'
+import { csvName, cycleTimeOption, cycleTimeUnit, lastDays, optional, percent, reportQuery, slaOption, type CycleTimeReport, type SlaReport } from './reports'
+
+const stats = (count: number, median: number, max = median) => ({ count, mean: median, median, p90: max, p95: max, max })
+const t = (k: string) => k
+
+describe('the dashboard reports', () => {
+  it('puts only the filters that are set into the query', () => {
+    expect(reportQuery({ from: '2026-11-01', to: '2026-11-30', service: '', district: 'xiaolan' }, { period: 'week' }))
+      .toBe('?from=2026-11-01&to=2026-11-30&district=xiaolan&period=week')
+    expect(reportQuery({ service: '' })).toBe('')
+  })
+
+  it('treats a report the server does not have as absent, and any other failure as an error', async () => {
+    expect(await optional(() => Promise.reject(new ApiError(404, { status: 404 })))).toBeNull()
+    await expect(optional(() => Promise.reject(new ApiError(403, { status: 403 })))).rejects.toThrow()
+    expect(await optional(() => Promise.resolve(7))).toBe(7)
+  })
+
+  it('charts cycle time in working days, or in hours when every case took less than a working day', () => {
+    const sameDay: CycleTimeReport = {
+      services: [
+        { serviceCode: 'a', elapsedHours: stats(2, 3.5), workingDays: stats(2, 0), pausedWorkingDays: stats(2, 0) },
+        { serviceCode: 'b', elapsedHours: stats(0, 0), workingDays: stats(0, 0), pausedWorkingDays: stats(0, 0) },
+      ],
+      total: { serviceCode: '*', elapsedHours: stats(2, 3.5), workingDays: stats(2, 0), pausedWorkingDays: stats(2, 0) },
+    }
+    expect(cycleTimeUnit(sameDay)).toBe('hours')
+    const option = cycleTimeOption(sameDay, (c) => `name-${c}`, t)
+    expect(option.yAxis.data).toEqual(['name-a'])
+    expect(option.series[1].data).toEqual([3.5])
+    expect(option.xAxis.name).toBe('reports.hours')
+    sameDay.services[0].workingDays = stats(2, 4, 9)
+    expect(cycleTimeUnit(sameDay)).toBe('workingDays')
+  })
+
+  it('stacks the statutory SLA as on time, yellow and red per service with decided cases', () => {
+    const c = (onTime: number, red: number) => ({ cases: onTime + red, onTime, yellow: 0, red, onTimeShare: onTime / (onTime + red || 1) })
+    const report: SlaReport = {
+      services: [
+        { serviceCode: 'a', withClock: 3, statutory: c(2, 1), promised: c(2, 1) },
+        { serviceCode: 'b', withClock: 0, statutory: c(0, 0), promised: c(0, 0) },
+      ],
+      total: { serviceCode: '*', withClock: 3, statutory: c(2, 1), promised: c(2, 1) },
+    }
+    const option = slaOption(report, (x) => x, t)
+    expect(option.series.map((s) => s.data)).toEqual([[2], [0], [1]])
+    expect(percent(2 / 3)).toBe('66.7%')
+    expect(percent(null)).toBe('—')
+  })
+
+  it('names CSV files after the report and its filters, and defaults to the last 30 days in Shanghai', () => {
+    expect(csvName('sla', { from: '2026-11-01', to: '2026-11-30', service: 'funeral-fee-waiver' })).toBe('sla_2026-11-01_2026-11-30_funeral-fee-waiver.csv')
+    expect(lastDays(30, new Date('2026-11-28T18:00:00Z'))).toEqual({ from: '2026-10-31', to: '2026-11-29' })
+  })
+})
