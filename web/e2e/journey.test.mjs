@@ -110,6 +110,12 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
     const page = await context.newPage()
     await page.goto(`${app.baseUrl}/portal`)
+    // Keyboard first: the first Tab reaches "skip to the main content", which moves the focus past the navigation.
+    await page.getByRole('link', { name: '基本殡葬服务费用减免（异地火化报销）' }).waitFor()
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), '跳到主要内容')
+    await page.keyboard.press('Enter')
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main')
     await page.getByRole('link', { name: '基本殡葬服务费用减免（异地火化报销）' }).click()
     await assert.doesNotReject(page.getByRole('heading', { name: '申请材料' }).waitFor())
     assert.match(await page.locator('main').innerText(), /法定办结时限: 20 个工作日/)

@@ -114,6 +114,7 @@ export default {
   },
   notFound: { title: 'Page not found', home: 'Back to the start page' },
   facts: {
+    standard: 'Standard (yuan)',
     identityVerified: 'Identity verified',
     deathVerified: 'Death verified',
     hukouLocal: 'Hukou in Zhongshan',
@@ -191,9 +192,9 @@ export default {
     decidedInRange: 'Decided in the period',
     statutoryOnTime: 'Decided within the statutory limit',
     openCases: 'Open cases',
-    cycleTitle: 'Cycle time (working days, per service)',
+    cycleTitle: 'Cycle time per service',
     count: 'Cases',
-    paused: 'Mean paused',
+    paused: 'Mean paused (working days)',
     noneDecided: 'No case was decided in this period.',
     cycleNote: 'Working days from receipt to decision; paused time (corrections) shown apart; nearest-rank percentiles.',
     slaTitle: 'Statutory limits kept (per service)',
@@ -254,4 +255,5 @@ export default {
     APPROVED: 'Approved',
     NAMED: 'Named',
   },
+  factValues: { ONLINE: 'Online', COUNTER: 'At the counter', accept: 'Accept', notAccepted: 'Not accepted', approve: 'Approve', reject: 'Reject', confirm: 'Confirmed', durationD: '{n} days', durationH: '{n} hours', durationM: '{n} minutes' },
 }

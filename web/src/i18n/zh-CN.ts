@@ -105,6 +105,7 @@ export default {
   },
   notFound: { title: '页面不存在', home: '返回首页' },
   facts: {
+    standard: '标准（元）',
     identityVerified: '身份信息核验通过',
     deathVerified: '死亡信息核验通过',
     hukouLocal: '户籍在本市',
@@ -182,9 +183,9 @@ export default {
     decidedInRange: '期间办结件数',
     statutoryOnTime: '法定时限内办结率',
     openCases: '在办件数',
-    cycleTitle: '办理周期（工作日，按事项）',
+    cycleTitle: '办理周期（按事项）',
     count: '件数',
-    paused: '平均暂停',
+    paused: '平均暂停（工作日）',
     noneDecided: '该期间没有办结的办件。',
     cycleNote: '自收件至办结的工作日，补正等暂停时间另列；百分位数为最近秩法。',
     slaTitle: '法定时限执行情况（按事项）',
@@ -245,4 +246,5 @@ export default {
     APPROVED: '批准',
     NAMED: '已命名',
   },
+  factValues: { ONLINE: '网上申请', COUNTER: '窗口申请', accept: '受理', notAccepted: '不予受理', approve: '同意', reject: '不同意', confirm: '核验属实', durationD: '{n} 天', durationH: '{n} 小时', durationM: '{n} 分钟' },
 }

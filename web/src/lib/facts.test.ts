@@ -26,4 +26,17 @@ describe('engine facts in words', () => {
     expect(factText([{ item: 'A', amount: 1 }, { item: 'B', amount: 2 }], words)).toBe('Item: A; Amount: 1\nItem: B; Amount: 2')
     expect(humanize('ageWoman')).toBe('Age woman')
   })
+
+  it('reads JSON held as text, and puts coded values and durations into words', () => {
+    const coded: FactWords = {
+      ...words,
+      value: (key, v) => ({ 'itemCode.URN': '骨灰盒', 'channel.ONLINE': '网上申请' } as Record<string, string>)[`${key}.${v}`],
+      duration: (n, unit) => `${n} ${unit === 'D' ? '天' : unit === 'H' ? '小时' : '分钟'}`,
+    }
+    expect(factText('[{"itemCode":"URN","waived":120.5}]', coded, 'waiverLines')).toBe('Item code: 骨灰盒; Waived: 120.5')
+    expect(factText('ONLINE', coded, 'channel')).toBe('网上申请')
+    expect(factText('P30D', coded, 'correctionPeriod')).toBe('30 天')
+    expect(factText('PT5M', coded, 'registryRetryInterval')).toBe('5 分钟')
+    expect(factText('{broken', coded, 'x')).toBe('{broken')
+  })
 })

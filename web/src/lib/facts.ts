@@ -18,6 +18,10 @@ export interface FactWords {
   no: string
   /** Labels the forms give to fields of the same key (the task form's read-only fields, the start form). */
   formLabels?: Map<string, string>
+  /** Words for a coded value (an option of a form field, a channel, a decision), or undefined. */
+  value?: (key: string, value: string) => string | undefined
+  /** An ISO-8601 duration (P30D, PT5M) in words. */
+  duration?: (amount: number, unit: 'D' | 'H' | 'M') => string
 }
 
 /** "waiverAmount" → "Waiver amount": the last resort for a variable no dictionary knows. */
@@ -34,24 +38,40 @@ export function factLabel(key: string, words: FactWords): string {
   return words.label(key) ?? words.formLabels?.get(key) ?? humanize(key)
 }
 
-export function factText(value: unknown, words: FactWords): string {
+/** Engine variables sometimes hold JSON as text (serialized lists of lines): read it as what it is. */
+function parsed(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return value
+  try {
+    return JSON.parse(value)
+  } catch {
+    return value
+  }
+}
+
+export function factText(raw: unknown, words: FactWords, key = ''): string {
+  const value = parsed(raw)
   if (value === null || value === undefined || value === '') return '—'
   if (typeof value === 'boolean') return value ? words.yes : words.no
-  if (Array.isArray(value)) return value.map((v) => factText(v, words)).join('\n')
+  if (Array.isArray(value)) return value.map((v) => factText(v, words, key)).join('\n')
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== null && v !== undefined)
-      .map(([k, v]) => `${factLabel(k, words)}: ${factText(v, words)}`)
+      .map(([k, v]) => `${factLabel(k, words)}: ${factText(v, words, k)}`)
       .join('; ')
   }
-  return String(value)
+  const text = String(value)
+  const duration = /^P(?:(\d+)D|T(\d+)([HM]))$/.exec(text)
+  if (duration && words.duration) {
+    return duration[1] ? words.duration(Number(duration[1]), 'D') : words.duration(Number(duration[2]), duration[3] as 'H' | 'M')
+  }
+  return words.value?.(key, text) ?? text
 }
 
 /** The facts to show, labelled, in a stable order: checks that failed (false) first, then by label. */
 export function describeFacts(facts: Record<string, unknown>, words: FactWords): Fact[] {
   return Object.entries(facts)
     .filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined)
-    .map(([key, value]) => ({ key, label: factLabel(key, words), text: factText(value, words), failed: value === false }))
+    .map(([key, value]) => ({ key, label: factLabel(key, words), text: factText(value, words, key), failed: value === false }))
     .sort((a, b) => Number(b.failed) - Number(a.failed) || a.label.localeCompare(b.label))
     .map(({ key, label, text }) => ({ key, label, text }))
 }
