@@ -114,6 +114,7 @@ export default {
   },
   notFound: { title: 'Page not found', home: 'Back to the start page' },
   facts: {
+    acceptedAt: 'Accepted at',
     standard: 'Standard (yuan)',
     identityVerified: 'Identity verified',
     deathVerified: 'Death verified',
@@ -255,5 +256,6 @@ export default {
     APPROVED: 'Approved',
     NAMED: 'Named',
   },
-  factValues: { ONLINE: 'Online', COUNTER: 'At the counter', accept: 'Accept', notAccepted: 'Not accepted', approve: 'Approve', reject: 'Reject', confirm: 'Confirmed', durationD: '{n} days', durationH: '{n} hours', durationM: '{n} minutes' },
+  factValues: { NONE: 'None', ONLINE: 'Online', COUNTER: 'At the counter', accept: 'Accept', notAccepted: 'Not accepted', approve: 'Approve', reject: 'Reject', confirm: 'Confirmed', durationD: '{n} days', durationH: '{n} hours', durationM: '{n} minutes' },
+  groups: { 'funeral-review': 'Funeral fee review', 'funeral-home': 'Funeral home counter', 'section-chief': 'Section chief', 'marriage-registrar': 'Marriage registration', 'socialorg-review': 'Social organisation review', 'placename-review': 'Place-name approval', director: 'Director' },
 }

@@ -105,6 +105,7 @@ export default {
   },
   notFound: { title: '页面不存在', home: '返回首页' },
   facts: {
+    acceptedAt: '受理时间',
     standard: '标准（元）',
     identityVerified: '身份信息核验通过',
     deathVerified: '死亡信息核验通过',
@@ -246,5 +247,6 @@ export default {
     APPROVED: '批准',
     NAMED: '已命名',
   },
-  factValues: { ONLINE: '网上申请', COUNTER: '窗口申请', accept: '受理', notAccepted: '不予受理', approve: '同意', reject: '不同意', confirm: '核验属实', durationD: '{n} 天', durationH: '{n} 小时', durationM: '{n} 分钟' },
+  factValues: { NONE: '无', ONLINE: '网上申请', COUNTER: '窗口申请', accept: '受理', notAccepted: '不予受理', approve: '同意', reject: '不同意', confirm: '核验属实', durationD: '{n} 天', durationH: '{n} 小时', durationM: '{n} 分钟' },
+  groups: { 'funeral-review': '殡葬费用审核', 'funeral-home': '殡仪馆窗口', 'section-chief': '科长', 'marriage-registrar': '婚姻登记', 'socialorg-review': '社会组织登记审查', 'placename-review': '地名审批', director: '局领导' },
 }

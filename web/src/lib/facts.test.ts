@@ -38,5 +38,6 @@ describe('engine facts in words', () => {
     expect(factText('P30D', coded, 'correctionPeriod')).toBe('30 天')
     expect(factText('PT5M', coded, 'registryRetryInterval')).toBe('5 分钟')
     expect(factText('{broken', coded, 'x')).toBe('{broken')
+    expect(factText('2026-11-29T02:48:49.586+08:00', coded, 'acceptedAt')).toBe('2026-11-29 02:48')
   })
 })

@@ -60,6 +60,8 @@ export function factText(raw: unknown, words: FactWords, key = ''): string {
       .join('; ')
   }
   const text = String(value)
+  // An instant (2026-11-29T02:48:49.586+08:00) as the page shows times: date and minute, in the bureau's time.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return text.replace('T', ' ').slice(0, 16)
   const duration = /^P(?:(\d+)D|T(\d+)([HM]))$/.exec(text)
   if (duration && words.duration) {
     return duration[1] ? words.duration(Number(duration[1]), 'D') : words.duration(Number(duration[2]), duration[3] as 'H' | 'M')

@@ -20,3 +20,21 @@ export function formatValue(value: unknown): string {
   }
   return String(value)
 }
+
+/**
+ * An instant the browser made (an ISO string in UTC, e.g. a draft's save time) as the bureau's local time
+ * (Asia/Shanghai), like the times the backend sends: 2026-11-28T18:48:00Z → 2026-11-29 02:48.
+ */
+export function formatInstant(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return ''
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  )
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
+}
