@@ -1,13 +1,14 @@
 package cn.zs.civil.placename;
 
 import static cn.zs.civil.placename.PlacenameProcess.*;
+import static cn.zs.civil.support.ProcessJobs.executableJobs;
+import static cn.zs.civil.support.ProcessJobs.timer;
+import static cn.zs.civil.support.ProcessJobs.variable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -389,26 +389,8 @@ class PlacenameApprovalProcessTest {
         return Date.from(instant.toInstant().plus(Duration.ofDays(days)));
     }
 
-    private static Job timer(ProcessInstance instance, String activityId) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        assertThat(timer).as("timer of %s", activityId).isNotNull();
-        return timer;
-    }
-
-    private static long executableJobs(ProcessInstance instance) {
-        return managementService().createJobQuery().processInstanceId(instance.getId()).executable().count();
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> authority(ProcessInstance instance) {
         return (Map<String, Object>) variable(instance, VAR_AUTHORITY);
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(name).singleResult();
-        assertThat(variable).as("variable %s", name).isNotNull();
-        return variable.getValue();
     }
 }
