@@ -22,6 +22,7 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.placename.NameChecker.Finding;
 import cn.zs.civil.placename.NameChecker.Proposal;
+import cn.zs.civil.web.ApiException;
 
 /**
  * The place-name register and what the process does with it: the naming-rule check (for a case, or before anyone
@@ -102,7 +103,7 @@ public class PlacenameService {
     public CheckView checkOf(ApplicationRow row, Locale locale) {
         PlacenameMapper.CheckRow stored = mapper.findCheck(row.applicationNo());
         if (stored == null) {
-            throw cn.zs.civil.web.ApiException.notFound("placename.notChecked", row.applicationNo());
+            throw ApiException.notFound("placename.notChecked", row.applicationNo());
         }
         List<Finding> findings;
         try {
@@ -146,7 +147,7 @@ public class PlacenameService {
     public AnnouncementView announcementOf(String applicationNo) {
         PlacenameMapper.AnnouncementRow row = mapper.findAnnouncement(applicationNo);
         if (row == null) {
-            throw cn.zs.civil.web.ApiException.notFound("placename.noAnnouncement", applicationNo);
+            throw ApiException.notFound("placename.noAnnouncement", applicationNo);
         }
         return new AnnouncementView(row.applicationNo(), row.title(), row.body(), row.publishedAt() != null);
     }
