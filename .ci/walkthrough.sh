@@ -19,7 +19,12 @@ MFINAL=$(curl -s -u clerk-marriage:demo $B/api/applications/$MNO)
 echo "$MFINAL" | grep -q '"outcome":"REGISTERED"' || { echo "walkthrough: marriage not registered: $MFINAL"; exit 1; }
 DFINAL=$(curl -s -u clerk-marriage:demo $B/api/applications/$DNO)
 echo "$DFINAL" | grep -q '"outcome":"REGISTERED"' || { echo "walkthrough: divorce not registered: $DFINAL"; exit 1; }
-echo "walkthrough: PASSED ($NO paid; public tracking without personal data; marriage $MNO and divorce $DNO registered)"
+PFINAL=$(curl -s -u zhangsan:demo $B/api/applications/$PNO)
+echo "$PFINAL" | grep -q '"outcome":"APPROVED"' || { echo "walkthrough: place name not approved: $PFINAL"; exit 1; }
+echo "$PFINAL" | grep -q 'FILING_OVERDUE' && { echo "walkthrough: the applicant sees the internal escalation"; exit 1; }
+curl -s -u chief:demo $B/api/applications/$PNO | grep -q 'FILING_OVERDUE' || { echo "walkthrough: late filing not escalated"; exit 1; }
+curl -s -u zhangsan:demo $B/api/placename/$PNO/announcement | grep -q '"published":true' || { echo "walkthrough: announcement not published"; exit 1; }
+echo "walkthrough: PASSED ($NO paid; public tracking without personal data; marriage $MNO and divorce $DNO registered; place name $PNO approved, filed late and escalated, announced)"
 CHECKS
 } > "$script"
 bash "$script"

@@ -21,6 +21,9 @@ interface EscalationMapper {
             @Param("district") String district, @Param("dueDate") LocalDate dueDate,
             @Param("escalatedAt") LocalDateTime escalatedAt);
 
+    int reopen(@Param("applicationNo") String applicationNo, @Param("dueDate") LocalDate dueDate,
+            @Param("escalatedAt") LocalDateTime escalatedAt);
+
     List<EscalationRow> open(@Param("districts") Collection<String> districts, @Param("limit") int limit);
 
     int acknowledge(@Param("applicationNo") String applicationNo, @Param("by") String by, @Param("at") LocalDateTime at);

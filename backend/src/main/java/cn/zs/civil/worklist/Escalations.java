@@ -107,6 +107,22 @@ public class Escalations {
         }
     }
 
+    /**
+     * Escalates a case whose step after the decision is late (a place name's filing or announcement, 地名管理条例
+     * Arts. 13-14, 35): the chiefs see it in the same list, and the case's audit trail says which step. An escalation
+     * the chiefs had already acknowledged is opened again, since this is a new lapse.
+     */
+    public void escalateLateStep(String applicationNo, java.time.LocalDate dueDate, String step) {
+        ApplicationRow row = applications.byNo(applicationNo);
+        // Runs in the engine's transaction: update first, so that no duplicate-key error can spoil it.
+        if (mapper.reopen(applicationNo, dueDate, BusinessTime.now()) == 0) {
+            mapper.insert(applicationNo, row.serviceCode(), row.district(), dueDate, BusinessTime.now());
+        }
+        caseLog.bySystem(applicationNo, CaseEventType.ESCALATED, null, step + "_OVERDUE",
+                Map.of("due", dueDate.toString(), "step", step));
+        meters.counter("clock.escalations").increment();
+    }
+
     /** Open escalations in the caller's districts, most overdue first. */
     public List<EscalationView> open(PlatformUser chief, Locale locale) {
         List<EscalationMapper.EscalationRow> rows = mapper.open(chief.allDistricts() ? null : chief.districts(), 200);

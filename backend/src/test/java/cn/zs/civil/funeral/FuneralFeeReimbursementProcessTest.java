@@ -2,12 +2,15 @@ package cn.zs.civil.funeral;
 
 import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.funeral.FuneralProcess.*;
+import static cn.zs.civil.support.ProcessJobs.executableJobs;
+import static cn.zs.civil.support.ProcessJobs.timer;
+import static cn.zs.civil.support.ProcessJobs.timers;
+import static cn.zs.civil.support.ProcessJobs.variable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -24,7 +27,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -354,30 +356,8 @@ class FuneralFeeReimbursementProcessTest {
         return new FakeStatutoryClock().workingDaysAfter(RECEIVED_AT, days);
     }
 
-    private static Job timer(ProcessInstance instance, String activityId) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        assertThat(timer).as("timer of %s", activityId).isNotNull();
-        return timer;
-    }
-
-    private static long timers(ProcessInstance instance) {
-        return managementService().createJobQuery().processInstanceId(instance.getId()).timers().count();
-    }
-
-    private static long executableJobs(ProcessInstance instance) {
-        return managementService().createJobQuery().processInstanceId(instance.getId()).executable().count();
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> eligibility(ProcessInstance instance) {
         return (Map<String, Object>) variable(instance, VAR_ELIGIBILITY);
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(name).singleResult();
-        assertThat(variable).as("variable %s", name).isNotNull();
-        return variable.getValue();
     }
 }

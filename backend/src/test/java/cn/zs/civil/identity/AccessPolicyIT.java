@@ -75,6 +75,9 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/reports/throughput", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/cycle-time", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/sla", Set.of("manager", "director"));
+        POLICY.put("POST /api/placename/name-check", APPLICANT_OR_STAFF);
+        POLICY.put("GET /api/placename/{applicationNo}/name-check", APPLICANT_OR_STAFF);
+        POLICY.put("GET /api/placename/{applicationNo}/announcement", APPLICANT_OR_STAFF);
     }
 
     @Autowired

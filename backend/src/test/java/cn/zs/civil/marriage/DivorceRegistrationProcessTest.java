@@ -2,12 +2,14 @@ package cn.zs.civil.marriage;
 
 import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.marriage.MarriageProcess.*;
+import static cn.zs.civil.support.ProcessJobs.timer;
+import static cn.zs.civil.support.ProcessJobs.timers;
+import static cn.zs.civil.support.ProcessJobs.variable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -25,7 +27,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -345,7 +346,6 @@ class DivorceRegistrationProcessTest {
         runDueJobs(instance);
     }
 
-
     /** What the job executor would do at the engine's current time. */
     private static void runDueJobs(ProcessInstance instance) {
         for (int round = 0; round < 10; round++) {
@@ -380,24 +380,6 @@ class DivorceRegistrationProcessTest {
     private static void bothAppear() {
         runtimeService().createMessageCorrelation(MESSAGE_BOTH_APPEARED).processInstanceBusinessKey(CASE_NO)
                 .setVariable(VAR_APPEARED_AT, ClockUtil.getCurrentTime()).correlate();
-    }
-
-    private static Job timer(ProcessInstance instance, String activityId) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        assertThat(timer).as("timer of %s", activityId).isNotNull();
-        return timer;
-    }
-
-    private static long timers(ProcessInstance instance) {
-        return managementService().createJobQuery().processInstanceId(instance.getId()).timers().count();
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(name).singleResult();
-        assertThat(variable).as("variable %s", name).isNotNull();
-        return variable.getValue();
     }
 
     private static Instant instantOf(Object date) {

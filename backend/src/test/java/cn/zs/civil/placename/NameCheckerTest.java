@@ -1,0 +1,146 @@
+package cn.zs.civil.placename;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zs.civil.placename.NameChecker.BannedTerm;
+import cn.zs.civil.placename.NameChecker.Code;
+import cn.zs.civil.placename.NameChecker.Entry;
+import cn.zs.civil.placename.NameChecker.Finding;
+import cn.zs.civil.placename.NameChecker.Proposal;
+
+/** The naming rules of Art. 9 on a small register held in memory, pinyin from the real library. */
+class NameCheckerTest {
+
+    private static final Map<String, List<String>> GENERIC_PARTS = Map.of(
+            "STREET_ROAD_LANE", List.of("大道", "路", "街", "巷", "道"),
+            "RESIDENTIAL_BUILDING", List.of("花园", "苑", "大厦"));
+
+    private final InMemoryRegister register = new InMemoryRegister(List.of(
+            entry("兴中道", "兴中", "道", false),
+            entry("孙文中路", "孙文中", "路", true),
+            entry("长江路", "长江", "路", false),
+            entry("岐江花园", "岐江", "花园", false)),
+            List.of(new BannedTerm("纽约", "FOREIGN_NAME"), new BannedTerm("碧桂园", "ENTERPRISE_NAME"),
+                    new BannedTerm("格力", "TRADEMARK"), new BannedTerm("林黛玉", "PERSONAL_NAME")));
+    private final NameChecker checker = new NameChecker(GENERIC_PARTS);
+
+    @Test
+    void passesAWellFormedNewStreetName() {
+        assertThat(check("濠头", "路")).isEmpty();
+    }
+
+    @Test
+    void flagsADuplicateOfAStandardNameAsForbidden() {
+        List<Finding> findings = check("兴中", "道");
+
+        assertThat(findings).extracting(Finding::code).containsExactly(Code.DUPLICATE);
+        assertThat(findings.get(0).detail()).isEqualTo("兴中道");
+        assertThat(Code.DUPLICATE.forbidden).isTrue();
+    }
+
+    @Test
+    void flagsAHomophoneWrittenWithOtherCharacters() {
+        List<Finding> findings = check("星中", "道");
+
+        assertThat(findings).containsExactly(new Finding(Code.HOMOPHONE, "兴中道"));
+        assertThat(Code.HOMOPHONE.forbidden).isFalse();
+    }
+
+    @Test
+    void findsAHomophoneThroughAnyReadingOfAPolyphonicCharacter() {
+        // 长 reads chang or zhang: 张江路 sounds like one reading of 长江路.
+        assertThat(check("张江", "路")).containsExactly(new Finding(Code.HOMOPHONE, "长江路"));
+        assertThat(NameChecker.readings("长江路")).contains("changjianglu", "zhangjianglu");
+    }
+
+    @Test
+    void flagsTheSameSpecificPartWithAnotherGenericPart() {
+        assertThat(check("兴中", "路")).containsExactly(new Finding(Code.SAME_SPECIFIC_PART, "兴中道"));
+    }
+
+    @Test
+    void flagsForeignEnterpriseTrademarkAndPersonalNames() {
+        assertThat(check("纽约", "大道")).containsExactly(new Finding(Code.FOREIGN_NAME, "纽约"));
+        assertThat(checkBuilding("碧桂园", "花园")).containsExactly(new Finding(Code.ENTERPRISE_NAME, "碧桂园"));
+        assertThat(check("格力", "路")).containsExactly(new Finding(Code.TRADEMARK, "格力"));
+        assertThat(check("林黛玉", "巷")).containsExactly(new Finding(Code.PERSONAL_NAME, "林黛玉"));
+    }
+
+    @Test
+    void flagsAGenericPartThatDoesNotFitTheCategory() {
+        assertThat(check("濠头", "花园")).containsExactly(new Finding(Code.GENERIC_PART_MISMATCH, "花园"));
+    }
+
+    @Test
+    void flagsLatinLettersAndRareCharacters() {
+        assertThat(check("CBD", "大道")).extracting(Finding::code).containsExactly(Code.NON_STANDARD_SCRIPT);
+        assertThat(check("𠮷祥", "路")).extracting(Finding::code).containsExactly(Code.RARE_CHARACTER);
+    }
+
+    @Test
+    void flagsARenamingOfAProtectedNameAndOfANameNotInTheRegister() {
+        assertThat(checker.check(new Proposal("博学", "路", "STREET_ROAD_LANE", "RENAMING", "孙文中路"), register))
+                .containsExactly(new Finding(Code.CURRENT_NAME_PROTECTED, "孙文中路"));
+        assertThat(checker.check(new Proposal("博学", "路", "STREET_ROAD_LANE", "RENAMING", "无名路"), register))
+                .containsExactly(new Finding(Code.CURRENT_NAME_NOT_FOUND, "无名路"));
+        assertThat(checker.check(new Proposal("博学", "路", "STREET_ROAD_LANE", "RENAMING", "兴中道"), register))
+                .isEmpty();
+    }
+
+    @Test
+    void romanisesTheSpecificPartJoinedAndTheGenericPartApart() {
+        assertThat(NameChecker.pinyin("兴中道")).isEqualTo("xingzhongdao");
+        assertThat(NameChecker.romanise("兴中", "道")).isEqualTo("Xingzhong Dao");
+        assertThat(NameChecker.romanise("翠亨", "大道")).isEqualTo("Cuiheng Dadao");
+    }
+
+    @Test
+    void capsTheReadingsOfANameOfManyPolyphonicCharacters() {
+        assertThat(NameChecker.readings("长长长长长长长长")).hasSize(NameChecker.MAX_READINGS);
+    }
+
+    private List<Finding> check(String specific, String generic) {
+        return checker.check(new Proposal(specific, generic, "STREET_ROAD_LANE", "NAMING", null), register);
+    }
+
+    private List<Finding> checkBuilding(String specific, String generic) {
+        return checker.check(new Proposal(specific, generic, "RESIDENTIAL_BUILDING", "NAMING", null), register);
+    }
+
+    private static Entry entry(String full, String specific, String generic, boolean protectedName) {
+        return new Entry(full, specific, generic, protectedName);
+    }
+
+    /** The register's look-ups as the mapper answers them, keyed on the library's pinyin like the real table. */
+    private record InMemoryRegister(List<Entry> entries, List<BannedTerm> terms) implements NameChecker.Register {
+
+        @Override
+        public List<Entry> activeByName(String fullName) {
+            return entries.stream().filter(e -> e.fullName().equals(fullName)).toList();
+        }
+
+        @Override
+        public List<Entry> activeByPinyin(Set<String> readings) {
+            List<Entry> out = new ArrayList<>();
+            entries.stream().filter(e -> readings.contains(NameChecker.pinyin(e.fullName()))).forEach(out::add);
+            return out;
+        }
+
+        @Override
+        public List<Entry> activeBySpecificPart(String specificPart) {
+            return entries.stream().filter(e -> e.specificPart().equals(specificPart)).toList();
+        }
+
+        @Override
+        public List<BannedTerm> bannedTerms() {
+            return terms;
+        }
+    }
+}

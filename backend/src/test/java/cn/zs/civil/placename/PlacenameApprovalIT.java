@@ -1,0 +1,225 @@
+package cn.zs.civil.placename;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.zs.civil.support.Api;
+import cn.zs.civil.support.ApiTestBase;
+import cn.zs.civil.support.Fixtures;
+
+/**
+ * A place-name case through HTTP on the real clock, register and escalation list (H2, and MariaDB in CI): the name
+ * checked before anyone reviews it, expert review and consultation outside the limit, a late filing escalated to
+ * the chiefs, the announcement drafted from the case, the approved name in the register.
+ */
+class PlacenameApprovalIT extends ApiTestBase {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String CONTACT_ID = "442000198804046814";
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void checksAProposedNameBeforeAnyoneAppliesInTheReadersLanguage() {
+        Api applicant = api().as("zhangsan");
+
+        JsonNode duplicate = applicant.post("/api/placename/name-check", Map.of("specificPart", "兴中",
+                "genericPart", "道", "featureCategory", "STREET_ROAD_LANE")).body();
+        assertThat(duplicate.path("passed").asBoolean()).isFalse();
+        assertThat(duplicate.path("findings").findValuesAsText("code")).containsExactly("DUPLICATE", "SAME_SPECIFIC_PART");
+        assertThat(duplicate.path("findings").findValuesAsText("detail")).containsExactly("兴中道", "兴中广场");
+        assertThat(duplicate.path("findings").get(0).path("text").asText()).contains("兴中道", "不得重名");
+
+        JsonNode homophone = applicant.inEnglish().post("/api/placename/name-check", Map.of("specificPart", "星中",
+                "genericPart", "道", "featureCategory", "STREET_ROAD_LANE")).body();
+        assertThat(homophone.path("findings").findValuesAsText("code")).containsExactly("HOMOPHONE");
+        assertThat(homophone.path("findings").get(0).path("text").asText()).startsWith("Sounds like");
+        assertThat(homophone.path("romanisation").asText()).isEqualTo("Xingzhong Dao");
+
+        Api.Response bad = applicant.post("/api/placename/name-check", Map.of("genericPart", "这是一个太长的通名啊",
+                "featureCategory", "AIRPORT", "applicationType", "RENAMING"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("specificPart", "genericPart", "featureCategory", "currentName");
+        assertThat(bad.body().path("errors").findValuesAsText("message")).anyMatch(m -> m.contains("专名"));
+    }
+
+    @Test
+    void approvesAStreetNameWithExpertReviewAndConsultationOutsideTheLimitAndEscalatesALateFiling() {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        Api chief = api().as("chief");
+        String no = submit(applicant, "富康", "路", "NAMING", null);
+
+        String acceptTask = taskOf(clerk, no);
+        assertThat(clerk.get("/api/tasks/" + acceptTask).body().path("checks").path("nameCheckPassed").asBoolean())
+                .isTrue();
+        complete(clerk, no, Map.of("decision", "accept"));
+        LocalDate accepted = LocalDate.now(SHANGHAI);
+        complete(clerk, no, Map.of("socialImpact", "MEDIUM", "planConforms", true, "evaluationSummary", "合法可行"));
+
+        // Expert review: three weeks that the statutory clock does not count.
+        assertThat(status(applicant, no).path("countdown").path("paused").asBoolean()).isTrue();
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(21))));
+        complete(clerk, no, Map.of("experts", "李教授、王工程师、陈馆长", "reviewDate", LocalDate.now(SHANGHAI).toString(),
+                "expertConclusion", "SUPPORT", "expertReport", "名称寓意良好，符合命名规则"));
+        Job consultation = timer(no, "Event_ConsultationPeriodEnded");
+        ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plusSeconds(60)));
+        management.executeJob(consultation.getId());
+
+        // A month later the case still has (almost) its whole 20 working days: both periods were paused.
+        JsonNode countdown = status(applicant, no).path("countdown");
+        assertThat(countdown.path("state").asText()).isEqualTo("ON_TIME");
+        assertThat(countdown.path("remainingWorkingDays").asInt()).isBetween(19, 20);
+        assertThat(LocalDate.parse(countdown.path("statutoryDue").asText())).isAfter(accepted.plusDays(40));
+
+        complete(clerk, no, Map.of("consultationChannels", "市民政局网站、所在镇街公示栏", "opinionsReceived", 3,
+                "opinionsHandling", "均表示赞同", "hearingRequested", "no"));
+        assertThat(taskOf(clerk, no)).as("the chief's step is not the clerks'").isNull();
+        complete(chief, no, Map.of("chiefOpinion", "support", "remarks", "同意报市政府审批"));
+        complete(clerk, no, Map.of("decision", "approve", "decisionDocumentNo", "中府函〔2026〕88号",
+                "decisionDate", LocalDate.now(SHANGHAI).toString()));
+        assertThat(status(applicant, no).path("status").asText()).isEqualTo("DECIDED");
+
+        // Nobody files within 15 days: the chiefs see the case in their escalation list.
+        Job filing = timer(no, "BoundaryEvent_FilingOverdue");
+        ClockUtil.setCurrentTime(Date.from(filing.getDuedate().toInstant().plusSeconds(60)));
+        management.executeJob(filing.getId());
+        assertThat(chief.get("/api/escalations").body().findValuesAsText("applicationNo")).contains(no);
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'ESCALATED' "
+                + "and outcome = 'FILING_OVERDUE'", no)).isEqualTo(1);
+        assertThat(chief.post("/api/escalations/" + no + "/acknowledge", null).status()).isEqualTo(204);
+
+        complete(clerk, no, Map.of("filingNo", "粤地备〔2026〕301号", "filingDate", LocalDate.now(SHANGHAI).toString()));
+        JsonNode announcement = applicant.get("/api/placename/" + no + "/announcement").body();
+        assertThat(announcement.path("title").asText()).isEqualTo("中山市民政局关于“富康路”命名的公告");
+        assertThat(announcement.path("body").asText()).contains("中山市人民政府", "中府函〔2026〕88号", "小榄镇",
+                "Fukang Lu");
+        assertThat(announcement.path("published").asBoolean()).isFalse();
+        complete(clerk, no, Map.of("channels", List.of("WEBSITE", "NATIONAL_DATABASE")));
+
+        assertThat(status(applicant, no).path("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(applicant.get("/api/placename/" + no + "/announcement").body().path("published").asBoolean()).isTrue();
+        assertThat(count("select count(*) from placename_gazetteer where full_name = '富康路' and status = 'ACTIVE' "
+                + "and application_no = ?", no)).isEqualTo(1);
+        // The approved name is now a standard name: the next application with it is a duplicate.
+        assertThat(applicant.post("/api/placename/name-check", Map.of("specificPart", "富康", "genericPart", "路",
+                "featureCategory", "STREET_ROAD_LANE")).body().path("findings").findValuesAsText("code"))
+                .containsExactly("DUPLICATE");
+        assertNoPersonalDataInTheEngine(no);
+    }
+
+    @Test
+    void flagsAHomophoneOfAStandardNameBeforeTheClerkReviewsItAndRetiresNothingWhenRejected() {
+        Api applicant = api().as("lisi");
+        Api clerk = api().as("clerk-placename");
+        String no = submit(applicant, "星中", "道", "NAMING", null);
+
+        JsonNode checks = clerk.get("/api/tasks/" + taskOf(clerk, no)).body().path("checks");
+        assertThat(checks.path("nameCheckPassed").asBoolean()).isFalse();
+        assertThat(checks.path("nameFindings").asText()).isEqualTo("HOMOPHONE");
+        JsonNode findings = clerk.get("/api/placename/" + no + "/name-check").body();
+        assertThat(findings.path("findings").findValuesAsText("detail")).containsExactly("兴中道");
+        assertThat(api().as("zhangsan").get("/api/placename/" + no + "/name-check").status()).isEqualTo(404);
+
+        complete(clerk, no, Map.of("decision", "accept"));
+        complete(clerk, no, Map.of("decision", "reject", "reasons", "与兴中道同音，易混淆"));
+        assertThat(status(applicant, no).path("outcome").asText()).isEqualTo("NAME_REJECTED");
+        assertThat(count("select count(*) from placename_gazetteer where full_name = '星中道'")).isZero();
+    }
+
+    @Test
+    void aCorrectionNoticeOnTheSixthDayIsTooLateAndTheCaseCountsAsAcceptedOnTheReceiptDate() {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        String no = submit(applicant, "岐江", "路", "RENAMING", "莲塘路");
+        LocalDate received = LocalDate.now(SHANGHAI);
+        String acceptTask = taskOf(clerk, no);
+        Job window = timer(no, "BoundaryEvent_CorrectionWindowExpired");
+
+        ClockUtil.setCurrentTime(Date.from(window.getDuedate().toInstant().plusSeconds(1)));
+        management.executeJob(window.getId());
+        Api.Response late = clerk.post("/api/tasks/" + acceptTask + "/corrections", Map.of("items",
+                List.of(Map.of("material", "map", "description", "四至图不清晰"))));
+
+        assertThat(late.status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select accepted_at from application where application_no = ?",
+                LocalDateTime.class, no).toLocalDate()).isEqualTo(received);
+        JsonNode detail = applicant.get("/api/applications/" + no).body();
+        assertThat(detail.path("timeline").findValuesAsText("type")).contains("DEEMED_ACCEPTED");
+        // 岐江 is the specific part of 岐江花园: the check flagged the name, so its review comes first.
+        assertThat(clerk.get("/api/tasks/" + taskOf(clerk, no)).body().path("task").path("taskKey").asText())
+                .isEqualTo("Task_ReviewNameFindings");
+    }
+
+    private String submit(Api applicant, String specificPart, String genericPart, String type, String currentName) {
+        String plan = applicant.upload("方案.pdf", Fixtures.pdf()).body().path("id").asText();
+        String map = applicant.upload("四至图.pdf", Fixtures.pdf()).body().path("id").asText();
+        Map<String, Object> data = new HashMap<>(Map.ofEntries(
+                Map.entry("district", "xiaolan"), Map.entry("applicationType", type),
+                Map.entry("featureCategory", "STREET_ROAD_LANE"), Map.entry("specificPart", specificPart),
+                Map.entry("genericPart", genericPart), Map.entry("location", "东起升平路，西至沙口路"),
+                Map.entry("meaning", "富足安康"), Map.entry("planReasons", "新建道路，尚未命名"),
+                Map.entry("applicantOrganisation", "中山市小榄镇城市建设局"), Map.entry("creditCode", "11442000MB2C12345X"),
+                Map.entry("contactName", "刘建华"), Map.entry("contactIdNumber", CONTACT_ID),
+                Map.entry("contactPhone", "13800000001"), Map.entry("planFile", plan), Map.entry("mapFile", map),
+                Map.entry("declaration", true)));
+        if (currentName != null) {
+            data.put("currentName", currentName);
+            data.put("renamingReason", "URBAN_CONSTRUCTION");
+        }
+        Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", "placename-approval", "data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        return no;
+    }
+
+    private void complete(Api staff, String no, Map<String, Object> data) {
+        String task = taskOf(staff, no);
+        assertThat(task).as("an open task of %s for this user", no).isNotNull();
+        Api.Response r = staff.post("/api/tasks/" + task + "/complete", Map.of("data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        runJobs(no);
+    }
+
+    private JsonNode status(Api applicant, String no) {
+        return applicant.get("/api/applications/" + no).body().path("summary");
+    }
+
+    private Job timer(String no, String activityId) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
+        Job job = management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+                .singleResult();
+        assertThat(job).as("timer %s", activityId).isNotNull();
+        return job;
+    }
+
+    /** The contact's name, ID number and phone and the organisation live in the platform's tables only. */
+    private void assertNoPersonalDataInTheEngine(String no) {
+        assertThat(count("select count(*) from ACT_HI_VARINST v join ACT_HI_PROCINST p on v.PROC_INST_ID_ = p.ID_ "
+                + "where p.BUSINESS_KEY_ = ?", no)).isPositive();
+        assertThat(count("select count(*) from ACT_HI_VARINST v join ACT_HI_PROCINST p on v.PROC_INST_ID_ = p.ID_ "
+                + "where p.BUSINESS_KEY_ = ? and (v.NAME_ in ('contactName', 'contactIdNumber', 'contactPhone', "
+                + "'applicantOrganisation', 'creditCode') or v.TEXT_ like ? or v.TEXT_ like ?)", no,
+                "%" + CONTACT_ID + "%", "%刘建华%")).isZero();
+    }
+}
