@@ -56,7 +56,7 @@ class DeploymentFromJarIT {
             String auth = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
             ObjectMapper json = new ObjectMapper();
             JsonNode deployments = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
             while (System.nanoTime() < deadline && app.isAlive()) {
                 try {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(
