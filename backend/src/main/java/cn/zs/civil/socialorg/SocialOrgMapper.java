@@ -25,8 +25,6 @@ interface SocialOrgMapper {
 
     RegisteredOrg findByCreditCode(String creditCode);
 
-    int countRegistered();
-
     int insertRegistered(RegisteredOrg org);
 
     int updateRegisteredName(@Param("creditCode") String creditCode, @Param("name") String name,

@@ -275,13 +275,15 @@ public class SocialOrgService {
         return out;
     }
 
-    /** Demo organisations for the name check (embedded default only); nothing when the register holds any. */
-    public int seedDemoOrganisations(List<SocialOrgMapper.RegisteredOrg> orgs) {
-        if (mapper.countRegistered() > 0) {
-            return 0;
+    /** Demo organisations for the name check (embedded default only); those already there are left alone. */
+    int seedDemoOrganisations(List<SocialOrgMapper.RegisteredOrg> orgs) {
+        int added = 0;
+        for (SocialOrgMapper.RegisteredOrg org : orgs) {
+            if (mapper.findByCreditCode(org.creditCode()) == null) {
+                added += mapper.insertRegistered(org);
+            }
         }
-        orgs.forEach(mapper::insertRegistered);
-        return orgs.size();
+        return added;
     }
 
     /** The reasons typed on the decision form stay in the case's audit trail, not in the engine. */

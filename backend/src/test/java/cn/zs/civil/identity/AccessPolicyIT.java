@@ -73,6 +73,8 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/reports/throughput", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/cycle-time", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/sla", Set.of("manager", "director"));
+        POLICY.put("POST /api/socialorg/name-check", APPLICANT_OR_STAFF);
+        POLICY.put("GET /api/socialorg/{applicationNo}/documents", APPLICANT_OR_STAFF);
     }
 
     @Autowired
