@@ -19,7 +19,14 @@ MFINAL=$(curl -s -u clerk-marriage:demo $B/api/applications/$MNO)
 echo "$MFINAL" | grep -q '"outcome":"REGISTERED"' || { echo "walkthrough: marriage not registered: $MFINAL"; exit 1; }
 DFINAL=$(curl -s -u clerk-marriage:demo $B/api/applications/$DNO)
 echo "$DFINAL" | grep -q '"outcome":"REGISTERED"' || { echo "walkthrough: divorce not registered: $DFINAL"; exit 1; }
-echo "walkthrough: PASSED ($NO paid; public tracking without personal data; marriage $MNO and divorce $DNO registered)"
+SFINAL=$(curl -s -u zhangsan:demo $B/api/applications/$SONO)
+echo "$SFINAL" | grep -q '"outcome":"REGISTERED"' || { echo "walkthrough: social organisation not registered: $SFINAL"; exit 1; }
+SDOCS=$(curl -s -u zhangsan:demo $B/api/socialorg/$SONO/documents)
+echo "$SDOCS" | grep -q '"creditCode":"51442000' || { echo "walkthrough: no credit code in $SDOCS"; exit 1; }
+FFINAL=$(curl -s -u zhangsan:demo $B/api/applications/$FNO)
+echo "$FFINAL" | grep -q '"outcome":"NOT_COMPETENT"' || { echo "walkthrough: foundation not refused as not competent: $FFINAL"; exit 1; }
+curl -s -u zhangsan:demo $B/api/socialorg/$FNO/documents | grep -q '广东省民政厅' || { echo "walkthrough: competent authority not named"; exit 1; }
+echo "walkthrough: PASSED ($NO paid; public tracking without personal data; marriage $MNO and divorce $DNO registered; social organisation $SONO registered, foundation $FNO refused as not competent)"
 CHECKS
 } > "$script"
 bash "$script"
