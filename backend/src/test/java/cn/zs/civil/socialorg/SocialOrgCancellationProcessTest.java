@@ -25,7 +25,7 @@ import cn.zs.civil.support.ProcessTestEngines;
         "forms/socialorg/socialorg-cancellation-review.form",
         "forms/socialorg/socialorg-decision.form",
         "forms/socialorg/socialorg-collect-certificate.form" })
-class SocialOrgCancellationProcessTest extends SocialOrgProcessTestBase {
+class SocialOrgCancellationProcessTest extends RegisteredOrganisationProcessTestBase {
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
@@ -41,31 +41,6 @@ class SocialOrgCancellationProcessTest extends SocialOrgProcessTestBase {
     @Override
     String processKey() {
         return SocialOrgProcess.CANCELLATION_KEY;
-    }
-
-    @Override
-    String checkBean() {
-        return "checkSocialOrgFilingDelegate";
-    }
-
-    @Override
-    String checkActivity() {
-        return "Task_CheckFiling";
-    }
-
-    @Override
-    String proceedVariable() {
-        return SocialOrgProcess.VAR_REGISTERED_HERE;
-    }
-
-    @Override
-    String firstStepAfterAcceptance() {
-        return "Task_Review";
-    }
-
-    @Override
-    String notCompetentEnd() {
-        return "EndEvent_NotRegisteredHere";
     }
 
     @Override

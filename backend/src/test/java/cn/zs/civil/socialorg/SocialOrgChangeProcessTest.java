@@ -26,7 +26,7 @@ import cn.zs.civil.support.ProcessTestEngines;
         "forms/socialorg/socialorg-accept.form",
         "forms/socialorg/socialorg-change-review.form",
         "forms/socialorg/socialorg-decision.form" })
-class SocialOrgChangeProcessTest extends SocialOrgProcessTestBase {
+class SocialOrgChangeProcessTest extends RegisteredOrganisationProcessTestBase {
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
@@ -44,31 +44,6 @@ class SocialOrgChangeProcessTest extends SocialOrgProcessTestBase {
     @Override
     String processKey() {
         return SocialOrgProcess.CHANGE_KEY;
-    }
-
-    @Override
-    String checkBean() {
-        return "checkSocialOrgFilingDelegate";
-    }
-
-    @Override
-    String checkActivity() {
-        return "Task_CheckFiling";
-    }
-
-    @Override
-    String proceedVariable() {
-        return SocialOrgProcess.VAR_REGISTERED_HERE;
-    }
-
-    @Override
-    String firstStepAfterAcceptance() {
-        return "Task_Review";
-    }
-
-    @Override
-    String notCompetentEnd() {
-        return "EndEvent_NotRegisteredHere";
     }
 
     @Override

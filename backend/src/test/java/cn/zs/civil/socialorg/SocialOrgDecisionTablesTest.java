@@ -2,23 +2,14 @@ package cn.zs.civil.socialorg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import cn.zs.civil.support.RecordingDmnEngine;
 
 /**
  * The social-organisation tables as shipped (processes/socialorg/*.dmn on the classpath): every rule decides at
@@ -26,18 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SocialOrgDecisionTablesTest {
 
-    private final List<String> matchedRules = new ArrayList<>();
-    private DmnEngine engine;
-
-    @BeforeEach
-    void buildEngine() {
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        DmnDecisionTableEvaluationListener recordMatches =
-                event -> event.getMatchingRules().forEach(rule -> matchedRules.add(rule.getId()));
-        configuration.customPostDecisionTableEvaluationListeners(List.of(recordMatches));
-        engine = configuration.buildEngine();
-    }
+    private final RecordingDmnEngine engine = new RecordingDmnEngine();
 
     @ParameterizedTest(name = "{0} {1}: {2} individual + {3} unit members, {4} yuan -> {6} by {5}")
     @CsvSource(nullValues = "null", value = {
@@ -71,7 +51,7 @@ class SocialOrgDecisionTablesTest {
         DmnDecisionResultEntries result = evaluate("socialorg-establishment-conditions.dmn",
                 SocialOrgProcess.DECISION_CONDITIONS, variables);
 
-        assertThat(matchedRules).containsExactly(rule);
+        assertThat(engine.matchedRules()).containsExactly(rule);
         assertThat(result).containsEntry("conditionsMet", met).containsEntry("finding", finding);
     }
 
@@ -88,16 +68,11 @@ class SocialOrgDecisionTablesTest {
         DmnDecisionResultEntries result = evaluate("socialorg-change-announcement.dmn",
                 SocialOrgProcess.DECISION_CHANGE_ANNOUNCEMENT, Map.of("changedItem", item));
 
-        assertThat(matchedRules).containsExactly(rule);
+        assertThat(engine.matchedRules()).containsExactly(rule);
         assertThat(result).containsEntry("announce", announce).containsEntry("auditRequired", audit);
     }
 
     private DmnDecisionResultEntries evaluate(String file, String decisionKey, Map<String, Object> variables) {
-        try (InputStream model = getClass().getClassLoader().getResourceAsStream("processes/socialorg/" + file)) {
-            DmnDecision decision = engine.parseDecision(decisionKey, model);
-            return engine.evaluateDecision(decision, variables).getSingleResult();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return engine.evaluate("processes/socialorg/" + file, decisionKey, variables);
     }
 }
