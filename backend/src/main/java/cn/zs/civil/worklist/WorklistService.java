@@ -64,10 +64,12 @@ public class WorklistService {
     private final IdentityProperties identity;
     private final Countdowns countdowns;
     private final Map<String, Boolean> correctable = new ConcurrentHashMap<>();
+    private final List<TaskCompletionCheck> completionChecks;
 
     WorklistService(TaskService tasks, RuntimeService runtime, RepositoryService repository, ApplicationService applications,
             FormDefinitions forms, CaseLog log, TransactionTemplate tx, IdentityProperties identity,
-            Countdowns countdowns) {
+            Countdowns countdowns, List<TaskCompletionCheck> completionChecks) {
+        this.completionChecks = List.copyOf(completionChecks);
         this.countdowns = countdowns;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -187,8 +189,12 @@ public class WorklistService {
         requireFree(user, task);
         FormDefinition form = forms.taskForm(task);
         ValidatedForm checked = forms.validate(form, data, locale);
-        if (!checked.valid()) {
-            throw ApiException.invalid(checked.problems());
+        List<FieldProblem> problems = new ArrayList<>(checked.problems());
+        if (problems.isEmpty()) {
+            completionChecks.forEach(c -> problems.addAll(c.check(user, task, checked.values(), locale)));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
         }
         Object decision = checked.values().get(VAR_DECISION);
         tx.executeWithoutResult(s -> {

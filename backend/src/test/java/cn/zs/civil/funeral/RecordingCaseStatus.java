@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Stands in for the {@code caseStatus} bean of the models' listeners: records what the platform's case table would
- * have been told ({@code "accepted"}, {@code "accepted deemed"}, {@code "enter WAITING_FOR_CORRECTIONS"}, {@code "pause EXPERT_REVIEW"},
- * {@code "finish DECIDED PAID"}) and sets {@code acceptedAt} as the real one does. Public because the expression
- * language only calls methods of public classes.
+ * have been told ({@code "accepted"}, {@code "accepted deemed"}, {@code "enter WAITING_FOR_CORRECTIONS"},
+ * {@code "pause EXPERT_REVIEW"}, {@code "resume"}, {@code "finish DECIDED PAID"}) and sets {@code acceptedAt} as
+ * the real one does. Public because the expression language only calls methods of public classes.
  */
 public class RecordingCaseStatus {
 

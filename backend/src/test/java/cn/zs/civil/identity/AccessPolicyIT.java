@@ -78,6 +78,8 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/placename/name-check", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/placename/{applicationNo}/name-check", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/placename/{applicationNo}/announcement", APPLICANT_OR_STAFF);
+        POLICY.put("POST /api/socialorg/name-check", APPLICANT_OR_STAFF);
+        POLICY.put("GET /api/socialorg/{applicationNo}/documents", APPLICANT_OR_STAFF);
     }
 
     @Autowired

@@ -1,0 +1,54 @@
+package cn.zs.civil.socialorg;
+
+import static cn.zs.civil.socialorg.SocialOrgProcess.TASK_VERIFY_ON_SITE;
+import static cn.zs.civil.socialorg.SocialOrgProcess.VAR_SECOND_VERIFIER;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import cn.zs.civil.identity.IdentityProperties;
+import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.worklist.TaskCompletionCheck;
+
+/**
+ * ALL Art. 34: on-site verification by two or more staff. Whoever completes the task is the first verifier; the
+ * second must be someone else and, where the platform knows its staff (embedded accounts), a member of the
+ * social-organisation section.
+ */
+@Component
+class OnSiteVerifiersCheck implements TaskCompletionCheck {
+
+    private static final String SECTION_GROUP = "socialorg-review";
+
+    private final IdentityProperties identity;
+    private final MessageSource messages;
+
+    OnSiteVerifiersCheck(IdentityProperties identity, MessageSource messages) {
+        this.identity = identity;
+        this.messages = messages;
+    }
+
+    @Override
+    public List<FieldProblem> check(PlatformUser user, Task task, Map<String, Object> values, Locale locale) {
+        if (!TASK_VERIFY_ON_SITE.equals(task.getTaskDefinitionKey())) {
+            return List.of();
+        }
+        Object second = values.get(VAR_SECOND_VERIFIER);
+        String code = null;
+        if (user.id().equals(second)) {
+            code = "socialorg.sameVerifier";
+        } else if (!identity.accounts().isEmpty() && identity.accounts().stream()
+                .noneMatch(a -> a.username().equals(second) && a.groups().contains(SECTION_GROUP))) {
+            code = "socialorg.unknownVerifier";
+        }
+        return code == null ? List.of()
+                : List.of(new FieldProblem(VAR_SECOND_VERIFIER, VAR_SECOND_VERIFIER, code,
+                        messages.getMessage(code, new Object[] {second}, locale)));
+    }
+}

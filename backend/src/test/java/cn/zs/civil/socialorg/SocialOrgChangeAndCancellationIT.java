@@ -1,0 +1,127 @@
+package cn.zs.civil.socialorg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.zs.civil.support.Api;
+import cn.zs.civil.support.ApiTestBase;
+import cn.zs.civil.support.Fixtures;
+
+/**
+ * Change and cancellation through HTTP on organisations of the demo register: a name change is registered and
+ * announced and the former name stays blocked; a cancellation collects certificate and seals and is announced;
+ * an organisation that is not in this bureau's register is not accepted.
+ */
+class SocialOrgChangeAndCancellationIT extends ApiTestBase {
+
+    @Autowired
+    private SocialOrgService socialOrgs;
+
+    @BeforeEach
+    void registerHoldsTheDemoOrganisations() {
+        socialOrgs.seedDemoOrganisations(DemoOrganisations.organisations());
+    }
+
+    private String codeOf(String name) {
+        return jdbc.queryForObject("select credit_code from so_registered_org where name = ?", String.class, name);
+    }
+
+    private String submit(String service, Map<String, Object> data) {
+        Api applicant = api().as("lisi");
+        Map<String, Object> full = new HashMap<>(data);
+        full.put("district", "dongqu");
+        full.put("phone", "13900139000");
+        full.put("declaration", true);
+        String file = applicant.upload("doc.pdf", Fixtures.pdf()).body().path("id").asText();
+        full.put(service.endsWith("change") ? "approvalFile" : "liquidationReportFile", file);
+        if (service.endsWith("cancellation")) {
+            full.put("supervisoryReviewFile", file);
+        }
+        Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", service, "data", full));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.body().path("applicationNo").asText();
+    }
+
+    private void complete(String user, String no, Map<String, Object> data) {
+        Api who = api().as(user);
+        Api.Response r = who.post("/api/tasks/" + taskOf(who, no) + "/complete", Map.of("data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+    }
+
+    private JsonNode summary(String no) {
+        return api().as("lisi").get("/api/applications/" + no).body().path("summary");
+    }
+
+    @Test
+    void registersAndAnnouncesANameChangeAndKeepsTheFormerNameBlocked() {
+        String code = codeOf("中山市家具商会");
+        String no = submit("socialorg-change", Map.of("organisationName", "中山市家具商会", "registrationNo", code,
+                "changedItem", "NAME", "oldValue", "中山市家具商会", "newValue", "中山市家居产业商会",
+                "approvedOn", LocalDate.now().minusDays(40).toString()));
+
+        JsonNode review = api().as("clerk-socialorg").get("/api/tasks/" + taskOf(api().as("clerk-socialorg"), no))
+                .body();
+        assertThat(review.path("checks").path("registeredHere").asBoolean()).isTrue();
+        complete("clerk-socialorg", no, Map.of("decision", "accept"));
+        JsonNode checks = api().as("clerk-socialorg").get("/api/tasks/" + taskOf(api().as("clerk-socialorg"), no))
+                .body().path("checks");
+        // 40 days after the approval: filed late, flagged for the reviewer.
+        assertThat(checks.path("filedInTime").asBoolean()).isFalse();
+        assertThat(checks.path("changeRules").path("announce").asBoolean()).isTrue();
+        complete("clerk-socialorg", no, Map.of("decision", "approve"));
+        complete("chief", no, Map.of("decision", "approve"));
+
+        assertThat(summary(no).path("outcome").asText()).isEqualTo("CHANGE_REGISTERED");
+        JsonNode documents = api().as("lisi").get("/api/socialorg/" + no + "/documents").body();
+        assertThat(documents.path("announcement").asText()).contains("由“中山市家具商会”变更为“中山市家居产业商会”");
+        assertThat(codeOf("中山市家居产业商会")).isEqualTo(code);
+        JsonNode former = api().as("zhangsan").post("/api/socialorg/name-check",
+                Map.of("orgType", "SOCIAL_GROUP", "name", "中山市家具商会")).body();
+        assertThat(former.path("findings").toString()).contains("DUPLICATE");
+    }
+
+    @Test
+    void cancelsAfterCollectingCertificateSealsAndVouchersAndAnnounces() {
+        String code = codeOf("中山市博爱长者服务中心");
+        String no = submit("socialorg-cancellation", Map.of("organisationName", "中山市博爱长者服务中心",
+                "registrationNo", code, "cancellationReason", "DISSOLVED",
+                "liquidationEndedOn", LocalDate.now().minusDays(3).toString()));
+        complete("clerk-socialorg", no, Map.of("decision", "accept"));
+        assertThat(api().as("clerk-socialorg").get("/api/tasks/" + taskOf(api().as("clerk-socialorg"), no)).body()
+                .path("checks").path("filedInTime").asBoolean()).isTrue();
+        complete("clerk-socialorg", no, Map.of("decision", "approve"));
+        complete("chief", no, Map.of("decision", "approve"));
+
+        Api clerk = api().as("clerk-socialorg");
+        Api.Response incomplete = clerk.post("/api/tasks/" + taskOf(clerk, no) + "/complete",
+                Map.of("data", Map.of("certificateCollected", true, "sealsCollected", true)));
+        assertThat(incomplete.status()).isEqualTo(422);
+        complete("clerk-socialorg", no, Map.of("certificateCollected", true, "sealsCollected", true,
+                "vouchersCollected", true));
+
+        assertThat(summary(no).path("outcome").asText()).isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("select status from so_registered_org where credit_code = ?", String.class, code))
+                .isEqualTo("CANCELLED");
+        assertThat(api().as("lisi").get("/api/socialorg/" + no + "/documents").body().path("announcement").asText())
+                .contains("准予注销登记");
+    }
+
+    @Test
+    void anOrganisationNotInThisBureausRegisterIsNotAccepted() {
+        String no = submit("socialorg-cancellation", Map.of("organisationName", "广州市某某协会",
+                "registrationNo", "51440100MJ0000009X", "cancellationReason", "OTHER",
+                "liquidationEndedOn", LocalDate.now().minusDays(3).toString()));
+
+        assertThat(summary(no).path("outcome").asText()).isEqualTo("NOT_COMPETENT");
+        assertThat(taskOf(api().as("clerk-socialorg"), no)).isNull();
+    }
+}

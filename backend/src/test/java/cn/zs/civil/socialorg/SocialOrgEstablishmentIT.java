@@ -1,0 +1,228 @@
+package cn.zs.civil.socialorg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.zs.civil.clock.CaseClockService;
+import cn.zs.civil.clock.ClockState;
+import cn.zs.civil.clock.ClockStatus;
+import cn.zs.civil.clock.StatutoryClock;
+import cn.zs.civil.support.Api;
+import cn.zs.civil.support.ApiTestBase;
+import cn.zs.civil.support.Fixtures;
+import cn.zs.civil.worklist.Escalations;
+
+/**
+ * Social-organisation establishment through HTTP: the name checked before anyone looks, acceptance with a written
+ * receipt, two different on-site verifiers, chief and director, certificate and announcement; foundations refused as
+ * not competent; the 60-working-day clock with expert review paused and escalation when overdue.
+ */
+class SocialOrgEstablishmentIT extends ApiTestBase {
+
+    private static final String SERVICE = "socialorg-establishment";
+
+    @Autowired
+    private SocialOrgService socialOrgs;
+
+    @Autowired
+    private StatutoryClock clock;
+
+    @Autowired
+    private CaseClockService clocks;
+
+    @Autowired
+    private Escalations escalations;
+
+    @BeforeEach
+    void registerHoldsTheDemoOrganisations() {
+        socialOrgs.seedDemoOrganisations(DemoOrganisations.organisations());
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    private Map<String, Object> application(Api who, String orgType, String name) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("district", "shiqi");
+        data.put("orgType", orgType);
+        data.put("proposedName", name);
+        data.put("directCategory", "SCIENCE_TECHNOLOGY");
+        if ("SOCIAL_GROUP".equals(orgType)) {
+            data.put("individualMembers", 64);
+            data.put("unitMembers", 0);
+        }
+        if ("FOUNDATION".equals(orgType)) {
+            data.put("foundationKind", "NON_PUBLIC");
+        }
+        data.put("funds", 50000);
+        data.put("domicile", "中山市石岐街道孙文中路1号");
+        data.put("purpose", "普及无人机运动，服务会员");
+        data.put("businessScope", "培训、竞赛、交流");
+        data.put("legalRepName", "𠮷林");
+        data.put("legalRepIdNumber", Fixtures.JILIN_ID);
+        data.put("phone", "13800138000");
+        data.put("charterFile", who.upload("charter.pdf", Fixtures.pdf()).body().path("id").asText());
+        data.put("capitalVerificationFile", who.upload("capital.pdf", Fixtures.pdf()).body().path("id").asText());
+        data.put("domicileProofFile", who.upload("domicile.pdf", Fixtures.pdf()).body().path("id").asText());
+        data.put("declaration", true);
+        return data;
+    }
+
+    private String submit(String orgType, String name) {
+        Api applicant = api().as("zhangsan");
+        Api.Response r = applicant.post("/api/applications",
+                Map.of("serviceCode", SERVICE, "data", application(applicant, orgType, name)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        return no;
+    }
+
+    private Api.Response complete(Api who, String no, Map<String, Object> data) {
+        String task = taskOf(who, no);
+        assertThat(task).as("a task of %s for %s", no, who).isNotNull();
+        return who.post("/api/tasks/" + task + "/complete", Map.of("data", data));
+    }
+
+    @Test
+    void registersAGroupWithReceiptTwoVerifiersChiefDirectorCertificateAndAnnouncement() {
+        Api clerk = api().as("clerk-socialorg");
+        String no = submit("SOCIAL_GROUP", "中山市无人机运动协会");
+
+        JsonNode acceptTask = clerk.get("/api/tasks/" + taskOf(clerk, no)).body();
+        assertThat(acceptTask.path("checks").path("nameCheck").asText()).isEqualTo("PASSED");
+        // Engine variables carry facts only: the legal representative's ID number stays in the platform's tables.
+        assertThat(acceptTask.path("checks").toString()).doesNotContain(Fixtures.JILIN_ID).doesNotContain("𠮷林");
+        assertThat(complete(clerk, no, Map.of("decision", "accept")).status()).isEqualTo(204);
+        assertThat(api().as("zhangsan").get("/api/socialorg/" + no + "/documents").body().path("receipt").asText())
+                .contains("受理通知书").contains(no).contains("60个工作日");
+
+        JsonNode review = clerk.get("/api/tasks/" + taskOf(clerk, no)).body();
+        assertThat(review.path("checks").path("conditions").path("conditionsMet").asBoolean()).isTrue();
+        complete(clerk, no, Map.of("decision", "approve", "opinion", "会员、资金、名称均符合规定"));
+
+        Map<String, Object> verification = new HashMap<>(Map.of("verifiedOn", LocalDate.now().toString(),
+                "siteConforms", "yes", "siteFindings", "住所与申报一致", "secondVerifier", "clerk-socialorg"));
+        Api.Response same = complete(clerk, no, verification);
+        assertThat(same.status()).isEqualTo(422);
+        assertThat(same.body().path("errors").get(0).path("field").asText()).isEqualTo("secondVerifier");
+        verification.put("secondVerifier", "chief");
+        assertThat(complete(clerk, no, verification).status()).isEqualTo(204);
+
+        Api chief = api().as("chief");
+        assertThat(complete(chief, no, Map.of("chiefDecision", "approve", "chiefOpinion", "同意")).status())
+                .isEqualTo(204);
+        Api director = api().as("director");
+        assertThat(complete(director, no, Map.of("decision", "approve")).status()).isEqualTo(204);
+        assertThat(complete(clerk, no, Map.of("deliveryMethod", "ELECTRONIC", "certificateDelivered", true)).status())
+                .isEqualTo(204);
+
+        JsonNode mine = api().as("zhangsan").get("/api/applications/" + no).body();
+        assertThat(mine.path("summary").path("outcome").asText()).isEqualTo("REGISTERED");
+        JsonNode documents = clerk.get("/api/socialorg/" + no + "/documents").body();
+        String creditCode = documents.path("creditCode").asText();
+        assertThat(creditCode).startsWith("51442000");
+        assertThat(documents.path("certificateType").asText()).isEqualTo("SOCIAL_GROUP");
+        assertThat(documents.path("announcement").asText()).contains("中山市无人机运动协会").contains(creditCode)
+                .contains("𠮷林").doesNotContain(Fixtures.JILIN_ID);
+        assertThat(documents.path("verifiers").toString()).isEqualTo("[\"clerk-socialorg\",\"chief\"]");
+        assertThat(api().as("zhangsan").get("/api/socialorg/" + no + "/documents").body().has("verifiers")).isFalse();
+        assertThat(api().as("lisi").get("/api/socialorg/" + no + "/documents").status()).isEqualTo(404);
+
+        // Now in the register: the same name is a duplicate for the next applicant.
+        JsonNode again = api().as("lisi").post("/api/socialorg/name-check",
+                Map.of("orgType", "SOCIAL_GROUP", "name", "中山市无人机运动协会")).body();
+        assertThat(again.path("findings").toString()).contains("DUPLICATE");
+    }
+
+    @Test
+    void flagsADuplicateOrForbiddenNameBeforeAnyPersonReviewsIt() {
+        Api clerk = api().as("clerk-socialorg");
+        String duplicate = submit("SOCIAL_GROUP", "中山市摄影家学会");
+        String forbidden = submit("SOCIAL_GROUP", "中山市中华文化促进会");
+
+        JsonNode first = clerk.get("/api/tasks/" + taskOf(clerk, duplicate)).body().path("checks");
+        assertThat(first.path("nameCheck").asText()).isEqualTo("FLAGGED");
+        assertThat(first.path("nameFindings").asText()).isEqualTo("DUPLICATE");
+        assertThat(first.path("nameSimilarTo").asText()).isEqualTo("中山市摄影家协会");
+        JsonNode second = clerk.get("/api/tasks/" + taskOf(clerk, forbidden)).body().path("checks");
+        assertThat(second.path("nameFindings").asText()).contains("FORBIDDEN_WORD");
+        // Nobody has touched either case yet: the findings came with the submission.
+        assertThat(count("select count(*) from case_event where application_no in (?, ?) and event_type = 'TASK_COMPLETED'",
+                duplicate, forbidden)).isZero();
+
+        JsonNode precheck = api().as("lisi").inEnglish().post("/api/socialorg/name-check",
+                Map.of("orgType", "SOCIAL_GROUP", "name", "中山市围棋协会")).body();
+        assertThat(precheck.path("passed").asBoolean()).isFalse();
+        assertThat(precheck.path("findingTexts").get(0).asText()).contains("cancelled or renamed less than 1 year");
+        assertThat(api().as("lisi").post("/api/socialorg/name-check", Map.of("orgType", "CLUB")).status())
+                .isEqualTo(422);
+    }
+
+    @Test
+    void refusesAFoundationAsNotCompetentNamingTheProvincialDepartment() {
+        String no = submit("FOUNDATION", "中山市慈航基金会");
+
+        JsonNode mine = api().as("zhangsan").get("/api/applications/" + no).body();
+        assertThat(mine.path("summary").path("outcome").asText()).isEqualTo("NOT_COMPETENT");
+        assertThat(mine.path("summary").path("status").asText()).isEqualTo("CLOSED");
+        JsonNode documents = api().as("zhangsan").get("/api/socialorg/" + no + "/documents").body();
+        assertThat(documents.path("competentAuthority").asText()).isEqualTo("广东省民政厅");
+        assertThat(documents.path("decision").asText()).contains("请向广东省民政厅提出申请").contains("行政复议")
+                .contains("行政诉讼");
+        assertThat(taskOf(api().as("clerk-socialorg"), no)).isNull();
+    }
+
+    @Test
+    void aDecisionStillOpenAfter60WorkingDaysTurnsRedAndIsEscalated() {
+        Api clerk = api().as("clerk-socialorg");
+        String no = submit("SOCIAL_GROUP", "中山市航模运动协会");
+        complete(clerk, no, Map.of("decision", "accept"));
+        LocalDate due = clock.addWorkingDays(LocalDate.now(StatutoryClock.ZONE), 60);
+
+        Instant onTheLastDay = StatutoryClock.endOfDay(due).minusSeconds(60);
+        Instant theDayAfter = StatutoryClock.endOfDay(due).plus(Duration.ofDays(1));
+        assertThat(clocks.status(no, onTheLastDay).statutory().state()).isNotEqualTo(ClockState.RED);
+        assertThat(clocks.status(no, theDayAfter).statutory().state()).isEqualTo(ClockState.RED);
+        assertThat(escalations.scan(theDayAfter)).isPositive();
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'ESCALATED'", no))
+                .isEqualTo(1);
+        assertThat(api().as("chief").get("/api/escalations").body().findValuesAsText("applicationNo")).contains(no);
+    }
+
+    @Test
+    void expertReviewDoesNotCountAgainstThe60WorkingDays() {
+        Api clerk = api().as("clerk-socialorg");
+        String no = submit("SOCIAL_GROUP", "中山市科普志愿者联合会");
+        complete(clerk, no, Map.of("decision", "accept"));
+        LocalDate due = clocks.status(no, Instant.now()).statutory().dueDate();
+        assertThat(due).isEqualTo(clock.addWorkingDays(LocalDate.now(StatutoryClock.ZONE), 60));
+
+        complete(clerk, no, Map.of("decision", "expertReview", "opinion", "业务范围涉及专业领域，提请专家评审"));
+        Instant reviewStarted = Instant.now();
+        ClockUtil.setCurrentTime(Date.from(reviewStarted.plus(Duration.ofDays(14))));
+        assertThat(complete(clerk, no, Map.of("expertOpinion", "同意成立")).status()).isEqualTo(204);
+
+        ClockStatus status = clocks.status(no, ClockUtil.getCurrentTime().toInstant());
+        assertThat(status.pausedWorkingDays()).isPositive();
+        assertThat(status.statutory().dueDate()).isEqualTo(clock.addWorkingDays(due, status.pausedWorkingDays()));
+        assertThat(status.statutory().state()).isNotEqualTo(ClockState.RED);
+        assertThat(taskOf(clerk, no)).isNotNull();
+    }
+}
