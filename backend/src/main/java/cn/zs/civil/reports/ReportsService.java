@@ -19,7 +19,6 @@ import cn.zs.civil.clock.CaseClockService;
 import cn.zs.civil.clock.ClockState;
 import cn.zs.civil.clock.ClockStatus;
 import cn.zs.civil.clock.LimitStatus;
-import cn.zs.civil.clock.StatutoryClock;
 
 /** The managers' reports; every figure is scoped by {@link ReportScope}. */
 @Service
@@ -29,12 +28,15 @@ public class ReportsService {
 
     private final ReportsMapper mapper;
     private final CaseClockService clocks;
-    private final StatutoryClock clock;
+    private final OperationsReports operations;
+    private final ReportsProperties properties;
 
-    ReportsService(ReportsMapper mapper, CaseClockService clocks, StatutoryClock clock) {
+    ReportsService(ReportsMapper mapper, CaseClockService clocks, OperationsReports operations,
+            ReportsProperties properties) {
         this.mapper = mapper;
         this.clocks = clocks;
-        this.clock = clock;
+        this.operations = operations;
+        this.properties = properties;
     }
 
     // ---- annual statistics ------------------------------------------------------------------------------------
@@ -51,7 +53,24 @@ public class ReportsService {
             long online, BigDecimal onlineShare, long nonLocal, long waivers, BigDecimal waivedAmount) {
     }
 
-    public record AnnualReport(int year, List<AnnualService> services, AnnualService total) {
+    /**
+     * @param bureau the figures in the order of the bureau's annual form (市民政局年度统计)
+     */
+    public record AnnualReport(int year, List<AnnualService> services, AnnualService total, BureauForm bureau) {
+    }
+
+    /** One line of the annual form ({@code platform.reports.annual-lines}); 0 for a service not yet in use. */
+    public record AnnualLine(String key, String zh, String en, long value) {
+    }
+
+    /**
+     * @param crossRegionCases marriage and divorce applications received in the year where neither party has a
+     *        hukou in the city (跨省/跨市)
+     * @param funeralFeeWaivers waivers decided in the year, both paths, and their total in yuan
+     * @param onlineShare applications received online / all received (网办率), four decimals
+     */
+    public record BureauForm(List<AnnualLine> lines, long crossRegionCases, long funeralFeeWaivers,
+            BigDecimal funeralFeeWaivedYuan, BigDecimal onlineShare) {
     }
 
     @Transactional(readOnly = true)
@@ -93,7 +112,22 @@ public class ReportsService {
             o.forEach((k, v) -> allOutcomes.merge(k, v, Long::sum));
             allAmount = allAmount.add(amount);
         }
-        return new AnnualReport(year, services, annualRow(ALL, t, allOutcomes, allAmount.setScale(2, RoundingMode.HALF_UP)));
+        AnnualService total = annualRow(ALL, t, allOutcomes, allAmount.setScale(2, RoundingMode.HALF_UP));
+        List<AnnualLine> lines = new ArrayList<>();
+        for (ReportsProperties.AnnualLine line : properties.annualLines()) {
+            long value = 0;
+            for (String service : line.services()) {
+                if (line.count() == ReportsProperties.Count.RECEIVED) {
+                    value += counts.getOrDefault(service, new long[5])[0];
+                } else {
+                    Map<String, Long> o = outcomes.getOrDefault(service, Map.of());
+                    value += line.outcomes().stream().mapToLong(x -> o.getOrDefault(x, 0L)).sum();
+                }
+            }
+            lines.add(new AnnualLine(line.key(), line.zh(), line.en(), value));
+        }
+        return new AnnualReport(year, services, total, new BureauForm(lines, total.nonLocal(), total.waivers(),
+                total.waivedAmount(), total.onlineShare()));
     }
 
     private static AnnualService annualRow(String service, long[] c, Map<String, Long> outcomes, BigDecimal amount) {
@@ -149,22 +183,16 @@ public class ReportsService {
     @Transactional(readOnly = true)
     public CycleTimeReport cycleTime(LocalDate from, LocalDate to, String service,
             java.util.Collection<String> districts) {
-        List<ReportsMapper.DecidedCase> cases = mapper.decidedCases(ReportScope.days(from, to, service, districts));
-        Map<String, ClockStatus> statuses = clocks.statuses(
-                cases.stream().map(ReportsMapper.DecidedCase::applicationNo).toList(), BusinessTime.instant());
         Map<String, List<BigDecimal>[]> perService = new TreeMap<>();
         List<BigDecimal>[] all = measures();
-        for (ReportsMapper.DecidedCase c : cases) {
+        for (OperationsReports.CaseMeasure c : operations.decidedCaseMeasures(
+                ReportScope.days(from, to, service, districts))) {
             List<BigDecimal>[] m = perService.computeIfAbsent(c.serviceCode(), k -> measures());
-            BigDecimal hours = hours(c.receivedAt(), c.decidedAt());
-            BigDecimal working = BigDecimal.valueOf(clock.workingDaysBetween(instant(c.receivedAt()),
-                    instant(c.decidedAt())));
-            ClockStatus status = statuses.get(c.applicationNo());
             for (List<BigDecimal>[] target : List.of(m, all)) {
-                target[0].add(hours);
-                target[1].add(working);
-                if (status != null) {
-                    target[2].add(BigDecimal.valueOf(status.pausedWorkingDays()));
+                target[0].add(c.hours());
+                target[1].add(c.workingDays());
+                if (c.pausedWorkingDays() != null) {
+                    target[2].add(c.pausedWorkingDays());
                 }
             }
         }
@@ -201,8 +229,12 @@ public class ReportsService {
     public record SlaRow(String serviceCode, long withClock, Compliance statutory, Compliance promised) {
     }
 
+    /** @param owners who holds the case now: per open task, its assignee or else its queues (candidate groups) */
     public record OverdueCase(String applicationNo, String serviceCode, String district, LocalDate statutoryDueDate,
-            int workingDaysOverdue) {
+            int workingDaysOverdue, List<Owner> owners) {
+    }
+
+    public record Owner(String taskKey, String taskName, String assignee, List<String> queues) {
     }
 
     public record SlaReport(LocalDate from, LocalDate to, List<SlaRow> services, SlaRow total,
@@ -232,7 +264,7 @@ public class ReportsService {
         }
         List<SlaRow> rows = new ArrayList<>();
         perService.forEach((s, c) -> rows.add(slaRow(s, c)));
-        List<ReportsMapper.OpenCase> open = mapper.openWithClock(service, districts);
+        List<ReportsMapper.OpenCase> open = mapper.openWithClock(service, districts, now);
         Map<String, ClockStatus> running = clocks.statuses(
                 open.stream().map(ReportsMapper.OpenCase::applicationNo).toList(), now);
         List<OverdueCase> overdue = new ArrayList<>();
@@ -240,12 +272,32 @@ public class ReportsService {
             ClockStatus status = running.get(o.applicationNo());
             if (status != null && !status.stopped() && status.statutory().state() == ClockState.RED) {
                 overdue.add(new OverdueCase(o.applicationNo(), o.serviceCode(), o.district(),
-                        status.statutory().dueDate(), -status.statutory().workingDaysRemaining()));
+                        status.statutory().dueDate(), -status.statutory().workingDaysRemaining(), new ArrayList<>()));
             }
         }
+        addOwners(overdue);
         overdue.sort(java.util.Comparator.comparing(OverdueCase::statutoryDueDate)
                 .thenComparing(OverdueCase::applicationNo));
         return new SlaReport(from, to, rows, slaRow(ALL, all), overdue);
+    }
+
+    private void addOwners(List<OverdueCase> overdue) {
+        Map<String, OverdueCase> byNo = new HashMap<>();
+        overdue.forEach(o -> byNo.put(o.applicationNo(), o));
+        List<String> nos = new ArrayList<>(byNo.keySet());
+        for (int i = 0; i < nos.size(); i += 500) {
+            Map<String, Owner> tasks = new java.util.LinkedHashMap<>();
+            for (ReportsMapper.OpenTask t : mapper.openTasksOf(nos.subList(i, Math.min(i + 500, nos.size())))) {
+                Owner owner = tasks.computeIfAbsent(t.applicationNo() + "/" + t.taskKey(), k -> {
+                    Owner o = new Owner(t.taskKey(), t.taskName(), t.assignee(), new ArrayList<>());
+                    byNo.get(t.applicationNo()).owners().add(o);
+                    return o;
+                });
+                if (t.queue() != null && owner.assignee() == null) {
+                    owner.queues().add(t.queue());
+                }
+            }
+        }
     }
 
     private static void count(long[] target, int at, LimitStatus limit) {

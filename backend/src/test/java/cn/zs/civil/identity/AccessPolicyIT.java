@@ -73,6 +73,9 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/reports/throughput", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/cycle-time", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/sla", Set.of("manager", "director"));
+        POLICY.put("GET /api/reports/cycle-time/breakdown", Set.of("manager", "director"));
+        POLICY.put("GET /api/reports/backlog", Set.of("manager", "director"));
+        POLICY.put("GET /api/reports/quality", Set.of("manager", "director"));
     }
 
     @Autowired
