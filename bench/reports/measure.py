@@ -61,6 +61,7 @@ def main():
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     rows = []
+    load_before = open("/proc/loadavg").read().split()[:3]
     for name, account, path in REPORTS:
         for _ in range(2):
             call(args.base, account, path)
@@ -89,7 +90,8 @@ def main():
     result = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem_gb, "os": platform.platform(),
-                    "mariadb": mariadb, "jvm_heap": "-Xmx1g"},
+                    "mariadb": mariadb, "jvm_heap": "-Xmx1g",
+                    "load_average_before": load_before, "load_average_after": open("/proc/loadavg").read().split()[:3]},
         "data": {"decided_cases": int(counts[0]) if counts else None,
                  "open_cases": int(counts[1]) if len(counts) > 1 else None,
                  "task_history_rows": int(counts[2]) if len(counts) > 2 else None,
@@ -108,7 +110,8 @@ def main():
                 "packaged jar on MariaDB with the `mysql` profile, times each report over HTTP).\n\n")
         m = result["machine"]
         f.write(f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, {m['os']}; MariaDB {m['mariadb']}; "
-                f"application JVM {m['jvm_heap']}; shared with other builds while it ran.\n\n")
+                f"application JVM {m['jvm_heap']}; shared with other builds while it ran (load average "
+                f"{' '.join(m['load_average_before'])} before, {' '.join(m['load_average_after'])} after).\n\n")
         d = result["data"]
         f.write(f"Data: {d['decided_cases']:,} ended cases, {d['open_cases']:,} open cases, "
                 f"{d['task_history_rows']:,} task history rows"

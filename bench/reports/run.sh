@@ -2,7 +2,8 @@
 # Benchmark of the managers' reports on MariaDB at 1,000,000 completed and 100,000 open cases.
 #   bench/reports/run.sh                 build the jar if needed, create the database, generate, measure
 #   SKIP_GENERATE=1 bench/reports/run.sh measure again on the data already generated
-# Settings (environment): BENCH_DB (rp_bench), BENCH_PORT (18610), RUNS (20 timed calls per report, after 2 warm-ups).
+# Settings (environment): BENCH_DB (rp_bench), BENCH_PORT (18610), RUNS (20 timed calls per report, after 2 warm-ups),
+# BENCH_JAR (default: the packaged jar in backend/target).
 # Writes results/reports-<date>.json and .md. Needs a local MariaDB reachable as root through the socket.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -13,7 +14,8 @@ RUNS=${RUNS:-20}
 WORK=${BENCH_WORK:-/tmp/bench-reports}
 mkdir -p "$WORK"
 
-JAR=$(ls "$ROOT"/backend/target/civil-approval-backend-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+# BENCH_JAR: a copy of the jar, so that a rebuild in backend/target cannot change it under the running application.
+JAR=${BENCH_JAR:-$(ls "$ROOT"/backend/target/civil-approval-backend-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
 if [ -z "$JAR" ]; then
   (cd "$ROOT" && ./mvnw -B -q -o -pl backend package -Dweb.skip -DskipTests)
   JAR=$(ls "$ROOT"/backend/target/civil-approval-backend-*.jar | grep -v plain | head -1)
