@@ -23,7 +23,12 @@ interface ReportsMapper {
 
     List<DecidedCase> decidedCases(@Param("scope") ReportScope scope);
 
-    List<OpenCase> openWithClock(@Param("service") String service, @Param("districts") Collection<String> districts,
+    List<ClockFigures.Clock> clocksOfDecided(@Param("scope") ReportScope scope);
+
+    List<ClockFigures.Clock> runningClocks(@Param("service") String service,
+            @Param("districts") Collection<String> districts, @Param("now") java.time.Instant now);
+
+    List<Pause> pausesOfRunning(@Param("service") String service, @Param("districts") Collection<String> districts,
             @Param("now") java.time.Instant now);
 
     List<Pause> pausesOfDecided(@Param("scope") ReportScope scope);
@@ -77,6 +82,4 @@ interface ReportsMapper {
             LocalDateTime decidedAt, Integer hasClock) {
     }
 
-    record OpenCase(String applicationNo, String serviceCode, String district) {
-    }
 }

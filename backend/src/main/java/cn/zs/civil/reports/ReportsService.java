@@ -15,10 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zs.civil.application.BusinessTime;
-import cn.zs.civil.clock.CaseClockService;
+import cn.zs.civil.clock.ClockProperties;
 import cn.zs.civil.clock.ClockState;
-import cn.zs.civil.clock.ClockStatus;
-import cn.zs.civil.clock.LimitStatus;
+import cn.zs.civil.clock.StatutoryClock;
 
 /** The managers' reports; every figure is scoped by {@link ReportScope}. */
 @Service
@@ -27,14 +26,16 @@ public class ReportsService {
     static final String ALL = "*";
 
     private final ReportsMapper mapper;
-    private final CaseClockService clocks;
+    private final StatutoryClock clock;
+    private final ClockProperties clockProperties;
     private final OperationsReports operations;
     private final ReportsProperties properties;
 
-    ReportsService(ReportsMapper mapper, CaseClockService clocks, OperationsReports operations,
-            ReportsProperties properties) {
+    ReportsService(ReportsMapper mapper, StatutoryClock clock, ClockProperties clockProperties,
+            OperationsReports operations, ReportsProperties properties) {
         this.mapper = mapper;
-        this.clocks = clocks;
+        this.clock = clock;
+        this.clockProperties = clockProperties;
         this.operations = operations;
         this.properties = properties;
     }
@@ -243,41 +244,34 @@ public class ReportsService {
 
     @Transactional(readOnly = true)
     public SlaReport sla(LocalDate from, LocalDate to, String service, java.util.Collection<String> districts) {
-        List<ReportsMapper.DecidedCase> cases = mapper.decidedCases(ReportScope.days(from, to, service, districts));
+        ReportScope scope = ReportScope.days(from, to, service, districts);
         var now = BusinessTime.instant();
         // A stopped clock reports its state as of the stop: the state at the decision.
-        Map<String, ClockStatus> statuses = clocks.statuses(
-                cases.stream().map(ReportsMapper.DecidedCase::applicationNo).toList(), now);
         Map<String, long[]> perService = new TreeMap<>();
         long[] all = new long[9];
-        for (ReportsMapper.DecidedCase c : cases) {
-            ClockStatus status = statuses.get(c.applicationNo());
-            if (status == null) {
-                continue;
-            }
-            long[] s = perService.computeIfAbsent(c.serviceCode(), k -> new long[9]);
+        for (ClockFigures.Figures f : ClockFigures.of(mapper.clocksOfDecided(scope), mapper.pausesOfDecided(scope),
+                now, clock, clockProperties.yellowWorkingDays())) {
+            long[] s = perService.computeIfAbsent(f.clock().serviceCode(), k -> new long[9]);
             for (long[] target : List.of(s, all)) {
                 target[0]++;
-                count(target, 1, status.statutory());
-                count(target, 5, status.promised());
+                count(target, 1, f.statutory());
+                count(target, 5, f.promised());
             }
         }
         List<SlaRow> rows = new ArrayList<>();
         perService.forEach((s, c) -> rows.add(slaRow(s, c)));
-        List<ReportsMapper.OpenCase> open = mapper.openWithClock(service, districts, now);
-        Map<String, ClockStatus> running = clocks.statuses(
-                open.stream().map(ReportsMapper.OpenCase::applicationNo).toList(), now);
         List<OverdueCase> overdue = new ArrayList<>();
-        for (ReportsMapper.OpenCase o : open) {
-            ClockStatus status = running.get(o.applicationNo());
-            if (status != null && !status.stopped() && status.statutory().state() == ClockState.RED) {
-                overdue.add(new OverdueCase(o.applicationNo(), o.serviceCode(), o.district(),
-                        status.statutory().dueDate(), -status.statutory().workingDaysRemaining(), new ArrayList<>()));
+        for (ClockFigures.Figures f : ClockFigures.of(mapper.runningClocks(service, districts, now),
+                mapper.pausesOfRunning(service, districts, now), now, clock, clockProperties.yellowWorkingDays())) {
+            if (!f.stopped() && f.statutory().state() == ClockState.RED) {
+                ClockFigures.Clock c = f.clock();
+                overdue.add(new OverdueCase(c.applicationNo(), c.serviceCode(), c.district(), f.statutory().dueDate(),
+                        -f.statutory().workingDaysRemaining(), new ArrayList<>()));
             }
         }
-        addOwners(overdue);
         overdue.sort(java.util.Comparator.comparing(OverdueCase::statutoryDueDate)
                 .thenComparing(OverdueCase::applicationNo));
+        addOwners(overdue);
         return new SlaReport(from, to, rows, slaRow(ALL, all), overdue);
     }
 
@@ -300,7 +294,7 @@ public class ReportsService {
         }
     }
 
-    private static void count(long[] target, int at, LimitStatus limit) {
+    private static void count(long[] target, int at, ClockFigures.Verdict limit) {
         if (limit == null) {
             return;
         }

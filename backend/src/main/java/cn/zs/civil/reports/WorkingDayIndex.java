@@ -13,10 +13,12 @@ import cn.zs.civil.clock.StatutoryClock;
  */
 final class WorkingDayIndex {
 
+    private final StatutoryClock clock;
     private final LocalDate first;
     private final int[] upTo;
 
-    private WorkingDayIndex(LocalDate first, int[] upTo) {
+    private WorkingDayIndex(StatutoryClock clock, LocalDate first, int[] upTo) {
+        this.clock = clock;
         this.first = first;
         this.upTo = upTo;
     }
@@ -31,18 +33,50 @@ final class WorkingDayIndex {
             }
             upTo[i] = count;
         }
-        return new WorkingDayIndex(first, upTo);
+        return new WorkingDayIndex(clock, first, upTo);
     }
 
     int between(LocalDate from, LocalDate to) {
+        if (!covers(from) || !covers(to)) {
+            return clock.workingDaysBetween(from.atStartOfDay(StatutoryClock.ZONE).toInstant(),
+                    to.atStartOfDay(StatutoryClock.ZONE).toInstant());
+        }
         return at(to) - at(from);
     }
 
-    private int at(LocalDate day) {
+    private boolean covers(LocalDate day) {
         long i = ChronoUnit.DAYS.between(first, day);
-        if (i < 0 || i >= upTo.length) {
-            throw new IllegalArgumentException(day + " is outside the indexed span from " + first);
+        return i >= 0 && i < upTo.length;
+    }
+
+    /**
+     * As {@link StatutoryClock#addWorkingDays}: the n-th working day after start, or for n = 0 start itself or the
+     * next working day. Beyond the indexed span the clock answers.
+     */
+    LocalDate addWorkingDays(LocalDate start, int n) {
+        long s = ChronoUnit.DAYS.between(first, start);
+        if (s < 0 || s >= upTo.length) {
+            return clock.addWorkingDays(start, n);
         }
-        return upTo[(int) i];
+        // The first day whose count reaches the target (and, for n = 0, is itself a working day).
+        int target = n == 0 ? (s == 0 ? 0 : upTo[(int) s - 1]) + 1 : upTo[(int) s] + n;
+        int lo = (int) s;
+        int hi = upTo.length - 1;
+        if (upTo[hi] < target) {
+            return clock.addWorkingDays(start, n);
+        }
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (upTo[mid] >= target) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return first.plusDays(lo);
+    }
+
+    private int at(LocalDate day) {
+        return upTo[(int) ChronoUnit.DAYS.between(first, day)];
     }
 }
