@@ -43,7 +43,7 @@ interface ReportsMapper {
 
     List<ServiceCount> correctedEnded(@Param("scope") ReportScope scope);
 
-    List<OpenTask> openTasksOf(@Param("applicationNos") Collection<String> applicationNos);
+    List<OpenTask> openTasks(@Param("service") String service, @Param("districts") Collection<String> districts);
 
     record Pause(String applicationNo, cn.zs.civil.clock.PauseReason reason, java.time.Instant startedAt,
             java.time.Instant endedAt) {

@@ -271,25 +271,29 @@ public class ReportsService {
         }
         overdue.sort(java.util.Comparator.comparing(OverdueCase::statutoryDueDate)
                 .thenComparing(OverdueCase::applicationNo));
-        addOwners(overdue);
+        addOwners(overdue, service, districts);
         return new SlaReport(from, to, rows, slaRow(ALL, all), overdue);
     }
 
-    private void addOwners(List<OverdueCase> overdue) {
+    private void addOwners(List<OverdueCase> overdue, String service, java.util.Collection<String> districts) {
+        if (overdue.isEmpty()) {
+            return;
+        }
         Map<String, OverdueCase> byNo = new HashMap<>();
         overdue.forEach(o -> byNo.put(o.applicationNo(), o));
-        List<String> nos = new ArrayList<>(byNo.keySet());
-        for (int i = 0; i < nos.size(); i += 500) {
-            Map<String, Owner> tasks = new java.util.LinkedHashMap<>();
-            for (ReportsMapper.OpenTask t : mapper.openTasksOf(nos.subList(i, Math.min(i + 500, nos.size())))) {
-                Owner owner = tasks.computeIfAbsent(t.applicationNo() + "/" + t.taskKey(), k -> {
-                    Owner o = new Owner(t.taskKey(), t.taskName(), t.assignee(), new ArrayList<>());
-                    byNo.get(t.applicationNo()).owners().add(o);
-                    return o;
-                });
-                if (t.queue() != null && owner.assignee() == null) {
-                    owner.queues().add(t.queue());
-                }
+        Map<String, Owner> tasks = new HashMap<>();
+        for (ReportsMapper.OpenTask t : mapper.openTasks(service, districts)) {
+            OverdueCase o = byNo.get(t.applicationNo());
+            if (o == null) {
+                continue;
+            }
+            Owner owner = tasks.computeIfAbsent(t.applicationNo() + "/" + t.taskKey(), k -> {
+                Owner created = new Owner(t.taskKey(), t.taskName(), t.assignee(), new ArrayList<>());
+                o.owners().add(created);
+                return created;
+            });
+            if (t.queue() != null && owner.assignee() == null) {
+                owner.queues().add(t.queue());
             }
         }
     }
