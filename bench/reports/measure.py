@@ -60,9 +60,11 @@ def main():
     parser.add_argument("--generate-seconds", default="")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
+    only = [o.strip() for o in os.environ.get("ONLY", "").split(",") if o.strip()]
+    reports = [r for r in REPORTS if not only or any(o in r[0] for o in only)]
     rows = []
     load_before = open("/proc/loadavg").read().split()[:3]
-    for name, account, path in REPORTS:
+    for name, account, path in reports:
         for _ in range(2):
             call(args.base, account, path)
         times = []
@@ -101,7 +103,8 @@ def main():
         "all_p95_under_1s": all(r["p95_ms"] < 1000 for r in rows),
     }
     os.makedirs(args.out, exist_ok=True)
-    stem = os.path.join(args.out, "reports-" + result["date"][:10])
+    stem = os.path.join(args.out, "reports-" + result["date"][:10] + ("-" + "-".join(only).lower().replace(" ", "")
+                                                                      if only else ""))
     with open(stem + ".json", "w") as f:
         json.dump(result, f, indent=2, ensure_ascii=False)
     with open(stem + ".md", "w") as f:

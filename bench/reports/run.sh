@@ -2,6 +2,7 @@
 # Benchmark of the managers' reports on MariaDB at 1,000,000 completed and 100,000 open cases.
 #   bench/reports/run.sh                 build the jar if needed, create the database, generate, measure
 #   SKIP_GENERATE=1 bench/reports/run.sh measure again on the data already generated
+# ONLY: comma-separated parts of report names to measure just those.
 # Settings (environment): BENCH_DB (rp_bench), BENCH_PORT (18610), RUNS (20 timed calls per report, after 2 warm-ups),
 # BENCH_JAR (default: the packaged jar in backend/target).
 # Writes results/reports-<date>.json and .md. Needs a local MariaDB reachable as root through the socket.
