@@ -107,6 +107,16 @@ final class ReportParams {
         }
     }
 
+    OperationsReports.Dimension dimension(String value) {
+        String v = value == null || value.isBlank() ? "service" : value.trim();
+        try {
+            return OperationsReports.Dimension.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(problem("by", "report.unknownDimension"));
+            return OperationsReports.Dimension.SERVICE;
+        }
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

@@ -23,17 +23,22 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@Tag(name = "Reports", description = "Managers' reports: annual statistics, throughput, cycle time, SLA (JSON or CSV)")
+@Tag(name = "Reports", description = "Managers' reports: annual statistics, throughput, cycle time, SLA, backlog,"
+        + " quality (JSON, or CSV with Accept: text/csv). Managers and directors only; a manager bound to districts"
+        + " sees those districts, and a district filter outside them is refused (403).")
 class ReportsController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final ReportsService reports;
+    private final OperationsReports operations;
     private final CurrentUser currentUser;
     private final MessageSource messages;
 
-    ReportsController(ReportsService reports, CurrentUser currentUser, MessageSource messages) {
+    ReportsController(ReportsService reports, OperationsReports operations, CurrentUser currentUser,
+            MessageSource messages) {
         this.reports = reports;
+        this.operations = operations;
         this.currentUser = currentUser;
         this.messages = messages;
     }
@@ -70,12 +75,10 @@ class ReportsController {
             @RequestParam(required = false) String period, @RequestParam(required = false) String service,
             @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
-        ReportParams.Range range = params.range(from, to);
+        ReportParams params = params();
         ReportParams.Period p = params.period(period);
-        params.check();
-        var report = reports.throughput(range.from(), range.to(), p, ReportParams.blankToNull(service),
-                ReportParams.districts(currentUser.get(), district));
+        Query q = query(params, from, to, service, district);
+        var report = reports.throughput(q.from(), q.to(), p, q.service(), q.districts());
         return respond(accept, report, List.of("period", "received", "decided", "withdrawn"), report.rows(),
                 r -> List.of(r.period(), r.received(), r.decided(), r.withdrawn()));
     }
@@ -86,24 +89,15 @@ class ReportsController {
     ResponseEntity<?> cycleTime(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String service, @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
-        ReportParams.Range range = params.range(from, to);
-        params.check();
-        var report = reports.cycleTime(range.from(), range.to(), ReportParams.blankToNull(service),
-                ReportParams.districts(currentUser.get(), district));
+        Query q = query(params(), from, to, service, district);
+        var report = reports.cycleTime(q.from(), q.to(), q.service(), q.districts());
         List<String> header = new ArrayList<>(List.of("service"));
-        for (String m : List.of("hours", "workingDays", "pausedWorkingDays")) {
-            for (String s : List.of("Count", "Mean", "Median", "P90", "P95", "Max")) {
-                header.add(m + s);
-            }
-        }
+        List.of("hours", "workingDays", "pausedWorkingDays").forEach(m -> header.addAll(Stats.header(m)));
         List<ReportsService.CycleTimeRow> rows = new ArrayList<>(report.services());
         rows.add(report.total());
         return respond(accept, report, header, rows, r -> {
             List<Object> cells = new ArrayList<>(List.of(r.serviceCode()));
-            for (Stats s : List.of(r.elapsedHours(), r.workingDays(), r.pausedWorkingDays())) {
-                cells.addAll(java.util.Arrays.asList(s.count(), s.mean(), s.median(), s.p90(), s.p95(), s.max()));
-            }
+            List.of(r.elapsedHours(), r.workingDays(), r.pausedWorkingDays()).forEach(s -> cells.addAll(s.cells()));
             return cells;
         });
     }
@@ -114,11 +108,8 @@ class ReportsController {
     ResponseEntity<?> sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String service, @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
-        ReportParams.Range range = params.range(from, to);
-        params.check();
-        var report = reports.sla(range.from(), range.to(), ReportParams.blankToNull(service),
-                ReportParams.districts(currentUser.get(), district));
+        Query q = query(params(), from, to, service, district);
+        var report = reports.sla(q.from(), q.to(), q.service(), q.districts());
         List<ReportsService.SlaRow> rows = new ArrayList<>(report.services());
         rows.add(report.total());
         return respond(accept, report, List.of("service", "decidedWithClock", "statutoryOnTime", "statutoryYellow",
@@ -127,6 +118,102 @@ class ReportsController {
                 r.withClock(), r.statutory().onTime(), r.statutory().yellow(), r.statutory().red(),
                 r.statutory().onTimeShare(), r.promised().cases(), r.promised().onTime(), r.promised().yellow(),
                 r.promised().red(), r.promised().onTimeShare()));
+    }
+
+    @Operation(summary = "Cycle time grouped by service, step (user task), clerk, district or period",
+            description = "Per group: count, mean, median, p90, p95 and max (nearest rank) of elapsed hours, paused"
+                    + " hours, working days, paused working days and net working days (working days minus the pauses"
+                    + " the law excludes, platform.reports.excluded-pause-reasons). by=service|district|period"
+                    + " measures decided cases from receipt to decision (decided in the range); by=step|clerk"
+                    + " measures user tasks from creation to completion (completed in the range), from the engine's"
+                    + " history. period=day|week|month applies to by=period.")
+    @GetMapping("/api/reports/cycle-time/breakdown")
+    @PreAuthorize(Roles.MANAGEMENT)
+    ResponseEntity<?> cycleTimeBreakdown(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String by,
+            @RequestParam(required = false) String period, @RequestParam(required = false) String service,
+            @RequestParam(required = false) String district,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportParams params = params();
+        OperationsReports.Dimension dimension = params.dimension(by);
+        ReportParams.Period p = params.period(period);
+        Query q = query(params, from, to, service, district);
+        var report = operations.cycleTime(q.from(), q.to(), dimension, p, q.service(), q.districts());
+        List<String> header = new ArrayList<>(List.of("by", "key", "label", "service"));
+        List.of("hours", "pausedHours", "workingDays", "pausedWorkingDays", "netWorkingDays")
+                .forEach(m -> header.addAll(Stats.header(m)));
+        List<OperationsReports.CycleTimeGroup> rows = new ArrayList<>(report.groups());
+        rows.add(report.total());
+        return respond(accept, report, header, rows, r -> {
+            List<Object> cells = new ArrayList<>(java.util.Arrays.asList(report.by(), r.key(), r.label(),
+                    r.serviceCode()));
+            List.of(r.elapsedHours(), r.pausedHours(), r.workingDays(), r.pausedWorkingDays(), r.netWorkingDays())
+                    .forEach(s -> cells.addAll(s.cells()));
+            return cells;
+        });
+    }
+
+    @Operation(summary = "Backlog of open cases and open tasks by age in working days",
+            description = "Cases by service, district and status (age from the day of receipt); tasks by step and by"
+                    + " queue (candidate group) and district (age from the day the task was created), with how many"
+                    + " are unassigned. Bucket bounds: platform.reports.age-buckets. CSV: one row per group.")
+    @GetMapping("/api/reports/backlog")
+    @PreAuthorize(Roles.MANAGEMENT)
+    ResponseEntity<?> backlog(@RequestParam(required = false) String service,
+            @RequestParam(required = false) String district,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        var report = operations.backlog(ReportParams.blankToNull(service),
+                ReportParams.districts(currentUser.get(), district));
+        List<String> header = new ArrayList<>(List.of("kind", "service", "district", "status", "taskKey", "taskName",
+                "queue", "total", "unassigned"));
+        report.ageBuckets().forEach(b -> header.add("age:" + b));
+        List<Object[]> rows = new ArrayList<>();
+        report.cases().byService().forEach(r -> rows.add(new Object[] {"cases-by-service", r}));
+        report.cases().byDistrict().forEach(r -> rows.add(new Object[] {"cases-by-district", r}));
+        report.cases().byStatus().forEach(r -> rows.add(new Object[] {"cases-by-status", r}));
+        report.tasks().byStep().forEach(r -> rows.add(new Object[] {"tasks-by-step", r}));
+        report.tasks().byQueue().forEach(r -> rows.add(new Object[] {"tasks-by-queue", r}));
+        return respond(accept, report, header, rows, x -> {
+            OperationsReports.BacklogRow r = (OperationsReports.BacklogRow) x[1];
+            List<Object> cells = new ArrayList<>(java.util.Arrays.asList(x[0], r.serviceCode(), r.district(),
+                    r.status(), r.taskKey(), r.taskName(), r.queue(), r.total(), r.unassigned()));
+            cells.addAll(r.byAge());
+            return cells;
+        });
+    }
+
+    @Operation(summary = "Quality: correction rate (first-time-right), withdrawal, lapse and refusal rates, online share",
+            description = "Rates over the cases that ended in the range; the online share (网办率) over the"
+                    + " applications received in it. Ratings are not collected yet: ratings.available is false.")
+    @GetMapping("/api/reports/quality")
+    @PreAuthorize(Roles.MANAGEMENT)
+    ResponseEntity<?> quality(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String service, @RequestParam(required = false) String district,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Query q = query(params(), from, to, service, district);
+        var report = operations.quality(q.from(), q.to(), q.service(), q.districts());
+        List<OperationsReports.QualityRow> rows = new ArrayList<>(report.services());
+        rows.add(report.total());
+        return respond(accept, report, List.of("service", "received", "online", "onlineShare", "ended", "corrected",
+                "correctionRate", "firstTimeRight", "withdrawn", "withdrawalRate", "lapsed", "lapseRate", "refused",
+                "refusalRate"), rows, r -> java.util.Arrays.asList(r.serviceCode(), r.received(), r.online(),
+                r.onlineShare(), r.ended(), r.corrected(), r.correctionRate(), r.firstTimeRight(), r.withdrawn(),
+                r.withdrawalRate(), r.lapsed(), r.lapseRate(), r.refused(), r.refusalRate()));
+    }
+
+    /** A range report's scope: dates checked (with whatever else {@code params} collected), districts allowed. */
+    private record Query(LocalDate from, LocalDate to, String service, Collection<String> districts) {
+    }
+
+    private ReportParams params() {
+        return new ReportParams(messages, LocaleContextHolder.getLocale());
+    }
+
+    private Query query(ReportParams params, String from, String to, String service, String district) {
+        ReportParams.Range range = params.range(from, to);
+        params.check();
+        return new Query(range.from(), range.to(), ReportParams.blankToNull(service),
+                ReportParams.districts(currentUser.get(), district));
     }
 
     /** JSON by default; the report's rows as CSV when the caller asks for text/csv. */

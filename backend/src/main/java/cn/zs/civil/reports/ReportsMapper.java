@@ -23,7 +23,48 @@ interface ReportsMapper {
 
     List<DecidedCase> decidedCases(@Param("scope") ReportScope scope);
 
-    List<OpenCase> openWithClock(@Param("service") String service, @Param("districts") Collection<String> districts);
+    List<ClockFigures.Clock> clocksOfDecided(@Param("scope") ReportScope scope);
+
+    List<ClockFigures.Clock> runningClocks(@Param("service") String service,
+            @Param("districts") Collection<String> districts, @Param("now") java.time.Instant now);
+
+    List<Pause> pausesOfRunning(@Param("service") String service, @Param("districts") Collection<String> districts,
+            @Param("now") java.time.Instant now);
+
+    List<Pause> pausesOfDecided(@Param("scope") ReportScope scope);
+
+    List<CompletedTask> completedTasks(@Param("scope") ReportScope scope);
+
+    List<Pause> pausesOfTasks(@Param("scope") ReportScope scope);
+
+    List<OpenCaseDay> openCaseDays(@Param("scope") ReportScope scope);
+
+    List<OpenTaskDay> openTaskDays(@Param("scope") ReportScope scope, @Param("withQueues") boolean withQueues);
+
+    List<ServiceCount> correctedEnded(@Param("scope") ReportScope scope);
+
+    List<OpenTask> openTasks(@Param("service") String service, @Param("districts") Collection<String> districts);
+
+    record Pause(String applicationNo, cn.zs.civil.clock.PauseReason reason, java.time.Instant startedAt,
+            java.time.Instant endedAt) {
+    }
+
+    record CompletedTask(String applicationNo, String serviceCode, String district, String taskKey, String taskName,
+            String assignee, LocalDateTime startedAt, LocalDateTime endedAt) {
+    }
+
+    record OpenCaseDay(String serviceCode, String district, String status, LocalDate receivedDay, Long n) {
+    }
+
+    record OpenTaskDay(String serviceCode, String district, String taskKey, String taskName, String queue,
+            Integer assigned, LocalDate createdDay, Long n) {
+    }
+
+    record ServiceCount(String serviceCode, Long n) {
+    }
+
+    record OpenTask(String applicationNo, String taskKey, String taskName, String assignee, String queue) {
+    }
 
     record ReceivedRow(String serviceCode, Long received, Long online, Long nonLocal) {
     }
@@ -38,9 +79,7 @@ interface ReportsMapper {
     }
 
     record DecidedCase(String applicationNo, String serviceCode, String district, LocalDateTime receivedAt,
-            LocalDateTime decidedAt) {
+            LocalDateTime decidedAt, Integer hasClock) {
     }
 
-    record OpenCase(String applicationNo, String serviceCode, String district) {
-    }
 }

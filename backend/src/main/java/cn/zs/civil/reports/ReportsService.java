@@ -15,10 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zs.civil.application.BusinessTime;
-import cn.zs.civil.clock.CaseClockService;
+import cn.zs.civil.clock.ClockProperties;
 import cn.zs.civil.clock.ClockState;
-import cn.zs.civil.clock.ClockStatus;
-import cn.zs.civil.clock.LimitStatus;
 import cn.zs.civil.clock.StatutoryClock;
 
 /** The managers' reports; every figure is scoped by {@link ReportScope}. */
@@ -28,13 +26,18 @@ public class ReportsService {
     static final String ALL = "*";
 
     private final ReportsMapper mapper;
-    private final CaseClockService clocks;
     private final StatutoryClock clock;
+    private final ClockProperties clockProperties;
+    private final OperationsReports operations;
+    private final ReportsProperties properties;
 
-    ReportsService(ReportsMapper mapper, CaseClockService clocks, StatutoryClock clock) {
+    ReportsService(ReportsMapper mapper, StatutoryClock clock, ClockProperties clockProperties,
+            OperationsReports operations, ReportsProperties properties) {
         this.mapper = mapper;
-        this.clocks = clocks;
         this.clock = clock;
+        this.clockProperties = clockProperties;
+        this.operations = operations;
+        this.properties = properties;
     }
 
     // ---- annual statistics ------------------------------------------------------------------------------------
@@ -51,7 +54,24 @@ public class ReportsService {
             long online, BigDecimal onlineShare, long nonLocal, long waivers, BigDecimal waivedAmount) {
     }
 
-    public record AnnualReport(int year, List<AnnualService> services, AnnualService total) {
+    /**
+     * @param bureau the figures in the order of the bureau's annual form (市民政局年度统计)
+     */
+    public record AnnualReport(int year, List<AnnualService> services, AnnualService total, BureauForm bureau) {
+    }
+
+    /** One line of the annual form ({@code platform.reports.annual-lines}); 0 for a service not yet in use. */
+    public record AnnualLine(String key, String zh, String en, long value) {
+    }
+
+    /**
+     * @param crossRegionCases marriage and divorce applications received in the year where neither party has a
+     *        hukou in the city (跨省/跨市)
+     * @param funeralFeeWaivers waivers decided in the year, both paths, and their total in yuan
+     * @param onlineShare applications received online / all received (网办率), four decimals
+     */
+    public record BureauForm(List<AnnualLine> lines, long crossRegionCases, long funeralFeeWaivers,
+            BigDecimal funeralFeeWaivedYuan, BigDecimal onlineShare) {
     }
 
     @Transactional(readOnly = true)
@@ -93,7 +113,22 @@ public class ReportsService {
             o.forEach((k, v) -> allOutcomes.merge(k, v, Long::sum));
             allAmount = allAmount.add(amount);
         }
-        return new AnnualReport(year, services, annualRow(ALL, t, allOutcomes, allAmount.setScale(2, RoundingMode.HALF_UP)));
+        AnnualService total = annualRow(ALL, t, allOutcomes, allAmount.setScale(2, RoundingMode.HALF_UP));
+        List<AnnualLine> lines = new ArrayList<>();
+        for (ReportsProperties.AnnualLine line : properties.annualLines()) {
+            long value = 0;
+            for (String service : line.services()) {
+                if (line.count() == ReportsProperties.Count.RECEIVED) {
+                    value += counts.getOrDefault(service, new long[5])[0];
+                } else {
+                    Map<String, Long> o = outcomes.getOrDefault(service, Map.of());
+                    value += line.outcomes().stream().mapToLong(x -> o.getOrDefault(x, 0L)).sum();
+                }
+            }
+            lines.add(new AnnualLine(line.key(), line.zh(), line.en(), value));
+        }
+        return new AnnualReport(year, services, total, new BureauForm(lines, total.nonLocal(), total.waivers(),
+                total.waivedAmount(), total.onlineShare()));
     }
 
     private static AnnualService annualRow(String service, long[] c, Map<String, Long> outcomes, BigDecimal amount) {
@@ -149,22 +184,16 @@ public class ReportsService {
     @Transactional(readOnly = true)
     public CycleTimeReport cycleTime(LocalDate from, LocalDate to, String service,
             java.util.Collection<String> districts) {
-        List<ReportsMapper.DecidedCase> cases = mapper.decidedCases(ReportScope.days(from, to, service, districts));
-        Map<String, ClockStatus> statuses = clocks.statuses(
-                cases.stream().map(ReportsMapper.DecidedCase::applicationNo).toList(), BusinessTime.instant());
         Map<String, List<BigDecimal>[]> perService = new TreeMap<>();
         List<BigDecimal>[] all = measures();
-        for (ReportsMapper.DecidedCase c : cases) {
+        for (OperationsReports.CaseMeasure c : operations.decidedCaseMeasures(
+                ReportScope.days(from, to, service, districts))) {
             List<BigDecimal>[] m = perService.computeIfAbsent(c.serviceCode(), k -> measures());
-            BigDecimal hours = hours(c.receivedAt(), c.decidedAt());
-            BigDecimal working = BigDecimal.valueOf(clock.workingDaysBetween(instant(c.receivedAt()),
-                    instant(c.decidedAt())));
-            ClockStatus status = statuses.get(c.applicationNo());
             for (List<BigDecimal>[] target : List.of(m, all)) {
-                target[0].add(hours);
-                target[1].add(working);
-                if (status != null) {
-                    target[2].add(BigDecimal.valueOf(status.pausedWorkingDays()));
+                target[0].add(c.hours());
+                target[1].add(c.workingDays());
+                if (c.pausedWorkingDays() != null) {
+                    target[2].add(c.pausedWorkingDays());
                 }
             }
         }
@@ -201,8 +230,12 @@ public class ReportsService {
     public record SlaRow(String serviceCode, long withClock, Compliance statutory, Compliance promised) {
     }
 
+    /** @param owners who holds the case now: per open task, its assignee or else its queues (candidate groups) */
     public record OverdueCase(String applicationNo, String serviceCode, String district, LocalDate statutoryDueDate,
-            int workingDaysOverdue) {
+            int workingDaysOverdue, List<Owner> owners) {
+    }
+
+    public record Owner(String taskKey, String taskName, String assignee, List<String> queues) {
     }
 
     public record SlaReport(LocalDate from, LocalDate to, List<SlaRow> services, SlaRow total,
@@ -211,44 +244,61 @@ public class ReportsService {
 
     @Transactional(readOnly = true)
     public SlaReport sla(LocalDate from, LocalDate to, String service, java.util.Collection<String> districts) {
-        List<ReportsMapper.DecidedCase> cases = mapper.decidedCases(ReportScope.days(from, to, service, districts));
+        ReportScope scope = ReportScope.days(from, to, service, districts);
         var now = BusinessTime.instant();
         // A stopped clock reports its state as of the stop: the state at the decision.
-        Map<String, ClockStatus> statuses = clocks.statuses(
-                cases.stream().map(ReportsMapper.DecidedCase::applicationNo).toList(), now);
         Map<String, long[]> perService = new TreeMap<>();
         long[] all = new long[9];
-        for (ReportsMapper.DecidedCase c : cases) {
-            ClockStatus status = statuses.get(c.applicationNo());
-            if (status == null) {
-                continue;
-            }
-            long[] s = perService.computeIfAbsent(c.serviceCode(), k -> new long[9]);
+        for (ClockFigures.Figures f : ClockFigures.of(mapper.clocksOfDecided(scope), mapper.pausesOfDecided(scope),
+                now, clock, clockProperties.yellowWorkingDays())) {
+            long[] s = perService.computeIfAbsent(f.clock().serviceCode(), k -> new long[9]);
             for (long[] target : List.of(s, all)) {
                 target[0]++;
-                count(target, 1, status.statutory());
-                count(target, 5, status.promised());
+                count(target, 1, f.statutory());
+                count(target, 5, f.promised());
             }
         }
         List<SlaRow> rows = new ArrayList<>();
         perService.forEach((s, c) -> rows.add(slaRow(s, c)));
-        List<ReportsMapper.OpenCase> open = mapper.openWithClock(service, districts);
-        Map<String, ClockStatus> running = clocks.statuses(
-                open.stream().map(ReportsMapper.OpenCase::applicationNo).toList(), now);
         List<OverdueCase> overdue = new ArrayList<>();
-        for (ReportsMapper.OpenCase o : open) {
-            ClockStatus status = running.get(o.applicationNo());
-            if (status != null && !status.stopped() && status.statutory().state() == ClockState.RED) {
-                overdue.add(new OverdueCase(o.applicationNo(), o.serviceCode(), o.district(),
-                        status.statutory().dueDate(), -status.statutory().workingDaysRemaining()));
+        for (ClockFigures.Figures f : ClockFigures.of(mapper.runningClocks(service, districts, now),
+                mapper.pausesOfRunning(service, districts, now), now, clock, clockProperties.yellowWorkingDays())) {
+            if (!f.stopped() && f.statutory().state() == ClockState.RED) {
+                ClockFigures.Clock c = f.clock();
+                overdue.add(new OverdueCase(c.applicationNo(), c.serviceCode(), c.district(), f.statutory().dueDate(),
+                        -f.statutory().workingDaysRemaining(), new ArrayList<>()));
             }
         }
         overdue.sort(java.util.Comparator.comparing(OverdueCase::statutoryDueDate)
                 .thenComparing(OverdueCase::applicationNo));
+        addOwners(overdue, service, districts);
         return new SlaReport(from, to, rows, slaRow(ALL, all), overdue);
     }
 
-    private static void count(long[] target, int at, LimitStatus limit) {
+    private void addOwners(List<OverdueCase> overdue, String service, java.util.Collection<String> districts) {
+        if (overdue.isEmpty()) {
+            return;
+        }
+        Map<String, OverdueCase> byNo = new HashMap<>();
+        overdue.forEach(o -> byNo.put(o.applicationNo(), o));
+        Map<String, Owner> tasks = new HashMap<>();
+        for (ReportsMapper.OpenTask t : mapper.openTasks(service, districts)) {
+            OverdueCase o = byNo.get(t.applicationNo());
+            if (o == null) {
+                continue;
+            }
+            Owner owner = tasks.computeIfAbsent(t.applicationNo() + "/" + t.taskKey(), k -> {
+                Owner created = new Owner(t.taskKey(), t.taskName(), t.assignee(), new ArrayList<>());
+                o.owners().add(created);
+                return created;
+            });
+            if (t.queue() != null && owner.assignee() == null) {
+                owner.queues().add(t.queue());
+            }
+        }
+    }
+
+    private static void count(long[] target, int at, ClockFigures.Verdict limit) {
         if (limit == null) {
             return;
         }

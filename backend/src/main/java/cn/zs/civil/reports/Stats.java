@@ -30,4 +30,13 @@ public record Stats(int count, BigDecimal mean, BigDecimal median, BigDecimal p9
         int rank = (int) Math.ceil(percentile * n / 100.0);
         return sorted.get(Math.max(rank, 1) - 1);
     }
+
+    /** The CSV columns of one measure: {@code hoursCount, hoursMean, ...}. */
+    static List<String> header(String measure) {
+        return List.of("Count", "Mean", "Median", "P90", "P95", "Max").stream().map(s -> measure + s).toList();
+    }
+
+    List<Object> cells() {
+        return java.util.Arrays.asList(count, mean, median, p90, p95, max);
+    }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.clock.PauseReason;
 import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
@@ -40,24 +41,39 @@ class ReportsIT extends ApiTestBase {
 
     private static final String PREFIX = "RPT19-";
     private static final List<String> SERVICES = List.of("marriage-registration", "divorce-registration",
-            "funeral-fee-waiver", "funeral-fee-reimbursement");
+            "funeral-fee-waiver", "funeral-fee-reimbursement", "socialorg-establishment", "placename-approval");
     private static final List<String> DISTRICTS = List.of("shiqi", "xiaolan", "dongqu", "guzhen");
+    /** Open cases are received in the last weeks, in districts no other test uses, so the backlog is ours alone. */
+    private static final List<String> OPEN_DISTRICTS = List.of("rpt-north", "rpt-south");
     private static final Map<String, List<String>> OUTCOMES = Map.of(
             "marriage-registration", List.of("REGISTERED", "REFUSED"),
             "divorce-registration", List.of("REGISTERED", "DEEMED_WITHDRAWN", "REFUSED"),
-            "funeral-fee-waiver", List.of("WAIVED", "REFUSED", "NOT_ACCEPTED"),
-            "funeral-fee-reimbursement", List.of("PAID", "REFUSED"));
+            "funeral-fee-waiver", List.of("WAIVED", "NOT_ELIGIBLE", "NOT_ACCEPTED"),
+            "funeral-fee-reimbursement", List.of("PAID", "REJECTED", "LAPSED"),
+            "socialorg-establishment", List.of("APPROVED", "REFUSED"),
+            "placename-approval", List.of("APPROVED", "REFUSED"));
+    private static final List<String> CLERKS = List.of("rpt-clerk-a", "rpt-clerk-b", "rpt-clerk-c");
+    private static final List<String> QUEUES = List.of("rpt-queue-a", "rpt-queue-b");
+    private static final List<Integer> AGE_BOUNDS = List.of(2, 5, 10, 20);
+    private static final List<String> REFUSALS = List.of("REFUSED", "NOT_ELIGIBLE", "REJECTED",
+            "DOCUMENTS_REJECTED", "ALREADY_WAIVED");
+    private static final List<String> LAPSES = List.of("DEEMED_WITHDRAWN", "LAPSED");
     private static List<Case> cases;
 
     @Autowired
     private StatutoryClock clock;
 
-    record Pause(Instant start, Instant end) {
+    record Pause(PauseReason reason, Instant start, Instant end) {
+    }
+
+    /** A user task; {@code end} null while open. */
+    record Task(String id, String key, String name, String assignee, LocalDateTime start, LocalDateTime end,
+            List<String> queues) {
     }
 
     record Case(String no, String service, String district, String channel, String status, String outcome,
             LocalDateTime receivedAt, LocalDateTime decidedAt, Boolean nonLocal, BigDecimal waived,
-            Integer statutoryDays, Integer promisedDays, Pause pause) {
+            Integer statutoryDays, Integer promisedDays, List<Pause> pauses, List<Task> tasks, boolean corrected) {
 
         boolean ended() {
             return decidedAt != null;
@@ -70,6 +86,10 @@ class ReportsIT extends ApiTestBase {
         boolean decided() {
             return ended() && !withdrawn();
         }
+
+        String processInstance() {
+            return "rpt-pi-" + no;
+        }
     }
 
     @BeforeEach
@@ -78,16 +98,22 @@ class ReportsIT extends ApiTestBase {
             return;
         }
         for (String table : List.of("clock_case_pause", "clock_case_clock", "funeral_waiver", "marriage_case",
-                "application")) {
+                "correction_notice", "application")) {
             jdbc.update("delete from " + table + " where application_no like ?", PREFIX + "%");
         }
+        jdbc.update("delete from ACT_HI_IDENTITYLINK where TASK_ID_ like 'rpt-%'");
+        jdbc.update("delete from ACT_HI_TASKINST where ID_ like 'rpt-%'");
         Random random = new Random(20191231L);
+        LocalDateTime now = BusinessTime.now().withNano(0);
         List<Case> generated = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 600; i++) {
+            String no = String.format("%s%04d", PREFIX, i);
             String service = SERVICES.get(random.nextInt(SERVICES.size()));
-            LocalDateTime received = LocalDateTime.of(2018, 12, 1, 8, 0).plusDays(random.nextInt(396))
-                    .plusMinutes(random.nextInt(10 * 60)).plusSeconds(random.nextInt(60));
             int kind = random.nextInt(10);
+            LocalDateTime received = kind < 8
+                    ? LocalDateTime.of(2018, 12, 1, 8, 0).plusDays(random.nextInt(396))
+                            .plusMinutes(random.nextInt(10 * 60)).plusSeconds(random.nextInt(60))
+                    : now.minusDays(random.nextInt(40)).minusMinutes(random.nextInt(600));
             String status;
             String outcome = null;
             LocalDateTime decided = null;
@@ -95,7 +121,7 @@ class ReportsIT extends ApiTestBase {
                 status = "DECIDED";
                 List<String> outcomes = OUTCOMES.get(service);
                 outcome = outcomes.get(random.nextInt(outcomes.size()));
-                decided = received.plusDays(random.nextInt(45)).plusMinutes(random.nextInt(600));
+                decided = received.plusDays(random.nextInt(45)).plusMinutes(1 + random.nextInt(600));
             } else if (kind < 8) {
                 status = "WITHDRAWN";
                 outcome = "WITHDRAWN";
@@ -103,6 +129,8 @@ class ReportsIT extends ApiTestBase {
             } else {
                 status = random.nextBoolean() ? "UNDER_REVIEW" : "RECEIVED";
             }
+            String district = decided == null ? OPEN_DISTRICTS.get(random.nextInt(OPEN_DISTRICTS.size()))
+                    : DISTRICTS.get(random.nextInt(DISTRICTS.size()));
             boolean marriage = service.endsWith("-registration");
             Boolean nonLocal = marriage && random.nextInt(4) > 0 ? random.nextInt(3) == 0 : null;
             BigDecimal waived = "funeral-fee-waiver".equals(service) && "WAIVED".equals(outcome)
@@ -110,24 +138,50 @@ class ReportsIT extends ApiTestBase {
             boolean withClock = !"RECEIVED".equals(status) && random.nextInt(6) > 0;
             Integer statutory = withClock ? 5 + random.nextInt(20) : null;
             Integer promised = withClock && random.nextBoolean() ? 1 + random.nextInt(statutory) : null;
-            Pause pause = null;
+            List<Pause> pauses = new ArrayList<>();
             Instant start = instant(received);
-            if (withClock && decided != null && random.nextInt(3) == 0) {
+            if (withClock && decided != null && random.nextInt(3) > 0) {
                 long span = Duration.between(received, decided).toSeconds();
-                long a = (long) (random.nextDouble() * span);
-                long b = a + (long) (random.nextDouble() * (span - a));
-                pause = new Pause(start.plusSeconds(a), start.plusSeconds(b));
+                long a = (long) (random.nextDouble() * span / 2);
+                long b = a + (long) (random.nextDouble() * (span / 2 - a));
+                PauseReason[] reasons = PauseReason.values();
+                pauses.add(new Pause(reasons[random.nextInt(reasons.length)], start.plusSeconds(a),
+                        start.plusSeconds(b)));
+                if (random.nextBoolean()) {
+                    long c = span / 2 + (long) (random.nextDouble() * span / 2);
+                    long d = c + (long) (random.nextDouble() * (span - c));
+                    pauses.add(new Pause(reasons[random.nextInt(reasons.length)], start.plusSeconds(c),
+                            start.plusSeconds(d)));
+                }
             }
-            generated.add(new Case(String.format("%s%04d", PREFIX, i), service,
-                    DISTRICTS.get(random.nextInt(DISTRICTS.size())), random.nextInt(5) < 2 ? "ONLINE" : "COUNTER",
-                    status, outcome, received, decided, nonLocal, waived, statutory, promised, pause));
+            List<Task> tasks = new ArrayList<>();
+            if (decided != null) {
+                LocalDateTime mid = received.plusSeconds(random.nextInt(
+                        (int) Math.max(1, Duration.between(received, decided).toSeconds())));
+                tasks.add(new Task("rpt-" + no + "-1", "Task_CheckMaterials", "审查材料",
+                        CLERKS.get(random.nextInt(CLERKS.size())), received, mid, List.of()));
+                if (random.nextInt(4) > 0) {
+                    tasks.add(new Task("rpt-" + no + "-2", "Task_Decide", "作出决定",
+                            CLERKS.get(random.nextInt(CLERKS.size())), mid, decided, List.of()));
+                }
+            } else {
+                List<String> queues = random.nextBoolean() ? QUEUES
+                        : List.of(QUEUES.get(random.nextInt(QUEUES.size())));
+                tasks.add(new Task("rpt-" + no + "-1", "Task_CheckMaterials", "审查材料",
+                        random.nextBoolean() ? CLERKS.get(random.nextInt(CLERKS.size())) : null,
+                        received.plusMinutes(random.nextInt(60 * 24 * 3)), null, queues));
+            }
+            boolean corrected = random.nextInt(4) == 0;
+            generated.add(new Case(no, service, district, random.nextInt(5) < 2 ? "ONLINE" : "COUNTER",
+                    status, outcome, received, decided, nonLocal, waived, statutory, promised, pauses, tasks,
+                    corrected));
         }
         for (Case c : generated) {
             jdbc.update("insert into application (application_no, query_code, service_code, applicant_id, channel,"
-                    + " district, status, outcome, form_data, received_at, decided_at, closed_at, updated_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?)", c.no(), "Q" + c.no().substring(6),
-                    c.service(), "report-test", c.channel(), c.district(), c.status(), c.outcome(), c.receivedAt(),
-                    c.decidedAt(), c.decidedAt(), c.receivedAt());
+                    + " district, status, outcome, form_data, received_at, decided_at, closed_at, updated_at,"
+                    + " process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?)", c.no(),
+                    "Q" + c.no().substring(6), c.service(), "report-test", c.channel(), c.district(), c.status(),
+                    c.outcome(), c.receivedAt(), c.decidedAt(), c.decidedAt(), c.receivedAt(), c.processInstance());
             if (c.nonLocal() != null) {
                 jdbc.update("insert into marriage_case (application_no, service_code, non_local) values (?, ?, ?)",
                         c.no(), c.service(), c.nonLocal());
@@ -139,15 +193,31 @@ class ReportsIT extends ApiTestBase {
                         String.format("%064d", Integer.parseInt(c.no().substring(6))), c.waived(), c.waived(),
                         c.decidedAt());
             }
+            if (c.corrected()) {
+                jdbc.update("insert into correction_notice (application_no, items, requested_by, requested_at)"
+                        + " values (?, '[]', 'rpt-clerk-a', ?)", c.no(), c.receivedAt());
+            }
             if (c.statutoryDays() != null) {
                 jdbc.update("insert into clock_case_clock (application_no, started_at, limit_unit, statutory_days,"
                         + " promised_days, stopped_at) values (?, ?, 'WORKING', ?, ?, ?)", c.no(),
                         Timestamp.from(instant(c.receivedAt())), c.statutoryDays(), c.promisedDays(),
                         c.decidedAt() == null ? null : Timestamp.from(instant(c.decidedAt())));
-                if (c.pause() != null) {
+                for (int k = 0; k < c.pauses().size(); k++) {
+                    Pause pause = c.pauses().get(k);
                     jdbc.update("insert into clock_case_pause (application_no, seq, reason, started_at, ended_at)"
-                            + " values (?, 1, 'CORRECTIONS', ?, ?)", c.no(), Timestamp.from(c.pause().start()),
-                            Timestamp.from(c.pause().end()));
+                            + " values (?, ?, ?, ?, ?)", c.no(), k + 1, pause.reason().name(),
+                            Timestamp.from(pause.start()), Timestamp.from(pause.end()));
+                }
+            }
+            for (Task t : c.tasks()) {
+                jdbc.update("insert into ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_INST_ID_, NAME_, ASSIGNEE_,"
+                        + " START_TIME_, END_TIME_, DELETE_REASON_) values (?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.key(),
+                        c.processInstance(), t.name(), t.assignee(), t.start(), t.end(),
+                        t.end() == null ? null : "completed");
+                for (String queue : t.queues()) {
+                    jdbc.update("insert into ACT_HI_IDENTITYLINK (ID_, TIMESTAMP_, TYPE_, GROUP_ID_, TASK_ID_,"
+                            + " OPERATION_TYPE_) values (?, ?, 'candidate', ?, ?, 'add')", t.id() + "-" + queue,
+                            t.start(), queue, t.id());
                 }
             }
         }
@@ -275,8 +345,7 @@ class ReportsIT extends ApiTestBase {
             List<BigDecimal> working = decided.stream().map(c -> BigDecimal.valueOf(
                     clock.workingDaysBetween(instant(c.receivedAt()), instant(c.decidedAt())))).toList();
             List<BigDecimal> paused = decided.stream().filter(c -> c.statutoryDays() != null)
-                    .map(c -> BigDecimal.valueOf(c.pause() == null ? 0
-                            : clock.workingDaysBetween(c.pause().start(), c.pause().end()))).toList();
+                    .map(c -> BigDecimal.valueOf(pausedWorkingDays(c))).toList();
             JsonNode row = rows.get(service);
             assertStats(service + " hours", row.path("elapsedHours"), hours);
             assertStats(service + " working days", row.path("workingDays"), working);
@@ -329,24 +398,39 @@ class ReportsIT extends ApiTestBase {
         }
         assertThat(body.path("total").path("promised").path("red").asLong()).isPositive();
         List<String> expectedOverdue = new ArrayList<>();
+        LocalDate today = BusinessTime.now().toLocalDate();
         cases.stream().filter(c -> !c.ended() && c.statutoryDays() != null)
+                .filter(c -> today.isAfter(clock.addWorkingDays(c.receivedAt().toLocalDate(), c.statutoryDays())))
                 .sorted(java.util.Comparator.comparing((Case c) -> clock.addWorkingDays(
                         c.receivedAt().toLocalDate(), c.statutoryDays())).thenComparing(Case::no))
                 .forEach(c -> expectedOverdue.add(c.no() + " " + c.service() + " " + c.district() + " "
-                        + clock.addWorkingDays(c.receivedAt().toLocalDate(), c.statutoryDays())));
+                        + clock.addWorkingDays(c.receivedAt().toLocalDate(), c.statutoryDays()) + " "
+                        + c.tasks().stream().map(t -> t.key() + ":" + (t.assignee() != null ? t.assignee()
+                                : t.queues().stream().sorted().toList())).toList()));
         List<String> overdue = new ArrayList<>();
         body.path("overdue").forEach(o -> {
             if (o.path("applicationNo").asText().startsWith(PREFIX)) {
+                List<String> owners = new ArrayList<>();
+                o.path("owners").forEach(w -> {
+                    List<String> queues = new ArrayList<>();
+                    w.path("queues").forEach(q -> queues.add(q.asText()));
+                    owners.add(w.path("taskKey").asText() + ":" + (!w.hasNonNull("assignee")
+                            ? queues.toString() : w.path("assignee").asText()));
+                });
                 overdue.add(o.path("applicationNo").asText() + " " + o.path("serviceCode").asText() + " "
-                        + o.path("district").asText() + " " + o.path("statutoryDueDate").asText());
+                        + o.path("district").asText() + " " + o.path("statutoryDueDate").asText() + " " + owners);
             }
         });
         assertThat(overdue).isNotEmpty().isEqualTo(expectedOverdue);
     }
 
+    private int pausedWorkingDays(Case c) {
+        return c.pauses().stream().mapToInt(p -> clock.workingDaysBetween(p.start(), p.end())).sum();
+    }
+
     /** Decided after the last day, the last day moved by the working days of the pause. */
     private boolean late(Case c, int limit) {
-        int paused = c.pause() == null ? 0 : clock.workingDaysBetween(c.pause().start(), c.pause().end());
+        int paused = pausedWorkingDays(c);
         LocalDate due = clock.addWorkingDays(c.receivedAt().toLocalDate(), limit + paused);
         return c.decidedAt().toLocalDate().isAfter(due);
     }
@@ -359,6 +443,275 @@ class ReportsIT extends ApiTestBase {
         assertThat(node.path("onTime").asLong()).as(what).isEqualTo(cases - red);
     }
 
+    // ---- cycle time breakdown ----------------------------------------------------------------------------
+
+    /** The figures of one measured interval: hours, paused hours, working, paused working and net working days. */
+    private BigDecimal[] measure(Case c, LocalDateTime from, LocalDateTime to) {
+        Instant s = instant(from);
+        Instant e = instant(to);
+        long pausedSeconds = 0;
+        int paused = 0;
+        int excluded = 0;
+        for (Pause p : c.pauses()) {
+            Instant ps = p.start().isAfter(s) ? p.start() : s;
+            Instant pe = p.end().isBefore(e) ? p.end() : e;
+            if (ps.isBefore(pe)) {
+                pausedSeconds += Duration.between(ps, pe).toSeconds();
+                int days = clock.workingDaysBetween(ps, pe);
+                paused += days;
+                // The test profile counts inspection time against the limit.
+                excluded += p.reason() == PauseReason.INSPECTION ? 0 : days;
+            }
+        }
+        int working = clock.workingDaysBetween(s, e);
+        return new BigDecimal[] {hours(Duration.between(from, to).toSeconds()), hours(pausedSeconds),
+                BigDecimal.valueOf(working), BigDecimal.valueOf(paused), BigDecimal.valueOf(Math.max(0, working - excluded))};
+    }
+
+    private static BigDecimal hours(long seconds) {
+        return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
+    }
+
+    private static final List<String> MEASURES = List.of("elapsedHours", "pausedHours", "workingDays",
+            "pausedWorkingDays", "netWorkingDays");
+
+    private void assertBreakdown(String query, Map<String, List<BigDecimal[]>> expected) {
+        JsonNode body = ok(api().as("manager").get("/api/reports/cycle-time/breakdown?" + query));
+        Map<String, JsonNode> rows = new TreeMap<>();
+        body.path("groups").forEach(r -> rows.put(r.path("key").asText(), r));
+        rows.put("*", body.path("total"));
+        List<BigDecimal[]> all = new ArrayList<>();
+        expected.values().forEach(all::addAll);
+        Map<String, List<BigDecimal[]>> wanted = new TreeMap<>(expected);
+        wanted.put("*", all);
+        assertThat(rows.keySet()).as(query).isEqualTo(wanted.keySet());
+        wanted.forEach((key, items) -> {
+            for (int m = 0; m < MEASURES.size(); m++) {
+                int i = m;
+                assertStats(query + " " + key + " " + MEASURES.get(m), rows.get(key).path(MEASURES.get(m)),
+                        items.stream().map(x -> x[i]).toList());
+            }
+        });
+    }
+
+    @Test
+    void cycleTimeByDistrictAndMonthMatchesABruteForceComputationWithPausesApart() {
+        List<Case> decided = cases.stream().filter(Case::decided).filter(c -> c.decidedAt().getYear() == 2019)
+                .toList();
+        Map<String, List<BigDecimal[]>> byDistrict = new TreeMap<>();
+        Map<String, List<BigDecimal[]>> byMonth = new TreeMap<>();
+        Map<String, List<BigDecimal[]>> byService = new TreeMap<>();
+        for (Case c : decided) {
+            BigDecimal[] m = measure(c, c.receivedAt(), c.decidedAt());
+            byDistrict.computeIfAbsent(c.district(), k -> new ArrayList<>()).add(m);
+            byMonth.computeIfAbsent(c.decidedAt().toLocalDate().withDayOfMonth(1).toString(),
+                    k -> new ArrayList<>()).add(m);
+            if (c.service().equals("divorce-registration")) {
+                byService.computeIfAbsent(c.service(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        assertBreakdown("from=2019-01-01&to=2019-12-31&by=district", byDistrict);
+        assertBreakdown("from=2019-01-01&to=2019-12-31&by=period&period=month", byMonth);
+        assertBreakdown("from=2019-01-01&to=2019-12-31&service=divorce-registration", byService);
+        // Both kinds of pause occur, and the net figure leaves out only the excluded ones.
+        List<BigDecimal[]> all = new ArrayList<>();
+        byDistrict.values().forEach(all::addAll);
+        assertThat(all.stream().anyMatch(m -> m[3].signum() > 0 && m[4].compareTo(m[2].subtract(m[3])) > 0)).isTrue();
+        assertThat(all.stream().anyMatch(m -> m[3].signum() > 0 && m[4].compareTo(m[2].subtract(m[3])) == 0)).isTrue();
+    }
+
+    @Test
+    void cycleTimePerStepAndPerClerkComesFromTheEngineHistory() {
+        LocalDateTime from = LocalDateTime.of(2019, 1, 1, 0, 0);
+        LocalDateTime to = LocalDateTime.of(2020, 1, 1, 0, 0);
+        Map<String, List<BigDecimal[]>> bySteps = new TreeMap<>();
+        Map<String, List<BigDecimal[]>> byClerk = new TreeMap<>();
+        for (Case c : cases) {
+            for (Task t : c.tasks()) {
+                if (t.end() != null && !t.end().isBefore(from) && t.end().isBefore(to)) {
+                    BigDecimal[] m = measure(c, t.start(), t.end());
+                    bySteps.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(m);
+                    byClerk.computeIfAbsent(t.assignee(), k -> new ArrayList<>()).add(m);
+                }
+            }
+        }
+        // Step keys are per service; one service keeps the keys unique.
+        Map<String, List<BigDecimal[]>> marriageSteps = new TreeMap<>();
+        for (Case c : cases.stream().filter(c -> c.service().equals("marriage-registration")).toList()) {
+            for (Task t : c.tasks()) {
+                if (t.end() != null && !t.end().isBefore(from) && t.end().isBefore(to)) {
+                    marriageSteps.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(measure(c, t.start(), t.end()));
+                }
+            }
+        }
+        assertBreakdown("from=2019-01-01&to=2019-12-31&by=clerk", byClerk);
+        assertBreakdown("from=2019-01-01&to=2019-12-31&by=step&service=marriage-registration", marriageSteps);
+        JsonNode steps = ok(api().as("manager").get("/api/reports/cycle-time/breakdown?from=2019-01-01&to=2019-12-31"
+                + "&by=step&service=marriage-registration"));
+        assertThat(steps.path("groups").get(0).path("label").asText()).isEqualTo("审查材料");
+        assertThat(steps.path("groups").get(0).path("serviceCode").asText()).isEqualTo("marriage-registration");
+    }
+
+    // ---- backlog ---------------------------------------------------------------------------------------------
+
+    private int bucket(LocalDateTime since) {
+        int age = Math.max(0, clock.workingDaysBetween(instant(since), BusinessTime.instant()));
+        for (int i = 0; i < AGE_BOUNDS.size(); i++) {
+            if (age <= AGE_BOUNDS.get(i)) {
+                return i;
+            }
+        }
+        return AGE_BOUNDS.size();
+    }
+
+    @Test
+    void backlogOfOpenCasesAndTasksByAgeMatchesABruteForceCount() {
+        for (String district : OPEN_DISTRICTS) {
+            List<Case> open = cases.stream().filter(c -> !c.ended() && c.district().equals(district)).toList();
+            JsonNode body = ok(api().as("director").get("/api/reports/backlog?district=" + district));
+            assertThat(body.path("ageBuckets").toString()).isEqualTo("[\"0-2\",\"3-5\",\"6-10\",\"11-20\",\"21+\"]");
+            Map<String, List<Long>> byService = new TreeMap<>();
+            Map<String, List<Long>> byStatus = new TreeMap<>();
+            Map<String, List<Long>> byQueue = new TreeMap<>();
+            long[] steps = new long[2 + AGE_BOUNDS.size() + 1];
+            for (Case c : open) {
+                int b = bucket(c.receivedAt());
+                countInto(byService, c.service(), b);
+                countInto(byStatus, c.status(), b);
+                Task t = c.tasks().get(0);
+                int tb = bucket(t.start());
+                steps[0]++;
+                steps[1] += t.assignee() == null ? 1 : 0;
+                steps[2 + tb]++;
+                for (String q : t.queues()) {
+                    countInto(byQueue, q + (t.assignee() == null ? " unassigned" : " assigned"), tb);
+                }
+            }
+            assertThat(body.path("cases").path("total").asLong()).isEqualTo(open.size());
+            assertThat(backlogRows(body.path("cases").path("byService"), "serviceCode")).isEqualTo(byService);
+            assertThat(backlogRows(body.path("cases").path("byStatus"), "status")).isEqualTo(byStatus);
+            assertThat(body.path("cases").path("byDistrict")).hasSize(1);
+            assertThat(body.path("tasks").path("total").asLong()).isEqualTo(steps[0]);
+            assertThat(body.path("tasks").path("unassigned").asLong()).isEqualTo(steps[1]);
+            long stepTotal = 0;
+            for (JsonNode r : body.path("tasks").path("byStep")) {
+                assertThat(r.path("taskKey").asText()).isEqualTo("Task_CheckMaterials");
+                stepTotal += r.path("total").asLong();
+            }
+            assertThat(stepTotal).isEqualTo(steps[0]);
+            Map<String, List<Long>> queues = new TreeMap<>();
+            for (JsonNode r : body.path("tasks").path("byQueue")) {
+                assertThat(r.path("district").asText()).isEqualTo(district);
+                List<Long> ages = new ArrayList<>();
+                r.path("byAge").forEach(x -> ages.add(x.asLong()));
+                long unassigned = r.path("unassigned").asLong();
+                List<Long> expectedShape = new ArrayList<>(ages);
+                queues.put(r.path("queue").asText() + " all", expectedShape);
+                assertThat(unassigned).isEqualTo(byQueue.getOrDefault(r.path("queue").asText() + " unassigned",
+                        List.of(0L)).stream().mapToLong(Long::longValue).sum());
+            }
+            Map<String, List<Long>> wantedQueues = new TreeMap<>();
+            for (String q : QUEUES) {
+                List<Long> sum = new ArrayList<>(Collections.nCopies(AGE_BOUNDS.size() + 1, 0L));
+                for (String kind : List.of(" unassigned", " assigned")) {
+                    List<Long> part = byQueue.get(q + kind);
+                    if (part != null) {
+                        for (int i = 0; i < sum.size(); i++) {
+                            sum.set(i, sum.get(i) + part.get(i));
+                        }
+                    }
+                }
+                wantedQueues.put(q + " all", sum);
+            }
+            assertThat(queues).isEqualTo(wantedQueues);
+        }
+        // A district manager's backlog is their district's, and another district is refused.
+        JsonNode xl = ok(api().as("manager-xl").get("/api/reports/backlog"));
+        xl.path("cases").path("byDistrict").forEach(r -> assertThat(r.path("district").asText()).isEqualTo("xiaolan"));
+        xl.path("tasks").path("byQueue").forEach(r -> assertThat(r.path("district").asText()).isEqualTo("xiaolan"));
+        assertThat(api().as("manager-xl").get("/api/reports/backlog?district=rpt-north").status()).isEqualTo(403);
+    }
+
+    private static void countInto(Map<String, List<Long>> target, String key, int bucket) {
+        List<Long> row = target.computeIfAbsent(key, k -> new ArrayList<>(Collections.nCopies(AGE_BOUNDS.size() + 1, 0L)));
+        row.set(bucket, row.get(bucket) + 1);
+    }
+
+    private static Map<String, List<Long>> backlogRows(JsonNode rows, String field) {
+        Map<String, List<Long>> out = new TreeMap<>();
+        rows.forEach(r -> {
+            List<Long> ages = new ArrayList<>();
+            r.path("byAge").forEach(x -> ages.add(x.asLong()));
+            assertThat(ages.stream().mapToLong(Long::longValue).sum()).isEqualTo(r.path("total").asLong());
+            out.put(r.path(field).asText(), ages);
+        });
+        return out;
+    }
+
+    // ---- quality -------------------------------------------------------------------------------------------
+
+    @Test
+    void qualityRatesMatchABruteForceCount() {
+        JsonNode body = ok(api().as("manager").get("/api/reports/quality?from=2019-01-01&to=2019-12-31"));
+        assertThat(body.path("ratings").path("available").asBoolean()).isFalse();
+        Map<String, JsonNode> rows = new TreeMap<>();
+        body.path("services").forEach(r -> rows.put(r.path("serviceCode").asText(), r));
+        rows.put("*", body.path("total"));
+        assertThat(rows).hasSize(SERVICES.size() + 1);
+        for (String service : rows.keySet()) {
+            List<Case> mine = cases.stream().filter(c -> service.equals("*") || c.service().equals(service)).toList();
+            List<Case> received = mine.stream().filter(c -> c.receivedAt().getYear() == 2019).toList();
+            List<Case> ended = mine.stream().filter(c -> c.ended() && c.decidedAt().getYear() == 2019).toList();
+            long online = received.stream().filter(c -> c.channel().equals("ONLINE")).count();
+            long corrected = ended.stream().filter(Case::corrected).count();
+            long withdrawn = ended.stream().filter(Case::withdrawn).count();
+            long lapsed = ended.stream().filter(c -> LAPSES.contains(c.outcome())).count();
+            long refused = ended.stream().filter(c -> REFUSALS.contains(c.outcome())).count();
+            JsonNode row = rows.get(service);
+            assertThat(row.path("received").asLong()).as(service).isEqualTo(received.size());
+            assertThat(row.path("ended").asLong()).as(service).isEqualTo(ended.size());
+            assertThat(row.path("corrected").asLong()).as(service).isEqualTo(corrected);
+            assertThat(row.path("withdrawn").asLong()).as(service).isEqualTo(withdrawn);
+            assertThat(row.path("lapsed").asLong()).as(service).isEqualTo(lapsed);
+            assertThat(row.path("refused").asLong()).as(service).isEqualTo(refused);
+            assertDecimal(row.path("onlineShare"), share(online, received.size()));
+            assertDecimal(row.path("correctionRate"), share(corrected, ended.size()));
+            assertDecimal(row.path("firstTimeRight"), BigDecimal.ONE.subtract(share(corrected, ended.size())));
+            assertDecimal(row.path("withdrawalRate"), share(withdrawn, ended.size()));
+            assertDecimal(row.path("lapseRate"), share(lapsed, ended.size()));
+            assertDecimal(row.path("refusalRate"), share(refused, ended.size()));
+        }
+        assertThat(rows.get("divorce-registration").path("lapsed").asLong()).isPositive();
+    }
+
+    private static BigDecimal share(long part, long whole) {
+        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+
+    @Test
+    void annualFormCountsEachLineFromTheGenericTables() {
+        JsonNode body = ok(api().as("director").get("/api/reports/annual?year=2019"));
+        Map<String, Long> lines = new TreeMap<>();
+        body.path("bureau").path("lines").forEach(l -> lines.put(l.path("key").asText(), l.path("value").asLong()));
+        Predicate<Case> decided2019 = c -> c.decided() && c.decidedAt().getYear() == 2019;
+        Function<String, Long> registered = service -> cases.stream().filter(decided2019)
+                .filter(c -> c.service().equals(service)).filter(c -> List.of("REGISTERED", "APPROVED")
+                        .contains(c.outcome())).count();
+        assertThat(lines).containsEntry("marriageRegistrations", registered.apply("marriage-registration"))
+                .containsEntry("divorceRegistrations", registered.apply("divorce-registration"))
+                .containsEntry("divorceApplications", cases.stream().filter(c -> c.service()
+                        .equals("divorce-registration") && c.receivedAt().getYear() == 2019).count())
+                .containsEntry("socialOrgEstablishments", registered.apply("socialorg-establishment"))
+                .containsEntry("socialOrgChanges", 0L)
+                .containsEntry("placeNameApprovals", registered.apply("placename-approval"));
+        assertThat(lines.get("socialOrgEstablishments")).isPositive();
+        JsonNode total = body.path("total");
+        assertThat(body.path("bureau").path("crossRegionCases").asLong()).isEqualTo(total.path("nonLocal").asLong());
+        assertThat(body.path("bureau").path("funeralFeeWaivers").asLong()).isEqualTo(total.path("waivers").asLong());
+        assertDecimal(body.path("bureau").path("funeralFeeWaivedYuan"), new BigDecimal(total.path("waivedAmount").asText()));
+        assertDecimal(body.path("bureau").path("onlineShare"), new BigDecimal(total.path("onlineShare").asText()));
+    }
+
     // ---- access, parameters, CSV ---------------------------------------------------------------------------
 
     @Test
@@ -367,7 +720,9 @@ class ReportsIT extends ApiTestBase {
             for (String path : List.of("/api/reports/annual?year=2019",
                     "/api/reports/throughput?from=2019-01-01&to=2019-01-31&period=day",
                     "/api/reports/cycle-time?from=2019-01-01&to=2019-01-31",
-                    "/api/reports/sla?from=2019-01-01&to=2019-01-31")) {
+                    "/api/reports/sla?from=2019-01-01&to=2019-01-31",
+                    "/api/reports/cycle-time/breakdown?from=2019-01-01&to=2019-01-31&by=clerk",
+                    "/api/reports/backlog", "/api/reports/quality?from=2019-01-01&to=2019-01-31")) {
                 assertThat(api().as(user).get(path).status()).as(path + " as " + user).isEqualTo(403);
             }
         }
@@ -382,7 +737,9 @@ class ReportsIT extends ApiTestBase {
                 "/api/reports/throughput?from=2019-05-01&to=2019-04-01", "to",
                 "/api/reports/throughput?from=2019-05-01&to=2019-06-01&period=hour", "period",
                 "/api/reports/cycle-time?from=2019-02-30&to=2019-06-01", "from",
-                "/api/reports/sla?from=2019-01-01", "to");
+                "/api/reports/sla?from=2019-01-01", "to",
+                "/api/reports/cycle-time/breakdown?from=2019-01-01&to=2019-02-01&by=weekday", "by",
+                "/api/reports/quality?from=2019-01-01&to=2019-13-01", "to");
         cases.forEach((path, field) -> {
             Api.Response response = manager.get(path);
             assertThat(response.status()).as(path).isEqualTo(422);
