@@ -82,7 +82,7 @@ final class AppNode implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        awaitHealthy(Duration.ofSeconds(180));
+        awaitHealthy(Duration.ofSeconds(Long.getLong("faults.start.seconds", 300)));
         return this;
     }
 

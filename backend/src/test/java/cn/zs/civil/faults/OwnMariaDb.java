@@ -42,7 +42,10 @@ final class OwnMariaDb {
                 db.start();
                 db.exec("CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD + "'; GRANT ALL ON *.* TO '"
                         + USER + "'@'127.0.0.1';");
-                Runtime.getRuntime().addShutdownHook(new Thread(db::stop));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    db.stop();
+                    db.delete();
+                }));
                 shared = db;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -113,6 +116,14 @@ final class OwnMariaDb {
             Thread.currentThread().interrupt();
         }
         server = null;
+    }
+
+    private void delete() {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     /** A fresh empty database with the platform's character set. */
