@@ -172,6 +172,25 @@ final class CaseLoad {
         return false;
     }
 
+    /**
+     * Sends acknowledged submissions again with their Idempotency-Key, as a client whose answer was lost would:
+     * each must answer 200 with the first case's number. Returns the ones that did not.
+     */
+    List<String> resend(java.util.Collection<Integer> cases) {
+        List<String> wrong = new ArrayList<>();
+        for (int i : cases) {
+            boolean marriage = kind(i) == Kind.MARRIAGE;
+            Map<String, Object> data = marriage ? marriage(i) : funeral(i, files.get(i).get(0), files.get(i).get(1));
+            Api.Response r = api.get().as(marriage ? REGISTRAR : FUNERAL_APPLICANT).post("/api/applications",
+                    Map.of("serviceCode", marriage ? "marriage-registration" : "funeral-fee-reimbursement", "data", data),
+                    Map.of("Idempotency-Key", key(i)));
+            if (r.status() != 200 || !acknowledged.get(i).equals(r.body().path("applicationNo").asText())) {
+                wrong.add("case " + i + ": " + r);
+            }
+        }
+        return wrong;
+    }
+
     private String upload(Api calls, int i, String name) {
         Api.Response r = calls.as(FUNERAL_APPLICANT).upload(name, Fixtures.pdf());
         count(r.status());

@@ -79,7 +79,8 @@ class CrashRecoveryFaultIT {
             assertThat(seen).as("every case of the killed run ends like the control run's cases of its kind")
                     .isEqualTo(expected);
             System.out.println("[crash] held: " + FaultSuite.CASES + " acknowledged cases, each exactly once with one "
-                    + "finished process instance; end state equal to the control run for every case; payments "
+                    + "finished process instance; each case's end state equal to the control run's for its kind; "
+                    + "payments "
                     + db.count(crashed.database(), "select count(*) from funeral_waiver where paid_at is not null")
                     + ", certificate numbers "
                     + db.count(crashed.database(), "select count(*) from marriage_certificate")
@@ -123,6 +124,11 @@ class CrashRecoveryFaultIT {
                 node.start();
                 // The demo clock lives in the JVM: the restarted node gets it back first.
                 System.out.println("[crash] restarted; clock: " + CaseLoad.travel(api.get(), 10));
+                // Clients whose answers were cut off send again: the same key must give the first case back.
+                java.util.Set<Integer> before = java.util.Set.copyOf(load.acknowledged.keySet());
+                assertThat(load.resend(before)).as("resent after the restart").isEmpty();
+                System.out.println("[crash] " + before.size() + " acknowledged submissions sent again after the "
+                        + "restart with their Idempotency-Key: each answered 200 with its first case's number");
             } else {
                 travelling.join();
             }
