@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.zs.civil.web.ApiException;
+
 /**
  * The forms a case is worked with, taken from the engine's deployment of the case's own process version
  * ({@code formRefBinding="deployment"}), so the server checks exactly the form the browser shows.
@@ -42,7 +44,15 @@ public class FormDefinitions {
 
     public FormDefinition taskForm(Task task) {
         return cache.computeIfAbsent("task:" + task.getProcessDefinitionId() + ":" + task.getTaskDefinitionKey(),
-                k -> read(engineForms.getDeployedTaskForm(task.getId())));
+                k -> {
+                    try {
+                        return read(engineForms.getDeployedTaskForm(task.getId()));
+                    } catch (NullPointerException completedMeanwhile) {
+                        // Camunda 7.24 fails with an NPE, not "not found", when the task was completed (by another
+                        // clerk, a timer) since it was read.
+                        throw ApiException.notFound("task.notFound");
+                    }
+                });
     }
 
     public ValidatedForm validate(FormDefinition form, Map<String, Object> input, Locale locale) {

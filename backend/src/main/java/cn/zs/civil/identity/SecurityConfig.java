@@ -3,6 +3,7 @@ package cn.zs.civil.identity;
 import java.util.Map;
 
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,6 +101,16 @@ class SecurityConfig {
         registration.setInitParameters(Map.of("authentication-provider", CamundaWebappAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         registration.setOrder(101);
+        return registration;
+    }
+
+    /** Runs before the session store's filter, so a session look-up against a database that is down answers 503. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ProblemWriter problems,
+            @Value("${platform.database.retry-after-seconds:10}") long retryAfterSeconds) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
+                new DatabaseOutageFilter(problems, retryAfterSeconds));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         return registration;
     }
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -42,9 +43,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final MessageSource messages;
+    private final long retryAfterSeconds;
 
-    ProblemAdvice(MessageSource messages) {
+    ProblemAdvice(MessageSource messages,
+            @Value("${platform.database.retry-after-seconds:10}") long retryAfterSeconds) {
         this.messages = messages;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -64,7 +68,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class})
-    ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+    ResponseEntity<ProblemDetail> concurrent(Exception e) {
         return problem(HttpStatus.CONFLICT, text("problem.concurrentChange"), List.of(), "problem.concurrentChange");
     }
 
@@ -80,12 +84,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+    ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
         ResponseEntity<ProblemDetail> body = problem(HttpStatus.SERVICE_UNAVAILABLE, text("problem.unavailable"),
                 List.of(), "problem.unavailable");
-        return ResponseEntity.status(body.getStatusCode()).headers(body.getHeaders()).header(HttpHeaders.RETRY_AFTER, "30")
-                .body(body.getBody());
+        return ResponseEntity.status(body.getStatusCode()).headers(body.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(body.getBody());
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
@@ -96,6 +100,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // The engine wraps database failures in its own exceptions: a lost connection or a lost race is no bug.
+        if (DatabaseFailures.unavailable(e)) {
+            return unavailable(e);
+        }
+        if (DatabaseFailures.conflicting(e)) {
+            log.info("Transaction lost a race and was rolled back: {}", e.toString());
+            return concurrent(e);
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, text("problem.internal"), List.of(), "problem.internal");
     }

@@ -26,8 +26,16 @@ public final class Api {
     private String language = "zh-CN";
 
     public Api(int port) {
-        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newHttpClient()))
+        this(port, null);
+    }
+
+    /** With a read timeout: a call that gets no answer in time throws instead of waiting for ever. */
+    public Api(int port, java.time.Duration readTimeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newHttpClient());
+        if (readTimeout != null) {
+            requests.setReadTimeout(readTimeout);
+        }
+        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).requestFactory(requests)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
     }

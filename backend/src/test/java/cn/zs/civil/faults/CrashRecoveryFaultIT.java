@@ -1,0 +1,168 @@
+package cn.zs.civil.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zs.civil.support.Api;
+
+/**
+ * kill -9 of the application (packaged jar, MariaDB, job executor on) while cases are being submitted, clerks are
+ * completing tasks, timers are firing and payments run; a restart on the same database; then every acknowledged
+ * submission must exist exactly once and end exactly as the same script ends in an undisturbed control run (case by
+ * case: the script makes a case's end state a function of its kind, and the control run, on fewer cases, shows that
+ * function), every side effect counted once, and retries of unanswered submissions (same Idempotency-Key) must not
+ * duplicate.
+ */
+class CrashRecoveryFaultIT {
+
+    /** The undisturbed control run plays the same script on fewer cases: every kind many times over. */
+    private static final int CONTROL_CASES = Integer.getInteger("faults.control.cases",
+            Math.min(100, FaultSuite.CASES));
+    private static final String FINISHED = "select count(*) from application where outcome in ('PAID', 'REGISTERED')";
+
+    record Run(String database, CaseLoad load, List<List<String>> endState, int acknowledgedBeforeKill) {
+    }
+
+    @Test
+    void aKilledNodeLosesNothingAcknowledgedAndDoesNothingTwice() throws Exception {
+        OwnMariaDb db = OwnMariaDb.shared();
+        try (StubRegistry registry = new StubRegistry(FaultSuite.REGISTRY_PORT)) {
+            Run control = run(db, registry, "hf_crash_control", false, CONTROL_CASES);
+            System.out.println("[crash] control run: " + control.load().summary());
+            Run crashed = run(db, registry, "hf_crash_killed", true, FaultSuite.CASES);
+            System.out.println("[crash] killed run: " + crashed.load().summary() + " acknowledgedBeforeKill="
+                    + crashed.acknowledgedBeforeKill());
+
+            for (Run r : List.of(control, crashed)) {
+                CaseLoad load = r.load();
+                assertThat(load.unexpected).as("unexpected answers").isEmpty();
+                assertThat(load.statuses.keySet()).as("no 5xx answer").allMatch(s -> s < 500);
+                int cases = load.cases;
+                assertThat(load.acknowledged).hasSize(cases);
+                // Every acknowledged number is the case of its key, and there is no other case.
+                Map<String, String> byKey = new java.util.HashMap<>();
+                db.rows(r.database(), "select idem_key, application_no from idempotency_key")
+                        .forEach(row -> byKey.put(row.get(0), row.get(1)));
+                load.acknowledged.forEach((i, no) -> assertThat(byKey.get(CaseLoad.key(i))).isEqualTo(no));
+                assertThat(db.count(r.database(), "select count(*) from application")).isEqualTo(cases);
+                assertThat(db.count(r.database(), "select count(distinct subject_name) from application"))
+                        .as("one case per deceased / couple").isEqualTo(cases);
+                assertThat(db.count(r.database(), "select count(*) from ACT_RU_JOB")).as("jobs left").isZero();
+                assertThat(db.count(r.database(), "select count(*) from ACT_RU_INCIDENT")).as("incidents").isZero();
+                long marriages = load.acknowledged.keySet().stream()
+                        .filter(i -> CaseLoad.kind(i) == CaseLoad.Kind.MARRIAGE).count();
+                assertThat(db.count(r.database(), "select count(distinct certificate_no) from marriage_certificate"))
+                        .as("certificate numbers issued").isEqualTo(marriages);
+                assertThat(db.count(r.database(), "select max(next_value) from number_sequence where seq_name like 'J%'"))
+                        .as("certificate sequence without gaps").isEqualTo(marriages);
+                assertThat(db.count(r.database(), "select count(*) from funeral_waiver where paid_at is not null"))
+                        .as("payments recorded").isEqualTo(cases - marriages);
+                for (List<String> row : r.endState()) {
+                    // cases, instances, ended, submitted, decided: exactly one each
+                    assertThat(List.of(row.get(4), row.get(5), row.get(6), row.get(9), row.get(12)))
+                            .as("case %s exists once, with one finished process, submitted and decided once", row)
+                            .containsOnly("1");
+                }
+            }
+            // The script makes a case's end state a function of its kind; the control run shows that function.
+            Map<CaseLoad.Kind, java.util.Set<List<String>>> expected = byKind(control.endState());
+            assertThat(expected.values()).as("control run: one end state per kind " + expected)
+                    .allMatch(states -> states.size() == 1);
+            assertThat(expected).hasSize(CaseLoad.Kind.values().length);
+            Map<CaseLoad.Kind, java.util.Set<List<String>>> seen = byKind(crashed.endState());
+            assertThat(seen).as("every case of the killed run ends like the control run's cases of its kind")
+                    .isEqualTo(expected);
+            System.out.println("[crash] held: " + FaultSuite.CASES + " acknowledged cases, each exactly once with one "
+                    + "finished process instance; each case's end state equal to the control run's for its kind; "
+                    + "payments "
+                    + db.count(crashed.database(), "select count(*) from funeral_waiver where paid_at is not null")
+                    + ", certificate numbers "
+                    + db.count(crashed.database(), "select count(*) from marriage_certificate")
+                    + " (gap-free), marriages reported to the registry " + registry.reportedMarriages().size());
+        }
+    }
+
+    private Run run(OwnMariaDb db, StubRegistry registry, String database, boolean kill, int cases) throws Exception {
+        db.freshDatabase(database);
+        registry.reset();
+        AppNode node = new AppNode(database, FaultSuite.NODE_A_PORT, FaultSuite.workDir(database),
+                AppNode.mysqlEnv(db, database, registry), FaultSuite.NODE_ARGS).start();
+        AtomicReference<Api> api = new AtomicReference<>(new Api(node.port, Duration.ofSeconds(120)));
+        CaseLoad load = new CaseLoad(cases, api::get);
+        int acknowledgedBeforeKill = -1;
+        try {
+            Thread funeralClerk = new Thread(load.clerk(CaseLoad.FUNERAL_CLERK, 2), "funeral-clerk");
+            Thread registrar = new Thread(load.clerk(CaseLoad.REGISTRAR, 2), "registrar");
+            Thread submitting = new Thread(() -> {
+                try {
+                    load.submitAll(6, i -> true, Duration.ofMinutes(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "applicants");
+            funeralClerk.start();
+            registrar.start();
+            submitting.start();
+
+            awaitAcknowledged(load, cases * 2 / 5);
+            // The clock moves 10 days: the acceptance timers of the cases so far fall due and fire.
+            Thread travelling = new Thread(() -> CaseLoad.travel(api.get(), 10), "clock");
+            travelling.start();
+            if (kill) {
+                awaitAcknowledged(load, cases * 3 / 5);
+                acknowledgedBeforeKill = load.acknowledged.size();
+                node.kill();
+                System.out.println("[crash] kill -9 after " + acknowledgedBeforeKill + " acknowledged submissions, "
+                        + load.completions.sum() + " task completions; timers firing: " + travelling.isAlive());
+                travelling.join();
+                node.start();
+                // The demo clock lives in the JVM: the restarted node gets it back first.
+                System.out.println("[crash] restarted; clock: " + CaseLoad.travel(api.get(), 10));
+                // Clients whose answers were cut off send again: the same key must give the first case back.
+                java.util.Set<Integer> before = java.util.Set.copyOf(load.acknowledged.keySet());
+                assertThat(load.resend(before)).as("resent after the restart").isEmpty();
+                System.out.println("[crash] " + before.size() + " acknowledged submissions sent again after the "
+                        + "restart with their Idempotency-Key: each answered 200 with its first case's number");
+            } else {
+                travelling.join();
+            }
+            submitting.join();
+            System.out.println("[crash] " + database + " submissions answered: " + load.summary() + " unexpected: "
+                    + load.unexpected);
+            // All submitted: the rest of the acceptance timers fall due.
+            System.out.println("[crash] " + database + " all submitted; clock: " + CaseLoad.travel(api.get(), 10));
+            FaultSuite.awaitCount(db, database, FINISHED, cases, Duration.ofMinutes(6));
+            FaultSuite.awaitCount(db, database, "select count(*) from ACT_RU_JOB", 0, Duration.ofMinutes(1));
+            load.stop();
+            funeralClerk.join();
+            registrar.join();
+            return new Run(database, load, db.rows(database, FaultSuite.END_STATE).stream()
+                    .map(row -> row.subList(0, row.size())).toList(), acknowledgedBeforeKill);
+        } finally {
+            load.stop();
+            node.stop();
+        }
+    }
+
+    /** End states (without the key) by the kind of case the key names. */
+    private static Map<CaseLoad.Kind, java.util.Set<List<String>>> byKind(List<List<String>> endState) {
+        Map<CaseLoad.Kind, java.util.Set<List<String>>> out = new java.util.EnumMap<>(CaseLoad.Kind.class);
+        for (List<String> row : endState) {
+            int i = Integer.parseInt(row.get(0).substring("case-".length()));
+            out.computeIfAbsent(CaseLoad.kind(i), k -> new java.util.HashSet<>()).add(row.subList(1, row.size()));
+        }
+        return out;
+    }
+
+    private static void awaitAcknowledged(CaseLoad load, int count) {
+        while (load.acknowledged.size() < count) {
+            OwnMariaDb.sleep(100);
+        }
+    }
+}

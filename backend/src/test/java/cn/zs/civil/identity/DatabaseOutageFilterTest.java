@@ -1,0 +1,47 @@
+package cn.zs.civil.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A session store that cannot reach the database, outside Spring MVC: 503 problem with Retry-After, not a bare 500. */
+class DatabaseOutageFilterTest {
+
+    private final StaticMessageSource messages = new StaticMessageSource();
+    private final DatabaseOutageFilter filter = new DatabaseOutageFilter(
+            new ProblemWriter(new ObjectMapper(), messages, new AcceptHeaderLocaleResolver()), 10);
+
+    DatabaseOutageFilterTest() {
+        messages.addMessage("problem.unavailable", Locale.getDefault(), "try again shortly");
+    }
+
+    @Test
+    void aSessionLookupWithoutDatabaseAnswers503WithRetryAfter() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/me"), response, (req, res) -> {
+            throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
+        });
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("10");
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString()).contains("problem.unavailable").doesNotContain("Exception");
+    }
+
+    @Test
+    void otherFailuresPassThrough() {
+        assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/api/me"),
+                new MockHttpServletResponse(), (req, res) -> {
+                    throw new IllegalStateException("a bug");
+                })).isInstanceOf(IllegalStateException.class);
+    }
+}
