@@ -50,7 +50,7 @@ class ReportsIT extends ApiTestBase {
             "divorce-registration", List.of("REGISTERED", "DEEMED_WITHDRAWN", "REFUSED"),
             "funeral-fee-waiver", List.of("WAIVED", "NOT_ELIGIBLE", "NOT_ACCEPTED"),
             "funeral-fee-reimbursement", List.of("PAID", "REJECTED", "LAPSED"),
-            "socialorg-establishment", List.of("APPROVED", "REFUSED"),
+            "socialorg-establishment", List.of("REGISTERED", "REFUSED"),
             "placename-approval", List.of("APPROVED", "REFUSED"));
     private static final List<String> CLERKS = List.of("rpt-clerk-a", "rpt-clerk-b", "rpt-clerk-c");
     private static final List<String> QUEUES = List.of("rpt-queue-a", "rpt-queue-b");
