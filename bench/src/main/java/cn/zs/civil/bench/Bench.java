@@ -56,6 +56,7 @@ public final class Bench {
             case "smoke" -> bench.smoke(String.join(" ", args));
             case "engine" -> bench.engine();
             case "seed-open-tasks" -> bench.seed();
+            case "report" -> bench.report();
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         };
         System.exit(exit);
@@ -342,6 +343,43 @@ public final class Bench {
             }
         }
         write(out, Path.of(opt("out", "bench/target/engine.json").replaceFirst("\\.json$", "")));
+        return 0;
+    }
+
+    /**
+     * Joins the result files of runs that together make one full run (e.g. the sustained phases of one, the
+     * capacity and queue phases of another) and evaluates the targets on the whole: {@code --in a,b --out c}.
+     */
+    @SuppressWarnings("unchecked")
+    private int report() throws Exception {
+        Map<String, Object> merged = null;
+        List<String> commands = new ArrayList<>();
+        for (String in : opt("in", "bench/results/full").split(",")) {
+            Map<String, Object> r = Client.JSON.readValue(Path.of(in + ".json").toFile(), Map.class);
+            commands.add(String.valueOf(r.get("command")));
+            r.remove("targets");
+            if (merged == null) {
+                merged = r;
+                continue;
+            }
+            ((List<Object>) merged.computeIfAbsent("bareEngine", k -> new ArrayList<>()))
+                    .addAll((List<Object>) r.getOrDefault("bareEngine", List.of()));
+            Map<String, Object> platform = (Map<String, Object>) merged.computeIfAbsent("platform",
+                    k -> new LinkedHashMap<>());
+            Map<String, Object> more = (Map<String, Object>) r.getOrDefault("platform", Map.of());
+            ((List<Object>) platform.computeIfAbsent("phases", k -> new ArrayList<>()))
+                    .addAll((List<Object>) more.getOrDefault("phases", List.of()));
+            for (String key : List.of("footprint", "outcomes", "queueAt100k")) {
+                if (more.containsKey(key)) {
+                    platform.put(key, more.get(key));
+                }
+            }
+            merged.put("finishedAt", r.get("finishedAt"));
+            merged.put("loadAverageAtEnd", r.get("loadAverageAtEnd"));
+        }
+        merged.put("command", String.join("\n", commands));
+        merged.put("targets", Targets.evaluate(Client.JSON.valueToTree(merged)));
+        write(merged, Path.of(opt("out", "bench/results/full")));
         return 0;
     }
 

@@ -90,8 +90,10 @@ final class LoadRun {
         metrics.recording(false);
         Map<String, Object> resources = sampler.endPhase();
         submitting = false;
+        int notSent = 0;
         if (pool != null) {
-            pool.shutdown();
+            // Arrivals the platform was too slow to take are dropped (and reported), not sent into the next phase.
+            notSent = pool.shutdownNow().size();
             pool.awaitTermination(60, TimeUnit.SECONDS);
         }
         long drainStart = System.nanoTime();
@@ -123,6 +125,7 @@ final class LoadRun {
         out.put("drainSeconds", Metrics.round(drained));
         out.put("unfinishedAfterDrain", submitted() - target.completed());
         out.put("submitFailures", submitFailures.get());
+        out.put("arrivalsNotSent", notSent);
         out.put("resources", resources);
         out.put("timeline", timeline);
         return out;
