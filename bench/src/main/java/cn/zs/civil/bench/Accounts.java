@@ -1,0 +1,54 @@
+package cn.zs.civil.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The accounts of a benchmark run, given to the platform as an additional configuration file (the embedded mode's
+ * account list, {@code platform.identity.accounts}): one clerk account per virtual clerk and queue, and the demo
+ * accounts the run reads with (queue readers, manager, administrator for the metrics, the funeral home).
+ */
+final class Accounts {
+
+    static final int PER_QUEUE = 64;
+    private static final List<String> QUEUES = List.of("marriage-registrar", "funeral-home", "funeral-review",
+            "socialorg-review", "placename-review");
+    private static final List<String> DEMO = List.of(
+            "{username: clerk-marriage, name: 黄丽, roles: [clerk], groups: [marriage-registrar], districts: [\"*\"]}",
+            "{username: clerk-funeral-home, name: 刘洋, roles: [clerk], groups: [funeral-home], districts: [\"*\"]}",
+            "{username: clerk-funeral-xl, name: 陈明, roles: [clerk], groups: [funeral-review], districts: [xiaolan, guzhen, dongfeng, nantou, huangpu, henglan]}",
+            "{username: clerk-socialorg, name: 周强, roles: [clerk], groups: [socialorg-review], districts: [\"*\"]}",
+            "{username: chief, name: 赵科长, roles: [chief], groups: [section-chief, funeral-review, funeral-home, marriage-registrar, socialorg-review, placename-review], districts: [\"*\"]}",
+            "{username: manager, name: 孙主任, roles: [manager], districts: [\"*\"]}",
+            "{username: zhangsan, name: 张三, roles: [applicant]}",
+            "{username: admin, name: 系统管理员, roles: [admin], districts: [\"*\"]}");
+
+    private Accounts() {
+    }
+
+    static String clerk(String queue, int i) {
+        return String.format("bench-%s-%02d", queue, i % PER_QUEUE);
+    }
+
+    /** Writes the file and answers the Spring Boot option that adds it. */
+    static String configOption(Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("# Written by the benchmark (bench/README.md); password demo.",
+                "platform:", "  identity:", "    accounts:"));
+        for (String account : DEMO) {
+            lines.add("      - " + account.replace("{username", "{password: \"{noop}demo\", username"));
+        }
+        for (String queue : QUEUES) {
+            for (int i = 0; i < PER_QUEUE; i++) {
+                lines.add("      - {username: " + clerk(queue, i) + ", password: \"{noop}demo\", name: 基准" + queue
+                        + i + ", roles: [clerk], groups: [" + queue + "], districts: [\"*\"]}");
+            }
+        }
+        Files.createDirectories(dir);
+        Path file = dir.resolve("bench-accounts.yml");
+        Files.write(file, lines);
+        return "--spring.config.additional-location=file:" + file.toAbsolutePath();
+    }
+}
