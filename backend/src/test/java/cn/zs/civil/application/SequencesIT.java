@@ -1,0 +1,79 @@
+package cn.zs.civil.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zs.civil.support.ApiTestBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class SequencesIT extends ApiTestBase {
+
+    @Autowired
+    Sequences sequences;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void concurrentFirstNumbersOfANewCounterAreOneToNWithoutDeadlock() throws Exception {
+        int callers = 8;
+        for (int round = 0; round < 5; round++) {
+            String counter = "it-" + UUID.randomUUID();
+            TransactionTemplate tx = new TransactionTemplate(transactions);
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(callers);
+            try {
+                List<Future<Long>> numbers = new ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    numbers.add(pool.submit(() -> {
+                        start.await();
+                        // hold the number in a transaction for a moment, as a submission does
+                        return tx.execute(status -> {
+                            long n = sequences.next(counter);
+                            sleep(20);
+                            return n;
+                        });
+                    }));
+                }
+                start.countDown();
+                List<Long> got = new ArrayList<>();
+                for (Future<Long> n : numbers) {
+                    got.add(n.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(got).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aRolledBackNumberIsGivenBack() {
+        String counter = "it-" + UUID.randomUUID();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            sequences.next(counter);
+            status.setRollbackOnly();
+        });
+        Long next = tx.execute(status -> sequences.next(counter));
+        assertThat(next).isEqualTo(1L);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
