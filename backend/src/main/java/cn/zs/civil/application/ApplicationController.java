@@ -117,7 +117,7 @@ class ApplicationController {
                 .orElse(null);
         CaseViews.Summary summary = views.summary(row, locale, false);
         return new Detail(summary, CaseViews.expectedBy(summary.countdown()), staff ? null : row.queryCode(),
-                applications.parse(row.formData()),
+                applications.formData(row),
                 attachments.ofCase(applicationNo).stream().map(AttachmentView::of).toList(), correction,
                 views.nextStep(row, locale), views.timeline(log.events(applicationNo), locale, staff));
     }

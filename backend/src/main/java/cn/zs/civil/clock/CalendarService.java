@@ -22,7 +22,11 @@ public class CalendarService {
     private final CalendarYearValidator validator;
     private final WorkingDayCalendar calendar;
 
-    CalendarService(CalendarStore store, CalendarYearValidator validator, WorkingDayCalendar calendar) {
+    private final cn.zs.civil.audit.AuditLog audit;
+
+    CalendarService(CalendarStore store, CalendarYearValidator validator, WorkingDayCalendar calendar,
+            cn.zs.civil.audit.AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.validator = validator;
         this.calendar = calendar;
@@ -53,7 +57,13 @@ public class CalendarService {
         YearSchedule schedule = validator.validate(year, request);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         store.lockAndBumpGlobalVersion(now);
+        java.util.Map<String, Object> before = store.year(year).<java.util.Map<String, Object>>map(y -> java.util.Map.of(
+                "version", y.version(), "origin", y.origin(), "holidays", y.holidays().size(),
+                "adjustedWorkdays", y.adjustedWorkdays().size())).orElse(java.util.Map.of("version", 0));
         long version = store.write(schedule, CalendarStore.ORIGIN_ADMIN, changedBy, now);
+        audit.append(new cn.zs.civil.audit.AuditLog.Entry(changedBy, "admin", "CALENDAR_YEAR_SET", "calendar " + year,
+                "version " + version, before, java.util.Map.of("version", version, "holidays",
+                        schedule.holidays().size(), "adjustedWorkdays", schedule.adjustedWorkdays().size())));
         log.info("Calendar year {} set by {}: version {}, {} holidays, {} adjusted workdays",
                 year, changedBy, version, schedule.holidays().size(), schedule.adjustedWorkdays().size());
         invalidateAfterCommit(calendar);

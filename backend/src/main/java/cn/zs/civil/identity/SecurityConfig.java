@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -24,6 +25,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import cn.zs.civil.audit.EngineAdminAudit;
 
 /**
  * Who may call what. URL rules only separate the public, the signed-in and the administrators' engine tools;
@@ -42,11 +45,16 @@ class SecurityConfig {
     /** Camunda's own tools: Cockpit, Tasklist, Admin and the engine REST API are for administrators only. */
     @Bean
     @Order(1)
-    SecurityFilterChain engineTools(HttpSecurity http, SignIn signIn, ProblemWriter problems) throws Exception {
+    SecurityFilterChain engineTools(HttpSecurity http, SignIn signIn, ProblemWriter problems,
+            EngineAdminAudit audit) throws Exception {
         // Ant matchers: the engine REST API is a Jersey servlet, outside Spring MVC's request mapping.
         http.securityMatcher(new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/**"),
                         AntPathRequestMatcher.antMatcher("/camunda/**")))
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.ADMIN))
+                // Models come only from the packaged jar: nobody, administrators included, deploys, redeploys or
+                // deletes a deployment through the engine's API (Cockpit's calls go through /camunda/api/engine).
+                .authorizeHttpRequests(a -> a.requestMatchers(SecurityConfig::changesDeployments).denyAll()
+                        .anyRequest().hasRole(Roles.ADMIN))
+                .addFilterAfter(audit, AuthorizationFilter.class)
                 // The engine REST API is for API clients; the Camunda webapps carry their own CSRF filter.
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.accessDeniedHandler(problems.deniedHandler()));
@@ -73,6 +81,16 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         signIn.platform(http);
         return http.build();
+    }
+
+    private static final java.util.regex.Pattern DEPLOYMENT_PATH = java.util.regex.Pattern
+            .compile("^/(engine-rest|camunda/api/engine)(/engine/[^/]+)?/deployment(/.*)?$");
+
+    static boolean changesDeployments(HttpServletRequest request) {
+        String method = request.getMethod();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method))
+                && DEPLOYMENT_PATH.matcher(path.replaceAll("/{2,}", "/")).matches();
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.zs.civil.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -24,13 +25,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import cn.zs.civil.audit.AuditLog;
 
 /**
  * Every error leaves as {@code application/problem+json} in the reader's language, with field-by-field findings
@@ -42,13 +47,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final MessageSource messages;
+    private final AuditLog audit;
 
-    ProblemAdvice(MessageSource messages) {
+    ProblemAdvice(MessageSource messages, AuditLog audit) {
         this.messages = messages;
+        this.audit = audit;
     }
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
+    ResponseEntity<ProblemDetail> api(ApiException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (e.status() == HttpStatus.FORBIDDEN) {
+            // A feature's own refusal (a service not offered to this role, a report outside one's district).
+            Authentication who = SecurityContextHolder.getContext().getAuthentication();
+            audit.bestEffort(new AuditLog.Entry(who == null ? "(unknown)" : who.getName(), null, "ACCESS_DENIED",
+                    request.getMethod() + " " + request.getRequestURI(), "403", null, Map.of("reason", e.messageKey())));
+        }
         ResponseEntity<ProblemDetail> response = problem(e.status(), text(e.messageKey(), e.args()), e.fieldProblems(),
                 e.messageKey());
         if (e.retryAfterSeconds() > 0) {

@@ -93,7 +93,7 @@ class WorklistController {
                 .map(a -> Map.<String, Object>of("id", a.id(), "fileName", a.fileName(), "mediaType", a.mediaType(),
                         "size", a.sizeBytes(), "sha256", a.sha256(), "field", a.fieldKey() == null ? "" : a.fieldKey()))
                 .toList();
-        return new TaskDetail(view, views.summary(row, locale, false), applications.parse(row.formData()),
+        return new TaskDetail(view, views.summary(row, locale, false), applications.formData(row),
                 worklist.facts(task), files, forms.localized(forms.taskForm(task), locale),
                 worklist.correctionsAllowed(task), views.timeline(log.events(row.applicationNo()), locale, true));
     }
