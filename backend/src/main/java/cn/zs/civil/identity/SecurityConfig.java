@@ -2,6 +2,7 @@ package cn.zs.civil.identity;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import cn.zs.civil.audit.AuditLog;
 import cn.zs.civil.audit.EngineAdminAudit;
 
 /**
@@ -46,7 +48,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain engineTools(HttpSecurity http, SignIn signIn, ProblemWriter problems,
-            EngineAdminAudit audit) throws Exception {
+            EngineAdminAudit audit, IdentityService engineIdentity) throws Exception {
         // Ant matchers: the engine REST API is a Jersey servlet, outside Spring MVC's request mapping.
         http.securityMatcher(new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/**"),
                         AntPathRequestMatcher.antMatcher("/camunda/**")))
@@ -55,6 +57,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a.requestMatchers(SecurityConfig::changesDeployments).denyAll()
                         .anyRequest().hasRole(Roles.ADMIN))
                 .addFilterAfter(audit, AuthorizationFilter.class)
+                .addFilterAfter(new EngineRestAuthentication(engineIdentity), EngineAdminAudit.class)
                 // The engine REST API is for API clients; the Camunda webapps carry their own CSRF filter.
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.accessDeniedHandler(problems.deniedHandler()));
@@ -70,7 +73,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/services", "/api/services/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
-                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(c -> c.csrfTokenRepository(csrfCookie())
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .ignoringRequestMatchers(SecurityConfig::notABrowserSession))
                 .exceptionHandling(e -> e.accessDeniedHandler(problems.deniedHandler()))
@@ -104,6 +107,13 @@ class SecurityConfig {
                 || request.getRequestURI().startsWith("/api/public/");
     }
 
+    /** Readable by the SPA (it echoes it in a header), SameSite=Lax, Secure whenever the request came over TLS. */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(c -> c.sameSite("Lax"));
+        return repository;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -121,7 +131,7 @@ class SecurityConfig {
     }
 
     @Bean
-    ProblemWriter problemWriter(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
-        return new ProblemWriter(json, messages, locales);
+    ProblemWriter problemWriter(ObjectMapper json, MessageSource messages, LocaleResolver locales, AuditLog audit) {
+        return new ProblemWriter(json, messages, locales, audit);
     }
 }
