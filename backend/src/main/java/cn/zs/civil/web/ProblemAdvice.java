@@ -32,6 +32,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -99,6 +100,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(), "problem.unavailable");
         return ResponseEntity.status(body.getStatusCode()).headers(body.getHeaders()).header(HttpHeaders.RETRY_AFTER, "30")
                 .body(body.getBody());
+    }
+
+    /** A multipart body that cannot be parsed (a file name with a line break, a broken boundary): the caller's fault. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, text("upload.unreadable"), List.of(), "upload.unreadable");
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
