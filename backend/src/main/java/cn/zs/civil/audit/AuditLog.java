@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -30,7 +32,7 @@ import cn.zs.civil.identity.PlatformUser;
 
 /**
  * Appends to the hash-chained audit log and verifies it. An append joins the caller's transaction when there is
- * one (a decision and its audit row commit or roll back together) and locks the chain's head row until that
+ * one (a decision and its audit row commit or roll back together); writing locks the chain's head row until the
  * transaction ends, so appends from any number of threads and nodes form one chain. The time is the real wall
  * clock, not the engine's (which the demo clock may move).
  */
@@ -85,24 +87,76 @@ public class AuditLog {
         }
     }
 
-    /** Appends one entry: the chain's head is locked, the row hashed onto it, the head moved. */
-    public long append(Entry entry) {
+    /**
+     * Appends one entry. Inside a transaction the entry is written just before that transaction commits, so the
+     * chain's head is locked only for the commit itself, after every row lock the business work needed: two
+     * transactions never wait for each other's rows while one holds the head (no deadlock), and the entry commits or
+     * rolls back with the decision it records. Outside a transaction it is written at once.
+     */
+    public void append(Entry entry) {
         String clientIp = clientIp();
-        Long seq = joinOrStart.execute(status -> {
-            AuditMapper.Head head = mapper.lockHead();
-            long next = head.lastSeq() + 1;
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            @SuppressWarnings("unchecked")
+            List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+            if (pending == null) {
+                List<Pending> batch = new ArrayList<>();
+                TransactionSynchronizationManager.bindResource(this, batch);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        writeAll(batch);
+                    }
+
+                    // A nested REQUIRES_NEW transaction collects its own entries.
+                    @Override
+                    public void suspend() {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+                    }
+
+                    @Override
+                    public void resume() {
+                        TransactionSynchronizationManager.bindResource(AuditLog.this, batch);
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+                    }
+                });
+                pending = batch;
+            }
+            pending.add(new Pending(entry, clientIp));
+            return;
+        }
+        joinOrStart.executeWithoutResult(status -> writeAll(List.of(new Pending(entry, clientIp))));
+    }
+
+    private record Pending(Entry entry, String clientIp) {
+    }
+
+    /** The chain's head is locked, each row hashed onto the one before, the head moved. */
+    private void writeAll(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        AuditMapper.Head head = mapper.lockHead();
+        long seq = head.lastSeq();
+        String previous = head.lastHash();
+        for (Pending p : batch) {
+            Entry entry = p.entry();
+            seq++;
             LocalDateTime now = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS);
-            AuditRow unsigned = new AuditRow(next, now, limit(entry.actorId(), 128), limit(entry.actorRoles(), 200),
+            AuditRow unsigned = new AuditRow(seq, now, limit(entry.actorId(), 128), limit(entry.actorRoles(), 200),
                     limit(entry.action(), 48), limit(entry.target(), 300), limit(entry.outcome(), 64),
-                    json(entry.before()), json(entry.after()), limit(clientIp, 64), head.lastHash(), null);
+                    json(entry.before()), json(entry.after()), limit(p.clientIp(), 64), previous, null);
             String hash = hash(unsigned);
             mapper.insert(new AuditRow(unsigned.seq(), unsigned.occurredAt(), unsigned.actorId(), unsigned.actorRoles(),
                     unsigned.action(), unsigned.target(), unsigned.outcome(), unsigned.beforeState(),
                     unsigned.afterState(), unsigned.clientIp(), unsigned.prevHash(), hash));
-            mapper.moveHead(next, hash);
-            return next;
-        });
-        return seq == null ? -1 : seq;
+            previous = hash;
+        }
+        mapper.moveHead(seq, previous);
     }
 
     /** The result of walking the chain from its first row. */
