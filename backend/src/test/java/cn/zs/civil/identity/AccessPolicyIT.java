@@ -73,6 +73,8 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/reports/throughput", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/cycle-time", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/sla", Set.of("manager", "director"));
+        POLICY.put("GET /api/admin/audit", Set.of("admin"));
+        POLICY.put("GET /api/admin/audit/verify", Set.of("admin"));
     }
 
     @Autowired
