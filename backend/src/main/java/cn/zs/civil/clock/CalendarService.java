@@ -22,11 +22,11 @@ public class CalendarService {
     private final CalendarYearValidator validator;
     private final WorkingDayCalendar calendar;
 
-    private final cn.zs.civil.audit.AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CalendarService(CalendarStore store, CalendarYearValidator validator, WorkingDayCalendar calendar,
-            cn.zs.civil.audit.AuditLog audit) {
-        this.audit = audit;
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.validator = validator;
         this.calendar = calendar;
@@ -61,9 +61,9 @@ public class CalendarService {
                 "version", y.version(), "origin", y.origin(), "holidays", y.holidays().size(),
                 "adjustedWorkdays", y.adjustedWorkdays().size())).orElse(java.util.Map.of("version", 0));
         long version = store.write(schedule, CalendarStore.ORIGIN_ADMIN, changedBy, now);
-        audit.append(new cn.zs.civil.audit.AuditLog.Entry(changedBy, "admin", "CALENDAR_YEAR_SET", "calendar " + year,
-                "version " + version, before, java.util.Map.of("version", version, "holidays",
-                        schedule.holidays().size(), "adjustedWorkdays", schedule.adjustedWorkdays().size())));
+        // The audit log listens (an administrative action, recorded in this transaction).
+        events.publishEvent(new CalendarYearChanged(year, changedBy, before, java.util.Map.of("version", version,
+                "holidays", schedule.holidays().size(), "adjustedWorkdays", schedule.adjustedWorkdays().size())));
         log.info("Calendar year {} set by {}: version {}, {} holidays, {} adjusted workdays",
                 year, changedBy, version, schedule.holidays().size(), schedule.adjustedWorkdays().size());
         invalidateAfterCommit(calendar);

@@ -57,6 +57,8 @@ class WorklistController {
             boolean correctionsAllowed, List<CaseViews.TimelineEntry> timeline) {
     }
 
+    static final int MAX_PAGE = 100_000;
+
     record CompleteRequest(Map<String, Object> data) {
     }
 
@@ -68,7 +70,9 @@ class WorklistController {
     @PreAuthorize(Roles.STAFF)
     WorklistService.Queue queue(@RequestParam(defaultValue = "ALL") WorklistService.Scope scope,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return worklist.queue(currentUser.get(), scope, Math.max(page, 0), Math.min(Math.max(size, 1), 100));
+        // Bounded so that page × size cannot overflow into a negative offset.
+        return worklist.queue(currentUser.get(), scope, Math.min(Math.max(page, 0), MAX_PAGE),
+                Math.min(Math.max(size, 1), 100));
     }
 
     @Operation(summary = "Claim the most urgent unassigned task of my queue (204 when the queue is empty)")
