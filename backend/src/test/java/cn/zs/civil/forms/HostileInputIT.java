@@ -73,7 +73,8 @@ import cn.zs.civil.support.Fixtures;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputIT extends ApiTestBase {
 
-    static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
+    /** Fixed by default so CI is repeatable; -Dfuzz.seed=<n> explores other inputs. */
+    static final long SEED = Long.getLong("fuzz.seed", 20261128L);
     static final int MUTATIONS_PER_START_FORM = Integer.getInteger("fuzz.startForm", 1200);
     static final int VALID_PER_START_FORM = Integer.getInteger("fuzz.validStartForm", 25);
     static final int MUTATIONS_PER_TASK_FORM = Integer.getInteger("fuzz.taskForm", 250);
