@@ -34,7 +34,7 @@ for name in ("mysql", "keycloak", "app1", "app2", "nginx"):
     if check(name in services, f"compose: service {name} missing"):
         check("healthcheck" in services[name], f"compose: {name} has no healthcheck")
 
-secret = re.compile(r"PASSWORD|SECRET|HASH_KEY")
+secret = re.compile(r"PASSWORD|SECRET|HASH_KEY|ENCRYPTION_KEYS")
 reference = re.compile(r"^\$\{[A-Z_]+(:\?[^}]*)?\}$")
 for name, service in services.items():
     env = service.get("environment", {}) or {}
@@ -66,7 +66,7 @@ for name in ("app1", "app2"):
     profiles = set(str(env.get("SPRING_PROFILES_ACTIVE", "")).split(","))
     check({"mysql", "keycloak"} <= profiles, f"compose: {name} must run with the profiles mysql,keycloak")
     for key in ("DB_URL", "DB_USER", "DB_PASSWORD", "KEYCLOAK_ISSUER_URI", "KEYCLOAK_BACKCHANNEL_URI",
-                "KEYCLOAK_CLIENT_SECRET", "PLATFORM_HASH_KEY"):
+                "KEYCLOAK_CLIENT_SECRET", "PLATFORM_HASH_KEY", "DATA_ENCRYPTION_KEYS"):
         check(key in env, f"compose: {name} lacks {key}")
     check("sendFractionalSeconds=false" in str(env.get("DB_URL", "")), f"compose: {name}: DB_URL needs sendFractionalSeconds=false")
     check("mysql:3306/civil_approval" in str(env.get("DB_URL", "")), f"compose: {name} must use the shared database")
@@ -143,7 +143,8 @@ compose_checked = False
 if docker and subprocess.run([docker, "compose", "version"], capture_output=True).returncode == 0:
     env = dict(os.environ, **{k: "x" for k in ("MYSQL_ROOT_PASSWORD", "DB_PASSWORD", "KC_DB_PASSWORD",
                                              "KEYCLOAK_ADMIN_PASSWORD", "KEYCLOAK_CLIENT_SECRET",
-                                             "KEYCLOAK_API_CLIENT_SECRET", "PLATFORM_HASH_KEY")})
+                                             "KEYCLOAK_API_CLIENT_SECRET", "PLATFORM_HASH_KEY",
+                                             "DATA_ENCRYPTION_KEYS")})
     result = subprocess.run([docker, "compose", "-f", os.path.join(HERE, "compose.yaml"), "config", "-q"],
                             capture_output=True, text=True, env=env)
     check(result.returncode == 0, "docker compose config: " + result.stderr.strip())

@@ -98,7 +98,8 @@ class ApplicationController {
     Page<CaseViews.Summary> mine(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, Locale locale) {
         PlatformUser user = currentUser.get();
-        int p = Math.max(page, 0);
+        // Bounded so that page × size cannot overflow into a negative offset.
+        int p = Math.min(Math.max(page, 0), 100_000);
         int s = Math.min(Math.max(size, 1), 100);
         return new Page<>(views.summaries(applications.mine(user, p, s), locale, false), p, s,
                 applications.countMine(user));
@@ -117,7 +118,7 @@ class ApplicationController {
                 .orElse(null);
         CaseViews.Summary summary = views.summary(row, locale, false);
         return new Detail(summary, CaseViews.expectedBy(summary.countdown()), staff ? null : row.queryCode(),
-                applications.parse(row.formData()),
+                applications.formData(row),
                 attachments.ofCase(applicationNo).stream().map(AttachmentView::of).toList(), correction,
                 views.nextStep(row, locale), views.timeline(log.events(applicationNo), locale, staff));
     }

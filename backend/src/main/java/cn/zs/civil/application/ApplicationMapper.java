@@ -32,6 +32,13 @@ interface ApplicationMapper {
 
     ApplicationRow findByNo(String applicationNo);
 
+    CaseState findState(String applicationNo);
+
+    /** Cases whose form data is not sealed with the current key, locked until the transaction ends. */
+    List<SealableRow> lockUnsealed(@Param("currentPattern") String currentPattern, @Param("limit") int limit);
+
+    int updateSealedFormData(@Param("applicationNo") String applicationNo, @Param("formData") String formData);
+
     List<ApplicationRow> findByNos(@Param("nos") Collection<String> applicationNos);
 
     List<ApplicationRow> findByApplicant(@Param("applicantId") String applicantId, @Param("offset") int offset,
@@ -76,6 +83,12 @@ interface ApplicationMapper {
 
     /** The bytes of a file; a record because MyBatis reads a bare byte[] return type as many rows. */
     record AttachmentBlob(byte[] content) {
+    }
+
+    record CaseState(String status, String outcome) {
+    }
+
+    record SealableRow(String applicationNo, String formData) {
     }
 
     record IdempotencyRow(String ownerId, String idemKey, String requestHash, String applicationNo,

@@ -37,6 +37,7 @@ import cn.zs.civil.forms.FormField;
 import cn.zs.civil.forms.ValidatedForm;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.protection.DataCipher;
 import cn.zs.civil.web.ApiException;
 import cn.zs.civil.web.FieldProblem;
 
@@ -73,10 +74,12 @@ public class ApplicationService {
     private final CaseLog log;
     private final Attachments attachments;
     private final IdentityProperties identity;
+    private final DataCipher cipher;
 
     ApplicationService(ApplicationMapper mapper, ServiceCatalogue catalogue, FormDefinitions forms,
             RepositoryService repository, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json,
-            ApplicationNumbers numbers, CaseLog log, Attachments attachments, IdentityProperties identity) {
+            ApplicationNumbers numbers, CaseLog log, Attachments attachments, IdentityProperties identity,
+            DataCipher cipher) {
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.forms = forms;
@@ -89,6 +92,7 @@ public class ApplicationService {
         this.log = log;
         this.attachments = attachments;
         this.identity = identity;
+        this.cipher = cipher;
     }
 
     public record Submitted(String applicationNo, String queryCode, String serviceCode, String status, boolean replayed) {
@@ -158,7 +162,7 @@ public class ApplicationService {
         String district = (String) checked.values().get(DISTRICT_FIELD);
         mapper.insertApplication(new ApplicationRow(null, applicationNo, queryCode, serviceCode, definition.getId(),
                 null, user.id(), service.channel().name(), district, subject(form, checked.values()),
-                CaseStatus.RECEIVED, null, toJson(checked.values()), now, null, null, null, now));
+                CaseStatus.RECEIVED, null, sealed(applicationNo, checked.values()), now, null, null, null, now));
         attachments.link(user, applicationNo, form, checked);
         log.byUser(applicationNo, CaseEventType.SUBMITTED, user, null, null, Map.of("serviceCode", serviceCode));
         Map<String, Object> variables = new HashMap<>(checked.engineVariables());
@@ -223,6 +227,9 @@ public class ApplicationService {
     /** The case if this caller may read it; otherwise "not found", so numbers cannot be probed. */
     public ApplicationRow readable(PlatformUser user, String applicationNo) {
         ApplicationRow row = applicationNo == null ? null : mapper.findByNo(applicationNo);
+        if (row != null && !mayRead(user, row)) {
+            log.denied(user, applicationNo, "read");
+        }
         if (row == null || !mayRead(user, row)) {
             throw ApiException.notFound("application.notFound", applicationNo);
         }
@@ -279,7 +286,17 @@ public class ApplicationService {
 
     /** The values of the case's start form (personal data): for delegates and entitled readers only. */
     public Map<String, Object> formData(String applicationNo) {
-        return parse(byNo(applicationNo).formData());
+        return formData(byNo(applicationNo));
+    }
+
+    /** The case's form values, opened from their encryption at rest (AES-GCM, bound to the application number). */
+    public Map<String, Object> formData(ApplicationRow row) {
+        return parse(cipher.open(row.formData(), row.applicationNo()));
+    }
+
+    /** The form values as stored: sealed with the current key, bound to their case. */
+    String sealed(String applicationNo, Map<String, Object> values) {
+        return cipher.seal(toJson(values), applicationNo);
     }
 
     public Map<String, Object> parse(String formData) {
@@ -323,7 +340,7 @@ public class ApplicationService {
             throw ApiException.conflict("corrections.notAwaited");
         }
         FormDefinition form = forms.startForm(row.processDefinitionId());
-        Map<String, Object> merged = new LinkedHashMap<>(parse(row.formData()));
+        Map<String, Object> merged = new LinkedHashMap<>(formData(row));
         if (changes != null) {
             merged.putAll(changes);
         }
@@ -334,7 +351,7 @@ public class ApplicationService {
         }
         tx.executeWithoutResult(status -> {
             var now = BusinessTime.now();
-            mapper.updateFormData(applicationNo, toJson(checked.values()), subject(form, checked.values()), now);
+            mapper.updateFormData(applicationNo, sealed(applicationNo, checked.values()), subject(form, checked.values()), now);
             attachments.link(user, applicationNo, form, checked);
             mapper.markCorrectionSupplied(applicationNo, now);
             log.byUser(applicationNo, CaseEventType.CORRECTIONS_SUPPLIED, user, null, null,
@@ -372,6 +389,9 @@ public class ApplicationService {
 
     private ApplicationRow ownCase(PlatformUser user, String applicationNo) {
         ApplicationRow row = applicationNo == null ? null : mapper.findByNo(applicationNo);
+        if (row != null && !row.applicantId().equals(user.id())) {
+            log.denied(user, applicationNo, "act as the applicant");
+        }
         if (row == null || !row.applicantId().equals(user.id())) {
             throw ApiException.notFound("application.notFound", applicationNo);
         }

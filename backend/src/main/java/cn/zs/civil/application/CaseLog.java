@@ -8,9 +8,14 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zs.civil.audit.AuditLog;
 import cn.zs.civil.identity.PlatformUser;
 
-/** Writes and reads the audit trail of cases: every decision with who, when and what. */
+/**
+ * Writes and reads the audit trail of cases: every decision with who, when and what. Each event also goes into the
+ * hash-chained audit log (in the same transaction) with the case's status and outcome after it, and before it where
+ * the caller knows; form values (personal data) stay in the case's own trail.
+ */
 @Component
 public class CaseLog {
 
@@ -18,20 +23,58 @@ public class CaseLog {
 
     private final ApplicationMapper mapper;
     private final ObjectMapper json;
+    private final AuditLog audit;
 
-    CaseLog(ApplicationMapper mapper, ObjectMapper json) {
+    CaseLog(ApplicationMapper mapper, ObjectMapper json, AuditLog audit) {
         this.mapper = mapper;
         this.json = json;
+        this.audit = audit;
     }
 
     public void byUser(String applicationNo, CaseEventType type, PlatformUser user, TaskRef task, String outcome,
             Map<String, ?> data) {
         String role = user.roles().stream().findFirst().orElse(null);
         write(applicationNo, type, user.id(), role, task, outcome, data);
+        audit.byUser(user, "CASE_" + type.name(), applicationNo, outcome, null, after(applicationNo, task, data));
     }
 
     public void bySystem(String applicationNo, CaseEventType type, TaskRef task, String outcome, Map<String, ?> data) {
+        bySystem(applicationNo, type, task, outcome, data, null);
+    }
+
+    /** A system event whose caller knows the case's state before it (an outcome replacing a status). */
+    public void bySystem(String applicationNo, CaseEventType type, TaskRef task, String outcome, Map<String, ?> data,
+            Map<String, ?> before) {
         write(applicationNo, type, SYSTEM, SYSTEM, task, outcome, data);
+        audit.bySystem("CASE_" + type.name(), applicationNo, outcome, before, after(applicationNo, task, data));
+    }
+
+    /**
+     * A signed-in caller asked for a case that is not theirs to see or act on (answered as "not found", so numbers
+     * cannot be probed): recorded as a refusal.
+     */
+    public void denied(PlatformUser user, String applicationNo, String attempted) {
+        audit.bestEffort(new AuditLog.Entry(user.id(), String.join(",", new java.util.TreeSet<>(user.roles())),
+                "ACCESS_DENIED", applicationNo, "NOT_YOURS", null, Map.of("attempted", attempted)));
+    }
+
+    /** The case's status and outcome as they are now, the task, and a reason code: never form values. */
+    private Map<String, Object> after(String applicationNo, TaskRef task, Map<String, ?> data) {
+        Map<String, Object> after = new java.util.TreeMap<>();
+        ApplicationMapper.CaseState state = mapper.findState(applicationNo);
+        if (state != null) {
+            after.put("status", state.status());
+            if (state.outcome() != null) {
+                after.put("outcome", state.outcome());
+            }
+        }
+        if (task != null) {
+            after.put("task", task.key());
+        }
+        if (data != null && data.get("reasonCode") != null) {
+            after.put("reasonCode", String.valueOf(data.get("reasonCode")));
+        }
+        return after;
     }
 
     public List<CaseEventRow> events(String applicationNo) {

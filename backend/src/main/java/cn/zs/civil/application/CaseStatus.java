@@ -98,13 +98,15 @@ public class CaseStatus {
     /** An end event: the case is decided (or closed without a decision), with its outcome. */
     public void finish(DelegateExecution execution, String status, String outcome) {
         String no = execution.getProcessBusinessKey();
+        ApplicationMapper.CaseState before = mapper.findState(no);
         mapper.markClosed(no, status, outcome, BusinessTime.now());
         if (running(no)) {
             clocks.stop(no, BusinessTime.instant());
         }
         if (!status.equals(WITHDRAWN)) {
             // A withdrawal is logged where the person withdrew; the end event only closes the case.
-            log.bySystem(no, CaseEventType.DECIDED, null, outcome, reasons(execution));
+            log.bySystem(no, CaseEventType.DECIDED, null, outcome, reasons(execution), before == null ? null
+                    : java.util.Map.of("status", before.status(), "outcome", String.valueOf(before.outcome())));
         }
     }
 

@@ -22,7 +22,11 @@ public class CalendarService {
     private final CalendarYearValidator validator;
     private final WorkingDayCalendar calendar;
 
-    CalendarService(CalendarStore store, CalendarYearValidator validator, WorkingDayCalendar calendar) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    CalendarService(CalendarStore store, CalendarYearValidator validator, WorkingDayCalendar calendar,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.validator = validator;
         this.calendar = calendar;
@@ -53,7 +57,13 @@ public class CalendarService {
         YearSchedule schedule = validator.validate(year, request);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         store.lockAndBumpGlobalVersion(now);
+        java.util.Map<String, Object> before = store.year(year).<java.util.Map<String, Object>>map(y -> java.util.Map.of(
+                "version", y.version(), "origin", y.origin(), "holidays", y.holidays().size(),
+                "adjustedWorkdays", y.adjustedWorkdays().size())).orElse(java.util.Map.of("version", 0));
         long version = store.write(schedule, CalendarStore.ORIGIN_ADMIN, changedBy, now);
+        // The audit log listens (an administrative action, recorded in this transaction).
+        events.publishEvent(new CalendarYearChanged(year, changedBy, before, java.util.Map.of("version", version,
+                "holidays", schedule.holidays().size(), "adjustedWorkdays", schedule.adjustedWorkdays().size())));
         log.info("Calendar year {} set by {}: version {}, {} holidays, {} adjusted workdays",
                 year, changedBy, version, schedule.holidays().size(), schedule.adjustedWorkdays().size());
         invalidateAfterCommit(calendar);

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.audit.AuditLog;
+import cn.zs.civil.identity.CurrentUser;
 import cn.zs.civil.identity.Roles;
 import cn.zs.civil.web.ApiException;
 import cn.zs.civil.web.FieldProblem;
@@ -30,9 +32,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DemoClockController {
 
     private final ManagementService management;
+    private final AuditLog audit;
+    private final CurrentUser currentUser;
 
-    DemoClockController(ManagementService management) {
+    DemoClockController(ManagementService management, AuditLog audit, CurrentUser currentUser) {
         this.management = management;
+        this.audit = audit;
+        this.currentUser = currentUser;
     }
 
     record Advance(Integer days) {
@@ -45,6 +51,7 @@ class DemoClockController {
         if (request == null || request.days() == null || request.days() < 1 || request.days() > 400) {
             throw ApiException.invalid(java.util.List.of(new FieldProblem("days", "days", "form.tooLarge", "1..400")));
         }
+        String before = BusinessTime.now().toString();
         long offset = ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis();
         ClockUtil.offset(offset + Duration.ofDays(request.days()).toMillis());
         int fired = 0;
@@ -56,6 +63,8 @@ class DemoClockController {
                 // The job executor retries it like any failed job; the demo goes on.
             }
         }
+        audit.byUser(currentUser.get(), "DEMO_CLOCK_ADVANCED", "engine clock", "+" + request.days() + "d",
+                Map.of("now", before), Map.of("now", BusinessTime.now().toString(), "timersFired", fired));
         return Map.of("now", BusinessTime.now().toString(), "timersFired", fired);
     }
 }

@@ -1,11 +1,15 @@
 package cn.zs.civil.identity;
 
 import java.io.IOException;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.LocaleResolver;
@@ -15,8 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.zs.civil.audit.AuditLog;
+
 /** 401 and 403 as problem responses in the reader's language, like every other error. */
-public record ProblemWriter(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
+public record ProblemWriter(ObjectMapper json, MessageSource messages, LocaleResolver locales, AuditLog audit) {
 
     /** A 401 problem that names the scheme the caller should use, e.g. {@code Basic realm="civil-approval"}. */
     public AuthenticationEntryPoint entryPoint(String challenge) {
@@ -30,8 +36,27 @@ public record ProblemWriter(ObjectMapper json, MessageSource messages, LocaleRes
         };
     }
 
+    /** A 403 problem; every refusal of a signed-in caller (a rule, a role, a missing CSRF token) is audited. */
     public AccessDeniedHandler deniedHandler() {
-        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
+        return (request, response, e) -> {
+            Authentication who = SecurityContextHolder.getContext().getAuthentication();
+            if (who != null && !(who instanceof AnonymousAuthenticationToken)) {
+                audit.bestEffort(new AuditLog.Entry(who.getName(), roles(who), "ACCESS_DENIED",
+                        request.getMethod() + " " + request.getRequestURI(), "403", null,
+                        Map.of("reason", e.getClass().getSimpleName())));
+            }
+            write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
+        };
+    }
+
+    public static String roles(Authentication who) {
+        java.util.TreeSet<String> roles = new java.util.TreeSet<>();
+        who.getAuthorities().forEach(a -> {
+            if (a.getAuthority() != null && a.getAuthority().startsWith(PlatformUser.ROLE_PREFIX)) {
+                roles.add(a.getAuthority().substring(PlatformUser.ROLE_PREFIX.length()));
+            }
+        });
+        return String.join(",", roles);
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)

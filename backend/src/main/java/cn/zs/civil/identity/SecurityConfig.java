@@ -2,6 +2,7 @@ package cn.zs.civil.identity;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,13 +11,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -26,6 +30,9 @@ import org.springframework.web.servlet.LocaleResolver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import cn.zs.civil.audit.AuditLog;
+import cn.zs.civil.audit.EngineAdminAudit;
 
 /**
  * Who may call what. URL rules only separate the public, the signed-in and the administrators' engine tools;
@@ -44,11 +51,17 @@ class SecurityConfig {
     /** Camunda's own tools: Cockpit, Tasklist, Admin and the engine REST API are for administrators only. */
     @Bean
     @Order(1)
-    SecurityFilterChain engineTools(HttpSecurity http, SignIn signIn, ProblemWriter problems) throws Exception {
+    SecurityFilterChain engineTools(HttpSecurity http, SignIn signIn, ProblemWriter problems,
+            EngineAdminAudit audit, IdentityService engineIdentity) throws Exception {
         // Ant matchers: the engine REST API is a Jersey servlet, outside Spring MVC's request mapping.
         http.securityMatcher(new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/**"),
                         AntPathRequestMatcher.antMatcher("/camunda/**")))
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.ADMIN))
+                // Models come only from the packaged jar: nobody, administrators included, deploys, redeploys or
+                // deletes a deployment through the engine's API (Cockpit's calls go through /camunda/api/engine).
+                .authorizeHttpRequests(a -> a.requestMatchers(SecurityConfig::changesDeployments).denyAll()
+                        .anyRequest().hasRole(Roles.ADMIN))
+                .addFilterAfter(audit, AuthorizationFilter.class)
+                .addFilterAfter(new EngineRestAuthentication(engineIdentity), EngineAdminAudit.class)
                 // The engine REST API is for API clients; the Camunda webapps carry their own CSRF filter.
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.accessDeniedHandler(problems.deniedHandler()));
@@ -64,7 +77,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/services", "/api/services/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
-                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(c -> c.csrfTokenRepository(csrfCookie())
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .ignoringRequestMatchers(SecurityConfig::notABrowserSession))
                 .exceptionHandling(e -> e.accessDeniedHandler(problems.deniedHandler()))
@@ -77,6 +90,16 @@ class SecurityConfig {
         return http.build();
     }
 
+    private static final java.util.regex.Pattern DEPLOYMENT_PATH = java.util.regex.Pattern
+            .compile("^/(engine-rest|camunda/api/engine)(/engine/[^/]+)?/deployment(/.*)?$");
+
+    static boolean changesDeployments(HttpServletRequest request) {
+        String method = request.getMethod();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method))
+                && DEPLOYMENT_PATH.matcher(path.replaceAll("/{2,}", "/")).matches();
+    }
+
     /**
      * CSRF protects cookie sessions. A call that carries its own credentials (HTTP Basic now, a bearer token in the
      * Keycloak mode) cannot be forged by another site, and an API call without a session cookie has no session to
@@ -86,6 +109,22 @@ class SecurityConfig {
         boolean apiWithoutSession = request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null;
         return request.getHeader("Authorization") != null || apiWithoutSession
                 || request.getRequestURI().startsWith("/api/public/");
+    }
+
+    /** Readable by the SPA (it echoes it in a header), SameSite=Lax, Secure whenever the request came over TLS. */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(c -> c.sameSite("Lax"));
+        return repository;
+    }
+
+    /**
+     * A request the firewall refuses (a NUL or an encoded slash in the path, a malformed header) gets a 400 problem
+     * like every other bad request, instead of the container's bare error.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "problem.badRequest");
     }
 
     @Bean
@@ -115,7 +154,7 @@ class SecurityConfig {
     }
 
     @Bean
-    ProblemWriter problemWriter(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
-        return new ProblemWriter(json, messages, locales);
+    ProblemWriter problemWriter(ObjectMapper json, MessageSource messages, LocaleResolver locales, AuditLog audit) {
+        return new ProblemWriter(json, messages, locales, audit);
     }
 }

@@ -98,7 +98,7 @@ public class DivorceService {
         if (!List.of(PARTIES).contains(party)) {
             throw ApiException.invalid(List.of(new FieldProblem("party", "party", "form.notOption", "party")));
         }
-        Object expected = applications.parse(row.formData()).get(idField(party));
+        Object expected = applications.formData(row).get(idField(party));
         if (idNumber == null || !idNumber.equalsIgnoreCase(String.valueOf(expected))) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
                     List.of(new FieldProblem(field, field, "divorce.notTheParty", field)), "divorce.notTheParty");

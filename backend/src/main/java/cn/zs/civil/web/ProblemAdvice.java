@@ -3,6 +3,7 @@ package cn.zs.civil.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -25,13 +26,18 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import cn.zs.civil.audit.AuditLog;
 
 /**
  * Every error leaves as {@code application/problem+json} in the reader's language, with field-by-field findings
@@ -44,15 +50,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
     private final long retryAfterSeconds;
+    private final AuditLog audit;
 
-    ProblemAdvice(MessageSource messages,
+    ProblemAdvice(MessageSource messages, AuditLog audit,
             @Value("${platform.database.retry-after-seconds:10}") long retryAfterSeconds) {
         this.messages = messages;
+        this.audit = audit;
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
+    ResponseEntity<ProblemDetail> api(ApiException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (e.status() == HttpStatus.FORBIDDEN) {
+            // A feature's own refusal (a service not offered to this role, a report outside one's district).
+            Authentication who = SecurityContextHolder.getContext().getAuthentication();
+            audit.bestEffort(new AuditLog.Entry(who == null ? "(unknown)" : who.getName(), null, "ACCESS_DENIED",
+                    request.getMethod() + " " + request.getRequestURI(), "403", null, Map.of("reason", e.messageKey())));
+        }
         ResponseEntity<ProblemDetail> response = problem(e.status(), text(e.messageKey(), e.args()), e.fieldProblems(),
                 e.messageKey());
         if (e.retryAfterSeconds() > 0) {
@@ -90,6 +104,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(), "problem.unavailable");
         return ResponseEntity.status(body.getStatusCode()).headers(body.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(body.getBody());
+    }
+
+    /** A multipart body that cannot be parsed (a file name with a line break, a broken boundary): the caller's fault. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, text("upload.unreadable"), List.of(), "upload.unreadable");
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})

@@ -63,6 +63,8 @@ class WorklistController {
     record CommentRequest(String text) {
     }
 
+    static final int MAX_PAGE = 100_000;
+
     record CompleteRequest(Map<String, Object> data) {
     }
 
@@ -74,7 +76,9 @@ class WorklistController {
     @PreAuthorize(Roles.STAFF)
     WorklistService.Queue queue(@RequestParam(defaultValue = "ALL") WorklistService.Scope scope,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return worklist.queue(currentUser.get(), scope, Math.max(page, 0), Math.min(Math.max(size, 1), 100));
+        // Bounded so that page × size cannot overflow into a negative offset.
+        return worklist.queue(currentUser.get(), scope, Math.min(Math.max(page, 0), MAX_PAGE),
+                Math.min(Math.max(size, 1), 100));
     }
 
     @Operation(summary = "Claim the most urgent unassigned task of my queue (204 when the queue is empty)")
@@ -99,7 +103,7 @@ class WorklistController {
                 .map(a -> Map.<String, Object>of("id", a.id(), "fileName", a.fileName(), "mediaType", a.mediaType(),
                         "size", a.sizeBytes(), "sha256", a.sha256(), "field", a.fieldKey() == null ? "" : a.fieldKey()))
                 .toList();
-        return new TaskDetail(view, views.summary(row, locale, false), applications.parse(row.formData()),
+        return new TaskDetail(view, views.summary(row, locale, false), applications.formData(row),
                 worklist.facts(task), files, forms.localized(forms.taskForm(task), locale),
                 worklist.correctionsAllowed(task), views.timeline(log.events(row.applicationNo()), locale, true),
                 comments.ofCase(row.applicationNo()));

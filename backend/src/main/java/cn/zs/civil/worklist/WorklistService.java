@@ -140,11 +140,15 @@ public class WorklistService {
      */
     public CaseTask entitled(PlatformUser user, String taskId) {
         Task task = taskId == null || !user.isStaff() ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null && !inGroup(user, task)) {
+            log.denied(user, businessKey(task), "task " + task.getTaskDefinitionKey() + " outside the caller's queues");
+        }
         if (task == null || !inGroup(user, task)) {
             throw ApiException.notFound("task.notFound");
         }
         ApplicationRow row = applications.byNo(businessKey(task));
         if (!user.seesDistrict(row.district())) {
+            log.denied(user, row.applicationNo(), "task " + task.getTaskDefinitionKey() + " outside the caller's districts");
             throw ApiException.notFound("task.notFound");
         }
         return new CaseTask(task, row);

@@ -22,6 +22,10 @@ final class AppNode implements AutoCloseable {
 
     final String name;
     final int port;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    static final String SUITE_DATA_KEYS = "faults:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32));
+    static final String SUITE_HASH_KEY = "faults-" + java.util.Base64.getEncoder().encodeToString(randomBytes(16));
+
     private final Path workDir;
     private final Map<String, String> env;
     private final List<String> args;
@@ -47,6 +51,9 @@ final class AppNode implements AutoCloseable {
         env.put("REGISTRY_MODE", "http");
         env.put("REGISTRY_BASE_URL", registry.baseUrl());
         env.put("SERVER_ADDRESS", "127.0.0.1");
+        // The mysql profile refuses the embedded demo keys; every node of a suite (and a restarted one) shares these.
+        env.put("DATA_ENCRYPTION_KEYS", SUITE_DATA_KEYS);
+        env.put("PLATFORM_HASH_KEY", SUITE_HASH_KEY);
         return env;
     }
 
@@ -158,5 +165,11 @@ final class AppNode implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 }

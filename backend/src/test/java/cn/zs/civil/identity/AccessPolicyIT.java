@@ -83,6 +83,8 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/reports/cycle-time/breakdown", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/backlog", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/quality", Set.of("manager", "director"));
+        POLICY.put("GET /api/admin/audit", Set.of("admin"));
+        POLICY.put("GET /api/admin/audit/verify", Set.of("admin"));
     }
 
     @Autowired

@@ -19,7 +19,8 @@ class DatabaseOutageFilterTest {
 
     private final StaticMessageSource messages = new StaticMessageSource();
     private final DatabaseOutageFilter filter = new DatabaseOutageFilter(
-            new ProblemWriter(new ObjectMapper(), messages, new AcceptHeaderLocaleResolver()), 10);
+            // no audit log: a 503 is not a refusal and writes no audit entry
+            new ProblemWriter(new ObjectMapper(), messages, new AcceptHeaderLocaleResolver(), null), 10);
 
     DatabaseOutageFilterTest() {
         messages.addMessage("problem.unavailable", Locale.getDefault(), "try again shortly");

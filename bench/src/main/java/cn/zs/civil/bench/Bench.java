@@ -188,6 +188,11 @@ public final class Bench {
         env.put("DB_USER", db.user());
         env.put("DB_PASSWORD", db.password());
         env.put("DEMO_DATA", "false");
+        // The mysql profile refuses the embedded demo keys: a fresh key for each run's fresh database.
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        env.put("DATA_ENCRYPTION_KEYS", "bench:" + java.util.Base64.getEncoder().encodeToString(key));
+        env.put("PLATFORM_HASH_KEY", "bench-" + java.util.UUID.randomUUID());
         env.put("REGISTRY_MODE", "http");
         env.put("REGISTRY_BASE_URL", registry.baseUrl());
         // Public tracking is rate-limited per client address; every virtual user here shares one address.

@@ -1,0 +1,192 @@
+package cn.zs.civil.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.zs.civil.protection.DataCipher;
+import cn.zs.civil.support.Api;
+import cn.zs.civil.support.ApiTestBase;
+import cn.zs.civil.support.Fixtures;
+
+/**
+ * Personal data at rest: the submitted forms are sealed with AES-GCM in the platform's table, nothing in the engine's
+ * runtime or history tables, the audit trails or the logs holds an ID number, and the people entitled to the case
+ * still read it in full (a 4-byte name included).
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DataProtectionIT extends ApiTestBase {
+
+    private static final String GROOM_ID = "442000200003151315";
+    private static final String BRIDE_ID = "44200020030303134X";
+    private static final String GROOM_NAME = "𠮷小明";
+
+    @Autowired
+    private ApplicationMapper mapper;
+
+    @Autowired
+    private TransactionTemplate tx;
+
+    @Autowired
+    private FormDataSealing sealing;
+
+    @Autowired
+    private DataCipher cipher;
+
+    private String reimbursement() {
+        Api applicant = api().as("zhangsan");
+        String cremation = applicant.upload("c.pdf", Fixtures.pdf()).body().path("id").asText();
+        String invoice = applicant.upload("i.pdf", Fixtures.pdf()).body().path("id").asText();
+        Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", "funeral-fee-reimbursement", "data",
+                Fixtures.reimbursement("shiqi", "周国强", Fixtures.ZHOU_ID, "SW4419002026001", "HZ441900202600001",
+                        cremation, invoice)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        return no;
+    }
+
+    private String marriage() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("district", "shiqi");
+        data.put("partyAName", GROOM_NAME);
+        data.put("partyAIdNumber", GROOM_ID);
+        data.put("partyAPhone", "13800000001");
+        data.put("partyADeclaredStatus", "SINGLE");
+        data.put("partyBName", "吴婷");
+        data.put("partyBIdNumber", BRIDE_ID);
+        data.put("partyBPhone", "13800000002");
+        data.put("partyBDeclaredStatus", "SINGLE");
+        data.put("bothPresent", true);
+        Api.Response r = api().as("clerk-marriage").post("/api/applications",
+                Map.of("serviceCode", "marriage-registration", "data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        return no;
+    }
+
+    @Test
+    void idNumbersAreSealedAtRestAndAppearNowhereInPlainText() {
+        String funeral = reimbursement();
+        String wedding = marriage();
+        List<String> secrets = List.of(Fixtures.ZHOU_ID, "442000199001011014", GROOM_ID, BRIDE_ID);
+
+        for (String no : List.of(funeral, wedding)) {
+            String raw = jdbc.queryForObject("select form_data from application where application_no = ?", String.class, no);
+            assertThat(raw).startsWith("enc:v1:" + cipher.activeKeyId() + ":");
+            for (String id : secrets) {
+                assertThat(raw).doesNotContain(id).doesNotContain(id.substring(6, 14));
+            }
+            assertThat(raw).doesNotContain("6222020000123456789", "13800138000", "周国强", "𠮷");
+        }
+
+        // Nowhere else in plain text: the platform's other tables, the engine's runtime and history, the audit log.
+        Map<String, Integer> found = new LinkedHashMap<>();
+        int probes = 0;
+        List<String> columns = List.of(
+                "select count(*) from application where subject_name like ? or form_data like ?",
+                "select count(*) from case_event where data like ? or task_name like ? ",
+                "select count(*) from audit_log where before_state like ? or after_state like ?",
+                "select count(*) from ACT_RU_VARIABLE where TEXT_ like ? or TEXT2_ like ?",
+                "select count(*) from ACT_HI_VARINST where TEXT_ like ? or TEXT2_ like ?",
+                "select count(*) from ACT_HI_DETAIL where TEXT_ like ? or TEXT2_ like ?",
+                "select count(*) from ACT_HI_OP_LOG where ORG_VALUE_ like ? or NEW_VALUE_ like ?");
+        for (String id : secrets) {
+            for (String sql : columns) {
+                probes++;
+                int n = count(sql, "%" + id + "%", "%" + id + "%");
+                if (n > 0) {
+                    found.put(sql + " ← " + id, n);
+                }
+            }
+        }
+        // Serialized values (JSON objects such as decision results) live in byte arrays.
+        List<byte[]> blobs = jdbc.queryForList("select BYTES_ from ACT_GE_BYTEARRAY where BYTES_ is not null", byte[].class);
+        for (byte[] blob : blobs) {
+            String text = new String(blob, StandardCharsets.UTF_8);
+            for (String id : secrets) {
+                probes++;
+                if (text.contains(id)) {
+                    found.merge("ACT_GE_BYTEARRAY ← " + id, 1, Integer::sum);
+                }
+            }
+        }
+        System.out.printf("[data-protection] %d ID numbers × (%d columns + %d byte arrays): %d probes, %d found%n",
+                secrets.size(), columns.size(), blobs.size(), probes, found.size());
+        assertThat(found).as("ID numbers in plain text").isEmpty();
+
+        // Those entitled read the case in full, the 4-byte name included.
+        JsonNode detail = api().as("clerk-marriage").get("/api/applications/" + wedding).body();
+        assertThat(detail.path("data").path("partyAIdNumber").asText()).isEqualTo(GROOM_ID);
+        assertThat(detail.path("data").path("partyAName").asText()).isEqualTo(GROOM_NAME);
+        JsonNode mine = api().as("zhangsan").get("/api/applications/" + funeral).body();
+        assertThat(mine.path("data").path("deceasedIdNumber").asText()).isEqualTo(Fixtures.ZHOU_ID);
+        assertThat(mine.path("data").path("bankAccount").asText()).isEqualTo("6222020000123456789");
+        // Lists show the subject masked, public tracking shows no personal data at all.
+        assertThat(api().as("clerk-marriage").get("/api/tasks?size=100").text()).doesNotContain(GROOM_ID, GROOM_NAME);
+        String code = jdbc.queryForObject("select query_code from application where application_no = ?", String.class,
+                funeral);
+        assertThat(api().anonymous().post("/api/public/track", Map.of("applicationNo", funeral, "queryCode", code)).text())
+                .doesNotContain(Fixtures.ZHOU_ID, "周国强", "张三", "13800138000");
+    }
+
+    @Test
+    void rowsWrittenBeforeEncryptionAreSealedAtStartUpAndARotatedKeyReSealsEveryRow() {
+        String no = reimbursement();
+        String plain = cipher.open(jdbc.queryForObject("select form_data from application where application_no = ?",
+                String.class, no), no);
+        // A row as an earlier version of the platform wrote it: plain JSON.
+        jdbc.update("update application set form_data = ? where application_no = ?", plain, no);
+        assertThat(sealing.resealAll()).isGreaterThanOrEqualTo(1);
+        String sealed = jdbc.queryForObject("select form_data from application where application_no = ?", String.class, no);
+        assertThat(sealed).startsWith(cipher.currentPrefix()).doesNotContain(Fixtures.ZHOU_ID);
+        assertThat(api().as("zhangsan").get("/api/applications/" + no).body().path("data").path("deceasedIdNumber")
+                .asText()).isEqualTo(Fixtures.ZHOU_ID);
+
+        // Rotation: a new key first in the list re-seals every row; the old key only opens.
+        int rows = count("select count(*) from application");
+        String current = cipher.activeKeyId() + ":" + java.util.Base64.getEncoder()
+                .encodeToString(cipher.keys().get(cipher.activeKeyId()).getEncoded());
+        String fresh = "k2099:" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef"
+                .getBytes(StandardCharsets.US_ASCII));
+        try {
+            assertThat(new FormDataSealing(mapper, new DataCipher(fresh + "," + current), tx, 7).resealAll())
+                    .isEqualTo(rows);
+            assertThat(count("select count(*) from application where form_data like 'enc:v1:k2099:%'")).isEqualTo(rows);
+            assertThat(new DataCipher(fresh).open(jdbc.queryForObject(
+                    "select form_data from application where application_no = ?", String.class, no), no)).isEqualTo(plain);
+        } finally {
+            // Back to the key the shared test context runs with.
+            new FormDataSealing(mapper, new DataCipher(current + "," + fresh), tx, 50).resealAll();
+        }
+        assertThat(count("select count(*) from application where form_data like ?", cipher.currentPrefix() + "%"))
+                .isEqualTo(rows);
+        System.out.printf("[data-protection] re-sealed %d rows with a new key and back%n", rows);
+    }
+
+    @Test
+    void logLinesAndStackTracesMaskIdNumbers(CapturedOutput output) {
+        var logger = LoggerFactory.getLogger(DataProtectionIT.class);
+        logger.warn("registry answered for {}", GROOM_ID);
+        logger.error("failed", new IllegalStateException("bad id " + BRIDE_ID));
+        List<String> lines = new ArrayList<>(output.getAll().lines().toList());
+        assertThat(output.getAll()).contains("registry answered for 4420**********1315", "bad id 4420**********134X")
+                .doesNotContain(GROOM_ID, BRIDE_ID);
+        assertThat(lines).isNotEmpty();
+    }
+}
