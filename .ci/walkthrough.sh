@@ -26,12 +26,14 @@ echo "$SDOCS" | grep -q '"creditCode":"51442000' || { echo "walkthrough: no cred
 FFINAL=$(curl -s -u zhangsan:demo $B/api/applications/$FNO)
 echo "$FFINAL" | grep -q '"outcome":"NOT_COMPETENT"' || { echo "walkthrough: foundation not refused as not competent: $FFINAL"; exit 1; }
 curl -s -u zhangsan:demo $B/api/socialorg/$FNO/documents | grep -q '广东省民政厅' || { echo "walkthrough: competent authority not named"; exit 1; }
+curl -s -u zhangsan:demo $B/api/applications/$CNO | grep -q '"outcome":"CHANGE_REGISTERED"' || { echo "walkthrough: name change not registered"; exit 1; }
+curl -s -u zhangsan:demo $B/api/applications/$XNO | grep -q '"outcome":"CANCELLED"' || { echo "walkthrough: cancellation not registered"; exit 1; }
 PFINAL=$(curl -s -u zhangsan:demo $B/api/applications/$PNO)
 echo "$PFINAL" | grep -q '"outcome":"APPROVED"' || { echo "walkthrough: place name not approved: $PFINAL"; exit 1; }
 echo "$PFINAL" | grep -q 'FILING_OVERDUE' && { echo "walkthrough: the applicant sees the internal escalation"; exit 1; }
 curl -s -u chief:demo $B/api/applications/$PNO | grep -q 'FILING_OVERDUE' || { echo "walkthrough: late filing not escalated"; exit 1; }
 curl -s -u zhangsan:demo $B/api/placename/$PNO/announcement | grep -q '"published":true' || { echo "walkthrough: announcement not published"; exit 1; }
-echo "walkthrough: PASSED ($NO paid; public tracking without personal data; marriage $MNO and divorce $DNO registered; social organisation $SONO registered, foundation $FNO refused as not competent; place name $PNO approved, filed late and escalated, announced)"
+echo "walkthrough: PASSED ($NO paid; public tracking without personal data; marriage $MNO and divorce $DNO registered; social organisation $SONO registered, renamed ($CNO) and cancelled ($XNO), foundation $FNO refused as not competent; place name $PNO approved, filed late and escalated, announced)"
 CHECKS
 } > "$script"
 bash "$script"

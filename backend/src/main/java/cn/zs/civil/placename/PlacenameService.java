@@ -112,7 +112,7 @@ public class PlacenameService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable findings of " + row.applicationNo(), e);
         }
-        return view(proposalOf(applications.parse(row.formData())), findings, locale);
+        return view(proposalOf(applications.formData(row)), findings, locale);
     }
 
     /**

@@ -153,7 +153,7 @@ public class SocialOrgService {
     /** Enters the organisation in the register with its credit code and certificate, and announces it (Art. 23). */
     public Registration register(String applicationNo) {
         ApplicationRow row = applications.byNo(applicationNo);
-        Map<String, Object> data = applications.parse(row.formData());
+        Map<String, Object> data = applications.formData(row);
         String orgType = (String) data.get(VAR_ORG_TYPE);
         String type = certificateType(orgType, (String) data.get(VAR_LIABILITY_FORM));
         var now = BusinessTime.now();
