@@ -56,11 +56,11 @@ class DeploymentFromJarIT {
             String auth = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
             ObjectMapper json = new ObjectMapper();
             JsonNode deployments = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             while (System.nanoTime() < deadline && app.isAlive()) {
                 try {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/engine-rest/deployment")).header("Authorization", auth)
+                            URI.create("http://127.0.0.1:" + port + "/engine-rest/deployment?firstResult=0&maxResults=1000")).header("Authorization", auth)
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
                         deployments = json.readTree(r.body());
@@ -81,10 +81,12 @@ class DeploymentFromJarIT {
             }
             assertThat(deployed).containsAll(expected);
             HttpResponse<String> definitions = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/engine-rest/process-definition")).header("Authorization", auth).build(),
+                    + "/engine-rest/process-definition?firstResult=0&maxResults=1000")).header("Authorization", auth).build(),
                     HttpResponse.BodyHandlers.ofString());
             List<String> keys = json.readTree(definitions.body()).findValuesAsText("key");
-            assertThat(keys).contains("funeral-fee-waiver", "funeral-fee-reimbursement");
+            assertThat(keys).contains("funeral-fee-waiver", "funeral-fee-reimbursement", "marriage-registration",
+                    "divorce-registration", "socialorg-establishment", "socialorg-change", "socialorg-cancellation",
+                    "placename-approval");
         } finally {
             app.destroy();
             if (!app.waitFor(30, TimeUnit.SECONDS)) {
