@@ -95,7 +95,7 @@ public class DivorceService {
 
     /** The person at the counter must be the party on the case: no agent at any step. */
     private void requireParty(ApplicationRow row, String party, String idNumber, String field) {
-        if (!List.of(PARTIES).contains(party)) {
+        if (party == null || !List.of(PARTIES).contains(party)) {
             throw ApiException.invalid(List.of(new FieldProblem("party", "party", "form.notOption", "party")));
         }
         Object expected = applications.formData(row).get(idField(party));

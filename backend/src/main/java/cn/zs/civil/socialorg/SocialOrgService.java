@@ -96,7 +96,7 @@ public class SocialOrgService {
     /** The same check for the pre-consultation (名称预先查询) before applying. */
     public NameCheckView nameCheck(String orgType, String name, Locale locale) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (!List.of(SOCIAL_GROUP, PRIVATE_NON_ENTERPRISE, FOUNDATION).contains(orgType)) {
+        if (orgType == null || !List.of(SOCIAL_GROUP, PRIVATE_NON_ENTERPRISE, FOUNDATION).contains(orgType)) {
             problems.add(new FieldProblem("orgType", "orgType", "form.notOption",
                     messages.getMessage("form.notOption", new Object[] {"orgType"}, locale)));
         }
