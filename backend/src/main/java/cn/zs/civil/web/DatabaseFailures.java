@@ -30,6 +30,9 @@ public final class DatabaseFailures {
         return anyCause(e, c -> c instanceof CannotGetJdbcConnectionException
                 || c instanceof CannotCreateTransactionException || c instanceof DataAccessResourceFailureException
                 || c instanceof SQLTransientConnectionException || c instanceof SQLRecoverableException
+                // The connection broke under an open transaction, so its commit or rollback failed (the outage
+                // suite met "JDBC rollback failed: Connection is closed" as a 500).
+                || c instanceof org.springframework.transaction.TransactionSystemException
                 // SQL state class 08: connection exception (refused, broken, closed by the server).
                 || c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
     }

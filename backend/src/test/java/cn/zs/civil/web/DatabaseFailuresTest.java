@@ -35,6 +35,12 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aRollbackOnAConnectionThatBrokeIsUnavailability() {
+        assertThat(DatabaseFailures.unavailable(new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new SQLException("Connection is closed")))).isTrue();
+    }
+
+    @Test
     void aDeadlockVictimInsideTheEngineIsAConflict() {
         Exception e = new ProcessEngineException(new DeadlockLoserDataAccessException("Deadlock found",
                 new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001")));
