@@ -129,11 +129,20 @@ public class ApplicationService {
         try {
             checked = checked(user, form, data, locale, null);
         } catch (ApiException invalid) {
-            // A concurrent retry may have committed meanwhile and linked the files: then this is that case.
+            // A concurrent retry may have committed meanwhile and linked the files: then this is that case. Its
+            // commit can become visible a moment after its file links did (seen once in CI), so look a few times.
             if (idempotencyKey != null) {
-                Optional<Submitted> replay = replay(user, idempotencyKey, requestHash);
-                if (replay.isPresent()) {
-                    return replay.get();
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    Optional<Submitted> replay = replay(user, idempotencyKey, requestHash);
+                    if (replay.isPresent()) {
+                        return replay.get();
+                    }
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
                 }
             }
             throw invalid;
