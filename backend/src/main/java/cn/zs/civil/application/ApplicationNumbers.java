@@ -23,10 +23,13 @@ class ApplicationNumbers {
         this.sequences = sequences;
     }
 
-    /** Must run inside the submission's transaction (see {@link Sequences}). */
+    /**
+     * Drawn in a short transaction of its own ({@link Sequences#draw}): unique and increasing per service and day;
+     * a submission that fails after drawing leaves a gap (application numbers are not controlled stock).
+     */
     String next(String prefix) {
         String day = BusinessTime.now().format(DAY);
-        return "%s-%s-%04d".formatted(prefix, day, sequences.next(prefix + "-" + day));
+        return "%s-%s-%04d".formatted(prefix, day, sequences.draw(prefix + "-" + day));
     }
 
     String queryCode() {

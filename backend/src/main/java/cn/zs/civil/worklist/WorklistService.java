@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.stereotype.Service;
@@ -52,7 +52,9 @@ public class WorklistService {
     /** BPMN extension property on a user task that may issue the one-time correction notice. */
     static final String PROPERTY_CORRECTIONS = "corrections";
     static final int MAX_CORRECTION_ITEMS = 30;
-    private static final int NEXT_CASE_ATTEMPTS = 5;
+    /** "Next case" reads this many candidates at a time, for at most this many rounds. */
+    private static final int NEXT_CASE_CANDIDATES = 8;
+    private static final int NEXT_CASE_ROUNDS = 3;
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -65,10 +67,12 @@ public class WorklistService {
     private final Countdowns countdowns;
     private final Map<String, Boolean> correctable = new ConcurrentHashMap<>();
     private final List<TaskCompletionCheck> completionChecks;
+    private final WorkItemMapper workItems;
 
     WorklistService(TaskService tasks, RuntimeService runtime, RepositoryService repository, ApplicationService applications,
             FormDefinitions forms, CaseLog log, TransactionTemplate tx, IdentityProperties identity,
-            Countdowns countdowns, List<TaskCompletionCheck> completionChecks) {
+            Countdowns countdowns, List<TaskCompletionCheck> completionChecks, WorkItemMapper workItems) {
+        this.workItems = workItems;
         this.completionChecks = List.copyOf(completionChecks);
         this.countdowns = countdowns;
         this.tasks = tasks;
@@ -98,32 +102,72 @@ public class WorklistService {
         if (user.groups().isEmpty()) {
             return new Queue(List.of(), page, size, 0);
         }
-        TaskQuery query = queueQuery(user, scope);
-        long total = query.count();
-        List<Task> found = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);
-        return new Queue(views(found), page, size, total);
+        List<String> groups = List.copyOf(user.groups());
+        List<String> districts = districtsFilter(user);
+        if (districts != null && districts.isEmpty()) {
+            return new Queue(List.of(), page, size, 0);
+        }
+        long total = workItems.count(scope.name(), groups, districts, user.id());
+        List<WorkItemMapper.WorkItem> found = total == 0 ? List.of()
+                : workItems.page(scope.name(), groups, districts, user.id(), page * size, size,
+                        page * size + size);
+        return new Queue(itemViews(found), page, size, total);
     }
 
-    /** Claims the most urgent unassigned task of the caller's queue; a race lost to another clerk tries the next. */
+    /**
+     * Claims the most urgent unassigned task of the caller's queues and districts. The candidates are read without
+     * locks; each is then locked on its own (skipping one another transaction holds) and claimed in that
+     * transaction, so concurrent callers, even two sessions of one account, never get the same task.
+     */
     public TaskView next(PlatformUser user) {
         if (user.groups().isEmpty()) {
             return null;
         }
-        for (int attempt = 0; attempt < NEXT_CASE_ATTEMPTS; attempt++) {
-            List<Task> candidates = queueQuery(user, Scope.UNASSIGNED).orderByDueDate().asc().orderByTaskCreateTime()
-                    .asc().listPage(attempt, 1);
-            if (candidates.isEmpty()) {
-                return null;
+        List<String> groups = List.copyOf(user.groups());
+        List<String> districts = districtsFilter(user);
+        if (districts != null && districts.isEmpty()) {
+            return null;
+        }
+        for (int round = 0; round < NEXT_CASE_ROUNDS; round++) {
+            List<WorkItemMapper.WorkItem> candidates = workItems.candidates(groups, districts,
+                    round * NEXT_CASE_CANDIDATES, NEXT_CASE_CANDIDATES);
+            for (WorkItemMapper.WorkItem candidate : candidates) {
+                if (claimIfFree(user, candidate)) {
+                    return itemViews(List.of(new WorkItemMapper.WorkItem(candidate.taskId(), candidate.groupId(),
+                            candidate.district(), user.id(), candidate.dueSort(), candidate.createdAt(),
+                            candidate.applicationNo(), candidate.processInstanceId(), candidate.taskKey(),
+                            candidate.taskName()))).get(0);
+                }
             }
-            Task task = candidates.get(0);
-            try {
-                claim(user, task.getId());
-                return views(List.of(tasks.createTaskQuery().taskId(task.getId()).singleResult())).get(0);
-            } catch (TaskAlreadyClaimedException | OptimisticLockingException | ApiException lost) {
-                // another clerk took it between the query and the claim: try the next one
+            if (candidates.size() < NEXT_CASE_CANDIDATES) {
+                break;
             }
         }
         return null;
+    }
+
+    /** Whether this caller could lock and claim the candidate now (false when someone else has it). */
+    private boolean claimIfFree(PlatformUser user, WorkItemMapper.WorkItem candidate) {
+        try {
+            return Boolean.TRUE.equals(tx.execute(s -> {
+                if (workItems.lockFree(candidate.taskId(), candidate.groupId()) == null) {
+                    return false;
+                }
+                tasks.claim(candidate.taskId(), user.id());
+                log.byUser(candidate.applicationNo(), CaseEventType.CLAIMED, user,
+                        new TaskRef(candidate.taskId(), candidate.taskKey(), candidate.taskName()), null, null);
+                return true;
+            }));
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | SuspendedEntityInteractionException
+                | NullValueException lost) {
+            // taken, completed or suspended meanwhile: the next candidate
+            return false;
+        }
+    }
+
+    /** null: every district; empty: none. */
+    private static List<String> districtsFilter(PlatformUser user) {
+        return user.allDistricts() ? null : List.copyOf(user.districts());
     }
 
     /** A task with its case, as one entitled caller sees it. */
@@ -140,13 +184,20 @@ public class WorklistService {
      */
     public CaseTask entitled(PlatformUser user, String taskId) {
         Task task = taskId == null || !user.isStaff() ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task != null && !inGroup(user, task)) {
-            log.denied(user, businessKey(task), "task " + task.getTaskDefinitionKey() + " outside the caller's queues");
+        List<WorkItemMapper.WorkItem> items = task == null ? List.of() : workItems.ofTask(taskId);
+        if (task != null && items.isEmpty()) {
+            // completed or deleted since it was read
+            task = null;
         }
-        if (task == null || !inGroup(user, task)) {
+        String applicationNo = items.isEmpty() ? null : items.get(0).applicationNo();
+        if (task != null && !inGroup(user, task, items)) {
+            log.denied(user, applicationNo, "task " + task.getTaskDefinitionKey() + " outside the caller's queues");
             throw ApiException.notFound("task.notFound");
         }
-        ApplicationRow row = applications.byNo(businessKey(task));
+        ApplicationRow row = applicationNo == null ? null : applications.byNo(applicationNo);
+        if (task == null || row == null) {
+            throw ApiException.notFound("task.notFound");
+        }
         if (!user.seesDistrict(row.district())) {
             log.denied(user, row.applicationNo(), "task " + task.getTaskDefinitionKey() + " outside the caller's districts");
             throw ApiException.notFound("task.notFound");
@@ -283,50 +334,29 @@ public class WorklistService {
         }
     }
 
-    private TaskQuery queueQuery(PlatformUser user, Scope scope) {
-        TaskQuery query = tasks.createTaskQuery().active();
-        switch (scope) {
-            case MINE -> query.taskAssignee(user.id());
-            case UNASSIGNED -> query.taskCandidateGroupIn(List.copyOf(user.groups()));
-            default -> query.taskCandidateGroupIn(List.copyOf(user.groups())).includeAssignedTasks();
-        }
-        if (!user.allDistricts()) {
-            if (user.districts().isEmpty()) {
-                query.processVariableValueEquals(ApplicationService.VAR_DISTRICT, "-none-");
-            } else {
-                TaskQuery or = query.or();
-                user.districts().forEach(d -> or.processVariableValueEquals(ApplicationService.VAR_DISTRICT, d));
-                or.endOr();
-            }
-        }
-        return query;
-    }
-
-    private boolean inGroup(PlatformUser user, Task task) {
+    /** A candidate group of the caller's (from the task's work items), or the caller's own task. */
+    private boolean inGroup(PlatformUser user, Task task, List<WorkItemMapper.WorkItem> items) {
         Set<String> candidateGroups = new java.util.HashSet<>();
-        List<org.camunda.bpm.engine.task.IdentityLink> links;
-        try {
-            links = tasks.getIdentityLinksForTask(task.getId());
-        } catch (NullPointerException | org.camunda.bpm.engine.exception.NullValueException completedMeanwhile) {
-            // Camunda 7.24 fails with an NPE, not "not found", when the task was completed (by another clerk, a
-            // timer) since it was read; the crash suite's control run met it as a 500.
-            throw ApiException.notFound("task.notFound");
-        }
-        links.stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .forEach(l -> candidateGroups.add(l.getGroupId()));
+        items.stream().map(WorkItemMapper.WorkItem::groupId).filter(g -> !WorkItems.NO_GROUP.equals(g))
+                .forEach(candidateGroups::add);
         return user.inAnyGroup(candidateGroups) || user.id().equals(task.getAssignee());
     }
 
-    private List<TaskView> views(List<Task> found) {
-        Map<String, String> keys = businessKeys(found);
-        List<String> numbers = List.copyOf(new java.util.HashSet<>(keys.values()));
-        Map<String, ApplicationRow> rows = applications.byNos(numbers);
-        Map<String, Countdowns.Countdown> clocks = countdowns.of(numbers);
+    /** Queue rows as shown, with their cases and clocks read in one query each. */
+    private List<TaskView> itemViews(List<WorkItemMapper.WorkItem> found) {
+        List<String> numbers = found.stream().map(WorkItemMapper.WorkItem::applicationNo).filter(Objects::nonNull)
+                .distinct().toList();
+        Map<String, ApplicationRow> rows = numbers.isEmpty() ? Map.of() : applications.byNos(numbers);
+        Map<String, Countdowns.Countdown> clocks = numbers.isEmpty() ? Map.of() : countdowns.of(numbers);
         List<TaskView> out = new ArrayList<>();
-        for (Task t : found) {
-            ApplicationRow row = rows.get(keys.get(t.getProcessInstanceId()));
-            out.add(view(t, row, row == null ? null : clocks.get(row.applicationNo())));
+        for (WorkItemMapper.WorkItem item : found) {
+            ApplicationRow row = item.applicationNo() == null ? null : rows.get(item.applicationNo());
+            LocalDateTime due = WorkItems.NO_DUE_DATE.equals(item.dueSort()) ? null : item.dueSort();
+            out.add(new TaskView(item.taskId(), item.taskName(), item.taskKey(),
+                    row == null ? null : row.applicationNo(), row == null ? null : row.serviceCode(),
+                    row == null ? null : row.district(), row == null ? null : Masking.name(row.subjectName()),
+                    item.assignee(), item.assignee() == null ? null : displayName(item.assignee()),
+                    item.createdAt(), due, row == null ? null : clocks.get(row.applicationNo())));
         }
         return out;
     }
@@ -337,23 +367,6 @@ public class WorklistService {
                 row == null ? null : Masking.name(row.subjectName()), t.getAssignee(),
                 t.getAssignee() == null ? null : displayName(t.getAssignee()), BusinessTime.of(t.getCreateTime()),
                 BusinessTime.of(t.getDueDate()), clock);
-    }
-
-    /** Business keys (application numbers) of the tasks' process instances, in one query. */
-    private Map<String, String> businessKeys(List<Task> found) {
-        Map<String, String> keys = new HashMap<>();
-        if (found.isEmpty()) {
-            return keys;
-        }
-        Set<String> ids = new java.util.HashSet<>();
-        found.forEach(t -> ids.add(t.getProcessInstanceId()));
-        runtime.createProcessInstanceQuery().processInstanceIds(ids).list()
-                .forEach(p -> keys.put(p.getId(), p.getBusinessKey()));
-        return keys;
-    }
-
-    private String businessKey(Task task) {
-        return businessKeys(List.of(task)).get(task.getProcessInstanceId());
     }
 
     private static TaskRef ref(Task task) {

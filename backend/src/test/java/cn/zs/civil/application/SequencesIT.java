@@ -69,6 +69,41 @@ class SequencesIT extends ApiTestBase {
         assertThat(next).isEqualTo(1L);
     }
 
+    @Test
+    void aDrawnNumberDoesNotWaitForAnotherCallersTransactionAndStaysTakenOnRollback() throws Exception {
+        String counter = "it-" + UUID.randomUUID();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        CountDownLatch drawn = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // a submission draws its number and keeps its own transaction open for a while, then fails
+            Future<Long> first = pool.submit(() -> tx.execute(status -> {
+                long n = sequences.draw(counter);
+                drawn.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                status.setRollbackOnly();
+                return n;
+            }));
+            assertThat(drawn.await(30, TimeUnit.SECONDS)).isTrue();
+            // meanwhile a second submission gets the next number at once (the first holds no lock on the counter)
+            Long second = pool.submit(() -> tx.execute(status -> sequences.draw(counter))).get(10, TimeUnit.SECONDS);
+            release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1L);
+            assertThat(second).isEqualTo(2L);
+            // the first's rollback does not give 1 back: drawn numbers are unique, not gap-free
+            Long third = tx.execute(status -> sequences.draw(counter));
+            assertThat(third).isEqualTo(3L);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -17,7 +17,7 @@ import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 
 /** Marriage registration at the counter through the API, as the registrar works it. */
-class MarriageRegistrationIT extends ApiTestBase {
+public class MarriageRegistrationIT extends ApiTestBase {
 
     @Autowired
     private DemoRegistry registry;
@@ -27,7 +27,7 @@ class MarriageRegistrationIT extends ApiTestBase {
         registry.setAvailable(true);
     }
 
-    static Map<String, Object> couple(String nameA, String idA, String statusA, String nameB, String idB, String statusB) {
+    public static Map<String, Object> couple(String nameA, String idA, String statusA, String nameB, String idB, String statusB) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("district", "shiqi");
         data.put("partyAName", nameA);

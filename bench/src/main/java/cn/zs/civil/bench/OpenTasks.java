@@ -46,7 +46,7 @@ final class OpenTasks {
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
     private static final Set<String> IDS = Set.of("ID_", "PROC_INST_ID_", "EXECUTION_ID_", "TASK_ID_", "PARENT_ID_",
             "ROOT_PROC_INST_ID_", "ACT_INST_ID_", "PARENT_ACT_INST_ID_", "VAR_SCOPE_", "BUSINESS_KEY_", "VAR_INST_ID_",
-            "application_no", "process_instance_id");
+            "application_no", "process_instance_id", "task_id");
 
     static {
         for (String t : List.of("ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_HI_PROCINST",
@@ -56,6 +56,8 @@ final class OpenTasks {
         TABLES.put("ACT_RU_IDENTITYLINK", "TASK_ID_ in (select task from bench_seed_template)");
         TABLES.put("ACT_HI_IDENTITYLINK", "TASK_ID_ in (select task from bench_seed_template)");
         TABLES.put("application", "process_instance_id in (select pi from bench_seed_template)");
+        // the queues' read model, which the platform's task events write and the seeder's bare engine does not
+        TABLES.put("work_item", "task_id in (select task from bench_seed_template)");
     }
 
     /**
@@ -92,7 +94,8 @@ final class OpenTasks {
                     String task = engine.getTaskService().createTaskQuery().processInstanceId(p.getId()).singleResult()
                             .getId();
                     templates.add(new String[] {p.getId(), task});
-                    rows.add(new Object[] {no, queue, district, received, p.getProcessDefinitionId(), p.getId()});
+                    rows.add(new Object[] {no, queue, district, received, p.getProcessDefinitionId(), p.getId(), task,
+                            v.get("dueDate")});
                 }
             }
             insert(db, rows);
@@ -156,6 +159,9 @@ final class OpenTasks {
                 values.add("concat(t." + col + ", '-', s.seq)");
             } else if ("DUE_DATE_".equals(col)) {
                 values.add("date_add(now(), interval cast((s.seq * 7919 + crc32(t.ID_)) % 61 as signed) - 30 day)");
+            } else if ("due_sort".equals(col)) {
+                // the same spread as the copied task's DUE_DATE_ (same template task id, same copy number)
+                values.add("date_add(now(), interval cast((s.seq * 7919 + crc32(t.task_id)) % 61 as signed) - 30 day)");
             } else if ("TEXT_".equals(col) && named) {
                 values.add("case when t.NAME_ = 'applicationNo' then concat(t.TEXT_, '-', s.seq) else t.TEXT_ end");
             } else {
@@ -187,6 +193,21 @@ final class OpenTasks {
                 s.addBatch();
             }
             s.executeBatch();
+            try (PreparedStatement w = c.prepareStatement("insert into work_item (task_id, group_id, district,"
+                    + " assignee, due_sort, created_at, application_no, process_instance_id, task_key, task_name)"
+                    + " values (?, ?, ?, null, ?, ?, ?, ?, 'Task_Open', '待审查（基准数据）')")) {
+                for (Object[] r : rows) {
+                    w.setString(1, (String) r[6]);
+                    w.setString(2, (String) r[1]);
+                    w.setString(3, (String) r[2]);
+                    w.setTimestamp(4, new Timestamp(((Date) r[7]).getTime()));
+                    w.setTimestamp(5, Timestamp.valueOf((LocalDateTime) r[3]));
+                    w.setString(6, (String) r[0]);
+                    w.setString(7, (String) r[5]);
+                    w.addBatch();
+                }
+                w.executeBatch();
+            }
             if (!c.getAutoCommit()) {
                 c.commit();
             }

@@ -1,0 +1,55 @@
+package cn.zs.civil.worklist;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** The {@code work_item} table: the queues' read model (see {@link WorkItems}). */
+@Mapper
+interface WorkItemMapper {
+
+    /** One row of a task; {@code groupId} is "" for a task without candidate group (assigned directly). */
+    record WorkItem(String taskId, String groupId, String district, String assignee, LocalDateTime dueSort,
+            LocalDateTime createdAt, String applicationNo, String processInstanceId, String taskKey,
+            String taskName) {
+    }
+
+    int insert(WorkItem item);
+
+    int assign(@Param("taskId") String taskId, @Param("assignee") String assignee);
+
+    int update(@Param("taskId") String taskId, @Param("dueSort") LocalDateTime dueSort,
+            @Param("taskName") String taskName);
+
+    int delete(String taskId);
+
+    List<WorkItem> ofTask(String taskId);
+
+    long countAll();
+
+    /**
+     * The rows of a queue page: {@code scope} ALL (the groups' tasks, assigned or not), UNASSIGNED, or MINE (the
+     * caller's whatever the group); {@code districts} null for every district. One row per task.
+     */
+    List<WorkItem> page(@Param("scope") String scope, @Param("groups") Collection<String> groups,
+            @Param("districts") Collection<String> districts, @Param("userId") String userId,
+            @Param("offset") int offset, @Param("limit") int limit, @Param("window") int window);
+
+    long count(@Param("scope") String scope, @Param("groups") Collection<String> groups,
+            @Param("districts") Collection<String> districts, @Param("userId") String userId);
+
+    /** The most urgent unassigned rows of the groups (and districts), without locking: "next case" candidates. */
+    List<WorkItem> candidates(@Param("groups") Collection<String> groups,
+            @Param("districts") Collection<String> districts, @Param("offset") int offset,
+            @Param("limit") int limit);
+
+    /**
+     * The candidate's row if it is still unassigned, row-locked until the caller's transaction ends; null when it
+     * was taken meanwhile or another transaction holds it (skipped, not waited for), so concurrent "next case"
+     * calls, even two sessions of one account, get different tasks.
+     */
+    String lockFree(@Param("taskId") String taskId, @Param("groupId") String groupId);
+}

@@ -1,0 +1,194 @@
+package cn.zs.civil.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.zs.civil.marriage.MarriageRegistrationIT;
+import cn.zs.civil.support.Api;
+import cn.zs.civil.support.ApiTestBase;
+
+/**
+ * The queues' read model ({@code work_item}) against the engine: a row per open task with its group, district and
+ * case, kept in step by the engine's task events (claim, due date change, completion, deletion), refilled from the
+ * engine when empty; and "next case" never hands one task to two callers, even two sessions of one account.
+ */
+class WorkItemsIT extends ApiTestBase {
+
+    @Autowired
+    private TaskService tasks;
+
+    @Autowired
+    private WorkItems workItems;
+
+    private String checkIn() {
+        Api.Response r = api().as("clerk-marriage").post("/api/applications",
+                Map.of("serviceCode", "marriage-registration", "data", MarriageRegistrationIT.couple("王小明", "442000200003151315", "SINGLE", "吴婷",
+                        "44200020030303134X", "SINGLE")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        return no;
+    }
+
+    private Task openTask(String no) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(no).singleResult();
+    }
+
+    /** Every open task of the engine and nothing else, with its candidate groups, case and assignee. */
+    private void assertInStepWithTheEngine() {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select task_id, group_id, assignee, application_no from work_item order by task_id, group_id");
+        List<String> fromTable = new ArrayList<>();
+        rows.forEach(r -> fromTable.add(r.get("task_id") + "|" + r.get("group_id") + "|" + r.get("assignee") + "|"
+                + r.get("application_no")));
+        List<String> fromEngine = new ArrayList<>();
+        for (Task t : tasks.createTaskQuery().orderByTaskId().asc().list()) {
+            String no = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
+                    .singleResult().getBusinessKey();
+            List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
+                    .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+                    .map(l -> l.getGroupId()).sorted().toList();
+            for (String g : groups.isEmpty() ? List.of("") : groups) {
+                fromEngine.add(t.getId() + "|" + g + "|" + t.getAssignee() + "|" + no);
+            }
+        }
+        assertThat(fromTable).containsExactlyElementsOf(fromEngine.stream().sorted().toList());
+    }
+
+    @Test
+    void theReadModelFollowsTheEngineThroughClaimDueDateCompletionAndDeletion() {
+        String a = checkIn();
+        String b = checkIn();
+        Task ta = openTask(a);
+        Map<String, Object> row = jdbc.queryForMap("select * from work_item where task_id = ?", ta.getId());
+        assertThat(row.get("group_id")).isEqualTo("marriage-registrar");
+        assertThat(row.get("district")).isEqualTo("shiqi");
+        assertThat(row.get("application_no")).isEqualTo(a);
+        assertThat(row.get("task_key")).isEqualTo(ta.getTaskDefinitionKey());
+        assertInStepWithTheEngine();
+
+        Api registrar = api().as("clerk-marriage");
+        assertThat(registrar.post("/api/tasks/" + ta.getId() + "/claim", Map.of()).status()).isEqualTo(204);
+        assertThat(count("select count(*) from work_item where task_id = ? and assignee = 'clerk-marriage'",
+                ta.getId())).isEqualTo(1);
+        JsonNode mine = registrar.get("/api/tasks?scope=MINE&size=100").body();
+        assertThat(mine.path("items").findValuesAsText("taskId")).contains(ta.getId());
+
+        // a due date moved in the engine moves the task in the queue
+        Date due = new Date(System.currentTimeMillis() - 86_400_000L * 400);
+        tasks.setDueDate(openTask(b).getId(), due);
+        JsonNode first = registrar.get("/api/tasks?scope=UNASSIGNED&size=1").body().path("items").get(0);
+        assertThat(first.path("applicationNo").asText()).isEqualTo(b);
+
+        // completion removes the row; the next step gets its own
+        String review = ta.getId();
+        Api.Response done = registrar.post("/api/tasks/" + review + "/complete", Map.of("data",
+                Map.of("counselling", "declined", "declarationSignedA", true, "declarationSignedB", true,
+                        "decision", "register")));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        runJobs(a);
+        assertThat(count("select count(*) from work_item where task_id = ?", review)).isZero();
+        assertInStepWithTheEngine();
+
+        // a deleted process instance (even skipping custom listeners) leaves no row behind
+        runtime.deleteProcessInstance(openTask(b).getProcessInstanceId(), "test", true);
+        assertThat(count("select count(*) from work_item where application_no = ?", b)).isZero();
+        assertInStepWithTheEngine();
+    }
+
+    @Test
+    void anEmptyTableIsRefilledFromTheEngine() {
+        checkIn();
+        checkIn();
+        List<Map<String, Object>> before = jdbc.queryForList("select * from work_item order by task_id, group_id");
+        assertThat(before).isNotEmpty();
+        jdbc.update("delete from work_item");
+        workItems.backfill();
+        List<Map<String, Object>> after = jdbc.queryForList("select * from work_item order by task_id, group_id");
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void concurrentNextCaseCallsOfOneAccountNeverGetTheSameTask() throws Exception {
+        int sessions = 6;
+        for (int i = 0; i < sessions; i++) {
+            checkIn();
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(sessions);
+        try {
+            List<Future<Api.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return api().as("clerk-marriage").post("/api/tasks/next", Map.of());
+                }));
+            }
+            start.countDown();
+            Set<String> got = new HashSet<>();
+            for (Future<Api.Response> call : calls) {
+                Api.Response r = call.get(60, TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                String taskId = r.body().path("taskId").asText();
+                assertThat(got.add(taskId)).as("task %s handed out twice", taskId).isTrue();
+                assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+                        .isEqualTo("clerk-marriage");
+            }
+            assertThat(got).hasSize(sessions);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertInStepWithTheEngine();
+    }
+
+    @Test
+    void aQueueOfSeveralGroupsPagesLikeOneOrderedListOfItsTasks() {
+        for (int i = 0; i < 3; i++) {
+            checkIn();
+        }
+        // the chief works six queues: the page is merged from each group's rows
+        Api chief = api().as("chief");
+        for (String scope : List.of("ALL", "UNASSIGNED")) {
+            JsonNode whole = chief.get("/api/tasks?scope=" + scope + "&size=100").body();
+            List<String> expected = whole.path("items").findValuesAsText("taskId");
+            assertThat(expected).isNotEmpty().doesNotHaveDuplicates();
+            List<String> paged = new ArrayList<>();
+            for (int page = 0; paged.size() < expected.size(); page++) {
+                JsonNode p = chief.get("/api/tasks?scope=" + scope + "&size=3&page=" + page).body();
+                assertThat(p.path("total").asLong()).isEqualTo(whole.path("total").asLong());
+                List<String> ids = p.path("items").findValuesAsText("taskId");
+                assertThat(ids).isNotEmpty();
+                paged.addAll(ids);
+            }
+            assertThat(paged).isEqualTo(expected);
+            // the same order as the engine's own query over the chief's groups
+            List<String> engine = tasks.createTaskQuery().taskCandidateGroupIn(List.of("section-chief",
+                    "funeral-review", "funeral-home", "marriage-registrar", "socialorg-review", "placename-review"))
+                    .includeAssignedTasks().list().stream()
+                    .filter(t -> scope.equals("ALL") || t.getAssignee() == null)
+                    .sorted(java.util.Comparator
+                            .comparing((Task t) -> t.getDueDate() == null ? new Date(Long.MAX_VALUE) : t.getDueDate())
+                            .thenComparing(Task::getCreateTime).thenComparing(Task::getId))
+                    .map(Task::getId).limit(100).toList();
+            assertThat(expected).isEqualTo(engine);
+        }
+    }
+}
