@@ -15,10 +15,10 @@ import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -31,10 +31,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import cn.zs.civil.identity.PlatformUser;
 
 /**
- * Appends to the hash-chained audit log and verifies it. An append joins the caller's transaction when there is
- * one (a decision and its audit row commit or roll back together); writing locks the chain's head row until the
- * transaction ends, so appends from any number of threads and nodes form one chain. The time is the real wall
- * clock, not the engine's (which the demo clock may move).
+ * Appends to the hash-chained audit log, seals the chain and verifies it. An append joins the caller's transaction
+ * when there is one (a decision and its audit row commit or roll back together) and takes no lock other writers
+ * wait for; a sealer (every half second, on every node, one at a time through the chain's head row) numbers and
+ * links what has committed, so appends from any number of threads and nodes form one chain. The time is the real
+ * wall clock, not the engine's (which the demo clock may move).
  */
 @Service
 public class AuditLog {
@@ -44,11 +45,13 @@ public class AuditLog {
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int PAGE = 1000;
+    private static final int SEAL_BATCH = 500;
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final AuditMapper mapper;
     private final TransactionTemplate joinOrStart;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate sealing;
     private final ObjectMapper canonicalJson;
 
     AuditLog(AuditMapper mapper, PlatformTransactionManager transactions, ObjectMapper json) {
@@ -57,6 +60,8 @@ public class AuditLog {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.sealing = new TransactionTemplate(transactions);
+        this.sealing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -88,75 +93,63 @@ public class AuditLog {
     }
 
     /**
-     * Appends one entry. Inside a transaction the entry is written just before that transaction commits, so the
-     * chain's head is locked only for the commit itself, after every row lock the business work needed: two
-     * transactions never wait for each other's rows while one holds the head (no deadlock), and the entry commits or
-     * rolls back with the decision it records. Outside a transaction it is written at once.
+     * Appends one entry: inside a transaction it is written there (it commits or rolls back with the decision it
+     * records), otherwise at once. It is not numbered or hashed here: {@link #seal} does that behind the writers, so
+     * no writer waits for another's commit (the chain's head used to be locked by every transaction that wrote an
+     * entry, until its commit: one queue for the whole application).
      */
     public void append(Entry entry) {
         String clientIp = clientIp();
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.isActualTransactionActive()) {
-            @SuppressWarnings("unchecked")
-            List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
-            if (pending == null) {
-                List<Pending> batch = new ArrayList<>();
-                TransactionSynchronizationManager.bindResource(this, batch);
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void beforeCommit(boolean readOnly) {
-                        writeAll(batch);
-                    }
+        LocalDateTime now = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS);
+        AuditRow row = new AuditRow(0, 0, now, limit(entry.actorId(), 128), limit(entry.actorRoles(), 200),
+                limit(entry.action(), 48), limit(entry.target(), 300), limit(entry.outcome(), 64),
+                json(entry.before()), json(entry.after()), limit(clientIp, 64), null, null);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            mapper.insert(row);
+        } else {
+            joinOrStart.executeWithoutResult(status -> mapper.insert(row));
+        }
+    }
 
-                    // A nested REQUIRES_NEW transaction collects its own entries.
-                    @Override
-                    public void suspend() {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
-                    }
-
-                    @Override
-                    public void resume() {
-                        TransactionSynchronizationManager.bindResource(AuditLog.this, batch);
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
-                    }
-                });
-                pending = batch;
+    /**
+     * Seals the committed entries not yet in the chain, in the order of their ids, a batch per transaction: the
+     * chain's head is locked (sealers on any node take turns), each entry numbered, hashed onto the one before it,
+     * and the head moved. An entry committed late (a long transaction) is sealed when it is seen, after entries
+     * written later: the chain's order is the order of sealing.
+     *
+     * @return the number of entries sealed
+     */
+    @Scheduled(fixedDelayString = "${platform.audit.seal-interval:PT0.5S}",
+            initialDelayString = "${platform.audit.seal-interval:PT0.5S}")
+    public int seal() {
+        int sealed = 0;
+        while (true) {
+            Integer batch = sealing.execute(status -> sealBatch());
+            sealed += batch == null ? 0 : batch;
+            if (batch == null || batch < SEAL_BATCH) {
+                return sealed;
             }
-            pending.add(new Pending(entry, clientIp));
-            return;
         }
-        joinOrStart.executeWithoutResult(status -> writeAll(List.of(new Pending(entry, clientIp))));
     }
 
-    private record Pending(Entry entry, String clientIp) {
-    }
-
-    /** The chain's head is locked, each row hashed onto the one before, the head moved. */
-    private void writeAll(List<Pending> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
+    private int sealBatch() {
         AuditMapper.Head head = mapper.lockHead();
+        List<AuditRow> pending = mapper.unsealed(SEAL_BATCH);
+        if (pending.isEmpty()) {
+            return 0;
+        }
         long seq = head.lastSeq();
         String previous = head.lastHash();
-        for (Pending p : batch) {
-            Entry entry = p.entry();
+        for (AuditRow p : pending) {
             seq++;
-            LocalDateTime now = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS);
-            AuditRow unsigned = new AuditRow(seq, now, limit(entry.actorId(), 128), limit(entry.actorRoles(), 200),
-                    limit(entry.action(), 48), limit(entry.target(), 300), limit(entry.outcome(), 64),
-                    json(entry.before()), json(entry.after()), limit(p.clientIp(), 64), previous, null);
-            String hash = hash(unsigned);
-            mapper.insert(new AuditRow(unsigned.seq(), unsigned.occurredAt(), unsigned.actorId(), unsigned.actorRoles(),
-                    unsigned.action(), unsigned.target(), unsigned.outcome(), unsigned.beforeState(),
-                    unsigned.afterState(), unsigned.clientIp(), unsigned.prevHash(), hash));
+            AuditRow numbered = new AuditRow(p.id(), seq, p.occurredAt(), p.actorId(), p.actorRoles(), p.action(),
+                    p.target(), p.outcome(), p.beforeState(), p.afterState(), p.clientIp(), previous, null);
+            String hash = hash(numbered);
+            mapper.seal(p.id(), seq, previous, hash);
             previous = hash;
         }
         mapper.moveHead(seq, previous);
+        return pending.size();
     }
 
     /** The result of walking the chain from its first row. */
@@ -164,8 +157,12 @@ public class AuditLog {
             String headHash) {
     }
 
-    /** Recomputes every link; reports the first row whose link or content does not match. */
+    /**
+     * Seals what is pending, then recomputes every link; reports the first row whose link or content does not
+     * match.
+     */
     public Verification verify() {
+        seal();
         return readOnly.execute(status -> {
             AuditMapper.Head head = mapper.head();
             String previous = GENESIS;
@@ -199,7 +196,9 @@ public class AuditLog {
         });
     }
 
+    /** Sealed entries after a sequence number (what is pending is sealed first). */
     public List<AuditRow> page(long afterSeq, int limit) {
+        seal();
         return mapper.page(afterSeq, limit);
     }
 

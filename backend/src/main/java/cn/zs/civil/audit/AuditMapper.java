@@ -15,6 +15,12 @@ interface AuditMapper {
 
     int insert(AuditRow row);
 
+    /** Committed entries not yet in the chain, oldest first. */
+    List<AuditRow> unsealed(@Param("limit") int limit);
+
+    int seal(@Param("id") long id, @Param("seq") long seq, @Param("prevHash") String prevHash,
+            @Param("rowHash") String rowHash);
+
     int moveHead(@Param("lastSeq") long lastSeq, @Param("lastHash") String lastHash);
 
     List<AuditRow> page(@Param("afterSeq") long afterSeq, @Param("limit") int limit);

@@ -2,8 +2,11 @@ package cn.zs.civil.audit;
 
 import java.time.LocalDateTime;
 
-/** One row of {@code audit_log}, as stored. */
-public record AuditRow(long seq, LocalDateTime occurredAt, String actorId, String actorRoles, String action,
+/**
+ * One row of {@code audit_log}, as stored; {@code seq}, {@code prevHash} and {@code rowHash} are 0/null until the
+ * sealer has put it in the chain. {@code id} is the order of writing, not part of the hash.
+ */
+public record AuditRow(long id, long seq, LocalDateTime occurredAt, String actorId, String actorRoles, String action,
         String target, String outcome, String beforeState, String afterState, String clientIp, String prevHash,
         String rowHash) {
 }

@@ -12,13 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,11 +40,17 @@ class AuditLogIT extends ApiTestBase {
     @Autowired
     private AuditLog audit;
 
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    /** The chain's last number, after sealing what has committed. */
     private long head() {
+        audit.seal();
         return jdbc.queryForObject("select last_seq from audit_chain_head where id = 1", Long.class);
     }
 
     private List<Map<String, Object>> since(long seq) {
+        audit.seal();
         return jdbc.queryForList("select * from audit_log where seq > ? order by seq", seq);
     }
 
@@ -202,5 +212,49 @@ class AuditLogIT extends ApiTestBase {
         assertThat(v.intact()).as(v.toString()).isTrue();
         System.out.printf("[audit] %d writers × %d appends + 10 HTTP refusals: %d rows, one chain, %d rows verified%n",
                 writers, each, end - start, v.rowsChecked());
+    }
+
+    @Test
+    void anEntryIsSealedWhenItsTransactionCommitsAndNeverWhenItRollsBack() throws Exception {
+        long start = head();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        // a rolled-back decision leaves no entry
+        tx.executeWithoutResult(status -> {
+            audit.bySystem("TEST_ROLLED_BACK", "rollback", "ok", null, null);
+            status.setRollbackOnly();
+        });
+        // a long transaction writes first and commits last: its entry is sealed after the later ones
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> slow = pool.submit(() -> tx.executeWithoutResult(status -> {
+                audit.bySystem("TEST_LATE", "late", "ok", null, null);
+                written.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+            audit.bySystem("TEST_EARLY", "early", "ok", null, null);
+            assertThat(audit.seal()).isGreaterThanOrEqualTo(1);
+            // the open transaction's entry is not visible to the sealer yet
+            assertThat(count("select count(*) from audit_log where action = 'TEST_LATE' and seq is not null")).isZero();
+            release.countDown();
+            slow.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        List<Map<String, Object>> rows = since(start);
+        assertThat(rows).noneMatch(r -> "TEST_ROLLED_BACK".equals(r.get("ACTION")));
+        long early = rows.stream().filter(r -> "TEST_EARLY".equals(r.get("ACTION"))).mapToLong(r -> ((Number) r.get("SEQ")).longValue()).findFirst().orElseThrow();
+        long late = rows.stream().filter(r -> "TEST_LATE".equals(r.get("ACTION"))).mapToLong(r -> ((Number) r.get("SEQ")).longValue()).findFirst().orElseThrow();
+        assertThat(late).isGreaterThan(early);
+        assertThat(count("select count(*) from audit_log where seq is null")).isZero();
+        AuditLog.Verification v = audit.verify();
+        assertThat(v.intact()).as(v.toString()).isTrue();
     }
 }
