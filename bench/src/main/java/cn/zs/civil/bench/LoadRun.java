@@ -33,6 +33,7 @@ final class LoadRun {
     private volatile boolean submitting = true;
     private volatile boolean working = true;
     private final AtomicLong submitFailures = new AtomicLong();
+    private final AtomicLong cutOff = new AtomicLong();
     private final AtomicLong submittedHere = new AtomicLong();
     private long submittedBefore;
     private final AtomicReferenceArray<Target.Submitted> recent = new AtomicReferenceArray<>(256);
@@ -126,6 +127,7 @@ final class LoadRun {
         out.put("unfinishedAfterDrain", submitted() - target.completed());
         out.put("submitFailures", submitFailures.get());
         out.put("arrivalsNotSent", notSent);
+        out.put("submissionsCutOff", cutOff.get());
         out.put("resources", resources);
         out.put("timeline", timeline);
         return out;
@@ -201,7 +203,10 @@ final class LoadRun {
     private void submitOne(long intendedStart) {
         long n = sequence.getAndIncrement();
         Target.Submitted done = target.submit(n, intendedStart);
-        if (done == null) {
+        if (done == null && Thread.currentThread().isInterrupted()) {
+            // In flight when the window closed (shutdownNow): cut off by the generator, not refused by the target.
+            cutOff.incrementAndGet();
+        } else if (done == null) {
             submitFailures.incrementAndGet();
         } else {
             submittedHere.incrementAndGet();
