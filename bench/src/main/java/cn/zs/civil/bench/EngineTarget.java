@@ -43,7 +43,7 @@ final class EngineTarget implements Target {
             metrics.record("engine start", System.nanoTime() - intendedStart);
             return new Submitted(no, null);
         } catch (RuntimeException e) {
-            metrics.error("engine start", e.getClass().getSimpleName() + ": " + e.getMessage());
+            metrics.error("engine start", Metrics.cause(e));
             return null;
         }
     }
@@ -84,7 +84,7 @@ final class EngineTarget implements Target {
             engine.getTaskService().complete(task.getId(), scenario.taskVariables(key, clerk));
             metrics.record("engine complete", System.nanoTime() - start);
         } catch (RuntimeException e) {
-            metrics.error("engine complete", e.getClass().getSimpleName() + ": " + e.getMessage());
+            metrics.error("engine complete", Metrics.cause(e));
         }
         return true;
     }
@@ -100,7 +100,7 @@ final class EngineTarget implements Target {
                     .processInstanceBusinessKey(businessKey).correlate();
             metrics.record("engine correlate (corrections supplied)", System.nanoTime() - start);
         } catch (RuntimeException e) {
-            metrics.error("engine corrections", e.getClass().getSimpleName() + ": " + e.getMessage());
+            metrics.error("engine corrections", Metrics.cause(e));
         }
     }
 

@@ -221,7 +221,7 @@ final class LoadRun {
                     pause(50);
                 }
             } catch (RuntimeException e) {
-                metrics.error("clerk", e.getClass().getSimpleName() + ": " + e.getMessage());
+                metrics.error("clerk", Metrics.cause(e));
                 pause(50);
             }
         }
