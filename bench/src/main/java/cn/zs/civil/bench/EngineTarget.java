@@ -18,13 +18,14 @@ import org.camunda.bpm.engine.task.Task;
  */
 final class EngineTarget implements Target {
 
+    /** The message every model with a correction notice waits for (ApplicationService). */
+    private static final String CORRECTIONS_SUPPLIED = "CorrectionsSupplied";
+
     private final Scenario scenario;
     private final ProcessEngine engine;
     private final BareEngine.CaseStatus status;
     private final Metrics metrics;
     private final AtomicLong started = new AtomicLong();
-    /** The message every model with a correction notice waits for (ApplicationService). */
-    private static final String CORRECTIONS_SUPPLIED = "CorrectionsSupplied";
 
     EngineTarget(Scenario scenario, ProcessEngine engine, BareEngine.CaseStatus status, Metrics metrics) {
         this.scenario = scenario;
