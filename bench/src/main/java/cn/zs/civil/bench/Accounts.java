@@ -4,18 +4,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The accounts of a benchmark run, given to the platform as an additional configuration file (the embedded mode's
- * account list, {@code platform.identity.accounts}): one clerk account per virtual clerk and queue, and the demo
- * accounts the run reads with (queue readers, manager, administrator for the metrics, the funeral home).
+ * account list, {@code platform.identity.accounts}): one account per virtual clerk and queue (section chiefs and
+ * directors with their roles), and the demo accounts the run reads with (queue readers, manager, administrator for
+ * the metrics, the funeral home, the applicant).
  */
 final class Accounts {
 
     static final int PER_QUEUE = 64;
-    private static final List<String> QUEUES = List.of("marriage-registrar", "funeral-home", "funeral-review",
-            "socialorg-review", "placename-review");
+
+    /** The queues (candidate groups) with virtual clerks, and the role their accounts have. */
+    private static final Map<String, String> QUEUES = new LinkedHashMap<>();
+
+    static {
+        for (String queue : List.of("marriage-registrar", "funeral-home", "funeral-review", "socialorg-review",
+                "placename-review")) {
+            QUEUES.put(queue, "clerk");
+        }
+        QUEUES.put("section-chief", "chief");
+        QUEUES.put("director", "director");
+    }
+
     private static final List<String> DEMO = List.of(
             "{username: clerk-marriage, name: 黄丽, roles: [clerk], groups: [marriage-registrar], districts: [\"*\"]}",
             "{username: clerk-funeral-home, name: 刘洋, roles: [clerk], groups: [funeral-home], districts: [\"*\"]}",
@@ -33,6 +47,16 @@ final class Accounts {
         return String.format("bench-%s-%02d", queue, i % PER_QUEUE);
     }
 
+    /** The queue of a virtual clerk's account ({@link #clerk}). */
+    static String queue(String clerk) {
+        return clerk.substring("bench-".length(), clerk.lastIndexOf('-'));
+    }
+
+    /** Another account of the same queue: a colleague who is never the clerk himself. */
+    static String colleague(String clerk) {
+        return clerk(queue(clerk), Integer.parseInt(clerk.substring(clerk.lastIndexOf('-') + 1)) + 1);
+    }
+
     /** Writes the file and answers the Spring Boot option that adds it. */
     static String configOption(Path dir) throws IOException {
         List<String> lines = new ArrayList<>(List.of("# Written by the benchmark (bench/README.md); password demo.",
@@ -40,12 +64,12 @@ final class Accounts {
         for (String account : DEMO) {
             lines.add("      - " + account.replace("{username", "{password: \"{noop}demo\", username"));
         }
-        for (String queue : QUEUES) {
+        QUEUES.forEach((queue, role) -> {
             for (int i = 0; i < PER_QUEUE; i++) {
                 lines.add("      - {username: " + clerk(queue, i) + ", password: \"{noop}demo\", name: 基准" + queue
-                        + i + ", roles: [clerk], groups: [" + queue + "], districts: [\"*\"]}");
+                        + i + ", roles: [" + role + "], groups: [" + queue + "], districts: [\"*\"]}");
             }
-        }
+        });
         Files.createDirectories(dir);
         Path file = dir.resolve("bench-accounts.yml");
         Files.write(file, lines);

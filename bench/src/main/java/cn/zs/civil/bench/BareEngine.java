@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -29,8 +31,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * Camunda 7 embedded without the platform: the same BPMN, DMN and form files, the engine settings of
  * application.yml (history full, MySQL dialect, JSON serialization through Spin, Java serialization off, job
  * executor on with its defaults, READ COMMITTED, a pool of 10 like Spring Boot's Hikari default), and in place of
- * the platform's beans trivial ones: each delegate sets the variables the gateways need, {@code caseStatus} only
- * counts ended cases, {@code clock} adds calendar days.
+ * the platform's beans trivial ones: each delegate (and task listener) sets the variables the gateways need,
+ * {@code caseStatus} only counts ended cases and sets the acceptance date, {@code clock} adds calendar days.
  */
 final class BareEngine {
 
@@ -52,7 +54,9 @@ final class BareEngine {
         public void resume(DelegateExecution execution) {
         }
 
+        /** The platform's acceptance date, which the review's due date and the receipt read. */
         public void accepted(DelegateExecution execution, boolean deemed) {
+            execution.setVariable("acceptedAt", new Date());
         }
 
         public void finish(DelegateExecution execution, String status, String outcome) {
@@ -69,6 +73,25 @@ final class BareEngine {
 
         public Date calendarDaysAfterCivilCode(Date instant, int n) {
             return workingDaysAfter(instant, n);
+        }
+    }
+
+    /** A trivial delegate (or task listener): sets the variables the gateways after it need. */
+    static final class Facts implements JavaDelegate, TaskListener {
+        private final Map<String, Object> facts;
+
+        Facts(Map<String, Object> facts) {
+            this.facts = facts;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            execution.setVariables(facts);
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            task.getExecution().setVariables(facts);
         }
     }
 
@@ -106,7 +129,7 @@ final class BareEngine {
     /** Beans for a scenario: its delegates, the case-status counter and the clock. */
     static Map<Object, Object> beans(Scenario scenario, CaseStatus status) {
         Map<Object, Object> beans = new HashMap<>();
-        scenario.delegateFacts().forEach((name, facts) -> beans.put(name, (JavaDelegate) e -> e.setVariables(facts)));
+        scenario.delegateFacts().forEach((name, facts) -> beans.put(name, new Facts(facts)));
         beans.put("caseStatus", status);
         beans.put("clock", new Clock());
         return beans;

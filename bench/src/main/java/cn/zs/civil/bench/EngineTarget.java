@@ -13,9 +13,13 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * The same scenario straight into the bare engine: a start with the platform's start variables, and clerks who
  * query their group's most urgent unassigned task (as "next case" does), claim it, read its variables and
- * complete it with the task's process variables.
+ * complete it with the task's process variables; a case returned for corrections is completed with that decision
+ * and the applicant's correction is the message the platform correlates.
  */
 final class EngineTarget implements Target {
+
+    /** The message every model with a correction notice waits for (ApplicationService). */
+    private static final String CORRECTIONS_SUPPLIED = "CorrectionsSupplied";
 
     private final Scenario scenario;
     private final ProcessEngine engine;
@@ -35,12 +39,12 @@ final class EngineTarget implements Target {
         String no = "BENCH-" + n;
         try {
             engine.getRuntimeService().startProcessInstanceByKey(scenario.processKey(), no,
-                    scenario.startVariables(n, no, 0));
+                    scenario.startVariables(n, no));
             started.incrementAndGet();
             metrics.record("engine start", System.nanoTime() - intendedStart);
             return new Submitted(no, null);
         } catch (RuntimeException e) {
-            metrics.error("engine start", e.getClass().getSimpleName() + ": " + e.getMessage());
+            metrics.error("engine start", Metrics.cause(e));
             return null;
         }
     }
@@ -51,7 +55,7 @@ final class EngineTarget implements Target {
         Task task = null;
         for (int attempt = 0; attempt < 5 && task == null; attempt++) {
             List<Task> found = engine.getTaskService().createTaskQuery().active()
-                    .taskCandidateGroupIn(List.of(scenario.candidateGroup())).orderByDueDate().asc()
+                    .taskCandidateGroupIn(List.of(Accounts.queue(clerk))).orderByDueDate().asc()
                     .orderByTaskCreateTime().asc().listPage(attempt, 1);
             if (found.isEmpty()) {
                 return false;
@@ -70,14 +74,35 @@ final class EngineTarget implements Target {
         start = System.nanoTime();
         Map<String, Object> variables = engine.getTaskService().getVariables(task.getId());
         metrics.record("engine task variables", System.nanoTime() - start);
+        String key = task.getTaskDefinitionKey();
+        String businessKey = (String) variables.get("applicationNo");
+        if (scenario.returnsForCorrections(key, businessKey)) {
+            returnForCorrections(task, businessKey);
+            return true;
+        }
         start = System.nanoTime();
         try {
-            engine.getTaskService().complete(task.getId(), scenario.taskVariables(task.getTaskDefinitionKey()));
+            engine.getTaskService().complete(task.getId(), scenario.taskVariables(key, clerk));
             metrics.record("engine complete", System.nanoTime() - start);
         } catch (RuntimeException e) {
-            metrics.error("engine complete", e.getClass().getSimpleName() + ": " + e.getMessage());
+            metrics.error("engine complete", Metrics.cause(e));
         }
-        return variables != null;
+        return true;
+    }
+
+    /** What the platform does with a correction notice and the applicant's correction, engine calls only. */
+    private void returnForCorrections(Task task, String businessKey) {
+        long start = System.nanoTime();
+        try {
+            engine.getTaskService().complete(task.getId(), Map.of("decision", "corrections"));
+            metrics.record("engine complete (corrections)", System.nanoTime() - start);
+            start = System.nanoTime();
+            engine.getRuntimeService().createMessageCorrelation(CORRECTIONS_SUPPLIED)
+                    .processInstanceBusinessKey(businessKey).correlate();
+            metrics.record("engine correlate (corrections supplied)", System.nanoTime() - start);
+        } catch (RuntimeException e) {
+            metrics.error("engine corrections", Metrics.cause(e));
+        }
     }
 
     @Override

@@ -81,7 +81,7 @@ final class FuneralWaiverScenario implements Scenario {
     }
 
     @Override
-    public Map<String, Object> taskForm(String taskKey) {
+    public Map<String, Object> taskForm(String taskKey, String clerk) {
         if ("Task_VerifyDocuments".equals(taskKey)) {
             return Map.of("decision", "confirm");
         }
@@ -89,8 +89,8 @@ final class FuneralWaiverScenario implements Scenario {
     }
 
     @Override
-    public Map<String, Object> taskVariables(String taskKey) {
-        return taskForm(taskKey);
+    public Map<String, Object> taskVariables(String taskKey, String clerk) {
+        return taskForm(taskKey, clerk);
     }
 
     @Override

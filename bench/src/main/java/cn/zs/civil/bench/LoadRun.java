@@ -33,6 +33,7 @@ final class LoadRun {
     private volatile boolean submitting = true;
     private volatile boolean working = true;
     private final AtomicLong submitFailures = new AtomicLong();
+    private final AtomicLong cutOff = new AtomicLong();
     private final AtomicLong submittedHere = new AtomicLong();
     private long submittedBefore;
     private final AtomicReferenceArray<Target.Submitted> recent = new AtomicReferenceArray<>(256);
@@ -97,7 +98,8 @@ final class LoadRun {
             pool.awaitTermination(60, TimeUnit.SECONDS);
         }
         long drainStart = System.nanoTime();
-        while (target.completed() < submitted()
+        // The target's own count: a submission cut off at the end of the window may still have created its case.
+        while (target.completed() < target.submitted()
                 && System.nanoTime() - drainStart < s.drainSeconds() * 1_000_000_000L) {
             Thread.sleep(500);
         }
@@ -123,9 +125,10 @@ final class LoadRun {
                 .orElse(0));
         out.put("openAtEnd", sub1 - c1);
         out.put("drainSeconds", Metrics.round(drained));
-        out.put("unfinishedAfterDrain", submitted() - target.completed());
+        out.put("unfinishedAfterDrain", target.submitted() - target.completed());
         out.put("submitFailures", submitFailures.get());
         out.put("arrivalsNotSent", notSent);
+        out.put("submissionsCutOff", cutOff.get());
         out.put("resources", resources);
         out.put("timeline", timeline);
         return out;
@@ -143,7 +146,12 @@ final class LoadRun {
         }
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (target.completed() == before && System.nanoTime() < deadline) {
-            if (!scenario.hasClerkSteps() || !target.work(scenario.clerk(0))) {
+            // Every clerk once (a scenario's steps may belong to different queues); a pause when none had work.
+            boolean worked = false;
+            for (int i = 0; scenario.hasClerkSteps() && i < s.clerks(); i++) {
+                worked |= target.work(scenario.clerk(i));
+            }
+            if (!worked) {
                 Thread.sleep(200);
             }
         }
@@ -196,7 +204,10 @@ final class LoadRun {
     private void submitOne(long intendedStart) {
         long n = sequence.getAndIncrement();
         Target.Submitted done = target.submit(n, intendedStart);
-        if (done == null) {
+        if (done == null && Thread.currentThread().isInterrupted()) {
+            // In flight when the window closed (shutdownNow): cut off by the generator, not refused by the target.
+            cutOff.incrementAndGet();
+        } else if (done == null) {
             submitFailures.incrementAndGet();
         } else {
             submittedHere.incrementAndGet();
@@ -211,7 +222,7 @@ final class LoadRun {
                     pause(50);
                 }
             } catch (RuntimeException e) {
-                metrics.error("clerk", e.getClass().getSimpleName() + ": " + e.getMessage());
+                metrics.error("clerk", Metrics.cause(e));
                 pause(50);
             }
         }

@@ -66,7 +66,7 @@ final class MarriageScenario implements Scenario {
     }
 
     @Override
-    public Map<String, Object> taskForm(String taskKey) {
+    public Map<String, Object> taskForm(String taskKey, String clerk) {
         return switch (taskKey) {
             case "Task_ReviewMarriage" -> Map.of("counselling", "declined", "declarationSignedA", true,
                     "declarationSignedB", true, "decision", "register");
@@ -78,7 +78,7 @@ final class MarriageScenario implements Scenario {
     }
 
     @Override
-    public Map<String, Object> taskVariables(String taskKey) {
+    public Map<String, Object> taskVariables(String taskKey, String clerk) {
         return switch (taskKey) {
             case "Task_ReviewMarriage" -> Map.of("decision", "register");
             case "Task_CheckProofOfStatus" -> Map.of("decision", "proofAccepted");

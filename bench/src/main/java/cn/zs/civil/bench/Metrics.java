@@ -41,6 +41,17 @@ final class Metrics {
         errors.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
     }
 
+    /** An exception as an error cause: its class and, where it wraps one, the innermost cause's class and message. */
+    static String cause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = e.getClass().getSimpleName() + ": " + (root == e ? e.getMessage()
+                : "caused by " + root.getClass().getSimpleName() + ": " + root.getMessage());
+        return text.length() > 300 ? text.substring(0, 300) : text;
+    }
+
     long errorCount() {
         return errors.values().stream().mapToLong(AtomicLong::get).sum();
     }

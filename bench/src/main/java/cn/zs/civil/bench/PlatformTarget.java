@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The platform over its HTTP API. Submissions carry an Idempotency-Key; clerks use "next case", read the task with
- * its case and complete it with the task's form; the read mix is a clerk's queue, the case as its submitter sees
+ * its case and complete it with the task's form, or return the case with the correction notice, whereupon the
+ * applicant reads it and supplies the correction (at once: the waiting is not what is measured); the read mix is a clerk's queue, the case as its submitter sees
  * it, public tracking and a manager's report. Ended cases are counted in the platform's own table (an outcome set).
  */
 final class PlatformTarget implements Target {
@@ -47,13 +48,37 @@ final class PlatformTarget implements Target {
         }
         String taskId = next.body().path("taskId").asText();
         String taskKey = next.body().path("taskKey").asText();
+        String applicationNo = next.body().path("applicationNo").asText();
         Client.Reply detail = client.get("GET /api/tasks/{id}", clerk, "/api/tasks/" + taskId);
         if (!detail.ok()) {
             return true;
         }
+        if (scenario.returnsForCorrections(taskKey, applicationNo)) {
+            if (!detail.body().path("correctionsAllowed").asBoolean()) {
+                throw new IllegalStateException(taskKey + " of " + applicationNo + " does not allow corrections");
+            }
+            Client.Reply notice = client.postJson("POST /api/tasks/{id}/corrections", clerk,
+                    "/api/tasks/" + taskId + "/corrections", scenario.correctionNotice(), null);
+            if (notice.ok()) {
+                supplyCorrections(applicationNo);
+            }
+            return true;
+        }
         client.postJson("POST /api/tasks/{id}/complete", clerk, "/api/tasks/" + taskId + "/complete",
-                Map.of("data", scenario.taskForm(taskKey)), null);
+                Map.of("data", scenario.taskForm(taskKey, clerk)), null);
         return true;
+    }
+
+    /** The applicant reads the notice on the case, uploads what it asks for and supplies the correction. */
+    private void supplyCorrections(String applicationNo) {
+        Client.Reply mine = client.get("GET /api/applications/{no}", scenario.submitter(),
+                "/api/applications/" + applicationNo);
+        if (mine.ok() && mine.body().path("correctionNotice").path("items").isEmpty()) {
+            throw new IllegalStateException(applicationNo + ": the applicant sees no correction notice");
+        }
+        client.postJson("POST /api/applications/{no}/corrections", scenario.submitter(),
+                "/api/applications/" + applicationNo + "/corrections", Map.of("data", scenario.correction(client)),
+                null);
     }
 
     @Override

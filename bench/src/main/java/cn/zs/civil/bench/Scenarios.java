@@ -9,7 +9,8 @@ final class Scenarios {
     static final Map<String, Scenario> ALL = new LinkedHashMap<>();
 
     static {
-        for (Scenario s : new Scenario[] {new MarriageScenario(), new FuneralWaiverScenario()}) {
+        for (Scenario s : new Scenario[] {new MarriageScenario(), new FuneralWaiverScenario(),
+                new SocialOrgScenario()}) {
             ALL.put(s.name(), s);
         }
     }
