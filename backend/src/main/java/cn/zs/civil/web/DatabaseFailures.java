@@ -43,6 +43,17 @@ public final class DatabaseFailures {
                 || c instanceof SQLTransactionRollbackException);
     }
 
+    /**
+     * The database rolled the transaction back to break a deadlock (MySQL/MariaDB error 1213, SQL state 40001) or
+     * it waited too long for a lock (1205): nobody else's change is lost, the same work can simply run again.
+     */
+    public static boolean deadlocked(Throwable e) {
+        return anyCause(e, c -> c instanceof org.springframework.dao.PessimisticLockingFailureException
+                || c instanceof SQLTransactionRollbackException
+                || c instanceof SQLException sql && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205
+                        || "40001".equals(sql.getSQLState())));
+    }
+
     private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable c = e; c != null && seen.put(c, true) == null; c = c.getCause()) {

@@ -5,9 +5,12 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
@@ -30,5 +33,12 @@ class WebConfig {
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
         return resolver;
+    }
+
+    /** The transactions the services start: a deadlock victim runs again before anyone sees a 409. */
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactions,
+            @Value("${platform.database.deadlock-attempts:4}") int attempts) {
+        return new DeadlockRetryingTransactionTemplate(transactions, attempts);
     }
 }

@@ -84,7 +84,9 @@ class CrashRecoveryFaultIT {
                     + db.count(crashed.database(), "select count(*) from funeral_waiver where paid_at is not null")
                     + ", certificate numbers "
                     + db.count(crashed.database(), "select count(*) from marriage_certificate")
-                    + " (gap-free), marriages reported to the registry " + registry.reportedMarriages().size());
+                    + " (gap-free), marriages reported to the registry " + registry.reportedMarriages().size()
+                    + " (reported more than once, by a report job cut off before its commit and run again: "
+                    + registry.reportedMarriages().values().stream().filter(n -> n.get() > 1).count() + ")");
         }
     }
 
