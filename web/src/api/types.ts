@@ -133,6 +133,31 @@ export interface ApplicationDetail {
   correctionNotice: CorrectionNotice | null
   nextStep: string | null
   timeline: TimelineEntry[]
+  /** 好差评: absent while the case is open, withdrawn or ended without a result. */
+  rating?: CaseRatingView | null
+}
+
+export interface WorkOrderView {
+  state: 'OPEN' | 'IN_REVIEW' | 'CLOSED'
+  stateText: string
+  dueAt?: string | null
+  feedback?: string | null
+  feedbackAt?: string | null
+  reviewOutcome?: 'UPHELD' | 'ANNULLED' | null
+  reviewOutcomeText?: string | null
+}
+
+export interface CaseRatingView {
+  canRate: boolean
+  /** Until when the applicant may still rate (then 基本满意 by default). */
+  rateBy?: string | null
+  /** 5 非常满意 … 1 非常不满意 */
+  level?: number | null
+  levelText?: string | null
+  comment?: string | null
+  defaulted: boolean
+  ratedAt?: string | null
+  workOrder?: WorkOrderView | null
 }
 
 export interface Page<T> {

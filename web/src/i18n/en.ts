@@ -57,6 +57,12 @@ export default {
     expectedBy: 'Expected by', nextStep: 'Next step', timeline: 'History', materials: 'Materials', diagram: 'Process',
     subject: 'Subject', district: 'District', clock: 'Time limit',
   },
+  rating: {
+    title: 'Rate the service', intro: 'Please rate how this application was handled; each service can be rated once.', rateBy: 'Please rate by {at}; without a rating it counts as "basically satisfied".',
+    levels: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Basically satisfied', 2: 'Dissatisfied', 1: 'Very dissatisfied' },
+    comment: 'Comment (optional, up to 500 characters)', submit: 'Submit rating', thanks: 'Thank you for your rating.', yours: 'Your rating', at: 'Rated {at}',
+    defaulted: 'No rating within the period: "basically satisfied" by default.', workOrder: 'Follow-up of your rating', dueAt: 'Deadline: {at}', feedback: 'Answer', pickLevel: 'Choose a rating',
+  },
   application: {
     whatNext: 'What happens next', expectedText: 'Expected to be decided by {date} (the promised limit, working days).',
     supply: 'Supply corrections', send: 'Send corrections', suppliedDone: 'Corrections sent; the review continues.',

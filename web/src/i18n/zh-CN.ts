@@ -52,6 +52,12 @@ export default {
     expectedBy: '预计办结', nextStep: '下一步', timeline: '办理过程', materials: '材料', diagram: '流程图', subject: '对象',
     district: '镇街', clock: '时限',
   },
+  rating: {
+    title: '服务评价（好差评）', intro: '请对本次办理服务作出评价，每次办件只能评价一次。', rateBy: '请于 {at} 前评价，逾期未评价的默认为“基本满意”。',
+    levels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' },
+    comment: '评价内容（可选，不超过500字）', submit: '提交评价', thanks: '感谢您的评价。', yours: '您的评价', at: '评价时间：{at}',
+    defaulted: '评价期满未评价，默认为“基本满意”。', workOrder: '差评处理', dueAt: '整改期限：{at}', feedback: '处理结果反馈', pickLevel: '请选择评价等级',
+  },
   application: {
     whatNext: '接下来', expectedText: '预计 {date} 前办结（按承诺时限计算，节假日顺延）。',
     supply: '补正材料', send: '提交补正', suppliedDone: '补正材料已提交，审核将继续。', withdraw: '撤回申请',

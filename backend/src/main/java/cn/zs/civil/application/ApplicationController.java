@@ -38,9 +38,11 @@ class ApplicationController {
     private final CaseViews views;
     private final CaseLog log;
     private final CurrentUser currentUser;
+    private final CaseRating rating;
 
     ApplicationController(ApplicationService applications, Attachments attachments, CaseViews views, CaseLog log,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, CaseRating rating) {
+        this.rating = rating;
         this.applications = applications;
         this.attachments = attachments;
         this.views = views;
@@ -57,7 +59,7 @@ class ApplicationController {
 
     record Detail(CaseViews.Summary summary, java.time.LocalDate expectedBy, String queryCode, Map<String, Object> data,
             List<AttachmentView> attachments, CorrectionView correctionNotice, String nextStep,
-            List<CaseViews.TimelineEntry> timeline) {
+            List<CaseViews.TimelineEntry> timeline, Object rating) {
     }
 
     record AttachmentView(String id, String fileName, String mediaType, long size, String sha256, String field) {
@@ -120,7 +122,8 @@ class ApplicationController {
         return new Detail(summary, CaseViews.expectedBy(summary.countdown()), staff ? null : row.queryCode(),
                 applications.formData(row),
                 attachments.ofCase(applicationNo).stream().map(AttachmentView::of).toList(), correction,
-                views.nextStep(row, locale), views.timeline(log.events(applicationNo), locale, staff));
+                views.nextStep(row, locale), views.timeline(log.events(applicationNo), locale, staff),
+                rating.of(row, locale));
     }
 
     @Operation(summary = "Supply what the correction notice asked for (the applicant)")

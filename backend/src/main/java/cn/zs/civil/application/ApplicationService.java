@@ -396,7 +396,11 @@ public class ApplicationService {
         });
     }
 
-    private ApplicationRow ownCase(PlatformUser user, String applicationNo) {
+    /**
+     * The case if the caller is its applicant; otherwise "not found" (recorded as a refusal), so numbers cannot be
+     * probed through the applicant's actions either.
+     */
+    public ApplicationRow ownCase(PlatformUser user, String applicationNo) {
         ApplicationRow row = applicationNo == null ? null : mapper.findByNo(applicationNo);
         if (row != null && !row.applicantId().equals(user.id())) {
             log.denied(user, applicationNo, "act as the applicant");

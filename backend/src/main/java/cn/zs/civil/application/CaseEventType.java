@@ -18,5 +18,9 @@ public enum CaseEventType {
     ESCALATED,
     BOTH_APPEARED,
     RECORD_READ,
-    COMMENTED
+    COMMENTED,
+    RATED,
+    RATING_DEFAULTED,
+    RATING_FEEDBACK,
+    RATING_REVIEWED
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.catalogue.ServiceCatalogue;
@@ -36,8 +37,11 @@ public class CaseStatus {
     private final CaseLog log;
     private final CaseClockService clocks;
     private final ServiceCatalogue catalogue;
+    private final ApplicationEventPublisher events;
 
-    CaseStatus(ApplicationMapper mapper, CaseLog log, CaseClockService clocks, ServiceCatalogue catalogue) {
+    CaseStatus(ApplicationMapper mapper, CaseLog log, CaseClockService clocks, ServiceCatalogue catalogue,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.mapper = mapper;
         this.log = log;
         this.clocks = clocks;
@@ -108,6 +112,9 @@ public class CaseStatus {
             log.bySystem(no, CaseEventType.DECIDED, null, outcome, reasons(execution), before == null ? null
                     : java.util.Map.of("status", before.status(), "outcome", String.valueOf(before.outcome())));
         }
+        Object district = execution.getVariable(ApplicationService.VAR_DISTRICT);
+        events.publishEvent(new CaseEnded(no, (String) execution.getVariable(ApplicationService.VAR_SERVICE_CODE),
+                district == null ? null : district.toString(), status, outcome, BusinessTime.now()));
     }
 
     static Limits limits(ServiceCatalogue.ServiceDefinition service) {

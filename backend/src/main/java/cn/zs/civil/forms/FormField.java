@@ -47,4 +47,12 @@ public record FormField(
     public boolean isProcessVariable() {
         return "true".equals(properties.get("variable"));
     }
+
+    /**
+     * Handed to the process for the step it completes only (a Camunda transient variable): a listener may keep it in
+     * the platform's tables, the engine never stores it (free text to an applicant, which may hold personal data).
+     */
+    public boolean isTransientVariable() {
+        return "transient".equals(properties.get("variable"));
+    }
 }

@@ -83,6 +83,8 @@ final class FormValidator {
                     out.put(field.key(), value);
                     if (prefix.isEmpty() && field.isProcessVariable()) {
                         variables.put(field.key(), engineValue(value));
+                    } else if (prefix.isEmpty() && field.isTransientVariable()) {
+                        variables.put(field.key(), Variables.untypedValue(engineValue(value), true));
                     }
                 }
             }

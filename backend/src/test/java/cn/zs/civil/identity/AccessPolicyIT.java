@@ -52,6 +52,7 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/applications/{applicationNo}", APPLICANT_OR_STAFF);
         POLICY.put("POST /api/applications/{applicationNo}/corrections", Set.of("applicant"));
         POLICY.put("POST /api/applications/{applicationNo}/withdraw", Set.of("applicant"));
+        POLICY.put("POST /api/applications/{applicationNo}/rating", Set.of("applicant"));
         POLICY.put("POST /api/attachments", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/attachments/{id}", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/tasks", STAFF);
@@ -181,6 +182,7 @@ class AccessPolicyIT extends ApiTestBase {
         assertThat(other.post("/api/applications/" + no + "/withdraw", Map.of()).status()).isEqualTo(404);
         assertThat(other.post("/api/applications/" + no + "/corrections", Map.of("data", Map.of())).status())
                 .isEqualTo(404);
+        assertThat(other.post("/api/applications/" + no + "/rating", Map.of("level", 1)).status()).isEqualTo(404);
         assertThat(other.get("/api/attachments/" + file).status()).isEqualTo(404);
         assertThat(other.get("/api/applications/mine").text()).doesNotContain(no);
         assertThat(owner.get("/api/applications/" + no).status()).isEqualTo(200);

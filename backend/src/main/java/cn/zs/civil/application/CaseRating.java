@@ -1,0 +1,13 @@
+package cn.zs.civil.application;
+
+import java.util.Locale;
+
+/**
+ * The service rating of a case as its reader sees it (given, or still open and until when), shown with the case.
+ * Implemented by the rating feature; the case does not depend on it.
+ */
+public interface CaseRating {
+
+    /** null when the case cannot be rated (still open, withdrawn, ended without a result). */
+    Object of(ApplicationRow row, Locale locale);
+}

@@ -1,0 +1,240 @@
+package cn.zs.civil.rating;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.zs.civil.application.ApplicationRow;
+import cn.zs.civil.application.ApplicationService;
+import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.application.CaseEnded;
+import cn.zs.civil.application.CaseEventType;
+import cn.zs.civil.application.CaseLog;
+import cn.zs.civil.application.CaseRating;
+import cn.zs.civil.application.CaseStatus;
+import cn.zs.civil.catalogue.ServiceCatalogue;
+import cn.zs.civil.clock.StatutoryClock;
+import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.web.ApiException;
+import cn.zs.civil.web.FieldProblem;
+
+/**
+ * Service ratings (好差评): the rating window opened when a case ends with a result, the applicant's one rating,
+ * the default 基本满意 when the window ends without one, and the records of a bad rating's work order.
+ */
+@Service
+public class RatingService implements CaseRating {
+
+    public static final String CHANNEL_ONLINE = "ONLINE";
+    public static final String CHANNEL_DEFAULT = "DEFAULT";
+    public static final String WORK_ORDER_OPEN = "OPEN";
+    public static final String WORK_ORDER_IN_REVIEW = "IN_REVIEW";
+    public static final String WORK_ORDER_CLOSED = "CLOSED";
+    public static final Set<String> REVIEW_OUTCOMES = Set.of("UPHELD", "ANNULLED");
+
+    private final RatingMapper mapper;
+    private final RatingProperties properties;
+    private final ApplicationService applications;
+    private final CaseLog log;
+    private final RuntimeService runtime;
+    private final TransactionTemplate tx;
+    private final MessageSource messages;
+    private final StatutoryClock clock;
+
+    RatingService(RatingMapper mapper, RatingProperties properties, ApplicationService applications, CaseLog log,
+            RuntimeService runtime, TransactionTemplate tx, MessageSource messages, StatutoryClock clock) {
+        this.mapper = mapper;
+        this.properties = properties;
+        this.applications = applications;
+        this.log = log;
+        this.runtime = runtime;
+        this.tx = tx;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public record WorkOrderView(String state, String stateText, LocalDateTime dueAt, String feedback,
+            LocalDateTime feedbackAt, String reviewOutcome, String reviewOutcomeText) {
+    }
+
+    /**
+     * @param canRate the applicant may still rate, until {@code rateBy}
+     * @param level 1 (非常不满意) … 5 (非常满意), null until rated
+     */
+    public record RatingView(boolean canRate, LocalDateTime rateBy, Integer level, String levelCode,
+            String levelText, String comment, String channel, boolean defaulted, LocalDateTime ratedAt,
+            WorkOrderView workOrder) {
+    }
+
+    /**
+     * A case ended: one that ended with a result (decided, or closed with a result the bureau counts as a service,
+     * e.g. 不予受理) opens its rating window and starts the rating process, in the transaction of the case's end.
+     */
+    @EventListener
+    public void caseEnded(CaseEnded ended) {
+        boolean result = CaseStatus.DECIDED.equals(ended.status())
+                || (CaseStatus.CLOSED.equals(ended.status()) && properties.ratedClosures().contains(ended.outcome()));
+        if (!result || mapper.find(ended.applicationNo()) != null) {
+            return;
+        }
+        LocalDateTime windowEndsAt = ended.endedAt().plus(properties.window());
+        mapper.insertRequest(ended.applicationNo(), ended.serviceCode(), ended.district(), ended.endedAt(),
+                windowEndsAt);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(RatingProcess.VAR_APPLICATION_NO, ended.applicationNo());
+        variables.put(RatingProcess.VAR_SERVICE_CODE, ended.serviceCode());
+        variables.put(RatingProcess.VAR_DISTRICT, ended.district());
+        variables.put(RatingProcess.VAR_RATING_WINDOW_ENDS_AT, BusinessTime.toDate(windowEndsAt));
+        // Who works the case's work order travels with it, like a service's limits.
+        variables.put(RatingProcess.VAR_WORK_ORDER_GROUP, properties.workOrderGroup());
+        variables.put(RatingProcess.VAR_RE_REVIEW_GROUP, properties.reReviewGroup());
+        runtime.startProcessInstanceByMessage(RatingProcess.MESSAGE_RATE_REQUEST, ended.applicationNo(), variables);
+    }
+
+    /** The applicant's rating of their own case: once, within the window; a bad one opens the work order. */
+    public RatingView rate(PlatformUser user, String applicationNo, Object level, String comment, Locale locale) {
+        ApplicationRow row = applications.ownCase(user, applicationNo);
+        RatingLevel chosen = checked(level, comment, locale);
+        RatingRow rating = mapper.find(applicationNo);
+        if (rating == null) {
+            throw ApiException.conflict("rating.notOpen");
+        }
+        if (rating.ratingLevel() != null) {
+            throw ApiException.conflict("rating.alreadyGiven");
+        }
+        if (!BusinessTime.now().isBefore(rating.windowEndsAt())) {
+            throw ApiException.conflict("rating.windowClosed");
+        }
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        tx.executeWithoutResult(status -> {
+            if (mapper.rate(applicationNo, chosen.value(), text, CHANNEL_ONLINE, user.id(), BusinessTime.now(),
+                    false) == 0) {
+                throw ApiException.conflict("rating.alreadyGiven");
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("level", chosen.value());
+            if (text != null) {
+                data.put("comment", text);
+            }
+            log.byUser(applicationNo, CaseEventType.RATED, user, null, chosen.name(), data);
+            try {
+                runtime.createMessageCorrelation(RatingProcess.MESSAGE_SERVICE_RATED)
+                        .processInstanceBusinessKey(applicationNo)
+                        .setVariable(RatingProcess.VAR_RATING_LEVEL, chosen.value())
+                        .setVariable(RatingProcess.VAR_BAD_RATING, chosen.bad()).correlate();
+            } catch (MismatchingMessageCorrelationException e) {
+                // The window's default was written meanwhile.
+                throw ApiException.conflict("rating.alreadyGiven");
+            }
+        });
+        return of(mapper.find(row.applicationNo()), locale);
+    }
+
+    private RatingLevel checked(Object level, String comment, Locale locale) {
+        List<FieldProblem> problems = new ArrayList<>();
+        RatingLevel chosen = null;
+        if (level == null || (level instanceof String s && s.isBlank())) {
+            problems.add(problem("level", "form.required", locale));
+        } else if (level instanceof Integer || level instanceof Long || level instanceof Short) {
+            chosen = RatingLevel.of(((Number) level).intValue()).orElse(null);
+            if (chosen == null) {
+                problems.add(problem("level", "form.notOption", locale));
+            }
+        } else {
+            problems.add(problem("level", "form.notOption", locale));
+        }
+        int max = properties.commentMaxLength();
+        if (comment != null && comment.codePointCount(0, comment.length()) > max) {
+            problems.add(problem("comment", "form.tooLong", locale, max));
+        } else if (comment != null && comment.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'
+                && c != '\r' && c != '\t')) {
+            problems.add(problem("comment", "form.controlCharacters", locale));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        return chosen;
+    }
+
+    private FieldProblem problem(String field, String code, Locale locale, Object... more) {
+        String label = messages.getMessage("rating.field." + field, null, field, locale);
+        Object[] args = new Object[more.length + 1];
+        args[0] = label;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return new FieldProblem(field, label, code, messages.getMessage(code, args, code, locale));
+    }
+
+    /** The window ended without a rating: 基本满意 by default (Guangdong trial measures, 2019). */
+    public boolean recordDefault(String applicationNo) {
+        RatingLevel level = RatingLevel.BASICALLY_SATISFIED;
+        if (mapper.rate(applicationNo, level.value(), null, CHANNEL_DEFAULT, CaseLog.SYSTEM, BusinessTime.now(),
+                true) == 0) {
+            return false;
+        }
+        log.bySystem(applicationNo, CaseEventType.RATING_DEFAULTED, null, level.name(), null);
+        return true;
+    }
+
+    /** A bad rating's work order opens: its rectification deadline from now, in the configured unit. */
+    public Date openWorkOrder(String applicationNo) {
+        ServiceCatalogue.Limit limit = properties.rectificationLimit();
+        Date now = BusinessTime.toDate(BusinessTime.now());
+        Date due = limit.unit() == ServiceCatalogue.Unit.WORKING ? clock.workingDaysAfter(now, limit.days())
+                : clock.calendarDaysAfterCivilCode(now, limit.days());
+        mapper.openWorkOrder(applicationNo, BusinessTime.of(due));
+        return due;
+    }
+
+    /** The unit's answer to the applicant, shown with the case; the work order closes unless a re-review follows. */
+    public void recordFeedback(String applicationNo, String feedback, String by, boolean reReviewRequested) {
+        mapper.recordFeedback(applicationNo, feedback, by, BusinessTime.now(),
+                reReviewRequested ? WORK_ORDER_IN_REVIEW : WORK_ORDER_CLOSED);
+        log.bySystem(applicationNo, CaseEventType.RATING_FEEDBACK, null, null, null);
+    }
+
+    /** The director's re-review (申诉复核): the rating stands, or is annulled as mistaken or malicious. */
+    public void recordReview(String applicationNo, String outcome, String by) {
+        if (!REVIEW_OUTCOMES.contains(outcome)) {
+            throw new IllegalArgumentException("Unknown re-review outcome " + outcome);
+        }
+        mapper.recordReview(applicationNo, outcome, by, BusinessTime.now());
+        log.bySystem(applicationNo, CaseEventType.RATING_REVIEWED, null, outcome, null);
+    }
+
+    @Override
+    public RatingView of(ApplicationRow row, Locale locale) {
+        return of(mapper.find(row.applicationNo()), locale);
+    }
+
+    private RatingView of(RatingRow r, Locale locale) {
+        if (r == null) {
+            return null;
+        }
+        boolean open = r.ratingLevel() == null && BusinessTime.now().isBefore(r.windowEndsAt());
+        RatingLevel level = r.ratingLevel() == null ? null : RatingLevel.of(r.ratingLevel()).orElse(null);
+        WorkOrderView order = r.workOrderState() == null ? null
+                : new WorkOrderView(r.workOrderState(), text("rating.workOrder." + r.workOrderState(), locale),
+                        r.workOrderDue(), r.feedbackText(), r.feedbackAt(), r.reviewOutcome(),
+                        r.reviewOutcome() == null ? null : text("case.outcome." + r.reviewOutcome(), locale));
+        return new RatingView(open, r.ratingLevel() == null ? r.windowEndsAt() : null, r.ratingLevel(),
+                level == null ? null : level.name(), level == null ? null : text("case.outcome." + level.name(), locale),
+                r.commentText(), r.channel(), r.isDefault(), r.ratedAt(), order);
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}
