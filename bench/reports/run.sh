@@ -33,7 +33,8 @@ fi
 
 URL="jdbc:mysql://127.0.0.1:3306/$DB?characterEncoding=UTF-8&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true"
 (cd "$WORK" && exec env SPRING_PROFILES_ACTIVE=mysql DB_URL="$URL" DB_USER=rp_bench DB_PASSWORD=rp_bench \
-    DEMO_DATA=false PORT="$PORT" java -Xmx1g -jar "$JAR" --server.address=127.0.0.1 > "$WORK/app.log" 2>&1) &
+    DEMO_DATA=false DATA_ENCRYPTION_KEYS="bench:$(head -c 32 /dev/urandom | base64)" \
+    PLATFORM_HASH_KEY="bench-$(head -c 16 /dev/urandom | base64)" PORT="$PORT" java -Xmx1g -jar "$JAR" --server.address=127.0.0.1 > "$WORK/app.log" 2>&1) &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do

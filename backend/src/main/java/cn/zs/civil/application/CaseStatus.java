@@ -37,7 +37,11 @@ public class CaseStatus {
     private final CaseClockService clocks;
     private final ServiceCatalogue catalogue;
 
-    CaseStatus(ApplicationMapper mapper, CaseLog log, CaseClockService clocks, ServiceCatalogue catalogue) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    CaseStatus(ApplicationMapper mapper, CaseLog log, CaseClockService clocks, ServiceCatalogue catalogue,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.mapper = mapper;
         this.log = log;
         this.clocks = clocks;
@@ -103,6 +107,7 @@ public class CaseStatus {
         if (running(no)) {
             clocks.stop(no, BusinessTime.instant());
         }
+        events.publishEvent(new CaseEnded(no));
         if (!status.equals(WITHDRAWN)) {
             // A withdrawal is logged where the person withdrew; the end event only closes the case.
             log.bySystem(no, CaseEventType.DECIDED, null, outcome, reasons(execution), before == null ? null

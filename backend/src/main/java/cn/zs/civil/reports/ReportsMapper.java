@@ -82,4 +82,60 @@ interface ReportsMapper {
             LocalDateTime decidedAt, Integer hasClock) {
     }
 
+
+    // ---- reporting tables -------------------------------------------------------------------------------------
+
+    ReportFacts.CaseInput factCase(@Param("applicationNo") String applicationNo);
+
+    List<ReportFacts.CaseInput> factCasesMissing(@Param("after") String after, @Param("limit") int limit);
+
+    List<ReportFacts.TaskInput> factTasksMissing(@Param("after") String after, @Param("limit") int limit);
+
+    CaseOfProcess caseOfProcess(@Param("processInstanceId") String processInstanceId);
+
+    List<Pause> pausesOf(@Param("applicationNos") Collection<String> applicationNos);
+
+    int deleteCaseFact(@Param("applicationNo") String applicationNo);
+
+    int deleteTaskFact(@Param("taskId") String taskId);
+
+    int insertCaseFacts(@Param("facts") List<ReportFacts.CaseFact> facts);
+
+    int insertTaskFacts(@Param("facts") List<ReportFacts.TaskFact> facts);
+
+    /** @param source CASE (rp_case, withdrawals left out) or TASK (rp_task) */
+    List<HistogramRow> histogram(@Param("scope") ReportScope scope, @Param("source") String source,
+            @Param("group") String group, @Param("measures") List<FactMeasure> measures);
+
+    List<GroupSums> groupSums(@Param("scope") ReportScope scope, @Param("source") String source,
+            @Param("group") String group, @Param("label") String label);
+
+    List<SlaCount> slaCounts(@Param("scope") ReportScope scope, @Param("source") String source);
+
+    record CaseOfProcess(String applicationNo, String serviceCode, String district) {
+    }
+
+    /** A measure of the facts: its code in the result, its SQL expression over {@code r}, an extra condition. */
+    record FactMeasure(int code, String expression, String filter) {
+    }
+
+    record HistogramRow(String grp, Integer measure, Long v, Long n) {
+    }
+
+    /** Per group: its label and service, and the paused working days per reason (in {@link
+     * cn.zs.civil.clock.PauseReason} order). */
+    record GroupSums(String grp, String label, String serviceCode, Long r0, Long r1, Long r2, Long r3, Long r4,
+            Long r5) {
+
+        long[] byReason() {
+            return new long[] {n(r0), n(r1), n(r2), n(r3), n(r4), n(r5)};
+        }
+
+        private static long n(Long v) {
+            return v == null ? 0 : v;
+        }
+    }
+
+    record SlaCount(String serviceCode, Long withClock, Long statutoryLate, Long promised, Long promisedLate) {
+    }
 }
