@@ -46,10 +46,16 @@ public class ReportFacts {
     private final StatutoryClock clock;
     private final ClockProperties clockProperties;
     private final TransactionTemplate transactions;
+    /** The same statements through a batching session, for the backfill's pages (one JDBC batch per page). */
+    private final ReportsMapper batch;
+    private final org.mybatis.spring.SqlSessionTemplate batchSession;
 
     ReportFacts(ReportsMapper mapper, StatutoryClock clock, ClockProperties clockProperties,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, org.apache.ibatis.session.SqlSessionFactory sessions) {
         this.mapper = mapper;
+        this.batchSession = new org.mybatis.spring.SqlSessionTemplate(sessions,
+                org.apache.ibatis.session.ExecutorType.BATCH);
+        this.batch = batchSession.getMapper(ReportsMapper.class);
         this.clock = clock;
         this.clockProperties = clockProperties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -137,10 +143,48 @@ public class ReportFacts {
         mapper.insertTaskFacts(facts);
     }
 
+    // ---- open tasks -------------------------------------------------------------------------------------------------
+
+    /** One row of {@code rp_open_task}. */
+    record OpenTaskRow(String taskId, String applicationNo, String serviceCode, String district, String taskKey,
+            String taskName, String assignee, LocalDate createdDay) {
+    }
+
+    /** A user task was created (engine history event, same transaction). */
+    void onTaskCreated(String taskId, String processInstanceId, String taskKey, String taskName, String assignee,
+            LocalDateTime createdAt) {
+        ReportsMapper.CaseOfProcess c = mapper.caseOfProcess(processInstanceId);
+        if (c == null || createdAt == null) {
+            return;
+        }
+        mapper.deleteOpenTask(taskId);
+        mapper.insertOpenTasks(List.of(new OpenTaskRow(taskId, c.applicationNo(), c.serviceCode(), c.district(),
+                taskKey, taskName, assignee, createdAt.toLocalDate())));
+    }
+
+    /** A user task was claimed, handed over or renamed. */
+    void onTaskUpdated(String taskId, String taskName, String assignee) {
+        mapper.updateOpenTask(taskId, taskName, assignee);
+    }
+
+    /** A user task ended (completed or deleted): it leaves the backlog with its queues. */
+    void onTaskEnded(String taskId) {
+        mapper.deleteOpenTaskQueues(taskId);
+        mapper.deleteOpenTask(taskId);
+    }
+
+    /** A candidate group was added to or removed from a task. */
+    void onCandidateGroup(String taskId, String queue, boolean added) {
+        mapper.deleteOpenTaskQueue(taskId, queue);
+        if (added) {
+            mapper.insertOpenTaskQueues(List.of(new ReportsMapper.GroupLink(taskId, queue, null)));
+        }
+    }
+
     // ---- backfill -------------------------------------------------------------------------------------------------
 
-    /** @return ended cases and completed tasks that got their facts now */
-    public record Backfilled(long cases, long tasks) {
+    /** @return ended cases, completed tasks and open tasks that got their rows now, stale open tasks removed */
+    public record Backfilled(long cases, long tasks, long openTasks, long staleOpenTasks) {
     }
 
     /**
@@ -159,7 +203,7 @@ public class ReportFacts {
             }
             List<String> nos = page.stream().map(CaseInput::applicationNo).toList();
             List<CaseFact> facts = cases(page, mapper.pausesOf(nos));
-            cases += write(() -> mapper.insertCaseFacts(facts), () -> facts.forEach(f -> {
+            cases += write(() -> facts.forEach(f -> batch.insertCaseFacts(List.of(f))), () -> facts.forEach(f -> {
                 mapper.deleteCaseFact(f.applicationNo());
                 mapper.insertCaseFacts(List.of(f));
             }), facts.size());
@@ -175,19 +219,76 @@ public class ReportFacts {
             }
             List<String> nos = page.stream().map(TaskInput::applicationNo).distinct().toList();
             List<TaskFact> facts = tasks(page, mapper.pausesOf(nos));
-            tasks += write(() -> mapper.insertTaskFacts(facts), () -> facts.forEach(f -> {
+            tasks += write(() -> facts.forEach(f -> batch.insertTaskFacts(List.of(f))), () -> facts.forEach(f -> {
                 mapper.deleteTaskFact(f.taskId());
                 mapper.insertTaskFacts(List.of(f));
             }), facts.size());
             after = page.get(page.size() - 1).taskId();
         }
-        return new Backfilled(cases, tasks);
+        long open = 0;
+        after = "";
+        while (true) {
+            String from = after;
+            List<OpenTaskRow> page = transactions.execute(s -> mapper.openTasksMissing(from, PAGE));
+            if (page == null || page.isEmpty()) {
+                break;
+            }
+            List<String> ids = page.stream().map(OpenTaskRow::taskId).toList();
+            Map<String, java.util.Set<String>> queues = new java.util.LinkedHashMap<>();
+            for (ReportsMapper.GroupLink link : mapper.candidateGroupLog(ids)) {
+                java.util.Set<String> q = queues.computeIfAbsent(link.taskId(), k -> new java.util.TreeSet<>());
+                if ("delete".equals(link.operation())) {
+                    q.remove(link.queue());
+                } else {
+                    q.add(link.queue());
+                }
+            }
+            List<ReportsMapper.GroupLink> rows = new ArrayList<>();
+            queues.forEach((id, qs) -> qs.forEach(q -> rows.add(new ReportsMapper.GroupLink(id, q, null))));
+            open += write(() -> {
+                page.forEach(t -> batch.insertOpenTasks(List.of(t)));
+                rows.forEach(r -> batch.insertOpenTaskQueues(List.of(r)));
+            }, () -> page.forEach(t -> {
+                try {
+                    mapper.insertOpenTasks(List.of(t));
+                    List<ReportsMapper.GroupLink> own = rows.stream().filter(r -> r.taskId().equals(t.taskId()))
+                            .toList();
+                    if (!own.isEmpty()) {
+                        mapper.insertOpenTaskQueues(own);
+                    }
+                } catch (org.springframework.dao.DuplicateKeyException e) {
+                    // The write path saw this task meanwhile; its row is the current one.
+                }
+            }), page.size());
+            after = ids.get(ids.size() - 1);
+        }
+        // Rows of tasks that ended while no handler saw it (a start-up race): the engine's history decides.
+        long stale = 0;
+        after = "";
+        while (true) {
+            List<String> ids = mapper.openTaskIds(after, 1000);
+            if (ids.isEmpty()) {
+                break;
+            }
+            java.util.Set<String> open2 = new java.util.HashSet<>(mapper.stillOpen(ids));
+            for (String id : ids) {
+                if (!open2.contains(id)) {
+                    transactions.executeWithoutResult(s -> onTaskEnded(id));
+                    stale++;
+                }
+            }
+            after = ids.get(ids.size() - 1);
+        }
+        return new Backfilled(cases, tasks, open, stale);
     }
 
     private long write(Runnable batch, Runnable oneByOne, int n) {
         try {
-            transactions.executeWithoutResult(s -> batch.run());
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+            transactions.executeWithoutResult(s -> {
+                batch.run();
+                batchSession.flushStatements();
+            });
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
             // The write path got there first for one of them: replace row by row (same figures either way).
             transactions.executeWithoutResult(s -> oneByOne.run());
         }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 import cn.zs.civil.application.BusinessTime;
 
 /**
- * Adds a history event handler (next to the engine's own, which still writes ACT_HI_*) that writes a completed
- * user task's {@code rp_task} row in the transaction that completes it. ReportFacts is looked up when the first
+ * Adds a history event handler (next to the engine's own, which still writes ACT_HI_*) that keeps the reports' task
+ * tables in the transaction that changes the task: {@code rp_open_task} and its queues as a task is created,
+ * assigned, offered to candidate groups and ended, and a completed task's {@code rp_task} row. ReportFacts is looked up when the first
  * event arrives, so the engine's configuration does not depend on the reports' beans.
  */
 @Component
@@ -40,12 +42,30 @@ class ReportFactsEnginePlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (event instanceof HistoricTaskInstanceEventEntity t
-                    && t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)
-                    && "completed".equals(t.getDeleteReason()) && t.getProcessInstanceId() != null) {
-                facts.getObject().onTaskCompleted(t.getTaskId(), t.getProcessInstanceId(), t.getTaskDefinitionKey(),
-                        t.getName(), t.getAssignee(), t.getStartTime() == null ? null : BusinessTime.of(t.getStartTime()),
-                        t.getEndTime() == null ? null : BusinessTime.of(t.getEndTime()));
+            if (event instanceof HistoricTaskInstanceEventEntity t && t.getProcessInstanceId() != null) {
+                task(t);
+            } else if (event instanceof HistoricIdentityLinkLogEventEntity link && "candidate".equals(link.getType())
+                    && link.getTaskId() != null && link.getGroupId() != null) {
+                facts.getObject().onCandidateGroup(link.getTaskId(), link.getGroupId(),
+                        !"delete".equals(link.getOperationType()));
+            }
+        }
+
+        private void task(HistoricTaskInstanceEventEntity t) {
+            ReportFacts f = facts.getObject();
+            if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_CREATE)) {
+                f.onTaskCreated(t.getTaskId(), t.getProcessInstanceId(), t.getTaskDefinitionKey(), t.getName(),
+                        t.getAssignee(), BusinessTime.of(t.getStartTime()));
+            } else if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE)
+                    || t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_MIGRATE)) {
+                f.onTaskUpdated(t.getTaskId(), t.getName(), t.getAssignee());
+            } else if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)
+                    || t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_DELETE)) {
+                f.onTaskEnded(t.getTaskId());
+                if ("completed".equals(t.getDeleteReason())) {
+                    f.onTaskCompleted(t.getTaskId(), t.getProcessInstanceId(), t.getTaskDefinitionKey(), t.getName(),
+                            t.getAssignee(), BusinessTime.of(t.getStartTime()), BusinessTime.of(t.getEndTime()));
+                }
             }
         }
 

@@ -21,21 +21,11 @@ interface ReportsMapper {
     /** Per day: {@code kind} RECEIVED (by received_at), DECIDED or WITHDRAWN (by decided_at). */
     List<DayCount> perDay(@Param("scope") ReportScope scope, @Param("kind") String kind);
 
-    List<DecidedCase> decidedCases(@Param("scope") ReportScope scope);
-
-    List<ClockFigures.Clock> clocksOfDecided(@Param("scope") ReportScope scope);
-
     List<ClockFigures.Clock> runningClocks(@Param("service") String service,
             @Param("districts") Collection<String> districts, @Param("now") java.time.Instant now);
 
     List<Pause> pausesOfRunning(@Param("service") String service, @Param("districts") Collection<String> districts,
             @Param("now") java.time.Instant now);
-
-    List<Pause> pausesOfDecided(@Param("scope") ReportScope scope);
-
-    List<CompletedTask> completedTasks(@Param("scope") ReportScope scope);
-
-    List<Pause> pausesOfTasks(@Param("scope") ReportScope scope);
 
     List<OpenCaseDay> openCaseDays(@Param("scope") ReportScope scope);
 
@@ -43,14 +33,11 @@ interface ReportsMapper {
 
     List<ServiceCount> correctedEnded(@Param("scope") ReportScope scope);
 
-    List<OpenTask> openTasks(@Param("service") String service, @Param("districts") Collection<String> districts);
+    /** The open tasks of these cases, with their queues. */
+    List<OpenTask> openTasks(@Param("applicationNos") Collection<String> applicationNos);
 
     record Pause(String applicationNo, cn.zs.civil.clock.PauseReason reason, java.time.Instant startedAt,
             java.time.Instant endedAt) {
-    }
-
-    record CompletedTask(String applicationNo, String serviceCode, String district, String taskKey, String taskName,
-            String assignee, LocalDateTime startedAt, LocalDateTime endedAt) {
     }
 
     record OpenCaseDay(String serviceCode, String district, String status, LocalDate receivedDay, Long n) {
@@ -76,10 +63,6 @@ interface ReportsMapper {
     }
 
     record DayCount(LocalDate reportDay, Long n) {
-    }
-
-    record DecidedCase(String applicationNo, String serviceCode, String district, LocalDateTime receivedAt,
-            LocalDateTime decidedAt, Integer hasClock) {
     }
 
 
@@ -111,6 +94,31 @@ interface ReportsMapper {
             @Param("group") String group, @Param("label") String label);
 
     List<SlaCount> slaCounts(@Param("scope") ReportScope scope, @Param("source") String source);
+
+    int insertOpenTasks(@Param("tasks") List<ReportFacts.OpenTaskRow> tasks);
+
+    int updateOpenTask(@Param("taskId") String taskId, @Param("taskName") String taskName,
+            @Param("assignee") String assignee);
+
+    int deleteOpenTask(@Param("taskId") String taskId);
+
+    int deleteOpenTaskQueues(@Param("taskId") String taskId);
+
+    int insertOpenTaskQueues(@Param("queues") List<GroupLink> queues);
+
+    int deleteOpenTaskQueue(@Param("taskId") String taskId, @Param("queue") String queue);
+
+    List<ReportFacts.OpenTaskRow> openTasksMissing(@Param("after") String after, @Param("limit") int limit);
+
+    List<GroupLink> candidateGroupLog(@Param("taskIds") Collection<String> taskIds);
+
+    List<String> openTaskIds(@Param("after") String after, @Param("limit") int limit);
+
+    List<String> stillOpen(@Param("taskIds") Collection<String> taskIds);
+
+    /** A candidate group of a task; {@code operation} add or delete in the engine's history, null for a row. */
+    record GroupLink(String taskId, String queue, String operation) {
+    }
 
     record CaseOfProcess(String applicationNo, String serviceCode, String district) {
     }

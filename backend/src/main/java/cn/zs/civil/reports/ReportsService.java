@@ -217,12 +217,17 @@ public class ReportsService {
     public record Owner(String taskKey, String taskName, String assignee, List<String> queues) {
     }
 
-    public record SlaReport(LocalDate from, LocalDate to, List<SlaRow> services, SlaRow total,
+    /**
+     * @param overdueTotal open cases past their statutory limit now
+     * @param overdue the first of them by due date (then case number), at most the limit asked for, with owners
+     */
+    public record SlaReport(LocalDate from, LocalDate to, List<SlaRow> services, SlaRow total, long overdueTotal,
             List<OverdueCase> overdue) {
     }
 
     @Transactional(readOnly = true)
-    public SlaReport sla(LocalDate from, LocalDate to, String service, java.util.Collection<String> districts) {
+    public SlaReport sla(LocalDate from, LocalDate to, String service, java.util.Collection<String> districts,
+            int overdueLimit) {
         ReportScope scope = ReportScope.days(from, to, service, districts);
         var now = BusinessTime.instant();
         // A stopped clock reports its state as of the stop: the state at the decision, kept in rp_case. A stopped
@@ -253,18 +258,19 @@ public class ReportsService {
         }
         overdue.sort(java.util.Comparator.comparing(OverdueCase::statutoryDueDate)
                 .thenComparing(OverdueCase::applicationNo));
-        addOwners(overdue, service, districts);
-        return new SlaReport(from, to, rows, slaRow(ALL, all), overdue);
+        List<OverdueCase> listed = new ArrayList<>(overdue.subList(0, Math.min(overdueLimit, overdue.size())));
+        addOwners(listed);
+        return new SlaReport(from, to, rows, slaRow(ALL, all), overdue.size(), listed);
     }
 
-    private void addOwners(List<OverdueCase> overdue, String service, java.util.Collection<String> districts) {
+    private void addOwners(List<OverdueCase> overdue) {
         if (overdue.isEmpty()) {
             return;
         }
         Map<String, OverdueCase> byNo = new HashMap<>();
         overdue.forEach(o -> byNo.put(o.applicationNo(), o));
         Map<String, Owner> tasks = new HashMap<>();
-        for (ReportsMapper.OpenTask t : mapper.openTasks(service, districts)) {
+        for (ReportsMapper.OpenTask t : mapper.openTasks(byNo.keySet())) {
             OverdueCase o = byNo.get(t.applicationNo());
             if (o == null) {
                 continue;
