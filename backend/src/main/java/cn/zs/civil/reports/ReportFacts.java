@@ -133,11 +133,13 @@ public class ReportFacts {
     void onTaskCompleted(String taskId, String processInstanceId, String taskKey, String taskName, String assignee,
             LocalDateTime startedAt, LocalDateTime endedAt) {
         ReportsMapper.CaseOfProcess c = mapper.caseOfProcess(processInstanceId);
-        if (c == null || startedAt == null || endedAt == null) {
+        // The completion event carries no start: the history row written when the task was created has it.
+        LocalDateTime start = startedAt != null ? startedAt : mapper.taskStart(taskId);
+        if (c == null || start == null || endedAt == null) {
             return;
         }
         TaskInput input = new TaskInput(taskId, c.applicationNo(), c.serviceCode(), c.district(), taskKey, taskName,
-                assignee, startedAt, endedAt);
+                assignee, seconds(start), seconds(endedAt));
         List<TaskFact> facts = tasks(List.of(input), mapper.pausesOf(List.of(c.applicationNo())));
         mapper.deleteTaskFact(taskId);
         mapper.insertTaskFacts(facts);
@@ -358,8 +360,9 @@ public class ReportFacts {
         List<TaskFact> out = new ArrayList<>(inputs.size());
         for (TaskInput i : inputs) {
             out.add(new TaskFact(i.taskId(), i.applicationNo(), i.serviceCode(), i.district(), i.taskKey(),
-                    i.taskName(), i.assignee(), i.endedAt(), measure(index,
-                            pausesOf.getOrDefault(i.applicationNo(), List.of()), i.startedAt(), i.endedAt())));
+                    i.taskName(), i.assignee(), seconds(i.endedAt()), measure(index,
+                            pausesOf.getOrDefault(i.applicationNo(), List.of()), seconds(i.startedAt()),
+                            seconds(i.endedAt()))));
         }
         return out;
     }
@@ -399,6 +402,11 @@ public class ReportFacts {
     static int deciHours(long seconds) {
         return BigDecimal.valueOf(seconds).multiply(BigDecimal.TEN)
                 .divide(BigDecimal.valueOf(3600), 0, java.math.RoundingMode.HALF_UP).intValueExact();
+    }
+
+    /** Whole seconds, as the database keeps the engine's times. */
+    private static LocalDateTime seconds(LocalDateTime t) {
+        return t.withNano(0);
     }
 
     private static Instant instant(LocalDateTime t) {

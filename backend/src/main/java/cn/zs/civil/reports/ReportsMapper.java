@@ -74,6 +74,8 @@ interface ReportsMapper {
 
     List<ReportFacts.TaskInput> factTasksMissing(@Param("after") String after, @Param("limit") int limit);
 
+    LocalDateTime taskStart(@Param("taskId") String taskId);
+
     CaseOfProcess caseOfProcess(@Param("processInstanceId") String processInstanceId);
 
     List<Pause> pausesOf(@Param("applicationNos") Collection<String> applicationNos);
