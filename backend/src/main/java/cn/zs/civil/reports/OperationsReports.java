@@ -345,7 +345,7 @@ public class OperationsReports {
         ReportScope scope = ReportScope.days(from, to, service, districts);
         // received, online, ended, corrected, withdrawn, lapsed, refused
         Map<String, long[]> counts = new TreeMap<>();
-        for (ReportsMapper.ReceivedRow r : mapper.received(scope)) {
+        for (ReportsMapper.ReceivedRow r : mapper.received(scope, false)) {
             long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[7]);
             c[0] += r.received();
             c[1] += r.online();

@@ -12,7 +12,8 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface ReportsMapper {
 
-    List<ReceivedRow> received(@Param("scope") ReportScope scope);
+    /** @param nonLocal whether to count the cross-province/city marriage and divorce cases (a join) */
+    List<ReceivedRow> received(@Param("scope") ReportScope scope, @Param("nonLocal") boolean nonLocal);
 
     List<ClosedRow> closed(@Param("scope") ReportScope scope);
 

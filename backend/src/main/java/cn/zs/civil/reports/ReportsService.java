@@ -80,7 +80,7 @@ public class ReportsService {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, Map<String, Long>> outcomes = new HashMap<>();
         Map<String, BigDecimal> amounts = new HashMap<>();
-        for (ReportsMapper.ReceivedRow r : mapper.received(scope)) {
+        for (ReportsMapper.ReceivedRow r : mapper.received(scope, true)) {
             long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[5]);
             c[0] += r.received();
             c[2] += r.online();
