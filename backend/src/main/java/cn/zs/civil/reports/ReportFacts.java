@@ -46,16 +46,12 @@ public class ReportFacts {
     private final StatutoryClock clock;
     private final ClockProperties clockProperties;
     private final TransactionTemplate transactions;
-    /** The same statements through a batching session, for the backfill's pages (one JDBC batch per page). */
-    private final ReportsMapper batch;
-    private final org.mybatis.spring.SqlSessionTemplate batchSession;
+    private final FactsWriter writer;
 
     ReportFacts(ReportsMapper mapper, StatutoryClock clock, ClockProperties clockProperties,
-            PlatformTransactionManager transactionManager, org.apache.ibatis.session.SqlSessionFactory sessions) {
+            PlatformTransactionManager transactionManager, FactsWriter writer) {
         this.mapper = mapper;
-        this.batchSession = new org.mybatis.spring.SqlSessionTemplate(sessions,
-                org.apache.ibatis.session.ExecutorType.BATCH);
-        this.batch = batchSession.getMapper(ReportsMapper.class);
+        this.writer = writer;
         this.clock = clock;
         this.clockProperties = clockProperties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -63,31 +59,6 @@ public class ReportFacts {
 
     /** The measures of one item; {@code pausedByReason} in the order of {@link PauseReason}. */
     record Measures(int elapsedDh, int pausedDh, int workingDays, int pausedWd, int[] pausedByReason) {
-
-        /** The paused working days of the i-th reason, by name for the mapper (pwd0 ... pwd5). */
-        public int pwd0() {
-            return pausedByReason[0];
-        }
-
-        public int pwd1() {
-            return pausedByReason[1];
-        }
-
-        public int pwd2() {
-            return pausedByReason[2];
-        }
-
-        public int pwd3() {
-            return pausedByReason[3];
-        }
-
-        public int pwd4() {
-            return pausedByReason[4];
-        }
-
-        public int pwd5() {
-            return pausedByReason[5];
-        }
     }
 
     /** One row of {@code rp_case}. */
@@ -123,7 +94,7 @@ public class ReportFacts {
         }
         List<CaseFact> facts = cases(List.of(input), mapper.pausesOf(List.of(input.applicationNo())));
         mapper.deleteCaseFact(input.applicationNo());
-        mapper.insertCaseFacts(facts);
+        writer.cases(facts);
     }
 
     /**
@@ -142,7 +113,7 @@ public class ReportFacts {
                 assignee, seconds(start), seconds(endedAt));
         List<TaskFact> facts = tasks(List.of(input), mapper.pausesOf(List.of(c.applicationNo())));
         mapper.deleteTaskFact(taskId);
-        mapper.insertTaskFacts(facts);
+        writer.tasks(facts);
     }
 
     // ---- open tasks -------------------------------------------------------------------------------------------------
@@ -160,7 +131,7 @@ public class ReportFacts {
             return;
         }
         mapper.deleteOpenTask(taskId);
-        mapper.insertOpenTasks(List.of(new OpenTaskRow(taskId, c.applicationNo(), c.serviceCode(), c.district(),
+        writer.openTasks(List.of(new OpenTaskRow(taskId, c.applicationNo(), c.serviceCode(), c.district(),
                 taskKey, taskName, assignee, createdAt.toLocalDate())));
     }
 
@@ -179,7 +150,7 @@ public class ReportFacts {
     void onCandidateGroup(String taskId, String queue, boolean added) {
         mapper.deleteOpenTaskQueue(taskId, queue);
         if (added) {
-            mapper.insertOpenTaskQueues(List.of(new ReportsMapper.GroupLink(taskId, queue, null)));
+            writer.openTaskQueues(List.of(new ReportsMapper.GroupLink(taskId, queue, null)));
         }
     }
 
@@ -205,9 +176,9 @@ public class ReportFacts {
             }
             List<String> nos = page.stream().map(CaseInput::applicationNo).toList();
             List<CaseFact> facts = cases(page, mapper.pausesOf(nos));
-            cases += write(() -> facts.forEach(f -> batch.insertCaseFacts(List.of(f))), () -> facts.forEach(f -> {
+            cases += write(() -> writer.cases(facts), () -> facts.forEach(f -> {
                 mapper.deleteCaseFact(f.applicationNo());
-                mapper.insertCaseFacts(List.of(f));
+                writer.cases(List.of(f));
             }), facts.size());
             after = nos.get(nos.size() - 1);
         }
@@ -221,9 +192,9 @@ public class ReportFacts {
             }
             List<String> nos = page.stream().map(TaskInput::applicationNo).distinct().toList();
             List<TaskFact> facts = tasks(page, mapper.pausesOf(nos));
-            tasks += write(() -> facts.forEach(f -> batch.insertTaskFacts(List.of(f))), () -> facts.forEach(f -> {
+            tasks += write(() -> writer.tasks(facts), () -> facts.forEach(f -> {
                 mapper.deleteTaskFact(f.taskId());
-                mapper.insertTaskFacts(List.of(f));
+                writer.tasks(List.of(f));
             }), facts.size());
             after = page.get(page.size() - 1).taskId();
         }
@@ -248,15 +219,15 @@ public class ReportFacts {
             List<ReportsMapper.GroupLink> rows = new ArrayList<>();
             queues.forEach((id, qs) -> qs.forEach(q -> rows.add(new ReportsMapper.GroupLink(id, q, null))));
             open += write(() -> {
-                page.forEach(t -> batch.insertOpenTasks(List.of(t)));
-                rows.forEach(r -> batch.insertOpenTaskQueues(List.of(r)));
+                writer.openTasks(page);
+                writer.openTaskQueues(rows);
             }, () -> page.forEach(t -> {
                 try {
-                    mapper.insertOpenTasks(List.of(t));
+                    writer.openTasks(List.of(t));
                     List<ReportsMapper.GroupLink> own = rows.stream().filter(r -> r.taskId().equals(t.taskId()))
                             .toList();
                     if (!own.isEmpty()) {
-                        mapper.insertOpenTaskQueues(own);
+                        writer.openTaskQueues(own);
                     }
                 } catch (org.springframework.dao.DuplicateKeyException e) {
                     // The write path saw this task meanwhile; its row is the current one.
@@ -286,10 +257,7 @@ public class ReportFacts {
 
     private long write(Runnable batch, Runnable oneByOne, int n) {
         try {
-            transactions.executeWithoutResult(s -> {
-                batch.run();
-                batchSession.flushStatements();
-            });
+            transactions.executeWithoutResult(s -> batch.run());
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             // The write path got there first for one of them: replace row by row (same figures either way).
             transactions.executeWithoutResult(s -> oneByOne.run());

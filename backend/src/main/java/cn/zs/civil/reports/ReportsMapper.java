@@ -85,10 +85,6 @@ interface ReportsMapper {
 
     int deleteTaskFact(@Param("taskId") String taskId);
 
-    int insertCaseFacts(@Param("facts") List<ReportFacts.CaseFact> facts);
-
-    int insertTaskFacts(@Param("facts") List<ReportFacts.TaskFact> facts);
-
     /** @param source CASE (rp_case, withdrawals left out) or TASK (rp_task) */
     List<HistogramRow> histogram(@Param("scope") ReportScope scope, @Param("source") String source,
             @Param("group") String group, @Param("measures") List<FactMeasure> measures);
@@ -98,16 +94,12 @@ interface ReportsMapper {
 
     List<SlaCount> slaCounts(@Param("scope") ReportScope scope, @Param("source") String source);
 
-    int insertOpenTasks(@Param("tasks") List<ReportFacts.OpenTaskRow> tasks);
-
     int updateOpenTask(@Param("taskId") String taskId, @Param("taskName") String taskName,
             @Param("assignee") String assignee);
 
     int deleteOpenTask(@Param("taskId") String taskId);
 
     int deleteOpenTaskQueues(@Param("taskId") String taskId);
-
-    int insertOpenTaskQueues(@Param("queues") List<GroupLink> queues);
 
     int deleteOpenTaskQueue(@Param("taskId") String taskId, @Param("queue") String queue);
 
