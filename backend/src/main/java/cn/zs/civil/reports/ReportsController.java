@@ -83,7 +83,9 @@ class ReportsController {
                 r -> List.of(r.period(), r.received(), r.decided(), r.withdrawn()));
     }
 
-    @Operation(summary = "Cycle time of decided cases: hours, working days and paused working days (nearest-rank percentiles)")
+    @Operation(summary = "Cycle time of decided cases: hours, working days and paused working days (nearest-rank percentiles)",
+            description = "Hours are per case in tenths of an hour (rounded half-up), working days whole; the figures"
+                    + " of each case are kept in the reporting table rp_case when it ends.")
     @GetMapping("/api/reports/cycle-time")
     @PreAuthorize(Roles.MANAGEMENT)
     ResponseEntity<?> cycleTime(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -132,7 +134,8 @@ class ReportsController {
                     + " the law excludes, platform.reports.excluded-pause-reasons). by=service|district|period"
                     + " measures decided cases from receipt to decision (decided in the range); by=step|clerk"
                     + " measures user tasks from creation to completion (completed in the range), from the engine's"
-                    + " history. period=day|week|month applies to by=period.")
+                    + " history. period=day|week|month applies to by=period. Hours are per item in tenths of an hour"
+                    + " (half-up), working days whole; each item's figures are kept in rp_case / rp_task.")
     @GetMapping("/api/reports/cycle-time/breakdown")
     @PreAuthorize(Roles.MANAGEMENT)
     ResponseEntity<?> cycleTimeBreakdown(@RequestParam(required = false) String from,

@@ -22,11 +22,16 @@ interface ReportsMapper {
     /** Per day: {@code kind} RECEIVED (by received_at), DECIDED or WITHDRAWN (by decided_at). */
     List<DayCount> perDay(@Param("scope") ReportScope scope, @Param("kind") String kind);
 
-    List<ClockFigures.Clock> runningClocks(@Param("service") String service,
+    /** Running clocks that may be overdue, one row per pause (pause columns null without one). */
+    List<RunningClock> runningClocks(@Param("service") String service,
             @Param("districts") Collection<String> districts, @Param("now") java.time.Instant now);
 
-    List<Pause> pausesOfRunning(@Param("service") String service, @Param("districts") Collection<String> districts,
-            @Param("now") java.time.Instant now);
+    List<CaseOfProcess> casesOf(@Param("applicationNos") Collection<String> applicationNos);
+
+    record RunningClock(String applicationNo, java.time.Instant startedAt, cn.zs.civil.clock.LimitUnit limitUnit,
+            Integer statutoryDays, Integer promisedDays, cn.zs.civil.clock.PauseReason pauseReason,
+            java.time.Instant pauseStartedAt, java.time.Instant pauseEndedAt) {
+    }
 
     List<OpenCaseDay> openCaseDays(@Param("scope") ReportScope scope);
 

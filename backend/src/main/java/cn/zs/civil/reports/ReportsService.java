@@ -247,18 +247,39 @@ public class ReportsService {
         }
         List<SlaRow> rows = new ArrayList<>();
         perService.forEach((s, c) -> rows.add(slaRow(s, c)));
+        Map<String, ClockFigures.Clock> clocks = new java.util.LinkedHashMap<>();
+        List<ReportsMapper.Pause> pauses = new ArrayList<>();
+        for (ReportsMapper.RunningClock r : mapper.runningClocks(service, districts, now)) {
+            clocks.computeIfAbsent(r.applicationNo(), k -> new ClockFigures.Clock(k, null, null, r.startedAt(),
+                    r.limitUnit(), r.statutoryDays(), r.promisedDays(), null));
+            if (r.pauseStartedAt() != null) {
+                pauses.add(new ReportsMapper.Pause(r.applicationNo(), r.pauseReason(), r.pauseStartedAt(),
+                        r.pauseEndedAt()));
+            }
+        }
         List<OverdueCase> overdue = new ArrayList<>();
-        for (ClockFigures.Figures f : ClockFigures.of(mapper.runningClocks(service, districts, now),
-                mapper.pausesOfRunning(service, districts, now), now, clock, clockProperties.yellowWorkingDays())) {
+        for (ClockFigures.Figures f : ClockFigures.of(clocks.values(), pauses, now, clock,
+                clockProperties.yellowWorkingDays())) {
             if (!f.stopped() && f.statutory().state() == ClockState.RED) {
-                ClockFigures.Clock c = f.clock();
-                overdue.add(new OverdueCase(c.applicationNo(), c.serviceCode(), c.district(), f.statutory().dueDate(),
+                overdue.add(new OverdueCase(f.clock().applicationNo(), null, null, f.statutory().dueDate(),
                         -f.statutory().workingDaysRemaining(), new ArrayList<>()));
             }
         }
         overdue.sort(java.util.Comparator.comparing(OverdueCase::statutoryDueDate)
                 .thenComparing(OverdueCase::applicationNo));
-        List<OverdueCase> listed = new ArrayList<>(overdue.subList(0, Math.min(overdueLimit, overdue.size())));
+        List<OverdueCase> listed = new ArrayList<>();
+        if (!overdue.isEmpty()) {
+            // Service and district of the listed cases only.
+            Map<String, ReportsMapper.CaseOfProcess> cases = new HashMap<>();
+            List<OverdueCase> first = overdue.subList(0, Math.min(overdueLimit, overdue.size()));
+            mapper.casesOf(first.stream().map(OverdueCase::applicationNo).toList())
+                    .forEach(c -> cases.put(c.applicationNo(), c));
+            for (OverdueCase o : first) {
+                ReportsMapper.CaseOfProcess c = cases.get(o.applicationNo());
+                listed.add(new OverdueCase(o.applicationNo(), c == null ? null : c.serviceCode(),
+                        c == null ? null : c.district(), o.statutoryDueDate(), o.workingDaysOverdue(), o.owners()));
+            }
+        }
         addOwners(listed);
         return new SlaReport(from, to, rows, slaRow(ALL, all), overdue.size(), listed);
     }
