@@ -124,9 +124,13 @@ public class ReportFacts {
     }
 
     /** A user task was created (engine history event, same transaction). */
-    void onTaskCreated(String taskId, String processInstanceId, String taskKey, String taskName, String assignee,
-            LocalDateTime createdAt) {
+    void onTaskCreated(String taskId, String processInstanceId, String businessKey, String taskKey, String taskName,
+            String assignee, LocalDateTime createdAt) {
         ReportsMapper.CaseOfProcess c = mapper.caseOfProcess(processInstanceId);
+        if (c == null && businessKey != null) {
+            // The process is starting: the application row exists, its process instance id is not stored yet.
+            c = mapper.casesOf(List.of(businessKey)).stream().findFirst().orElse(null);
+        }
         if (c == null || createdAt == null) {
             return;
         }

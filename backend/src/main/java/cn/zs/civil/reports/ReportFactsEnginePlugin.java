@@ -54,8 +54,8 @@ class ReportFactsEnginePlugin extends AbstractProcessEnginePlugin {
         private void task(HistoricTaskInstanceEventEntity t) {
             ReportFacts f = facts.getObject();
             if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_CREATE)) {
-                f.onTaskCreated(t.getTaskId(), t.getProcessInstanceId(), t.getTaskDefinitionKey(), t.getName(),
-                        t.getAssignee(), BusinessTime.of(t.getStartTime()));
+                f.onTaskCreated(t.getTaskId(), t.getProcessInstanceId(), businessKey(t.getProcessInstanceId()),
+                        t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), BusinessTime.of(t.getStartTime()));
             } else if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE)
                     || t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_MIGRATE)) {
                 f.onTaskUpdated(t.getTaskId(), t.getName(), t.getAssignee());
@@ -67,6 +67,20 @@ class ReportFactsEnginePlugin extends AbstractProcessEnginePlugin {
                             t.getAssignee(), BusinessTime.of(t.getStartTime()), BusinessTime.of(t.getEndTime()));
                 }
             }
+        }
+
+        /**
+         * The case number of a process instance from the engine's entity cache: a task created while the process
+         * starts comes before the platform has stored the instance's id on the application.
+         */
+        private String businessKey(String processInstanceId) {
+            var context = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+            if (context == null) {
+                return null;
+            }
+            var execution = context.getDbEntityManager().selectById(
+                    org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.class, processInstanceId);
+            return execution == null ? null : execution.getBusinessKey();
         }
 
         @Override
