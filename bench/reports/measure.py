@@ -58,6 +58,7 @@ def main():
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--db", default="")
     parser.add_argument("--generate-seconds", default="")
+    parser.add_argument("--backfill-seconds", default="")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     only = [o.strip() for o in os.environ.get("ONLY", "").split(",") if o.strip()]
@@ -77,13 +78,14 @@ def main():
         times.sort()
         row = {"report": name, "account": account, "path": path, "runs": args.runs, "bytes": size,
                "p50_ms": round(percentile(times, 50), 1), "p95_ms": round(percentile(times, 95), 1),
-               "max_ms": round(times[-1], 1)}
+               "max_ms": round(times[-1], 1), "load_average": open("/proc/loadavg").read().split()[0]}
         rows.append(row)
         print(f"{row['p95_ms']:9.1f} ms p95  {name}", flush=True)
     counts = subprocess.run(["mysql", "--protocol=socket", "-uroot", "-N", args.db, "-e",
                              "select count(*) from application where decided_at is not null;"
                              "select count(*) from application where decided_at is null;"
-                             "select count(*) from ACT_HI_TASKINST;"],
+                             "select count(*) from ACT_HI_TASKINST;"
+                             "select count(*) from rp_case; select count(*) from rp_task;"],
                             capture_output=True, text=True).stdout.split()
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     mem_gb = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
@@ -97,8 +99,13 @@ def main():
         "data": {"decided_cases": int(counts[0]) if counts else None,
                  "open_cases": int(counts[1]) if len(counts) > 1 else None,
                  "task_history_rows": int(counts[2]) if len(counts) > 2 else None,
-                 "generate_seconds": int(args.generate_seconds) if args.generate_seconds else None},
-        "command": "bench/reports/run.sh",
+                 "generate_seconds": int(args.generate_seconds) if args.generate_seconds else None,
+                 "rp_case_rows": int(counts[3]) if len(counts) > 3 else None,
+                 "rp_task_rows": int(counts[4]) if len(counts) > 4 else None,
+                 "backfill_seconds_waited": int(args.backfill_seconds) if args.backfill_seconds else None},
+        "command": " ".join(f"{k}={os.environ[k]}" for k in ("SKIP_GENERATE", "RUNS", "ONLY") if os.environ.get(k))
+                   + (" " if any(os.environ.get(k) for k in ("SKIP_GENERATE", "RUNS", "ONLY")) else "")
+                   + "bench/reports/run.sh",
         "reports": rows,
         "all_p95_under_1s": all(r["p95_ms"] < 1000 for r in rows),
     }
@@ -118,13 +125,17 @@ def main():
         d = result["data"]
         f.write(f"Data: {d['decided_cases']:,} ended cases, {d['open_cases']:,} open cases, "
                 f"{d['task_history_rows']:,} task history rows"
-                + (f"; generated in {d['generate_seconds']} s" if d["generate_seconds"] else "") + ".\n\n")
+                + (f"; generated in {d['generate_seconds']} s" if d["generate_seconds"] else "")
+                + f"; facts: {d['rp_case_rows']:,} rp_case and {d['rp_task_rows']:,} rp_task rows (start-up backfill"
+                + f" waited for {d['backfill_seconds_waited']} s).\n\n")
+        f.write(f"Command: `{result['command']}`.\n\n")
         f.write(f"{args.runs} timed calls per report after 2 warm-ups; nearest-rank percentiles; "
                 f"every p95 under 1 s: **{'yes' if result['all_p95_under_1s'] else 'no'}**.\n\n")
-        f.write("| report | account | p50 ms | p95 ms | max ms | bytes |\n|---|---|---:|---:|---:|---:|\n")
+        f.write("| report | account | p50 ms | p95 ms | max ms | bytes | load avg (1 min) |\n"
+                "|---|---|---:|---:|---:|---:|---:|\n")
         for r in rows:
             f.write(f"| {r['report']} | {r['account']} | {r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} | "
-                    f"{r['bytes']:,} |\n")
+                    f"{r['bytes']:,} | {r['load_average']} |\n")
     print("wrote", stem + ".json", stem + ".md")
 
 

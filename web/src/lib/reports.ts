@@ -48,6 +48,7 @@ export interface SlaRow {
 export interface SlaReport {
   services: SlaRow[]
   total: SlaRow
+  overdueTotal?: number
   overdue?: unknown[]
 }
 

@@ -3,8 +3,9 @@ package cn.zs.civil.application;
 import java.time.LocalDateTime;
 
 /**
- * A case's process reached an end event: published in the engine's transaction (synchronously), so a listener's
- * writes commit or roll back with the end of the case.
+ * A case ended (decided, closed or withdrawn): published synchronously by {@link CaseStatus#finish} after the
+ * application row and the statutory clock are final, inside the engine's transaction, so listeners that write
+ * derived rows (the reports' facts, the rating window) commit or roll back with the end itself.
  */
 public record CaseEnded(String applicationNo, String serviceCode, String district, String status, String outcome,
         LocalDateTime endedAt) {

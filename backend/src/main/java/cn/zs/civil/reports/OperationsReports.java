@@ -50,22 +50,17 @@ public class OperationsReports {
     }
 
     /**
-     * One interval measured: a decided case (receipt to decision) or a completed step (task created to completed).
-     * Pauses of the case are cut to the interval.
-     */
-    private record Item(String applicationNo, String serviceCode, String district, String taskKey, String taskName,
-            String assignee, LocalDateTime start, LocalDateTime end, boolean hasClock) {
-    }
-
-    /**
-     * @param elapsedHours wall-clock hours, two decimals per item
+     * Per group: hours in tenths (0.1 h, half-up per item), working days whole; one SQL histogram per measure.
+     *
+     * @param elapsedHours wall-clock hours of the interval (receipt to decision, or task created to completed)
      * @param pausedHours the hours of the case's pauses inside the interval, whatever their reason
      * @param workingDays working days from the start date to the end date on the statutory calendar
      * @param pausedWorkingDays working days of the pauses inside the interval (per pause: after its first day up
      *        to and including its last, as the statutory clock counts them)
      * @param netWorkingDays working days minus the paused working days the law excludes
      *        ({@code platform.reports.excluded-pause-reasons}): the authority's own time
-     * @param pausedWorkingDaysByReason the paused working days per reason, summed over the items
+     * @param pausedWorkingDaysByReason the paused working days per reason, summed over the items (reasons with at
+     *        least one day)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CycleTimeGroup(String key, String label, String serviceCode, Stats elapsedHours, Stats pausedHours,
@@ -77,139 +72,125 @@ public class OperationsReports {
             List<PauseReason> excludedPauseReasons, List<CycleTimeGroup> groups, CycleTimeGroup total) {
     }
 
-    private static final class Measures {
-        final List<BigDecimal> hours = new ArrayList<>();
-        final List<BigDecimal> pausedHours = new ArrayList<>();
-        final List<BigDecimal> working = new ArrayList<>();
-        final List<BigDecimal> pausedWorking = new ArrayList<>();
-        final List<BigDecimal> net = new ArrayList<>();
-        final Map<PauseReason, Long> byReason = new TreeMap<>();
+    /** Measure codes of the histograms; PAUSED_WD_CLOCKED counts only the cases that had a clock. */
+    static final int HOURS = 0;
+    static final int PAUSED_HOURS = 1;
+    static final int WORKING = 2;
+    static final int PAUSED_WD = 3;
+    static final int NET = 4;
+    static final int PAUSED_WD_CLOCKED = 5;
+    private static final int MEASURES = 6;
+
+    /** Histograms of one group: per measure code, value to count. */
+    static final class Histograms {
+        @SuppressWarnings("unchecked")
+        final TreeMap<Long, Long>[] byMeasure = new TreeMap[MEASURES];
+        final long[] byReason = new long[PauseReason.values().length];
         String label;
         String serviceCode;
+
+        Histograms() {
+            for (int i = 0; i < MEASURES; i++) {
+                byMeasure[i] = new TreeMap<>();
+            }
+        }
+
+        void add(int measure, long value, long n) {
+            byMeasure[measure].merge(value, n, Long::sum);
+        }
+
+        Stats stats(int measure) {
+            return Stats.ofHistogram(byMeasure[measure], measure == HOURS || measure == PAUSED_HOURS ? 1 : 0);
+        }
     }
 
-    /** Each measure of one item, in the order of {@link Measures}. */
-    private record Measured(BigDecimal hours, BigDecimal pausedHours, int working, int pausedWorking, int net,
-            Map<PauseReason, Integer> byReason) {
+    /** The SQL of the net working days: working days less the excluded reasons' paused days, at least 0. */
+    private String netExpression() {
+        String excluded = properties.excludedPauseReasons().stream().sorted()
+                .map(r -> "r.pwd_" + r.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(" + "));
+        return excluded.isEmpty() ? "r.working_days"
+                : "case when r.working_days - (" + excluded + ") > 0 then r.working_days - (" + excluded + ") else 0 end";
+    }
+
+    /**
+     * Histograms per group of the cases decided in the range (source CASE, withdrawals left out) or of the user
+     * tasks completed in it (TASK), with the measures asked for; the total over all groups is put under
+     * {@link ReportsService#ALL}.
+     */
+    Map<String, Histograms> histograms(ReportScope scope, String source, String group, String label,
+            int... measures) {
+        List<ReportsMapper.FactMeasure> sql = new ArrayList<>();
+        for (int m : measures) {
+            sql.add(switch (m) {
+                case HOURS -> new ReportsMapper.FactMeasure(m, "r.elapsed_dh", "");
+                case PAUSED_HOURS -> new ReportsMapper.FactMeasure(m, "r.paused_dh", "");
+                case WORKING -> new ReportsMapper.FactMeasure(m, "r.working_days", "");
+                case PAUSED_WD -> new ReportsMapper.FactMeasure(m, "r.paused_wd", "");
+                case NET -> new ReportsMapper.FactMeasure(m, netExpression(), "");
+                case PAUSED_WD_CLOCKED -> new ReportsMapper.FactMeasure(m, "r.paused_wd", "and r.has_clock = 1");
+                default -> throw new IllegalArgumentException("measure " + m);
+            });
+        }
+        Map<String, Histograms> out = new TreeMap<>();
+        Histograms all = new Histograms();
+        for (ReportsMapper.HistogramRow r : mapper.histogram(scope, source, group, sql)) {
+            out.computeIfAbsent(r.grp(), k -> new Histograms()).add(r.measure(), r.v(), r.n());
+            all.add(r.measure(), r.v(), r.n());
+        }
+        if (label != null) {
+            for (ReportsMapper.GroupSums g : mapper.groupSums(scope, source, group, label)) {
+                Histograms h = out.computeIfAbsent(g.grp(), k -> new Histograms());
+                h.label = g.label();
+                h.serviceCode = g.serviceCode();
+                long[] r = g.byReason();
+                for (int i = 0; i < r.length; i++) {
+                    h.byReason[i] += r[i];
+                    all.byReason[i] += r[i];
+                }
+            }
+        }
+        out.put(ReportsService.ALL, all);
+        return out;
     }
 
     @Transactional(readOnly = true)
     public CycleTimeBreakdown cycleTime(LocalDate from, LocalDate to, Dimension by, ReportParams.Period period,
             String service, Collection<String> districts) {
         ReportScope scope = ReportScope.days(from, to, service, districts);
-        List<Item> items = new ArrayList<>();
-        List<ReportsMapper.Pause> pauses;
-        if (by == Dimension.STEP || by == Dimension.CLERK) {
-            for (ReportsMapper.CompletedTask t : mapper.completedTasks(scope)) {
-                items.add(new Item(t.applicationNo(), t.serviceCode(), t.district(), t.taskKey(), t.taskName(),
-                        t.assignee(), t.startedAt(), t.endedAt(), true));
-            }
-            pauses = mapper.pausesOfTasks(scope);
-        } else {
-            mapper.decidedCases(scope).forEach(c -> items.add(item(c)));
-            pauses = mapper.pausesOfDecided(scope);
-        }
-        Function<Item, String> key = switch (by) {
-            case SERVICE -> Item::serviceCode;
-            case DISTRICT -> Item::district;
-            case STEP -> i -> i.serviceCode() + "/" + i.taskKey();
-            case CLERK -> i -> Objects.requireNonNullElse(i.assignee(), "");
-            case PERIOD -> i -> period.start(i.end().toLocalDate()).toString();
+        String source = by == Dimension.STEP || by == Dimension.CLERK ? "TASK" : "CASE";
+        String group = switch (by) {
+            case SERVICE -> "r.service_code";
+            case DISTRICT -> "r.district";
+            case STEP -> "concat(r.service_code, '/', r.task_key)";
+            case CLERK -> "coalesce(r.assignee, '')";
+            case PERIOD -> switch (period) {
+                case DAY -> "r.decided_day";
+                case WEEK -> "r.decided_week";
+                case MONTH -> "r.decided_month";
+            };
         };
-        Map<String, Measures> groups = new TreeMap<>();
-        Measures all = new Measures();
-        measure(items, pauses, (item, m) -> {
-            Measures g = groups.computeIfAbsent(key.apply(item), k -> new Measures());
-            if (by == Dimension.STEP) {
-                g.label = item.taskName();
-                g.serviceCode = item.serviceCode();
-            }
-            add(g, m);
-            add(all, m);
-        });
+        Map<String, Histograms> groups = histograms(scope, source, group,
+                by == Dimension.STEP ? "max(r.task_name)" : "null", HOURS, PAUSED_HOURS, WORKING, PAUSED_WD, NET);
+        Histograms all = groups.remove(ReportsService.ALL);
         List<CycleTimeGroup> rows = new ArrayList<>();
-        groups.forEach((k, m) -> rows.add(group(by == Dimension.STEP ? k.substring(k.indexOf('/') + 1) : k, m)));
+        groups.forEach((k, h) -> rows.add(group(by == Dimension.STEP ? k.substring(k.indexOf('/') + 1) : k, h,
+                by == Dimension.STEP)));
         return new CycleTimeBreakdown(from, to, by.name().toLowerCase(java.util.Locale.ROOT),
                 by == Dimension.PERIOD ? period.name().toLowerCase(java.util.Locale.ROOT) : null,
-                properties.excludedPauseReasons().stream().sorted().toList(), rows, group(ReportsService.ALL, all));
+                properties.excludedPauseReasons().stream().sorted().toList(), rows,
+                group(ReportsService.ALL, all, false));
     }
 
-    /** A decided case's figures for the summary report; {@code pausedWorkingDays} null without a clock. */
-    record CaseMeasure(String serviceCode, BigDecimal hours, BigDecimal workingDays, BigDecimal pausedWorkingDays) {
-    }
-
-    List<CaseMeasure> decidedCaseMeasures(ReportScope scope) {
-        List<Item> items = new ArrayList<>();
-        mapper.decidedCases(scope).forEach(c -> items.add(item(c)));
-        List<CaseMeasure> out = new ArrayList<>();
-        measure(items, mapper.pausesOfDecided(scope), (item, m) -> out.add(new CaseMeasure(item.serviceCode(),
-                m.hours(), BigDecimal.valueOf(m.working()),
-                item.hasClock() ? BigDecimal.valueOf(m.pausedWorking()) : null)));
-        return out;
-    }
-
-    private static Item item(ReportsMapper.DecidedCase c) {
-        return new Item(c.applicationNo(), c.serviceCode(), c.district(), null, null, null, c.receivedAt(),
-                c.decidedAt(), c.hasClock() != null && c.hasClock() == 1);
-    }
-
-    private void measure(List<Item> items, List<ReportsMapper.Pause> pauses,
-            java.util.function.BiConsumer<Item, Measured> sink) {
-        if (items.isEmpty()) {
-            return;
-        }
-        Map<String, List<ReportsMapper.Pause>> pausesOf = new HashMap<>();
-        pauses.forEach(p -> pausesOf.computeIfAbsent(p.applicationNo(), k -> new ArrayList<>()).add(p));
-        LocalDate first = items.stream().map(i -> i.start().toLocalDate()).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate last = items.stream().map(i -> i.end().toLocalDate()).max(Comparator.naturalOrder()).orElseThrow();
-        WorkingDayIndex index = WorkingDayIndex.of(clock, first, last);
-        for (Item item : items) {
-            Instant start = instant(item.start());
-            Instant end = instant(item.end());
-            long pausedSeconds = 0;
-            int pausedWorking = 0;
-            int excluded = 0;
-            Map<PauseReason, Integer> byReason = new TreeMap<>();
-            for (ReportsMapper.Pause p : pausesOf.getOrDefault(item.applicationNo(), List.of())) {
-                Instant ps = p.startedAt().isAfter(start) ? p.startedAt() : start;
-                Instant pe = p.endedAt() == null || p.endedAt().isAfter(end) ? end : p.endedAt();
-                if (!ps.isBefore(pe)) {
-                    continue;
-                }
-                pausedSeconds += Duration.between(ps, pe).toSeconds();
-                int days = index.between(StatutoryClock.dateOf(ps), StatutoryClock.dateOf(pe));
-                pausedWorking += days;
-                byReason.merge(p.reason(), days, Integer::sum);
-                if (properties.excludedPauseReasons().contains(p.reason())) {
-                    excluded += days;
-                }
+    private static CycleTimeGroup group(String key, Histograms h, boolean step) {
+        Map<PauseReason, Long> byReason = new TreeMap<>();
+        for (PauseReason r : PauseReason.values()) {
+            if (h.byReason[r.ordinal()] > 0) {
+                byReason.put(r, h.byReason[r.ordinal()]);
             }
-            int working = index.between(item.start().toLocalDate(), item.end().toLocalDate());
-            sink.accept(item, new Measured(ReportsService.hours(item.start(), item.end()), hours(pausedSeconds),
-                    working, pausedWorking, Math.max(0, working - excluded), byReason));
         }
-    }
-
-    private static void add(Measures g, Measured m) {
-        g.hours.add(m.hours());
-        g.pausedHours.add(m.pausedHours());
-        g.working.add(BigDecimal.valueOf(m.working()));
-        g.pausedWorking.add(BigDecimal.valueOf(m.pausedWorking()));
-        g.net.add(BigDecimal.valueOf(m.net()));
-        m.byReason().forEach((r, d) -> g.byReason.merge(r, (long) d, Long::sum));
-    }
-
-    private static CycleTimeGroup group(String key, Measures m) {
-        return new CycleTimeGroup(key, m.label, m.serviceCode, Stats.of(m.hours), Stats.of(m.pausedHours),
-                Stats.of(m.working), Stats.of(m.pausedWorking), Stats.of(m.net), m.byReason);
-    }
-
-    private static BigDecimal hours(long seconds) {
-        return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
-    }
-
-    private static Instant instant(LocalDateTime t) {
-        return t.atZone(BusinessTime.ZONE).toInstant();
+        return new CycleTimeGroup(key, step ? h.label : null, step ? h.serviceCode : null, h.stats(HOURS),
+                h.stats(PAUSED_HOURS), h.stats(WORKING), h.stats(PAUSED_WD), h.stats(NET), byReason);
     }
 
     // ---- backlog ----------------------------------------------------------------------------------------------
@@ -364,7 +345,7 @@ public class OperationsReports {
         ReportScope scope = ReportScope.days(from, to, service, districts);
         // received, online, ended, corrected, withdrawn, lapsed, refused
         Map<String, long[]> counts = new TreeMap<>();
-        for (ReportsMapper.ReceivedRow r : mapper.received(scope)) {
+        for (ReportsMapper.ReceivedRow r : mapper.received(scope, false)) {
             long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[7]);
             c[0] += r.received();
             c[1] += r.online();

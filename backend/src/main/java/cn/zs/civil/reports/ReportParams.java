@@ -97,6 +97,26 @@ final class ReportParams {
         }
     }
 
+    static final int DEFAULT_OVERDUE_LIMIT = 100;
+    static final int MAX_OVERDUE_LIMIT = 5000;
+
+    /** How many overdue cases the SLA report lists (the count covers all): 1 to {@link #MAX_OVERDUE_LIMIT}. */
+    int overdueLimit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_OVERDUE_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= MAX_OVERDUE_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(problem("overdueLimit", "report.overdueLimit", MAX_OVERDUE_LIMIT));
+        return DEFAULT_OVERDUE_LIMIT;
+    }
+
     Period period(String value) {
         String v = value == null || value.isBlank() ? "day" : value.trim().toLowerCase(Locale.ROOT);
         try {

@@ -83,7 +83,9 @@ class ReportsController {
                 r -> List.of(r.period(), r.received(), r.decided(), r.withdrawn()));
     }
 
-    @Operation(summary = "Cycle time of decided cases: hours, working days and paused working days (nearest-rank percentiles)")
+    @Operation(summary = "Cycle time of decided cases: hours, working days and paused working days (nearest-rank percentiles)",
+            description = "Hours are per case in tenths of an hour (rounded half-up), working days whole; the figures"
+                    + " of each case are kept in the reporting table rp_case when it ends.")
     @GetMapping("/api/reports/cycle-time")
     @PreAuthorize(Roles.MANAGEMENT)
     ResponseEntity<?> cycleTime(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -102,14 +104,20 @@ class ReportsController {
         });
     }
 
-    @Operation(summary = "SLA compliance of decided cases against the statutory and promised limits, and the overdue open cases")
+    @Operation(summary = "SLA compliance of decided cases against the statutory and promised limits, and the overdue open cases",
+            description = "Decided cases by their state as of the clock's stop (kept per case when it ends). overdue"
+                    + " lists the open cases past their statutory limit, the longest overdue first, at most"
+                    + " overdueLimit of them (default 100, at most 5000) with their owners; overdueTotal counts all.")
     @GetMapping("/api/reports/sla")
     @PreAuthorize(Roles.MANAGEMENT)
     ResponseEntity<?> sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String service, @RequestParam(required = false) String district,
+            @RequestParam(required = false) String overdueLimit,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        Query q = query(params(), from, to, service, district);
-        var report = reports.sla(q.from(), q.to(), q.service(), q.districts());
+        ReportParams p = params();
+        int limit = p.overdueLimit(overdueLimit);
+        Query q = query(p, from, to, service, district);
+        var report = reports.sla(q.from(), q.to(), q.service(), q.districts(), limit);
         List<ReportsService.SlaRow> rows = new ArrayList<>(report.services());
         rows.add(report.total());
         return respond(accept, report, List.of("service", "decidedWithClock", "statutoryOnTime", "statutoryYellow",
@@ -126,7 +134,8 @@ class ReportsController {
                     + " the law excludes, platform.reports.excluded-pause-reasons). by=service|district|period"
                     + " measures decided cases from receipt to decision (decided in the range); by=step|clerk"
                     + " measures user tasks from creation to completion (completed in the range), from the engine's"
-                    + " history. period=day|week|month applies to by=period.")
+                    + " history. period=day|week|month applies to by=period. Hours are per item in tenths of an hour"
+                    + " (half-up), working days whole; each item's figures are kept in rp_case / rp_task.")
     @GetMapping("/api/reports/cycle-time/breakdown")
     @PreAuthorize(Roles.MANAGEMENT)
     ResponseEntity<?> cycleTimeBreakdown(@RequestParam(required = false) String from,

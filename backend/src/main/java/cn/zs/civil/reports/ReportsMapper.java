@@ -12,7 +12,8 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface ReportsMapper {
 
-    List<ReceivedRow> received(@Param("scope") ReportScope scope);
+    /** @param nonLocal whether to count the cross-province/city marriage and divorce cases (a join) */
+    List<ReceivedRow> received(@Param("scope") ReportScope scope, @Param("nonLocal") boolean nonLocal);
 
     List<ClosedRow> closed(@Param("scope") ReportScope scope);
 
@@ -21,21 +22,16 @@ interface ReportsMapper {
     /** Per day: {@code kind} RECEIVED (by received_at), DECIDED or WITHDRAWN (by decided_at). */
     List<DayCount> perDay(@Param("scope") ReportScope scope, @Param("kind") String kind);
 
-    List<DecidedCase> decidedCases(@Param("scope") ReportScope scope);
-
-    List<ClockFigures.Clock> clocksOfDecided(@Param("scope") ReportScope scope);
-
-    List<ClockFigures.Clock> runningClocks(@Param("service") String service,
+    /** Running clocks that may be overdue, one row per pause (pause columns null without one). */
+    List<RunningClock> runningClocks(@Param("service") String service,
             @Param("districts") Collection<String> districts, @Param("now") java.time.Instant now);
 
-    List<Pause> pausesOfRunning(@Param("service") String service, @Param("districts") Collection<String> districts,
-            @Param("now") java.time.Instant now);
+    List<CaseOfProcess> casesOf(@Param("applicationNos") Collection<String> applicationNos);
 
-    List<Pause> pausesOfDecided(@Param("scope") ReportScope scope);
-
-    List<CompletedTask> completedTasks(@Param("scope") ReportScope scope);
-
-    List<Pause> pausesOfTasks(@Param("scope") ReportScope scope);
+    record RunningClock(String applicationNo, java.time.Instant startedAt, cn.zs.civil.clock.LimitUnit limitUnit,
+            Integer statutoryDays, Integer promisedDays, cn.zs.civil.clock.PauseReason pauseReason,
+            java.time.Instant pauseStartedAt, java.time.Instant pauseEndedAt) {
+    }
 
     List<OpenCaseDay> openCaseDays(@Param("scope") ReportScope scope);
 
@@ -43,14 +39,11 @@ interface ReportsMapper {
 
     List<ServiceCount> correctedEnded(@Param("scope") ReportScope scope);
 
-    List<OpenTask> openTasks(@Param("service") String service, @Param("districts") Collection<String> districts);
+    /** The open tasks of these cases, with their queues. */
+    List<OpenTask> openTasks(@Param("applicationNos") Collection<String> applicationNos);
 
     record Pause(String applicationNo, cn.zs.civil.clock.PauseReason reason, java.time.Instant startedAt,
             java.time.Instant endedAt) {
-    }
-
-    record CompletedTask(String applicationNo, String serviceCode, String district, String taskKey, String taskName,
-            String assignee, LocalDateTime startedAt, LocalDateTime endedAt) {
     }
 
     record OpenCaseDay(String serviceCode, String district, String status, LocalDate receivedDay, Long n) {
@@ -78,8 +71,79 @@ interface ReportsMapper {
     record DayCount(LocalDate reportDay, Long n) {
     }
 
-    record DecidedCase(String applicationNo, String serviceCode, String district, LocalDateTime receivedAt,
-            LocalDateTime decidedAt, Integer hasClock) {
+
+    // ---- reporting tables -------------------------------------------------------------------------------------
+
+    ReportFacts.CaseInput factCase(@Param("applicationNo") String applicationNo);
+
+    List<ReportFacts.CaseInput> factCasesMissing(@Param("after") String after, @Param("limit") int limit);
+
+    List<ReportFacts.TaskInput> factTasksMissing(@Param("after") String after, @Param("limit") int limit);
+
+    LocalDateTime taskStart(@Param("taskId") String taskId);
+
+    CaseOfProcess caseOfProcess(@Param("processInstanceId") String processInstanceId);
+
+    List<Pause> pausesOf(@Param("applicationNos") Collection<String> applicationNos);
+
+    int deleteCaseFact(@Param("applicationNo") String applicationNo);
+
+    int deleteTaskFact(@Param("taskId") String taskId);
+
+    /** @param source CASE (rp_case, withdrawals left out) or TASK (rp_task) */
+    List<HistogramRow> histogram(@Param("scope") ReportScope scope, @Param("source") String source,
+            @Param("group") String group, @Param("measures") List<FactMeasure> measures);
+
+    List<GroupSums> groupSums(@Param("scope") ReportScope scope, @Param("source") String source,
+            @Param("group") String group, @Param("label") String label);
+
+    List<SlaCount> slaCounts(@Param("scope") ReportScope scope, @Param("source") String source);
+
+    int updateOpenTask(@Param("taskId") String taskId, @Param("taskName") String taskName,
+            @Param("assignee") String assignee);
+
+    int deleteOpenTask(@Param("taskId") String taskId);
+
+    int deleteOpenTaskQueues(@Param("taskId") String taskId);
+
+    int deleteOpenTaskQueue(@Param("taskId") String taskId, @Param("queue") String queue);
+
+    List<ReportFacts.OpenTaskRow> openTasksMissing(@Param("after") String after, @Param("limit") int limit);
+
+    List<GroupLink> candidateGroupLog(@Param("taskIds") Collection<String> taskIds);
+
+    List<String> openTaskIds(@Param("after") String after, @Param("limit") int limit);
+
+    List<String> stillOpen(@Param("taskIds") Collection<String> taskIds);
+
+    /** A candidate group of a task; {@code operation} add or delete in the engine's history, null for a row. */
+    record GroupLink(String taskId, String queue, String operation) {
     }
 
+    record CaseOfProcess(String applicationNo, String serviceCode, String district) {
+    }
+
+    /** A measure of the facts: its code in the result, its SQL expression over {@code r}, an extra condition. */
+    record FactMeasure(int code, String expression, String filter) {
+    }
+
+    record HistogramRow(String grp, Integer measure, Long v, Long n) {
+    }
+
+    /** Per group: its label and service, and the paused working days per reason (in {@link
+     * cn.zs.civil.clock.PauseReason} order). */
+    record GroupSums(String grp, String label, String serviceCode, Long r0, Long r1, Long r2, Long r3, Long r4,
+            Long r5) {
+
+        long[] byReason() {
+            return new long[] {n(r0), n(r1), n(r2), n(r3), n(r4), n(r5)};
+        }
+
+        private static long n(Long v) {
+            return v == null ? 0 : v;
+        }
+    }
+
+    record SlaCount(String serviceCode, Long withClock, Long statutoryLate, Long promised, Long promisedLate) {
+    }
 }

@@ -80,7 +80,7 @@ public class ReportsService {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, Map<String, Long>> outcomes = new HashMap<>();
         Map<String, BigDecimal> amounts = new HashMap<>();
-        for (ReportsMapper.ReceivedRow r : mapper.received(scope)) {
+        for (ReportsMapper.ReceivedRow r : mapper.received(scope, true)) {
             long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[5]);
             c[0] += r.received();
             c[2] += r.online();
@@ -171,9 +171,10 @@ public class ReportsService {
     // ---- cycle time -------------------------------------------------------------------------------------------
 
     /**
-     * Cases decided in the range (withdrawals left out). Elapsed hours run from receipt to decision (two decimals
-     * per case); working days count from the receipt date to the decision date with the calendar; paused working
-     * days are the clock's pauses (waiting for corrections, expert review), over the cases that have a clock.
+     * Cases decided in the range (withdrawals left out). Elapsed hours run from receipt to decision (tenths of an
+     * hour per case, half-up); working days count from the receipt date to the decision date with the calendar;
+     * paused working days are the clock's pauses (waiting for corrections, expert review), over the cases that have
+     * a clock. From the reporting table rp_case (see {@link ReportFacts}).
      */
     public record CycleTimeRow(String serviceCode, Stats elapsedHours, Stats workingDays, Stats pausedWorkingDays) {
     }
@@ -184,40 +185,18 @@ public class ReportsService {
     @Transactional(readOnly = true)
     public CycleTimeReport cycleTime(LocalDate from, LocalDate to, String service,
             java.util.Collection<String> districts) {
-        Map<String, List<BigDecimal>[]> perService = new TreeMap<>();
-        List<BigDecimal>[] all = measures();
-        for (OperationsReports.CaseMeasure c : operations.decidedCaseMeasures(
-                ReportScope.days(from, to, service, districts))) {
-            List<BigDecimal>[] m = perService.computeIfAbsent(c.serviceCode(), k -> measures());
-            for (List<BigDecimal>[] target : List.of(m, all)) {
-                target[0].add(c.hours());
-                target[1].add(c.workingDays());
-                if (c.pausedWorkingDays() != null) {
-                    target[2].add(c.pausedWorkingDays());
-                }
-            }
-        }
+        Map<String, OperationsReports.Histograms> groups = operations.histograms(
+                ReportScope.days(from, to, service, districts), "CASE", "r.service_code", null,
+                OperationsReports.HOURS, OperationsReports.WORKING, OperationsReports.PAUSED_WD_CLOCKED);
+        OperationsReports.Histograms all = groups.remove(ALL);
         List<CycleTimeRow> rows = new ArrayList<>();
-        perService.forEach((s, m) -> rows.add(cycleRow(s, m)));
+        groups.forEach((s, h) -> rows.add(cycleRow(s, h)));
         return new CycleTimeReport(from, to, rows, cycleRow(ALL, all));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<BigDecimal>[] measures() {
-        return new List[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
-    }
-
-    private static CycleTimeRow cycleRow(String service, List<BigDecimal>[] m) {
-        return new CycleTimeRow(service, Stats.of(m[0]), Stats.of(m[1]), Stats.of(m[2]));
-    }
-
-    static BigDecimal hours(LocalDateTime from, LocalDateTime to) {
-        return BigDecimal.valueOf(Duration.between(from, to).toSeconds())
-                .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
-    }
-
-    private static java.time.Instant instant(LocalDateTime t) {
-        return t.atZone(BusinessTime.ZONE).toInstant();
+    private static CycleTimeRow cycleRow(String service, OperationsReports.Histograms h) {
+        return new CycleTimeRow(service, h.stats(OperationsReports.HOURS), h.stats(OperationsReports.WORKING),
+                h.stats(OperationsReports.PAUSED_WD_CLOCKED));
     }
 
     // ---- SLA compliance ---------------------------------------------------------------------------------------
@@ -238,51 +217,81 @@ public class ReportsService {
     public record Owner(String taskKey, String taskName, String assignee, List<String> queues) {
     }
 
-    public record SlaReport(LocalDate from, LocalDate to, List<SlaRow> services, SlaRow total,
+    /**
+     * @param overdueTotal open cases past their statutory limit now
+     * @param overdue the first of them by due date (then case number), at most the limit asked for, with owners
+     */
+    public record SlaReport(LocalDate from, LocalDate to, List<SlaRow> services, SlaRow total, long overdueTotal,
             List<OverdueCase> overdue) {
     }
 
     @Transactional(readOnly = true)
-    public SlaReport sla(LocalDate from, LocalDate to, String service, java.util.Collection<String> districts) {
+    public SlaReport sla(LocalDate from, LocalDate to, String service, java.util.Collection<String> districts,
+            int overdueLimit) {
         ReportScope scope = ReportScope.days(from, to, service, districts);
         var now = BusinessTime.instant();
-        // A stopped clock reports its state as of the stop: the state at the decision.
+        // A stopped clock reports its state as of the stop: the state at the decision, kept in rp_case. A stopped
+        // clock is never yellow.
         Map<String, long[]> perService = new TreeMap<>();
         long[] all = new long[9];
-        for (ClockFigures.Figures f : ClockFigures.of(mapper.clocksOfDecided(scope), mapper.pausesOfDecided(scope),
-                now, clock, clockProperties.yellowWorkingDays())) {
-            long[] s = perService.computeIfAbsent(f.clock().serviceCode(), k -> new long[9]);
-            for (long[] target : List.of(s, all)) {
-                target[0]++;
-                count(target, 1, f.statutory());
-                count(target, 5, f.promised());
+        for (ReportsMapper.SlaCount c : mapper.slaCounts(scope, "CASE")) {
+            long statutoryLate = c.statutoryLate() == null ? 0 : c.statutoryLate();
+            long promisedLate = c.promisedLate() == null ? 0 : c.promisedLate();
+            long[] counts = {c.withClock(), c.withClock(), c.withClock() - statutoryLate, 0, statutoryLate,
+                    c.promised(), c.promised() - promisedLate, 0, promisedLate};
+            long[] target = perService.computeIfAbsent(c.serviceCode(), k -> new long[9]);
+            for (int i = 0; i < counts.length; i++) {
+                target[i] += counts[i];
+                all[i] += counts[i];
             }
         }
         List<SlaRow> rows = new ArrayList<>();
         perService.forEach((s, c) -> rows.add(slaRow(s, c)));
+        Map<String, ClockFigures.Clock> clocks = new java.util.LinkedHashMap<>();
+        List<ReportsMapper.Pause> pauses = new ArrayList<>();
+        for (ReportsMapper.RunningClock r : mapper.runningClocks(service, districts, now)) {
+            clocks.computeIfAbsent(r.applicationNo(), k -> new ClockFigures.Clock(k, null, null, r.startedAt(),
+                    r.limitUnit(), r.statutoryDays(), r.promisedDays(), null));
+            if (r.pauseStartedAt() != null) {
+                pauses.add(new ReportsMapper.Pause(r.applicationNo(), r.pauseReason(), r.pauseStartedAt(),
+                        r.pauseEndedAt()));
+            }
+        }
         List<OverdueCase> overdue = new ArrayList<>();
-        for (ClockFigures.Figures f : ClockFigures.of(mapper.runningClocks(service, districts, now),
-                mapper.pausesOfRunning(service, districts, now), now, clock, clockProperties.yellowWorkingDays())) {
+        for (ClockFigures.Figures f : ClockFigures.of(clocks.values(), pauses, now, clock,
+                clockProperties.yellowWorkingDays())) {
             if (!f.stopped() && f.statutory().state() == ClockState.RED) {
-                ClockFigures.Clock c = f.clock();
-                overdue.add(new OverdueCase(c.applicationNo(), c.serviceCode(), c.district(), f.statutory().dueDate(),
+                overdue.add(new OverdueCase(f.clock().applicationNo(), null, null, f.statutory().dueDate(),
                         -f.statutory().workingDaysRemaining(), new ArrayList<>()));
             }
         }
         overdue.sort(java.util.Comparator.comparing(OverdueCase::statutoryDueDate)
                 .thenComparing(OverdueCase::applicationNo));
-        addOwners(overdue, service, districts);
-        return new SlaReport(from, to, rows, slaRow(ALL, all), overdue);
+        List<OverdueCase> listed = new ArrayList<>();
+        if (!overdue.isEmpty()) {
+            // Service and district of the listed cases only.
+            Map<String, ReportsMapper.CaseOfProcess> cases = new HashMap<>();
+            List<OverdueCase> first = overdue.subList(0, Math.min(overdueLimit, overdue.size()));
+            mapper.casesOf(first.stream().map(OverdueCase::applicationNo).toList())
+                    .forEach(c -> cases.put(c.applicationNo(), c));
+            for (OverdueCase o : first) {
+                ReportsMapper.CaseOfProcess c = cases.get(o.applicationNo());
+                listed.add(new OverdueCase(o.applicationNo(), c == null ? null : c.serviceCode(),
+                        c == null ? null : c.district(), o.statutoryDueDate(), o.workingDaysOverdue(), o.owners()));
+            }
+        }
+        addOwners(listed);
+        return new SlaReport(from, to, rows, slaRow(ALL, all), overdue.size(), listed);
     }
 
-    private void addOwners(List<OverdueCase> overdue, String service, java.util.Collection<String> districts) {
+    private void addOwners(List<OverdueCase> overdue) {
         if (overdue.isEmpty()) {
             return;
         }
         Map<String, OverdueCase> byNo = new HashMap<>();
         overdue.forEach(o -> byNo.put(o.applicationNo(), o));
         Map<String, Owner> tasks = new HashMap<>();
-        for (ReportsMapper.OpenTask t : mapper.openTasks(service, districts)) {
+        for (ReportsMapper.OpenTask t : mapper.openTasks(byNo.keySet())) {
             OverdueCase o = byNo.get(t.applicationNo());
             if (o == null) {
                 continue;
@@ -295,18 +304,6 @@ public class ReportsService {
             if (t.queue() != null && owner.assignee() == null) {
                 owner.queues().add(t.queue());
             }
-        }
-    }
-
-    private static void count(long[] target, int at, ClockFigures.Verdict limit) {
-        if (limit == null) {
-            return;
-        }
-        target[at]++;
-        switch (limit.state()) {
-            case ON_TIME -> target[at + 1]++;
-            case YELLOW -> target[at + 2]++;
-            case RED -> target[at + 3]++;
         }
     }
 
