@@ -332,8 +332,22 @@ public class OperationsReports {
             BigDecimal withdrawalRate, long lapsed, BigDecimal lapseRate, long refused, BigDecimal refusalRate) {
     }
 
-    /** Applicants cannot rate a service yet; the report says so rather than show a number. */
-    public record Ratings(boolean available, String note) {
+    /**
+     * Service ratings (好差评) given in the range, defaults after the rating window included, re-review annulments
+     * left out.
+     *
+     * @param levels how many of each level, from 5 (非常满意) to 1 (非常不满意)
+     * @param averageLevel four decimals; null without ratings
+     * @param bad levels 1 and 2 (不满意, 非常不满意), each of which opens a work order
+     * @param defaulted written as 基本满意 because the applicant did not rate within the window
+     * @param openWorkOrders bad ratings of the range whose work order is still open (or in re-review)
+     */
+    public record RatingRow(String serviceCode, long rated, Map<Integer, Long> levels, BigDecimal averageLevel,
+            long bad, BigDecimal badShare, long defaulted, BigDecimal defaultShare, long openWorkOrders) {
+    }
+
+    /** The ratings part of the quality report, per service and in total. */
+    public record Ratings(boolean available, List<RatingRow> services, RatingRow total) {
     }
 
     public record QualityReport(LocalDate from, LocalDate to, List<QualityRow> services, QualityRow total,
@@ -372,8 +386,51 @@ public class OperationsReports {
                 total[i] += c[i];
             }
         });
-        return new QualityReport(from, to, rows, qualityRow(ReportsService.ALL, total), new Ratings(false,
-                "Applicants cannot rate a service yet (no rating is recorded); ratings appear here once they exist."));
+        return new QualityReport(from, to, rows, qualityRow(ReportsService.ALL, total), ratings(scope));
+    }
+
+    private Ratings ratings(ReportScope scope) {
+        // per service: count per level 1..5 (index level - 1), defaulted, open work orders
+        Map<String, long[]> counts = new TreeMap<>();
+        for (ReportsMapper.RatingCount r : mapper.ratings(scope)) {
+            if (r.level() == null || r.level() < 1 || r.level() > 5) {
+                continue;
+            }
+            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[7]);
+            c[r.level() - 1] += r.n();
+            if (Boolean.TRUE.equals(r.defaulted())) {
+                c[5] += r.n();
+            }
+        }
+        for (ReportsMapper.ServiceCount r : mapper.openWorkOrders(scope)) {
+            counts.computeIfAbsent(r.serviceCode(), k -> new long[7])[6] += r.n();
+        }
+        long[] total = new long[7];
+        List<RatingRow> rows = new ArrayList<>();
+        counts.forEach((s, c) -> {
+            rows.add(ratingRow(s, c));
+            for (int i = 0; i < c.length; i++) {
+                total[i] += c[i];
+            }
+        });
+        return new Ratings(true, rows, ratingRow(ReportsService.ALL, total));
+    }
+
+    private static RatingRow ratingRow(String service, long[] c) {
+        long rated = 0;
+        long sum = 0;
+        Map<Integer, Long> levels = new java.util.LinkedHashMap<>();
+        for (int level = 5; level >= 1; level--) {
+            long n = c[level - 1];
+            levels.put(level, n);
+            rated += n;
+            sum += n * level;
+        }
+        BigDecimal average = rated == 0 ? null
+                : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(rated), 4, java.math.RoundingMode.HALF_UP);
+        long bad = c[0] + c[1];
+        return new RatingRow(service, rated, levels, average, bad, ReportsService.share(bad, rated), c[5],
+                ReportsService.share(c[5], rated), c[6]);
     }
 
     private static QualityRow qualityRow(String service, long[] c) {

@@ -193,7 +193,7 @@ class ReportsController {
 
     @Operation(summary = "Quality: correction rate (first-time-right), withdrawal, lapse and refusal rates, online share",
             description = "Rates over the cases that ended in the range; the online share (网办率) over the"
-                    + " applications received in it. Ratings are not collected yet: ratings.available is false.")
+                    + " applications received in it. Ratings (好差评) given or defaulted in the range: levels, average, bad ratings (1-2), the 7-day defaults and the bad ratings' work orders still open; ratings annulled in a re-review are left out.")
     @GetMapping("/api/reports/quality")
     @PreAuthorize(Roles.MANAGEMENT)
     ResponseEntity<?> quality(@RequestParam(required = false) String from, @RequestParam(required = false) String to,

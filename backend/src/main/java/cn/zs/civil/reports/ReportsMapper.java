@@ -17,6 +17,10 @@ interface ReportsMapper {
 
     List<ClosedRow> closed(@Param("scope") ReportScope scope);
 
+    List<RatingCount> ratings(@Param("scope") ReportScope scope);
+
+    List<ServiceCount> openWorkOrders(@Param("scope") ReportScope scope);
+
     List<WaiverRow> waivers(@Param("scope") ReportScope scope);
 
     /** Per day: {@code kind} RECEIVED (by received_at), DECIDED or WITHDRAWN (by decided_at). */
@@ -63,6 +67,9 @@ interface ReportsMapper {
     }
 
     record ClosedRow(String serviceCode, String status, String outcome, Long n) {
+    }
+
+    record RatingCount(String serviceCode, Integer level, Boolean defaulted, Long n) {
     }
 
     record WaiverRow(String serviceCode, Long n, BigDecimal amount) {

@@ -670,7 +670,6 @@ class ReportsIT extends ApiTestBase {
     @Test
     void qualityRatesMatchABruteForceCount() {
         JsonNode body = ok(api().as("manager").get("/api/reports/quality?from=2019-01-01&to=2019-12-31"));
-        assertThat(body.path("ratings").path("available").asBoolean()).isFalse();
         Map<String, JsonNode> rows = new TreeMap<>();
         body.path("services").forEach(r -> rows.put(r.path("serviceCode").asText(), r));
         rows.put("*", body.path("total"));
@@ -699,6 +698,79 @@ class ReportsIT extends ApiTestBase {
             assertDecimal(row.path("refusalRate"), share(refused, ended.size()));
         }
         assertThat(rows.get("divorce-registration").path("lapsed").asLong()).isPositive();
+    }
+
+    /** A rating (好差评) as seeded for an ended case. */
+    private record Rating(String service, String district, int level, boolean defaulted, boolean annulled,
+            boolean openWorkOrder, LocalDateTime ratedAt) {
+    }
+
+    @Test
+    void ratingsMatchABruteForceCount() {
+        // Ratings for the seeded cases that ended: a level from the case's position, every 7th the 7-day default,
+        // bad ones with a work order (some still open, some annulled in a re-review); rated a day after the end,
+        // so those of the last day of 2019 fall in 2020.
+        List<Rating> seeded = new ArrayList<>();
+        int i = 0;
+        for (Case c : cases) {
+            if (!c.ended() || i++ % 2 != 0) {
+                continue;
+            }
+            boolean defaulted = i % 7 == 0;
+            int level = defaulted ? 3 : 1 + (i * 3) % 5;
+            boolean bad = level <= 2;
+            Rating r = new Rating(c.service(), c.district(), level, defaulted, bad && i % 3 == 0,
+                    bad && i % 3 == 1, c.decidedAt().plusDays(1));
+            seeded.add(r);
+            jdbc.update("insert into service_rating (application_no, service_code, district, requested_at,"
+                    + " window_ends_at, rating_level, channel, rated_at, is_default, work_order_state, review_outcome)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.no(), c.service(), c.district(), c.decidedAt(),
+                    c.decidedAt().plusDays(7), level, defaulted ? "DEFAULT" : "ONLINE", r.ratedAt(), defaulted,
+                    bad ? (r.openWorkOrder() ? "OPEN" : "CLOSED") : null, r.annulled() ? "ANNULLED" : null);
+        }
+        try {
+            for (String who : List.of("manager", "manager-xl")) {
+                JsonNode ratings = ok(api().as(who).get("/api/reports/quality?from=2019-01-01&to=2019-12-31"))
+                        .path("ratings");
+                assertThat(ratings.path("available").asBoolean()).isTrue();
+                Map<String, JsonNode> rows = new TreeMap<>();
+                ratings.path("services").forEach(r -> rows.put(r.path("serviceCode").asText(), r));
+                rows.put("*", ratings.path("total"));
+                Predicate<Rating> visible = r -> r.ratedAt().getYear() == 2019
+                        && (who.equals("manager") || r.district().equals("xiaolan"));
+                for (String service : rows.keySet()) {
+                    List<Rating> mine = seeded.stream().filter(visible)
+                            .filter(r -> service.equals("*") || r.service().equals(service)).toList();
+                    List<Rating> counted = mine.stream().filter(r -> !r.annulled()).toList();
+                    JsonNode row = rows.get(service);
+                    assertThat(row.path("rated").asLong()).as(who + " " + service).isEqualTo(counted.size());
+                    for (int level = 1; level <= 5; level++) {
+                        int l = level;
+                        assertThat(row.path("levels").path(Integer.toString(level)).asLong()).as(service + " " + level)
+                                .isEqualTo(counted.stream().filter(r -> r.level() == l).count());
+                    }
+                    long bad = counted.stream().filter(r -> r.level() <= 2).count();
+                    long defaulted = counted.stream().filter(Rating::defaulted).count();
+                    assertThat(row.path("bad").asLong()).isEqualTo(bad);
+                    assertThat(row.path("defaulted").asLong()).isEqualTo(defaulted);
+                    assertThat(row.path("openWorkOrders").asLong())
+                            .isEqualTo(mine.stream().filter(Rating::openWorkOrder).count());
+                    if (!counted.isEmpty()) {
+                        long sum = counted.stream().mapToLong(Rating::level).sum();
+                        assertDecimal(row.path("averageLevel"), BigDecimal.valueOf(sum)
+                                .divide(BigDecimal.valueOf(counted.size()), 4, RoundingMode.HALF_UP));
+                        assertDecimal(row.path("badShare"), share(bad, counted.size()));
+                        assertDecimal(row.path("defaultShare"), share(defaulted, counted.size()));
+                    }
+                }
+                assertThat(rows.get("*").path("rated").asLong()).isPositive();
+                assertThat(rows.get("*").path("bad").asLong()).isPositive();
+            }
+        } finally {
+            for (Case c : cases) {
+                jdbc.update("delete from service_rating where application_no = ?", c.no());
+            }
+        }
     }
 
     private static BigDecimal share(long part, long whole) {
