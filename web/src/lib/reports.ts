@@ -83,10 +83,21 @@ export interface QualityRow {
   withdrawalRate: number | null
   refusalRate: number | null
 }
+export interface RatingRow {
+  serviceCode: string
+  rated: number
+  levels: Record<string, number>
+  averageLevel: number | null
+  bad: number
+  badShare: number | null
+  defaulted: number
+  defaultShare: number | null
+  openWorkOrders: number
+}
 export interface QualityReport {
   services: QualityRow[]
   total: QualityRow
-  ratings?: { available: boolean; note?: string }
+  ratings?: { available: boolean; services: RatingRow[]; total: RatingRow }
 }
 
 export interface BreakdownGroup {

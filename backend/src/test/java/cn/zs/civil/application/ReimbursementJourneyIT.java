@@ -19,6 +19,18 @@ import cn.zs.civil.support.Fixtures;
  */
 class ReimbursementJourneyIT extends ApiTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.zs.civil.registry.IdNumberKeys idKeys;
+
+    /**
+     * Other tests of the shared context (ratings, the reports' facts) also end cases of this deceased, and only one
+     * waiver per deceased is ever granted: this journey starts from a deceased without a waiver.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void noEarlierWaiverOfThisDeceased() {
+        jdbc.update("delete from funeral_waiver where deceased_key = ?", idKeys.of(Fixtures.JILIN_ID));
+    }
+
     @Test
     void applicantIsReimbursedAfterAcceptanceAndReviewAndEveryoneSeesTheDecision() {
         Api applicant = api().as("zhangsan");

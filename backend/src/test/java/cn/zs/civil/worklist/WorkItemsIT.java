@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.zs.civil.marriage.MarriageRegistrationIT;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
+import cn.zs.civil.support.Fixtures;
 
 /**
  * The queues' read model ({@code work_item}) against the engine: a row per open task with its group, district and
@@ -98,14 +99,28 @@ class WorkItemsIT extends ApiTestBase {
         JsonNode first = registrar.get("/api/tasks?scope=UNASSIGNED&size=1").body().path("items").get(0);
         assertThat(first.path("applicationNo").asText()).isEqualTo(b);
 
-        // completion removes the row; the next step gets its own
-        String review = ta.getId();
-        Api.Response done = registrar.post("/api/tasks/" + review + "/complete", Map.of("data",
-                Map.of("counselling", "declined", "declarationSignedA", true, "declarationSignedB", true,
-                        "decision", "register")));
+        // completion removes the row; the next step gets its own (a reimbursement's acceptance: a form that does not
+        // depend on what other tests did to the registry)
+        Api applicant = api().as("zhangsan");
+        String file = applicant.upload("c.pdf", Fixtures.pdf()).body().path("id").asText();
+        String invoice = applicant.upload("i.pdf", Fixtures.pdf()).body().path("id").asText();
+        Api.Response submitted = applicant.post("/api/applications", Map.of("serviceCode", "funeral-fee-reimbursement",
+                "data", Fixtures.reimbursement("nanqu", "郑海", Fixtures.ZHENG_ID, "SW4406002026015",
+                        "HZ440600202600321", file, invoice)));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String c = submitted.body().path("applicationNo").asText();
+        runJobs(c);
+        String accept = openTask(c).getId();
+        Api.Response done = api().as("clerk-funeral").post("/api/tasks/" + accept + "/complete",
+                Map.of("data", Map.of("decision", "accept")));
         assertThat(done.status()).as(done.toString()).isEqualTo(204);
-        runJobs(a);
-        assertThat(count("select count(*) from work_item where task_id = ?", review)).isZero();
+        runJobs(c);
+        assertThat(count("select count(*) from work_item where task_id = ?", accept)).isZero();
+        Task next = openTask(c);
+        if (next != null) {
+            assertThat(count("select count(*) from work_item where task_id = ? and application_no = ?", next.getId(), c))
+                    .isPositive();
+        }
         assertInStepWithTheEngine();
 
         // a deleted process instance (even skipping custom listeners) leaves no row behind
