@@ -253,9 +253,6 @@ class DivorceRegistrationProcessTest {
         assertThat(task(instance).getDueDate().toInstant()).isEqualTo(instant("2026-07-06T23:59:59+08:00"));
         complete(task(instance), withVariables("declarationSignedA", true, "declarationSignedB", true,
                 "agreementSigned", true, "decision", "register"));
-        // the certificate number is drawn in a short transaction of its own (the counter is locked until it commits)
-        assertThat(instance).isWaitingAt("Task_AssignCertificateNumber");
-        execute(job(instance));
 
         assertThat(instance).isWaitingAt("Task_IssueCertificate");
         assertThat(certificatesAssigned).containsExactly(CERTIFICATE_NO);

@@ -126,9 +126,6 @@ class MarriageRegistrationProcessTest {
         assertThat(task(instance)).hasCandidateGroup("marriage-registrar");
         assertThat(task(instance).getDueDate().toInstant()).isEqualTo(END_OF_RECEIPT_DAY);
         complete(task(instance), reviewedAndRegistered());
-        // the certificate number is drawn in a short transaction of its own (the counter is locked until it commits)
-        assertThat(instance).isWaitingAt("Task_AssignCertificateNumber");
-        execute(job(instance));
 
         assertThat(instance).isWaitingAt("Task_IssueCertificate");
         assertThat(certificatesAssigned).containsExactly(CASE_NO);
@@ -167,9 +164,6 @@ class MarriageRegistrationProcessTest {
         assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_REGISTRY", "enter WAITING_FOR_REGISTRY",
                 "enter UNDER_REVIEW", "accepted");
         complete(task(instance), reviewedAndRegistered());
-        // the certificate number is drawn in a short transaction of its own (the counter is locked until it commits)
-        assertThat(instance).isWaitingAt("Task_AssignCertificateNumber");
-        execute(job(instance));
         complete(task(instance), withVariables("bothSigned", true, "certificatesHanded", true));
         execute(job(instance));
         assertThat(instance).isEnded().hasPassed("EndEvent_Registered");
@@ -188,9 +182,6 @@ class MarriageRegistrationProcessTest {
 
         assertThat(instance).hasPassed("Task_DecideEligibility").isWaitingAt("Task_ReviewMarriage");
         complete(task(instance), reviewedAndRegistered());
-        // the certificate number is drawn in a short transaction of its own (the counter is locked until it commits)
-        assertThat(instance).isWaitingAt("Task_AssignCertificateNumber");
-        execute(job(instance));
         complete(task(instance), withVariables("bothSigned", true, "certificatesHanded", true));
         execute(job(instance));
         assertThat(instance).isEnded().hasPassed("Task_CheckProofOfStatus", "EndEvent_Registered");
@@ -257,9 +248,6 @@ class MarriageRegistrationProcessTest {
         reportFailuresToSimulate = 1;
         ProcessInstance instance = checkedAndWaitingFor("Task_ReviewMarriage");
         complete(task(instance), reviewedAndRegistered());
-        // the certificate number is drawn in a short transaction of its own (the counter is locked until it commits)
-        assertThat(instance).isWaitingAt("Task_AssignCertificateNumber");
-        execute(job(instance));
         complete(task(instance), withVariables("bothSigned", true, "certificatesHanded", true));
 
         Job report = job(instance);
