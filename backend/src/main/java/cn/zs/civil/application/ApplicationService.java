@@ -147,9 +147,12 @@ public class ApplicationService {
             }
             throw invalid;
         }
+        // Drawn before the submission's transaction, in a short one of its own: inside it, the draw would hold a
+        // second pooled connection while the first waits (the benchmark's submitters exhausted the pool that way).
+        String applicationNo = numbers.next(service.numberPrefix());
         try {
-            return tx.execute(status -> start(user, serviceCode, service, definition, form, checked, idempotencyKey,
-                    requestHash));
+            return tx.execute(status -> start(user, applicationNo, serviceCode, service, definition, form, checked,
+                    idempotencyKey, requestHash));
         } catch (DuplicateKeyException concurrentRetry) {
             if (idempotencyKey == null) {
                 throw concurrentRetry;
@@ -158,10 +161,9 @@ public class ApplicationService {
         }
     }
 
-    private Submitted start(PlatformUser user, String serviceCode, ServiceDefinition service,
+    private Submitted start(PlatformUser user, String applicationNo, String serviceCode, ServiceDefinition service,
             ProcessDefinition definition, FormDefinition form, ValidatedForm checked, String idempotencyKey,
             String requestHash) {
-        String applicationNo = numbers.next(service.numberPrefix());
         if (idempotencyKey != null) {
             // First statement of the transaction that can collide: a concurrent retry waits here, then fails.
             mapper.insertIdempotencyKey(user.id(), idempotencyKey, requestHash, applicationNo, BusinessTime.now());
