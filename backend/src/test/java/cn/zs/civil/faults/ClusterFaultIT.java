@@ -219,7 +219,7 @@ class ClusterFaultIT {
             load.stop();
             clerk.join();
         }
-        FaultSuite.awaitCount(db, DB, "select count(*) from ACT_RU_JOB", 0, Duration.ofMinutes(1));
+        FaultSuite.awaitCount(db, DB, FaultSuite.CASE_JOBS, 0, Duration.ofMinutes(1));
 
         assertThat(load.statuses.keySet()).as("no 5xx answer: " + load.summary()).allMatch(s -> s < 500);
         String perCase = "select count(*) from application a where a.service_code = 'funeral-fee-reimbursement' and "
@@ -228,6 +228,9 @@ class ClusterFaultIT {
             assertThat(db.count(DB, perCase.formatted(once))).as("cases without exactly one " + once).isZero();
         }
         assertThat(db.count(DB, "select count(*) from funeral_waiver where paid_at is not null")).isEqualTo(cases);
+        // Each paid case opened its rating window (好差评) once, whichever node ended it.
+        assertThat(db.count(DB, "select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'service-rating'"))
+                .as("rating windows").isEqualTo(cases);
         // The engine's job log: no job completed twice.
         assertThat(db.count(DB, "select count(*) from (select JOB_ID_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2 "
                 + "group by JOB_ID_ having count(*) > 1) twice")).as("jobs that succeeded twice").isZero();

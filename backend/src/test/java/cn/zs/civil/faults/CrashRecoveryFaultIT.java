@@ -53,7 +53,7 @@ class CrashRecoveryFaultIT {
                 assertThat(db.count(r.database(), "select count(*) from application")).isEqualTo(cases);
                 assertThat(db.count(r.database(), "select count(distinct subject_name) from application"))
                         .as("one case per deceased / couple").isEqualTo(cases);
-                assertThat(db.count(r.database(), "select count(*) from ACT_RU_JOB")).as("jobs left").isZero();
+                assertThat(db.count(r.database(), FaultSuite.CASE_JOBS)).as("jobs left").isZero();
                 assertThat(db.count(r.database(), "select count(*) from ACT_RU_INCIDENT")).as("incidents").isZero();
                 long marriages = load.acknowledged.keySet().stream()
                         .filter(i -> CaseLoad.kind(i) == CaseLoad.Kind.MARRIAGE).count();
@@ -64,9 +64,10 @@ class CrashRecoveryFaultIT {
                 assertThat(db.count(r.database(), "select count(*) from funeral_waiver where paid_at is not null"))
                         .as("payments recorded").isEqualTo(cases - marriages);
                 for (List<String> row : r.endState()) {
-                    // cases, instances, ended, submitted, decided: exactly one each
-                    assertThat(List.of(row.get(4), row.get(5), row.get(6), row.get(9), row.get(12)))
-                            .as("case %s exists once, with one finished process, submitted and decided once", row)
+                    // cases, instances, ended, submitted, decided, rating windows: exactly one each
+                    assertThat(List.of(row.get(4), row.get(5), row.get(6), row.get(9), row.get(12), row.get(13)))
+                            .as("case %s exists once, with one finished process, submitted and decided once, one"
+                                    + " rating window", row)
                             .containsOnly("1");
                 }
             }
@@ -140,7 +141,7 @@ class CrashRecoveryFaultIT {
             // All submitted: the rest of the acceptance timers fall due.
             System.out.println("[crash] " + database + " all submitted; clock: " + CaseLoad.travel(api.get(), 10));
             FaultSuite.awaitCount(db, database, FINISHED, cases, Duration.ofMinutes(6));
-            FaultSuite.awaitCount(db, database, "select count(*) from ACT_RU_JOB", 0, Duration.ofMinutes(1));
+            FaultSuite.awaitCount(db, database, FaultSuite.CASE_JOBS, 0, Duration.ofMinutes(1));
             load.stop();
             funeralClerk.join();
             registrar.join();
