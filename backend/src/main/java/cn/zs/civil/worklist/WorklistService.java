@@ -159,8 +159,8 @@ public class WorklistService {
                 return true;
             }));
         } catch (TaskAlreadyClaimedException | OptimisticLockingException | SuspendedEntityInteractionException
-                | NullValueException lost) {
-            // taken, completed or suspended meanwhile: the next candidate
+                | NullValueException | NullPointerException lost) {
+            // taken, completed or suspended meanwhile (Camunda's claim meets an ended case with an NPE): the next one
             return false;
         }
     }
@@ -216,10 +216,10 @@ public class WorklistService {
             return;
         }
         requireFree(user, task);
-        tx.executeWithoutResult(s -> {
+        completedMeanwhileIsNotFound(() -> tx.executeWithoutResult(s -> {
             tasks.claim(taskId, user.id());
             log.byUser(caseTask.applicationNo(), CaseEventType.CLAIMED, user, ref(task), null, null);
-        });
+        }));
     }
 
     public void unclaim(PlatformUser user, String taskId) {
@@ -252,14 +252,26 @@ public class WorklistService {
             throw ApiException.invalid(problems);
         }
         Object decision = checked.values().get(VAR_DECISION);
-        tx.executeWithoutResult(s -> {
+        completedMeanwhileIsNotFound(() -> tx.executeWithoutResult(s -> {
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, user.id());
             }
             log.byUser(caseTask.applicationNo(), CaseEventType.TASK_COMPLETED, user, ref(task),
                     decision == null ? null : decision.toString(), checked.values());
             tasks.complete(taskId, checked.engineVariables());
-        });
+        }));
+    }
+
+    /**
+     * Camunda 7.24's claim fails with an NPE, not "not found", when the task's case ended (another clerk, a timer)
+     * after the task was read; the crash suite met it as a 500. The transaction has rolled back: answer 404.
+     */
+    private static void completedMeanwhileIsNotFound(Runnable work) {
+        try {
+            work.run();
+        } catch (NullPointerException completedMeanwhile) {
+            throw ApiException.notFound("task.notFound");
+        }
     }
 
     /**
