@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -57,7 +56,6 @@ public class WorklistService {
     private static final int NEXT_CASE_ROUNDS = 3;
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final RepositoryService repository;
     private final ApplicationService applications;
     private final FormDefinitions forms;
@@ -69,14 +67,13 @@ public class WorklistService {
     private final List<TaskCompletionCheck> completionChecks;
     private final WorkItemMapper workItems;
 
-    WorklistService(TaskService tasks, RuntimeService runtime, RepositoryService repository, ApplicationService applications,
+    WorklistService(TaskService tasks, RepositoryService repository, ApplicationService applications,
             FormDefinitions forms, CaseLog log, TransactionTemplate tx, IdentityProperties identity,
             Countdowns countdowns, List<TaskCompletionCheck> completionChecks, WorkItemMapper workItems) {
         this.workItems = workItems;
         this.completionChecks = List.copyOf(completionChecks);
         this.countdowns = countdowns;
         this.tasks = tasks;
-        this.runtime = runtime;
         this.repository = repository;
         this.applications = applications;
         this.forms = forms;
@@ -364,21 +361,24 @@ public class WorklistService {
         for (WorkItemMapper.WorkItem item : found) {
             ApplicationRow row = item.applicationNo() == null ? null : rows.get(item.applicationNo());
             LocalDateTime due = WorkItems.NO_DUE_DATE.equals(item.dueSort()) ? null : item.dueSort();
-            out.add(new TaskView(item.taskId(), item.taskName(), item.taskKey(),
-                    row == null ? null : row.applicationNo(), row == null ? null : row.serviceCode(),
-                    row == null ? null : row.district(), row == null ? null : Masking.name(row.subjectName()),
-                    item.assignee(), item.assignee() == null ? null : displayName(item.assignee()),
-                    item.createdAt(), due, row == null ? null : clocks.get(row.applicationNo())));
+            out.add(view(item.taskId(), item.taskName(), item.taskKey(), item.assignee(), item.createdAt(), due, row,
+                    row == null ? null : clocks.get(row.applicationNo())));
         }
         return out;
     }
 
     private TaskView view(Task t, ApplicationRow row, Countdowns.Countdown clock) {
-        return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), row == null ? null : row.applicationNo(),
+        return view(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getAssignee(),
+                BusinessTime.of(t.getCreateTime()), BusinessTime.of(t.getDueDate()), row, clock);
+    }
+
+    /** A task as a queue or the task page shows it, with its case (masked subject) and clock. */
+    private TaskView view(String taskId, String name, String taskKey, String assignee, LocalDateTime createdAt,
+            LocalDateTime dueAt, ApplicationRow row, Countdowns.Countdown clock) {
+        return new TaskView(taskId, name, taskKey, row == null ? null : row.applicationNo(),
                 row == null ? null : row.serviceCode(), row == null ? null : row.district(),
-                row == null ? null : Masking.name(row.subjectName()), t.getAssignee(),
-                t.getAssignee() == null ? null : displayName(t.getAssignee()), BusinessTime.of(t.getCreateTime()),
-                BusinessTime.of(t.getDueDate()), clock);
+                row == null ? null : Masking.name(row.subjectName()), assignee,
+                assignee == null ? null : displayName(assignee), createdAt, dueAt, clock);
     }
 
     private static TaskRef ref(Task task) {
