@@ -2,9 +2,15 @@ package cn.zs.civil.clock;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,10 +30,41 @@ class CalendarController {
 
     private final CalendarService calendarService;
     private final StatutoryClock clock;
+    private final WorkingDayCalendar calendar;
+    private final MessageSource messages;
 
-    CalendarController(CalendarService calendarService, StatutoryClock clock) {
+    CalendarController(CalendarService calendarService, StatutoryClock clock, WorkingDayCalendar calendar,
+            MessageSource messages) {
         this.calendarService = calendarService;
         this.clock = clock;
+        this.calendar = calendar;
+        this.messages = messages;
+    }
+
+    /**
+     * @param warnings codes, e.g. {@code CALENDAR_YEAR_MISSING:2027} when this year or the next has no schedule
+     * @param notices the same in the reader's language
+     */
+    record Today(LocalDateTime now, LocalDate today, boolean workingDay, List<String> warnings, List<String> notices) {
+    }
+
+    /**
+     * The platform's own date and time (Zhongshan), which is what every deadline counts from: screens, walkthroughs
+     * and tests ask it rather than the machine they run on. Warns when this year or the next has no holiday schedule.
+     */
+    @GetMapping("/today")
+    @PreAuthorize("isAuthenticated()")
+    Today today() {
+        LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), StatutoryClock.ZONE)
+                .withNano(0);
+        LocalDate today = now.toLocalDate();
+        List<Integer> missing = java.util.stream.IntStream.of(today.getYear(), today.getYear() + 1)
+                .filter(year -> !calendar.isScheduled(year)).boxed().toList();
+        Locale locale = LocaleContextHolder.getLocale();
+        return new Today(now, today, calendar.isWorkingDay(today),
+                missing.stream().map(CalendarWarnings::yearMissing).toList(),
+                missing.stream().map(year -> messages.getMessage("calendar.today.noSchedule",
+                        new Object[] {String.valueOf(year)}, locale)).toList());
     }
 
     @GetMapping("/years")

@@ -3,6 +3,7 @@ package cn.zs.civil.marriage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +29,13 @@ class DivorceController {
     }
 
     record AppearanceRequest(String idNumberA, String idNumberB) {
+    }
+
+    @Operation(summary = "The cooling-off period and the certificate window of a divorce, as computed at acceptance")
+    @GetMapping("/api/divorces/{applicationNo}")
+    @PreAuthorize(Roles.APPLICANT_OR_STAFF)
+    DivorceService.Periods periods(@PathVariable String applicationNo) {
+        return divorces.periods(currentUser.get(), applicationNo);
     }
 
     @Operation(summary = "Either party alone withdraws during the 30-day cooling-off period (recorded by the registrar)")

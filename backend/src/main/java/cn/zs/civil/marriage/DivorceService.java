@@ -42,6 +42,26 @@ public class DivorceService {
         this.tx = tx;
     }
 
+    /**
+     * The two periods of the case as the platform computed them at acceptance (null before acceptance and after the
+     * case has ended): what the registrar tells the couple, and what a screen or a walkthrough waits for.
+     */
+    public record Periods(String applicationNo, java.time.LocalDateTime coolingOffEndsAt, LocalDate coolingOffEndsOn,
+            java.time.LocalDateTime certificateWindowEndsAt, LocalDate certificateWindowEndsOn) {
+    }
+
+    public Periods periods(PlatformUser user, String applicationNo) {
+        ApplicationRow row = applications.readable(user, applicationNo);
+        if (!DIVORCE_SERVICE.equals(row.serviceCode())) {
+            throw ApiException.notFound("application.notFound", applicationNo);
+        }
+        Date coolingOffEnds = (Date) variable(applicationNo, VAR_COOLING_OFF_ENDS_AT);
+        Date windowEnds = (Date) variable(applicationNo, VAR_CERTIFICATE_WINDOW_ENDS_AT);
+        return new Periods(applicationNo, BusinessTime.of(coolingOffEnds),
+                coolingOffEnds == null ? null : day(coolingOffEnds), BusinessTime.of(windowEnds),
+                windowEnds == null ? null : day(windowEnds));
+    }
+
     public void withdraw(PlatformUser registrar, String applicationNo, String party, String idNumber) {
         ApplicationRow row = divorceCase(registrar, applicationNo);
         requireParty(row, party, idNumber, "idNumber");

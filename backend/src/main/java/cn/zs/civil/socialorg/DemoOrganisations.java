@@ -36,7 +36,7 @@ public class DemoOrganisations {
     }
 
     static List<SocialOrgMapper.RegisteredOrg> organisations() {
-        LocalDate today = LocalDate.now(cn.zs.civil.application.BusinessTime.ZONE);
+        LocalDate today = cn.zs.civil.application.BusinessTime.now().toLocalDate();
         return List.of(
                 org("中山市摄影家协会", "SOCIAL_GROUP", 1, "ACTIVE", LocalDate.of(2009, 3, 12)),
                 org("中山市物流行业协会", "SOCIAL_GROUP", 2, "ACTIVE", LocalDate.of(2014, 6, 20)),

@@ -51,7 +51,14 @@ class DivorceRegistrationIT extends ApiTestBase {
         return data;
     }
 
+    /**
+     * Every case here is applied for and accepted at 10:00 on Monday 2026-06-01, whatever day the tests run: day 30
+     * (07-01) and day 60 (07-31) are working days, so neither period rolls and "day 31" is always after T1.
+     */
+    private static final Instant ACCEPTED_AT = Instant.parse("2026-06-01T02:00:00Z");
+
     private String acceptedCase(Map<String, Object> data) {
+        ClockUtil.setCurrentTime(Date.from(ACCEPTED_AT));
         Api registrar = api().as("clerk-marriage");
         Api.Response r = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -59,9 +66,12 @@ class DivorceRegistrationIT extends ApiTestBase {
         runJobs(no);
         assertThat(registrar.get("/api/tasks/" + taskOf(registrar, no)).body().path("checks")
                 .path("marriageRecordFound").asBoolean()).isTrue();
-        acceptedAt = Instant.now();
+        acceptedAt = ACCEPTED_AT;
         complete(no, Map.of("decision", "accept"));
         assertThat(status(no)).isEqualTo("COOLING_OFF");
+        var periods = registrar.get("/api/divorces/" + no).body();
+        assertThat(periods.path("coolingOffEndsOn").asText()).isEqualTo("2026-07-01");
+        assertThat(periods.path("certificateWindowEndsOn").asText()).isEqualTo("2026-07-31");
         return no;
     }
 

@@ -2,6 +2,7 @@ package cn.zs.civil.marriage;
 
 import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.marriage.MarriageProcess.*;
+import static cn.zs.civil.support.ProcessJobs.executableJobs;
 import static cn.zs.civil.support.ProcessJobs.timer;
 import static cn.zs.civil.support.ProcessJobs.timers;
 import static cn.zs.civil.support.ProcessJobs.variable;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -18,6 +20,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -128,6 +131,68 @@ class DivorceRegistrationProcessTest {
         assertThat(variable(instance, VAR_CALENDAR_VERSION)).isEqualTo(clocks.calendar().version());
         assertThat(timer(instance, "Event_CoolingOffEnded").getDuedate().toInstant()).isEqualTo(T1_END);
         assertThat(caseStatus.calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF");
+    }
+
+    /**
+     * The walkthrough's deadline steps from every day of 2026 as the day of acceptance, on the real statutory clock and
+     * the bundled holiday schedules: the periods the case reports are the law's (the 30th day, or the first working
+     * day after it when that is a rest day: Civil Code Arts. 1077, 201, 203); on T1's last day the cooling-off period
+     * still runs, on the next day it has ended and the couple can appear; T2 likewise. The clock is moved, not waited.
+     */
+    @Test
+    void theReportedPeriodsHoldFromEveryDayOfTheYear() {
+        List<String> failures = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
+            ProcessInstance instance = accepted(at(day, 10));
+            LocalDate t1 = dateOf(variable(instance, VAR_COOLING_OFF_ENDS_AT));
+            LocalDate t2 = dateOf(variable(instance, VAR_CERTIFICATE_WINDOW_ENDS_AT));
+            if (!t1.equals(lastDayOfPeriod(day, 30)) || !t2.equals(lastDayOfPeriod(t1, 30))) {
+                failures.add(day + ": reported T1 " + t1 + ", T2 " + t2 + "; the law says "
+                        + lastDayOfPeriod(day, 30) + ", " + lastDayOfPeriod(lastDayOfPeriod(day, 30), 30));
+            }
+            ClockUtil.setCurrentTime(at(t1, 23));
+            if (executableJobs(instance) != 0) {
+                failures.add(day + ": the cooling-off period ended on its last day " + t1);
+            }
+            ClockUtil.setCurrentTime(at(t1.plusDays(1), 9));
+            runDueJobs(instance);
+            if (!awaitsAppearance(instance)) {
+                failures.add(day + ": the certificate window is not open on the day after " + t1);
+            }
+            ClockUtil.setCurrentTime(at(t2, 23));
+            if (executableJobs(instance) != 0) {
+                failures.add(day + ": the certificate window closed on its last day " + t2);
+            }
+            ClockUtil.setCurrentTime(at(t2.plusDays(1), 9));
+            runDueJobs(instance);
+            if (!historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                    .activityId("EndEvent_DeemedWithdrawn").finished().list().iterator().hasNext()) {
+                failures.add(day + ": not deemed withdrawn on the day after " + t2);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private LocalDate lastDayOfPeriod(LocalDate start, int days) {
+        LocalDate last = start.plusDays(days);
+        while (!clocks.calendar().isWorkingDay(last)) {
+            last = last.plusDays(1);
+        }
+        return last;
+    }
+
+    /** The couple's joint appearance can be recorded: the certificate window's message is subscribed. */
+    private static boolean awaitsAppearance(ProcessInstance instance) {
+        return runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
+                .eventName(MESSAGE_BOTH_APPEARED).count() > 0;
+    }
+
+    private static LocalDate dateOf(Object value) {
+        return ((Date) value).toInstant().atZone(StatutoryClock.ZONE).toLocalDate();
+    }
+
+    private static Date at(LocalDate day, int hour) {
+        return Date.from(day.atTime(hour, 0).atZone(StatutoryClock.ZONE).toInstant());
     }
 
     @Test

@@ -1,56 +1,31 @@
 package cn.zs.civil.marriage;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.time.Duration;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.clock.WorkingDayCalendar;
+import cn.zs.civil.support.BundledClock;
 
-/**
- * The real {@code clock} and {@code divorcePeriods} beans without Spring: the working-day calendar of the bundled
- * State Council schedules (clock/cn-public-holidays.json), read through the clock tests' in-memory source. The
- * constructors are package-private to the clock package, hence the reflection; the arithmetic is the production one.
- */
+/** The real {@code clock} and {@code divorcePeriods} beans without Spring, on the bundled holiday schedules. */
 final class MarriageTestClocks {
 
-    private final WorkingDayCalendar calendar;
-    private final StatutoryClock clock;
+    private final BundledClock bundled;
 
-    private MarriageTestClocks(WorkingDayCalendar calendar, StatutoryClock clock) {
-        this.calendar = calendar;
-        this.clock = clock;
+    private MarriageTestClocks(BundledClock bundled) {
+        this.bundled = bundled;
     }
 
     static MarriageTestClocks bundledCalendar() {
-        try {
-            Class<?> sourceClass = Class.forName("cn.zs.civil.clock.InMemoryCalendarSource");
-            Method bundled = sourceClass.getDeclaredMethod("bundled");
-            bundled.setAccessible(true);
-            Method calendarOf = sourceClass.getDeclaredMethod("calendar", MeterRegistry.class, Duration.class);
-            calendarOf.setAccessible(true);
-            WorkingDayCalendar calendar = (WorkingDayCalendar) calendarOf.invoke(bundled.invoke(null),
-                    new SimpleMeterRegistry(), Duration.ofHours(1));
-            Constructor<StatutoryClock> constructor = StatutoryClock.class.getDeclaredConstructor(WorkingDayCalendar.class);
-            constructor.setAccessible(true);
-            return new MarriageTestClocks(calendar, constructor.newInstance(calendar));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build the statutory clock on the bundled calendar", e);
-        }
+        return new MarriageTestClocks(BundledClock.create());
     }
 
     StatutoryClock clock() {
-        return clock;
+        return bundled.clock();
     }
 
     WorkingDayCalendar calendar() {
-        return calendar;
+        return bundled.calendar();
     }
 
     DivorcePeriods divorcePeriods() {
-        return new DivorcePeriods(clock, calendar);
+        return new DivorcePeriods(bundled.clock(), bundled.calendar());
     }
 }

@@ -15,9 +15,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.zs.civil.support.FixedPlatformDay;
+import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
@@ -27,6 +30,7 @@ import cn.zs.civil.support.Fixtures;
  * checked before anyone reviews it, expert review and consultation outside the limit, a late filing escalated to
  * the chiefs, the announcement drafted from the case, the approved name in the register.
  */
+@ExtendWith(FixedPlatformDay.class)
 class PlacenameApprovalIT extends ApiTestBase {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -73,13 +77,13 @@ class PlacenameApprovalIT extends ApiTestBase {
         assertThat(clerk.get("/api/tasks/" + acceptTask).body().path("checks").path("nameCheckPassed").asBoolean())
                 .isTrue();
         complete(clerk, no, Map.of("decision", "accept"));
-        LocalDate accepted = LocalDate.now(SHANGHAI);
+        LocalDate accepted = BusinessTime.now().toLocalDate();
         complete(clerk, no, Map.of("socialImpact", "MEDIUM", "planConforms", true, "evaluationSummary", "合法可行"));
 
         // Expert review: three weeks that the statutory clock does not count.
         assertThat(status(applicant, no).path("countdown").path("paused").asBoolean()).isTrue();
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(21))));
-        complete(clerk, no, Map.of("experts", "李教授、王工程师、陈馆长", "reviewDate", LocalDate.now(SHANGHAI).toString(),
+        complete(clerk, no, Map.of("experts", "李教授、王工程师、陈馆长", "reviewDate", BusinessTime.now().toLocalDate().toString(),
                 "expertConclusion", "SUPPORT", "expertReport", "名称寓意良好，符合命名规则"));
         Job consultation = timer(no, "Event_ConsultationPeriodEnded");
         ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plusSeconds(60)));
@@ -96,7 +100,7 @@ class PlacenameApprovalIT extends ApiTestBase {
         assertThat(taskOf(clerk, no)).as("the chief's step is not the clerks'").isNull();
         complete(chief, no, Map.of("chiefOpinion", "support", "remarks", "同意报市政府审批"));
         complete(clerk, no, Map.of("decision", "approve", "decisionDocumentNo", "中府函〔2026〕88号",
-                "decisionDate", LocalDate.now(SHANGHAI).toString()));
+                "decisionDate", BusinessTime.now().toLocalDate().toString()));
         assertThat(status(applicant, no).path("status").asText()).isEqualTo("DECIDED");
 
         // Nobody files within 15 days: the chiefs see the case in their escalation list.
@@ -108,7 +112,7 @@ class PlacenameApprovalIT extends ApiTestBase {
                 + "and outcome = 'FILING_OVERDUE'", no)).isEqualTo(1);
         assertThat(chief.post("/api/escalations/" + no + "/acknowledge", null).status()).isEqualTo(204);
 
-        complete(clerk, no, Map.of("filingNo", "粤地备〔2026〕301号", "filingDate", LocalDate.now(SHANGHAI).toString()));
+        complete(clerk, no, Map.of("filingNo", "粤地备〔2026〕301号", "filingDate", BusinessTime.now().toLocalDate().toString()));
         JsonNode announcement = applicant.get("/api/placename/" + no + "/announcement").body();
         assertThat(announcement.path("title").asText()).isEqualTo("中山市民政局关于“富康路”命名的公告");
         assertThat(announcement.path("body").asText()).contains("中山市人民政府", "中府函〔2026〕88号", "小榄镇",
@@ -151,7 +155,7 @@ class PlacenameApprovalIT extends ApiTestBase {
         Api applicant = api().as("zhangsan");
         Api clerk = api().as("clerk-placename");
         String no = submit(applicant, "岐江", "路", "RENAMING", "莲塘路");
-        LocalDate received = LocalDate.now(SHANGHAI);
+        LocalDate received = BusinessTime.now().toLocalDate();
         String acceptTask = taskOf(clerk, no);
         Job window = timer(no, "BoundaryEvent_CorrectionWindowExpired");
 

@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -34,8 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.funeral.FakeStatutoryClock;
 import cn.zs.civil.funeral.RecordingCaseStatus;
+import cn.zs.civil.support.BundledClock;
 import cn.zs.civil.support.ProcessTestEngines;
 
 /**
@@ -222,6 +225,61 @@ class PlacenameApprovalProcessTest {
         assertThat(caseStatus.calls()).containsExactly("accepted", "pause EXPERT_REVIEW", "resume",
                 "pause CONSULTATION", "resume");
         assertThat(instance).isWaitingAt("Task_SummariseConsultation");
+    }
+
+    /**
+     * The walkthrough's deadline step from every day of 2026 as the day of approval, on the real statutory clock and
+     * the bundled holiday schedules: the filing task's due date (what the platform reports) is the 15th day after the
+     * approval or, when that is a rest day, the first working day after it (Civil Code Art. 203 read with the
+     * schedules); on that day the case is not late, on the next day it is escalated. The clock is moved, not waited.
+     */
+    @Test
+    void theFilingDeadlineTheTaskReportsHoldsFromEveryDayOfTheYear() {
+        BundledClock real = BundledClock.create();
+        Mocks.register("clock", real.clock());
+        List<String> failures = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
+            escalated.clear();
+            ClockUtil.setCurrentTime(at(day, 10));
+            ProcessInstance instance = runtimeService().createProcessInstanceByKey("placename-approval")
+                    .businessKey("DM-" + day).startBeforeActivity("Event_Approved")
+                    .setVariables(Map.of(VAR_FILING_LIMIT_DAYS, FILING_DAYS,
+                            VAR_ANNOUNCEMENT_LIMIT_DAYS, ANNOUNCEMENT_DAYS))
+                    .execute();
+            LocalDate due = task(instance).getDueDate().toInstant().atZone(StatutoryClock.ZONE).toLocalDate();
+            LocalDate law = lastDayOfPeriod(real, day, FILING_DAYS);
+            if (!due.equals(law)) {
+                failures.add(day + ": the task is due " + due + ", the law says " + law);
+            }
+            ClockUtil.setCurrentTime(at(due, 23));
+            if (executableJobs(instance) != 0) {
+                failures.add(day + ": escalated on the last day of the period " + due);
+            }
+            ClockUtil.setCurrentTime(at(due.plusDays(1), 9));
+            if (executableJobs(instance) != 1) {
+                failures.add(day + ": not escalated on the day after the period " + due);
+            } else {
+                execute(timer(instance, "BoundaryEvent_FilingOverdue"));
+                if (escalated.size() != 1 || !escalated.get(0).startsWith("FILING")) {
+                    failures.add(day + ": escalation " + escalated);
+                }
+            }
+            runtimeService().deleteProcessInstance(instance.getId(), "property test");
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /** The n-th day after the start, moved to the first working day when it is a rest day (the oracle: a plain walk). */
+    static LocalDate lastDayOfPeriod(BundledClock clock, LocalDate start, int days) {
+        LocalDate last = start.plusDays(days);
+        while (!clock.calendar().isWorkingDay(last)) {
+            last = last.plusDays(1);
+        }
+        return last;
+    }
+
+    private static Date at(LocalDate day, int hour) {
+        return Date.from(day.atTime(hour, 0).atZone(StatutoryClock.ZONE).toInstant());
     }
 
     @Test

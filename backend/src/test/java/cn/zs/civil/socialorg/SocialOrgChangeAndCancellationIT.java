@@ -8,10 +8,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.zs.civil.support.FixedPlatformDay;
+import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
@@ -21,6 +24,7 @@ import cn.zs.civil.support.Fixtures;
  * announced and the former name stays blocked; a cancellation collects certificate and seals and is announced;
  * an organisation that is not in this bureau's register is not accepted.
  */
+@ExtendWith(FixedPlatformDay.class)
 class SocialOrgChangeAndCancellationIT extends ApiTestBase {
 
     @Autowired
@@ -66,7 +70,7 @@ class SocialOrgChangeAndCancellationIT extends ApiTestBase {
         String code = codeOf("中山市家具商会");
         String no = submit("socialorg-change", Map.of("organisationName", "中山市家具商会", "registrationNo", code,
                 "changedItem", "NAME", "oldValue", "中山市家具商会", "newValue", "中山市家居产业商会",
-                "approvedOn", LocalDate.now().minusDays(40).toString()));
+                "approvedOn", BusinessTime.now().toLocalDate().minusDays(40).toString()));
 
         JsonNode review = api().as("clerk-socialorg").get("/api/tasks/" + taskOf(api().as("clerk-socialorg"), no))
                 .body();
@@ -94,7 +98,7 @@ class SocialOrgChangeAndCancellationIT extends ApiTestBase {
         String code = codeOf("中山市博爱长者服务中心");
         String no = submit("socialorg-cancellation", Map.of("organisationName", "中山市博爱长者服务中心",
                 "registrationNo", code, "cancellationReason", "DISSOLVED",
-                "liquidationEndedOn", LocalDate.now().minusDays(3).toString()));
+                "liquidationEndedOn", BusinessTime.now().toLocalDate().minusDays(3).toString()));
         complete("clerk-socialorg", no, Map.of("decision", "accept"));
         assertThat(api().as("clerk-socialorg").get("/api/tasks/" + taskOf(api().as("clerk-socialorg"), no)).body()
                 .path("checks").path("filedInTime").asBoolean()).isTrue();
@@ -119,7 +123,7 @@ class SocialOrgChangeAndCancellationIT extends ApiTestBase {
     void anOrganisationNotInThisBureausRegisterIsNotAccepted() {
         String no = submit("socialorg-cancellation", Map.of("organisationName", "广州市某某协会",
                 "registrationNo", "51440100MJ0000009X", "cancellationReason", "OTHER",
-                "liquidationEndedOn", LocalDate.now().minusDays(3).toString()));
+                "liquidationEndedOn", BusinessTime.now().toLocalDate().minusDays(3).toString()));
 
         assertThat(summary(no).path("outcome").asText()).isEqualTo("NOT_COMPETENT");
         assertThat(taskOf(api().as("clerk-socialorg"), no)).isNull();

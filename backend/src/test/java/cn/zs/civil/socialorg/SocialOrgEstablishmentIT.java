@@ -13,10 +13,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.zs.civil.support.FixedPlatformDay;
+import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.clock.CaseClockService;
 import cn.zs.civil.clock.ClockState;
 import cn.zs.civil.clock.ClockStatus;
@@ -31,6 +34,7 @@ import cn.zs.civil.worklist.Escalations;
  * receipt, two different on-site verifiers, chief and director, certificate and announcement; foundations refused as
  * not competent; the 60-working-day clock with expert review paused and escalation when overdue.
  */
+@ExtendWith(FixedPlatformDay.class)
 class SocialOrgEstablishmentIT extends ApiTestBase {
 
     private static final String SERVICE = "socialorg-establishment";
@@ -117,7 +121,7 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(review.path("checks").path("conditions").path("conditionsMet").asBoolean()).isTrue();
         complete(clerk, no, Map.of("decision", "approve", "opinion", "会员、资金、名称均符合规定"));
 
-        Map<String, Object> verification = new HashMap<>(Map.of("verifiedOn", LocalDate.now().toString(),
+        Map<String, Object> verification = new HashMap<>(Map.of("verifiedOn", BusinessTime.now().toLocalDate().toString(),
                 "siteConforms", "yes", "siteFindings", "住所与申报一致", "secondVerifier", "clerk-socialorg"));
         Api.Response same = complete(clerk, no, verification);
         assertThat(same.status()).isEqualTo(422);
@@ -194,7 +198,7 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         Api clerk = api().as("clerk-socialorg");
         String no = submit("SOCIAL_GROUP", "中山市航模运动协会");
         complete(clerk, no, Map.of("decision", "accept"));
-        LocalDate due = clock.addWorkingDays(LocalDate.now(StatutoryClock.ZONE), 60);
+        LocalDate due = clock.addWorkingDays(BusinessTime.now().toLocalDate(), 60);
 
         Instant onTheLastDay = StatutoryClock.endOfDay(due).minusSeconds(60);
         Instant theDayAfter = StatutoryClock.endOfDay(due).plus(Duration.ofDays(1));
@@ -211,11 +215,11 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         Api clerk = api().as("clerk-socialorg");
         String no = submit("SOCIAL_GROUP", "中山市科普志愿者联合会");
         complete(clerk, no, Map.of("decision", "accept"));
-        LocalDate due = clocks.status(no, Instant.now()).statutory().dueDate();
-        assertThat(due).isEqualTo(clock.addWorkingDays(LocalDate.now(StatutoryClock.ZONE), 60));
+        LocalDate due = clocks.status(no, BusinessTime.instant()).statutory().dueDate();
+        assertThat(due).isEqualTo(clock.addWorkingDays(BusinessTime.now().toLocalDate(), 60));
 
         complete(clerk, no, Map.of("decision", "expertReview", "opinion", "业务范围涉及专业领域，提请专家评审"));
-        Instant reviewStarted = Instant.now();
+        Instant reviewStarted = BusinessTime.instant();
         ClockUtil.setCurrentTime(Date.from(reviewStarted.plus(Duration.ofDays(14))));
         assertThat(complete(clerk, no, Map.of("expertOpinion", "同意成立")).status()).isEqualTo(204);
 

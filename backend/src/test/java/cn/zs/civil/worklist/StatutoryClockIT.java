@@ -12,16 +12,20 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.zs.civil.support.FixedPlatformDay;
+import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
 
 /** The statutory clock on real cases: countdowns in the queue and tracking, deemed acceptance, escalation. */
+@ExtendWith(FixedPlatformDay.class)
 class StatutoryClockIT extends ApiTestBase {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -55,7 +59,7 @@ class StatutoryClockIT extends ApiTestBase {
         String no = submit(applicant, "nanqu", "郑海", Fixtures.ZHENG_ID);
         clerk.post("/api/tasks/" + taskOf(clerk, no) + "/complete", Map.of("data", Map.of("decision", "accept")));
 
-        LocalDate accepted = LocalDate.now(SHANGHAI);
+        LocalDate accepted = BusinessTime.now().toLocalDate();
         LocalDate statutoryDue = clock.addWorkingDays(accepted, 20);
         LocalDate promisedDue = clock.addWorkingDays(accepted, 10);
         JsonNode item = null;
@@ -81,10 +85,10 @@ class StatutoryClockIT extends ApiTestBase {
     void noCorrectionNoticeWithinFiveWorkingDaysMeansAcceptedOnTheReceiptDate() {
         Api applicant = api().as("lisi");
         String no = submit(applicant, "dongqu", "何丽珍", Fixtures.HE_ID);
-        LocalDate received = LocalDate.now(SHANGHAI);
+        LocalDate received = BusinessTime.now().toLocalDate();
         var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
         Job timer = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(clock.workingDaysAfter(new Date(), 5));
+        assertThat(timer.getDuedate()).isEqualTo(clock.workingDaysAfter(ClockUtil.getCurrentTime(), 5));
 
         ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
         management.executeJob(timer.getId());
@@ -107,8 +111,8 @@ class StatutoryClockIT extends ApiTestBase {
         String no = submit(applicant, "xiqu", "郑海", Fixtures.ZHENG_ID);
         clerk.post("/api/tasks/" + taskOf(clerk, no) + "/complete", Map.of("data", Map.of("decision", "accept")));
 
-        var inTwoMonths = java.time.Instant.now().plus(Duration.ofDays(60));
-        assertThat(escalations.scan(java.time.Instant.now())).isZero();
+        var inTwoMonths = BusinessTime.instant().plus(Duration.ofDays(60));
+        assertThat(escalations.scan(BusinessTime.instant())).isZero();
         assertThat(escalations.scan(inTwoMonths)).isPositive();
         assertThat(escalations.scan(inTwoMonths)).isZero();
 
