@@ -45,6 +45,7 @@ for name, service in services.items():
                   f"compose: {name}: {key} must come from the environment without a default, not {value!r}")
 
 mysql = services.get("mysql", {})
+# MySQL 8.0, not 8.4 LTS: the newest MySQL that Camunda 7.24 lists as supported (README, "Operations").
 check(str(mysql.get("image", "")).startswith("mysql:8.0"), "compose: mysql must be MySQL 8.0")
 check("--character-set-server=utf8mb4" in mysql.get("command", []), "compose: mysql must default to utf8mb4")
 check(any("init" in v and "docker-entrypoint-initdb.d" in v for v in mysql.get("volumes", [])),
@@ -95,7 +96,7 @@ dockerfile = [l.strip() for l in read("Dockerfile").splitlines() if l.strip() an
 froms = [l.split()[1] for l in dockerfile if l.upper().startswith("FROM ")]
 check(len(froms) >= 2, "Dockerfile: multi-stage build expected")
 check(any("17" in f and ("maven" in f or "jdk" in f) for f in froms[:-1]), "Dockerfile: build on a JDK 17 image")
-check(any(f.startswith("node:20") for f in froms[:-1]), "Dockerfile: the web UI built with Node 20")
+check(any(f.startswith("node:22") for f in froms[:-1]), "Dockerfile: the web UI built with Node 22 (LTS)")
 check(froms and re.search(r"17.*jre|jre.*17", froms[-1]), "Dockerfile: run on a JRE 17 image")
 users = [l.split()[1] for l in dockerfile if l.upper().startswith("USER ")]
 check(users and users[-1].split(":")[0] not in ("root", "0"), "Dockerfile: must run as a non-root user")
@@ -126,16 +127,50 @@ check(web.get("standardFlowEnabled") and not web.get("publicClient") and not web
       "realm: civil-web must be a confidential authorization-code client")
 check(any(u.endswith("/login/oauth2/code/keycloak") for u in web.get("redirectUris", [])),
       "realm: civil-web must redirect to /login/oauth2/code/keycloak")
-check(api.get("directAccessGrantsEnabled") and not api.get("publicClient"), "realm: civil-api must be confidential")
+check(not api.get("publicClient"), "realm: civil-api must be confidential")
+for client in (web, api):
+    check(not client.get("directAccessGrantsEnabled"), f"realm: {client.get('clientId')} must not allow the password grant")
+    check(client.get("attributes", {}).get("pkce.code.challenge.method") == "S256",
+          f"realm: {client.get('clientId')} must require PKCE (S256)")
+policy = dict(re.findall(r"(\w+)(?:\((\w*)\))?", realm.get("passwordPolicy", "")))
+check(int(policy.get("length") or 0) >= 12 and {"digits", "upperCase", "lowerCase", "notUsername", "passwordHistory"} <= set(policy),
+      f"realm: a password policy of at least 12 characters with digits, mixed case, not the username, a history expected")
+check(realm.get("bruteForceProtected") is True, "realm: brute-force protection expected")
 for client in (web, api):
     claims = {m.get("config", {}).get("claim.name") for m in client.get("protocolMappers", [])}
     check({"roles", "groups"} <= claims, f"realm: {client.get('clientId')} must map roles and groups into tokens")
     check(str(client.get("secret", "")).startswith("${"), f"realm: {client.get('clientId')} secret must be a placeholder")
-users = {u["username"]: u for u in realm.get("users", [])}
+check(not realm.get("users"), "realm: the realm compose imports must hold no users (demo users: keycloak/demo-users.json)")
+users = {u["username"]: u for u in json.loads(read("keycloak/demo-users.json")).get("users", [])}
 for account in identity["accounts"]:
     user = users.get(account["username"])
     if check(user, f"realm: demo user {account['username']} missing"):
         check(sorted(user.get("realmRoles", [])) == sorted(account.get("roles", [])), f"realm: {account['username']} roles")
+
+demo = services.get("keycloak-demo-users", {})
+check(demo.get("profiles") == ["demo"], "compose: the demo users come only with the profile demo")
+check(any(v.startswith("./keycloak/demo-users.json:") for v in demo.get("volumes", [])),
+      "compose: the demo profile must import keycloak/demo-users.json")
+check(not any("demo-users" in str(v) for n, svc in services.items() if n != "keycloak-demo-users"
+              for v in svc.get("volumes", []) or []), "compose: only the demo profile may mount the demo users")
+
+# --- memory limits: every service, the JVM's heap a share of its container's limit -----------------------------------
+for name, service in services.items():
+    check(service.get("mem_limit") or service.get("deploy", {}).get("resources", {}).get("limits", {}).get("memory"),
+          f"compose: {name} has no memory limit")
+check("MaxRAMPercentage" in str(services.get("app1", {}).get("environment", {}).get("JAVA_TOOL_OPTIONS", "")),
+      "compose: the app's heap must follow its container's memory limit (-XX:MaxRAMPercentage)")
+
+# --- the Grafana dashboard: valid, and every platform metric it shows is one the application exports --------------
+dashboard = json.loads(read("grafana/civil-approval.json"))
+with open(os.path.join(ROOT, "backend/src/main/java/cn/zs/civil/operations/OperationsMetrics.java"), encoding="utf-8") as f:
+    exported = {m.replace(".", "_") for m in re.findall(r'"(civil\.[a-z.]+)"', f.read())}
+shown = set()
+for panel in dashboard.get("panels", []):
+    for target in panel.get("targets", []):
+        shown |= {re.sub(r"_total$", "", m) for m in re.findall(r"\bcivil_[a-z_]+", target.get("expr", ""))}
+check(shown and shown <= exported, f"grafana: unknown platform metrics {sorted(shown - exported)}")
+check(exported <= shown, f"grafana: exported metrics not on the dashboard {sorted(exported - shown)}")
 
 # --- docker compose config, where the client has the plugin ---------------------------------------------------------
 docker = shutil.which("docker")

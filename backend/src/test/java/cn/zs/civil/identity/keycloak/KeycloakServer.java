@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A real Keycloak 26 for the Keycloak suite, once per test JVM: the distribution that the Maven profile
@@ -78,7 +78,7 @@ final class KeycloakServer {
         }
         try {
             Path imports = Files.createDirectories(Path.of(home, "data", "import"));
-            Files.copy(Path.of(realm), imports.resolve(REALM + ".json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(imports.resolve(REALM + ".json"), demoRealm(Path.of(realm)));
             log = Path.of(home, "keycloak-test.log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(home, "bin", "kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm", "--db=dev-mem")
@@ -95,6 +95,23 @@ final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The demo variant of the committed realm (README, "Keycloak"): its demo users ({@code demo-users.json} beside
+     * it, password "demo", so without the production password policy) and the password grant on the API client, by
+     * which the suite gets its tokens. The production realm has neither.
+     */
+    private String demoRealm(Path realm) throws IOException {
+        ObjectNode tree = (ObjectNode) json.readTree(realm.toFile());
+        tree.set("users", json.readTree(realm.resolveSibling("demo-users.json").toFile()).path("users"));
+        tree.remove("passwordPolicy");
+        for (JsonNode client : tree.path("clients")) {
+            if (API_CLIENT.equals(client.path("clientId").asText())) {
+                ((ObjectNode) client).put("directAccessGrantsEnabled", true);
+            }
+        }
+        return json.writeValueAsString(tree);
     }
 
     /** Waits (bounded) until the realm answers; the Spring context starts meanwhile. */
