@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.SubmissionCheck;
 import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.web.FieldProblems;
 
 /**
  * Domain brief §1(e) 6: no two open divorce cases for the same marriage. A second application while the first is
@@ -42,9 +43,8 @@ class OneOpenDivorcePerMarriage implements SubmissionCheck {
             String field = idField(p);
             List<String> open = parties.openCasesOfParty(DIVORCE_SERVICE, String.valueOf(values.get(field)));
             if (!open.isEmpty()) {
-                problems.add(new FieldProblem(field, messages.getMessage("divorce.label." + field, null, field, locale),
-                        "divorce.openCaseExists",
-                        messages.getMessage("divorce.openCaseExists", new Object[] {open.get(0)}, locale)));
+                problems.add(FieldProblems.of(messages, locale, field, "divorce.label." + field,
+                        "divorce.openCaseExists", open.get(0)));
             }
         }
         return problems;

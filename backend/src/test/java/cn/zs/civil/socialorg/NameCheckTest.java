@@ -101,6 +101,7 @@ class NameCheckTest {
             }
             assertThat(code).hasSize(18).startsWith("51442000MJ").matches("[0-9A-HJ-NPQRTUWXY]{18}");
             assertThat(sum % 31).as(code).isZero();
+            assertThat(cn.zs.civil.registry.CreditCodes.valid(code)).as(code).isTrue();
         }
         assertThat(SocialOrgService.creditCode("PRIVATE_NON_ENTERPRISE", 1)).startsWith("52442000");
         assertThat(SocialOrgService.certificateType("PRIVATE_NON_ENTERPRISE", "PARTNERSHIP")).isEqualTo("PNE_PARTNERSHIP");
