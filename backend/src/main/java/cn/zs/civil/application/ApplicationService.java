@@ -75,11 +75,13 @@ public class ApplicationService {
     private final Attachments attachments;
     private final IdentityProperties identity;
     private final DataCipher cipher;
+    private final org.springframework.beans.factory.ObjectProvider<SubmissionCheck> submissionChecks;
 
     ApplicationService(ApplicationMapper mapper, ServiceCatalogue catalogue, FormDefinitions forms,
             RepositoryService repository, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json,
             ApplicationNumbers numbers, CaseLog log, Attachments attachments, IdentityProperties identity,
-            DataCipher cipher) {
+            DataCipher cipher, org.springframework.beans.factory.ObjectProvider<SubmissionCheck> submissionChecks) {
+        this.submissionChecks = submissionChecks;
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.forms = forms;
@@ -147,6 +149,11 @@ public class ApplicationService {
             }
             throw invalid;
         }
+        List<FieldProblem> caseProblems = submissionChecks.orderedStream()
+                .flatMap(c -> c.check(serviceCode, checked.values(), locale).stream()).toList();
+        if (!caseProblems.isEmpty()) {
+            throw ApiException.invalid(caseProblems);
+        }
         // Drawn before the submission's transaction, in a short one of its own: inside it, the draw would hold a
         // second pooled connection while the first waits (the benchmark's submitters exhausted the pool that way).
         String applicationNo = numbers.next(service.numberPrefix());
@@ -186,6 +193,7 @@ public class ApplicationService {
         variables.put(VAR_STATUTORY_LIMIT_DAYS, service.statutoryLimit().days());
         variables.put(VAR_PROMISED_LIMIT_DAYS, service.promisedLimit().days());
         variables.put(VAR_CORRECTION_PERIOD, "P" + service.correctionPeriodDays() + "D");
+        submissionChecks.orderedStream().forEach(c -> c.submitted(applicationNo, serviceCode, checked.values()));
         ProcessInstance instance = runtime.startProcessInstanceById(definition.getId(), applicationNo, variables);
         mapper.updateProcess(applicationNo, definition.getId(), instance.getId());
         return new Submitted(applicationNo, queryCode, serviceCode, CaseStatus.RECEIVED, false);

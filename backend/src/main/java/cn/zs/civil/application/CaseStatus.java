@@ -120,8 +120,11 @@ public class CaseStatus {
     static Limits limits(ServiceCatalogue.ServiceDefinition service) {
         LimitUnit unit = service.statutoryLimit().unit() == ServiceCatalogue.Unit.CALENDAR ? LimitUnit.CALENDAR
                 : LimitUnit.WORKING;
-        Integer promised = service.promisedLimit() == null ? null : service.promisedLimit().days();
-        return new Limits(unit, service.statutoryLimit().days(), promised);
+        List<cn.zs.civil.clock.Period> periods = service.statutoryLimit().periods();
+        // A chain of statutory periods is the parties' window: nothing the bureau could promise to shorten.
+        Integer promised = service.promisedLimit() == null || !periods.isEmpty() ? null
+                : service.promisedLimit().days();
+        return new Limits(unit, service.statutoryLimit().days(), promised, periods);
     }
 
     /**

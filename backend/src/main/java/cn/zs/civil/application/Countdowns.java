@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.zs.civil.clock.CaseClockService;
 import cn.zs.civil.clock.ClockStatus;
 import cn.zs.civil.clock.LimitStatus;
+import cn.zs.civil.clock.PeriodBasis;
 
 /**
  * The statutory clock as people see it: green / yellow / red against the statutory and the promised limit, the due
@@ -29,10 +30,12 @@ public class Countdowns {
      * @param state ON_TIME, YELLOW or RED against the statutory limit (the legal one); promisedState likewise
      * @param remainingWorkingDays working days left before the statutory limit, negative once overdue
      * @param warnings e.g. a deadline computed in a year without a holiday schedule
+     * @param statutoryBasis the periods behind the statutory due date: the rule, its law and the reading of rest
+     *        days, with a sentence in Chinese and English; promisedBasis likewise
      */
     public record Countdown(String state, LocalDate statutoryDue, Integer remainingWorkingDays, String promisedState,
             LocalDate promisedDue, Integer promisedRemainingWorkingDays, boolean paused, int pausedWorkingDays,
-            boolean stopped, List<String> warnings) {
+            boolean stopped, List<String> warnings, List<PeriodBasis> statutoryBasis, List<PeriodBasis> promisedBasis) {
     }
 
     public Map<String, Countdown> of(Collection<String> applicationNos) {
@@ -51,6 +54,6 @@ public class Countdowns {
         return new Countdown(statutory.state().name(), statutory.dueDate(), statutory.workingDaysRemaining(),
                 promised == null ? null : promised.state().name(), promised == null ? null : promised.dueDate(),
                 promised == null ? null : promised.workingDaysRemaining(), s.paused(), s.pausedWorkingDays(),
-                s.stopped(), s.warnings());
+                s.stopped(), s.warnings(), statutory.basis(), promised == null ? null : promised.basis());
     }
 }

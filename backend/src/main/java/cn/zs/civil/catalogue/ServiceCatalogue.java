@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+
+import cn.zs.civil.clock.Period;
 
 /** The published catalogue of services (办事指南), bound from {@code catalogue.yml}. */
 @ConfigurationProperties("platform")
@@ -39,7 +42,26 @@ public record ServiceCatalogue(Map<String, ServiceDefinition> services) {
 
     public enum Unit { WORKING, CALENDAR }
 
-    public record Limit(int days, Unit unit) {
+    /**
+     * @param periods when the law sets the limit as statutory periods run one after another (a divorce: Civil Code
+     *        Art. 1077's T1, then T2 from T1's rolled last day), those periods; they add up to {@code days}
+     */
+    public record Limit(int days, Unit unit, List<Period> periods) {
+
+        @ConstructorBinding
+        public Limit {
+            periods = periods == null ? List.of() : List.copyOf(periods);
+            if (!periods.isEmpty() && periods.stream().mapToInt(Period::days).sum() != days) {
+                throw new IllegalArgumentException("the periods of a limit must add up to its " + days + " days");
+            }
+            if (periods.stream().anyMatch(p -> p.rule().calendarDays() != (unit == Unit.CALENDAR))) {
+                throw new IllegalArgumentException("the periods of a limit must count days as its unit " + unit);
+            }
+        }
+
+        public Limit(int days, Unit unit) {
+            this(days, unit, List.of());
+        }
     }
 
     /** 即办件 (decided on the spot) or 承诺件 (decided within the promised limit). */

@@ -119,12 +119,12 @@ class CalendarController {
         }
         if (working != null) {
             Deadline d = clock.deadlineInWorkingDays(start, working);
-            return new DeadlineView(start, working, null, "ALL_ART_82_WORKING_DAYS", d.date(), d.endOfDay(),
-                    d.warnings());
+            return new DeadlineView(start, working, null, PeriodRule.WORKING_DAYS.code(), d.date(), d.endOfDay(),
+                    d.warnings(), d.basis());
         }
         Deadline d = clock.deadlineInCalendarDaysCivilCode(start, calendar);
-        return new DeadlineView(start, null, calendar, "CIVIL_CODE_ART_201_203_CALENDAR_DAYS", d.date(), d.endOfDay(),
-                d.warnings());
+        return new DeadlineView(start, null, calendar, PeriodRule.CALENDAR_DAYS.code(), d.date(), d.endOfDay(),
+                d.warnings(), d.basis());
     }
 
     private static Integer parseDays(String text, String field, List<FieldProblem> problems) {

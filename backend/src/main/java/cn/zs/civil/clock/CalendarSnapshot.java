@@ -18,17 +18,22 @@ final class CalendarSnapshot {
     private final long version;
     // Indexed by day-of-year - 1; true means a rest day.
     private final Map<Integer, boolean[]> restDays;
+    // Same index; true for a day of a published holiday that is not an adjusted workday.
+    private final Map<Integer, boolean[]> holidays;
 
-    private CalendarSnapshot(long version, Map<Integer, boolean[]> restDays) {
+    private CalendarSnapshot(long version, Map<Integer, boolean[]> restDays, Map<Integer, boolean[]> holidays) {
         this.version = version;
         this.restDays = restDays;
+        this.holidays = holidays;
     }
 
     static CalendarSnapshot of(long version, Collection<YearSchedule> schedules) {
         Map<Integer, boolean[]> byYear = new HashMap<>();
+        Map<Integer, boolean[]> holidaysByYear = new HashMap<>();
         for (YearSchedule schedule : schedules) {
             LocalDate first = LocalDate.of(schedule.year(), 1, 1);
             boolean[] rest = new boolean[first.lengthOfYear()];
+            boolean[] inHoliday = new boolean[first.lengthOfYear()];
             for (int i = 0; i < rest.length; i++) {
                 rest[i] = isWeekend(first.plusDays(i));
             }
@@ -36,6 +41,7 @@ final class CalendarSnapshot {
                 for (LocalDate d = holiday.from(); !d.isAfter(holiday.to()); d = d.plusDays(1)) {
                     if (d.getYear() == schedule.year()) {
                         rest[d.getDayOfYear() - 1] = true;
+                        inHoliday[d.getDayOfYear() - 1] = true;
                     }
                 }
             }
@@ -43,11 +49,13 @@ final class CalendarSnapshot {
             for (LocalDate d : schedule.adjustedWorkdays()) {
                 if (d.getYear() == schedule.year()) {
                     rest[d.getDayOfYear() - 1] = false;
+                    inHoliday[d.getDayOfYear() - 1] = false;
                 }
             }
             byYear.put(schedule.year(), rest);
+            holidaysByYear.put(schedule.year(), inHoliday);
         }
-        return new CalendarSnapshot(version, Map.copyOf(byYear));
+        return new CalendarSnapshot(version, Map.copyOf(byYear), Map.copyOf(holidaysByYear));
     }
 
     long version() {
@@ -69,6 +77,12 @@ final class CalendarSnapshot {
             return !isWeekend(day);
         }
         return !rest[day.getDayOfYear() - 1];
+    }
+
+    /** Whether the day lies in a published public holiday; for a year without a schedule, never. */
+    boolean isHoliday(LocalDate day) {
+        boolean[] holiday = holidays.get(day.getYear());
+        return holiday != null && holiday[day.getDayOfYear() - 1];
     }
 
     static boolean isWeekend(LocalDate day) {

@@ -10,8 +10,9 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface CaseClockMapper {
 
+    /** @param periods the chain of statutory periods as {@link Period#store} writes it; null for a single one */
     record ClockRow(String applicationNo, Instant startedAt, LimitUnit limitUnit, int statutoryDays,
-                    Integer promisedDays, Instant stoppedAt) {
+                    Integer promisedDays, Instant stoppedAt, String periods) {
     }
 
     record PauseRow(String applicationNo, int seq, PauseReason reason, Instant startedAt, Instant endedAt) {

@@ -41,12 +41,12 @@ public class CaseClockService {
 
     private final CaseClockMapper mapper;
     private final WorkingDayCalendar calendar;
-    private final int yellowWorkingDays;
+    private final ClockProperties settings;
 
     CaseClockService(CaseClockMapper mapper, WorkingDayCalendar calendar, ClockProperties properties) {
         this.mapper = mapper;
         this.calendar = calendar;
-        this.yellowWorkingDays = properties.yellowWorkingDays();
+        this.settings = properties;
     }
 
     /** Starts the case's clock. Starting it again is a no-op, whatever the arguments: the first start stands. */
@@ -62,7 +62,7 @@ public class CaseClockService {
         }
         try {
             mapper.insertClock(new CaseClockMapper.ClockRow(applicationNo, second(startedAt), limits.unit(),
-                    limits.statutoryDays(), limits.promisedDays(), null));
+                    limits.statutoryDays(), limits.promisedDays(), null, Period.store(limits.periods())));
         } catch (DuplicateKeyException e) {
             log.debug("Clock of {} was started concurrently; keeping the first start", applicationNo);
         }
@@ -201,32 +201,38 @@ public class CaseClockService {
             views.add(new PauseView(pause.reason(), pause.startedAt(), openAtEffective ? null : pause.endedAt(),
                     working, days));
         }
-        Limits limits = new Limits(clock.limitUnit(), clock.statutoryDays(), clock.promisedDays());
-        LimitStatus statutory = limitStatus(limits.unit(), limits.statutoryDays(), startDate, today, pausedWorking,
+        Limits limits = limits(clock);
+        LimitStatus statutory = limitStatus(limits, limits.statutoryDays(), startDate, today, pausedWorking,
                 pausedCalendar, stopped, walk);
         LimitStatus promised = limits.promisedDays() == null ? null
-                : limitStatus(limits.unit(), limits.promisedDays(), startDate, today, pausedWorking, pausedCalendar,
+                : limitStatus(limits, limits.promisedDays(), startDate, today, pausedWorking, pausedCalendar,
                         stopped, walk);
         return new ClockStatus(clock.applicationNo(), now, clock.startedAt(), stopped ? clock.stoppedAt() : null,
                 limits, pausedNow, statutory, promised, pausedWorking, pausedCalendar, views, walk.warnings());
     }
 
-    private LimitStatus limitStatus(LimitUnit unit, int limit, LocalDate startDate, LocalDate today,
+    private LimitStatus limitStatus(Limits limits, int limit, LocalDate startDate, LocalDate today,
                                     int pausedWorking, int pausedCalendar, boolean stopped, DayWalk walk) {
-        LocalDate due = unit == LimitUnit.WORKING
-                ? walk.addWorkingDays(startDate, limit + pausedWorking)
-                : walk.addCalendarDaysCivilCode(startDate, limit + pausedCalendar);
+        List<Period> periods = limits.periodsFor(limit);
+        LocalDate due = walk.endOfPeriods(startDate, periods,
+                limits.unit() == LimitUnit.WORKING ? pausedWorking : pausedCalendar, settings);
+        if (stopped && !limits.periods().isEmpty() && today.isAfter(due)) {
+            // A chain is the parties' window (a divorce's T1 + T2): its end closes the case by law (deemed
+            // withdrawn), so a close recorded after it, when the timer job ran late, is not the authority's delay.
+            today = due;
+        }
         int used = walk.workingDaysBetween(startDate, today) - pausedWorking;
         int remaining = walk.workingDaysBetween(today, due);
         ClockState state;
         if (today.isAfter(due)) {
             state = ClockState.RED;
-        } else if (!stopped && remaining <= yellowWorkingDays) {
+        } else if (!stopped && remaining <= settings.yellowWorkingDays()) {
             state = ClockState.YELLOW;
         } else {
             state = ClockState.ON_TIME;
         }
-        return new LimitStatus(limit, due, StatutoryClock.endOfDay(due), used, remaining, state);
+        return new LimitStatus(limit, due, StatutoryClock.endOfDay(due), used, remaining, state,
+                periods.stream().map(p -> PeriodBasis.of(p, settings.reading(p.rule()))).toList());
     }
 
     private void endOpenPause(String applicationNo, Instant t) {
@@ -251,8 +257,12 @@ public class CaseClockService {
         return clock;
     }
 
+    private static Limits limits(CaseClockMapper.ClockRow clock) {
+        return new Limits(clock.limitUnit(), clock.statutoryDays(), clock.promisedDays(), Period.parse(clock.periods()));
+    }
+
     private static void warnIfDifferent(CaseClockMapper.ClockRow existing, Instant startedAt, Limits limits) {
-        Limits stored = new Limits(existing.limitUnit(), existing.statutoryDays(), existing.promisedDays());
+        Limits stored = limits(existing);
         if (!stored.equals(limits) || !existing.startedAt().equals(second(startedAt))) {
             log.warn("Clock of {} already started at {} with {}; ignoring a second start at {} with {}",
                     existing.applicationNo(), existing.startedAt(), stored, startedAt, limits);

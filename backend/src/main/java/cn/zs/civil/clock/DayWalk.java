@@ -47,10 +47,40 @@ final class DayWalk {
         return day;
     }
 
-    /** Civil Code Arts. 201/203: start + n calendar days; a last day that is a rest day rolls to the next working day. */
-    LocalDate addCalendarDaysCivilCode(LocalDate start, int n) {
+    /** Civil Code Arts. 201/203: start + n calendar days; a last day on a rest day ends as the reading says. */
+    LocalDate addCalendarDays(LocalDate start, int n, RestDayReading reading) {
         checkDays(n);
-        return nextWorkingDayFrom(start.plusDays(n));
+        LocalDate last = start.plusDays(n);
+        return switch (reading) {
+            case WEEKENDS_AND_HOLIDAYS -> nextWorkingDayFrom(last);
+            case HOLIDAYS_ONLY -> afterHoliday(last);
+            case NO_ROLL -> last;
+        };
+    }
+
+    /**
+     * The last day of periods run one after another, each counted from the previous one's (rolled) last day;
+     * {@code extraDays} (paused days) lengthen the last period.
+     */
+    LocalDate endOfPeriods(LocalDate start, List<Period> periods, int extraDays, ClockProperties settings) {
+        LocalDate end = start;
+        for (int i = 0; i < periods.size(); i++) {
+            Period period = periods.get(i);
+            int days = period.days() + (i == periods.size() - 1 ? extraDays : 0);
+            end = period.rule().calendarDays() ? addCalendarDays(end, days, settings.reading(period.rule()))
+                    : addWorkingDays(end, days);
+        }
+        return end;
+    }
+
+    private LocalDate afterHoliday(LocalDate day) {
+        LocalDate d = day;
+        isWorkingDay(d);
+        while (calendar.isHoliday(d)) {
+            d = d.plusDays(1);
+            isWorkingDay(d);
+        }
+        return d;
     }
 
     LocalDate nextWorkingDayFrom(LocalDate day) {

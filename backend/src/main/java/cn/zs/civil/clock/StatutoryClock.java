@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 
 import org.springframework.stereotype.Component;
@@ -42,7 +43,8 @@ public class StatutoryClock {
         Objects.requireNonNull(start, "start");
         DayWalk walk = new DayWalk(calendar.snapshot());
         LocalDate date = walk.addWorkingDays(start, n);
-        return finish(walk, date, "deadline of " + n + " working days from " + start);
+        calendar.flagMissingYears(walk.missingYears(), "deadline of " + n + " working days from " + start);
+        return new Deadline(date, walk.warnings(), basis(List.of(new Period(PeriodRule.WORKING_DAYS, n))));
     }
 
     /** {@link #deadlineInWorkingDays} without the warnings (they are logged and counted). */
@@ -61,15 +63,39 @@ public class StatutoryClock {
 
     /**
      * Civil Code Arts. 201/203: {@code start} plus n calendar days, the start day not counted; when that last day is
-     * a statutory rest day (a holiday, or a weekend day that is not an adjusted workday) the period ends on the first
-     * following working day. 30 days from 2026-09-03 is 2026-10-03, in the National Day holiday, so the period ends
-     * on 2026-10-08.
+     * a rest day it ends as the reading configured for {@link PeriodRule#CALENDAR_DAYS} says (by default a weekend
+     * day or holiday that is not an adjusted workday rolls to the first following working day: 30 days from
+     * 2026-09-03 is 2026-10-03, in the National Day holiday, so the period ends on 2026-10-08).
      */
     public Deadline deadlineInCalendarDaysCivilCode(LocalDate start, int n) {
+        return deadlineOfPeriods(start, List.of(new Period(PeriodRule.CALENDAR_DAYS, n)));
+    }
+
+    /**
+     * The last day of statutory periods run one after another (each from the previous one's last day), each ended by
+     * its own rule and configured reading of rest days; the answer names them in {@link Deadline#basis()}.
+     */
+    public Deadline deadlineOfPeriods(LocalDate start, List<Period> periods) {
         Objects.requireNonNull(start, "start");
+        if (periods.isEmpty() || periods.size() > Period.MAX_PERIODS) {
+            throw new IllegalArgumentException("1 to " + Period.MAX_PERIODS + " periods");
+        }
         DayWalk walk = new DayWalk(calendar.snapshot());
-        LocalDate date = walk.addCalendarDaysCivilCode(start, n);
-        return finish(walk, date, "Civil Code deadline of " + n + " days from " + start);
+        LocalDate date = walk.endOfPeriods(start, periods, 0, calendar.settings());
+        calendar.flagMissingYears(walk.missingYears(), "end of " + periods + " from " + start);
+        return new Deadline(date, walk.warnings(), basis(periods));
+    }
+
+    /** End of day (23:59:59 Asia/Shanghai) of one statutory period from the instant's Shanghai date. */
+    public Date endOfPeriod(Date instant, PeriodRule rule, int days) {
+        Objects.requireNonNull(instant, "instant");
+        return Date.from(endOfDay(deadlineOfPeriods(dateOf(instant.toInstant()), List.of(new Period(rule, days)))
+                .date()));
+    }
+
+    /** What produced the end of these periods: rule, length and reading of rest days, in words. */
+    public List<PeriodBasis> basis(List<Period> periods) {
+        return periods.stream().map(p -> PeriodBasis.of(p, calendar.settings().reading(p.rule()))).toList();
     }
 
     /** {@link #deadlineInCalendarDaysCivilCode} without the warnings (they are logged and counted). */
@@ -117,10 +143,5 @@ public class StatutoryClock {
     /** 23:59:59 Asia/Shanghai on the given day. */
     public static Instant endOfDay(LocalDate date) {
         return date.atTime(END_OF_DAY).atZone(ZONE).toInstant();
-    }
-
-    private Deadline finish(DayWalk walk, LocalDate date, String what) {
-        calendar.flagMissingYears(walk.missingYears(), what);
-        return new Deadline(date, walk.warnings());
     }
 }

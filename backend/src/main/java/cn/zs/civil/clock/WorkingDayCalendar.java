@@ -33,6 +33,7 @@ public class WorkingDayCalendar {
     private final CalendarSource source;
     private final MeterRegistry meterRegistry;
     private final long recheckNanos;
+    private final ClockProperties settings;
     private final ReentrantLock reloadLock = new ReentrantLock();
     private final ConcurrentMap<Integer, Long> lastWarnedAt = new ConcurrentHashMap<>();
 
@@ -44,6 +45,7 @@ public class WorkingDayCalendar {
         this.source = source;
         this.meterRegistry = meterRegistry;
         this.recheckNanos = properties.calendarRecheck().toNanos();
+        this.settings = properties;
     }
 
     /** Whether the day is a working day. A day in a year without a schedule is flagged (log and counter). */
@@ -139,5 +141,10 @@ public class WorkingDayCalendar {
                         + "with PUT /api/calendar/years/{}", year, what, year);
             }
         }
+    }
+
+    /** The clock's settings, among them the reading of rest days per period. */
+    ClockProperties settings() {
+        return settings;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import cn.zs.civil.clock.PeriodRule;
 import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.clock.WorkingDayCalendar;
 
@@ -31,10 +32,10 @@ public class DivorcePeriods {
 
     public void start(DelegateExecution execution) {
         Date received = (Date) execution.getVariable("acceptedAt");
-        Date coolingOffEnds = clock.calendarDaysAfterCivilCode(received, COOLING_OFF_DAYS);
+        Date coolingOffEnds = clock.endOfPeriod(received, PeriodRule.DIVORCE_COOLING_OFF, COOLING_OFF_DAYS);
         execution.setVariable(VAR_COOLING_OFF_ENDS_AT, coolingOffEnds);
         execution.setVariable(VAR_CERTIFICATE_WINDOW_ENDS_AT,
-                clock.calendarDaysAfterCivilCode(coolingOffEnds, CERTIFICATE_WINDOW_DAYS));
+                clock.endOfPeriod(coolingOffEnds, PeriodRule.DIVORCE_CERTIFICATE_WINDOW, CERTIFICATE_WINDOW_DAYS));
         execution.setVariable(VAR_CALENDAR_VERSION, calendar.version());
     }
 }

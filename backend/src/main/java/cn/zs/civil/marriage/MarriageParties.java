@@ -49,6 +49,11 @@ class MarriageParties {
         return mapper.openCasesOf(serviceCode, partyKeys, exceptApplicationNo);
     }
 
+    /** Open cases of a service in which the holder of this ID number is a party, the oldest first. */
+    List<String> openCasesOfParty(String serviceCode, String idNumber) {
+        return mapper.openCasesOf(serviceCode, List.of(keys.of(idNumber)), "");
+    }
+
     /** Cross-province or cross-city: neither party has a hukou in the city (the bureau's annual statistic). */
     boolean nonLocal(String applicationNo, String serviceCode, Map<String, Object> data) {
         boolean nonLocal = nonLocal(data);

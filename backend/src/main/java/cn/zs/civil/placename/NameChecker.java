@@ -174,11 +174,40 @@ public final class NameChecker {
     }
 
     /**
-     * Romanisation of a standard name (Art. 15; GB 17693 style): the specific part joined and capitalised, the
-     * generic part apart ("兴中道" → "Xingzhong Dao").
+     * Romanisation of a standard name (Art. 15; GB/T 16159 and the place-name spelling rules, GB 17733): the name
+     * read as a phrase, so a polyphonic character takes the reading of its word (长安 Chang'an, 厦门 Xiamen, 六安
+     * Lu'an); the specific part and the generic part written apart, each capitalised, its syllables joined; an
+     * apostrophe before a syllable opening with a, o or e inside a part (Xi'an); ü written as ü (Lü Jie). A
+     * direction in the generic part is joined to it (西路 Xilu).
      */
     public static String romanise(String specificPart, String genericPart) {
-        return capitalise(pinyin(specificPart)) + " " + capitalise(pinyin(genericPart));
+        List<String> syllables = phraseSyllables(specificPart + genericPart);
+        int specificLength = specificPart.codePointCount(0, specificPart.length());
+        if (syllables.size() != specificLength + genericPart.codePointCount(0, genericPart.length())) {
+            // Not one syllable per character (a digit or a letter in the name): read each part on its own.
+            return capitalise(join(phraseSyllables(specificPart))) + " " + capitalise(join(phraseSyllables(genericPart)));
+        }
+        return capitalise(join(syllables.subList(0, specificLength))) + " "
+                + capitalise(join(syllables.subList(specificLength, syllables.size())));
+    }
+
+    private static List<String> phraseSyllables(String text) {
+        String read = com.github.houbb.pinyin.util.PinyinHelper.toPinyin(text,
+                com.github.houbb.pinyin.constant.enums.PinyinStyleEnum.NORMAL);
+        return read.isBlank() ? List.of() : List.of(read.strip().split("\\s+"));
+    }
+
+    /** Syllables of one part joined, with the syllable-dividing mark where a, o or e opens a syllable. */
+    private static String join(List<String> syllables) {
+        StringBuilder out = new StringBuilder();
+        for (String syllable : syllables) {
+            String s = syllable.toLowerCase(Locale.ROOT);
+            if (out.length() > 0 && !s.isEmpty() && "aoe".indexOf(s.charAt(0)) >= 0) {
+                out.append('\'');
+            }
+            out.append(s);
+        }
+        return out.toString();
     }
 
     private static String capitalise(String s) {

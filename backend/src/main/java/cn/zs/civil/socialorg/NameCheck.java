@@ -10,8 +10,11 @@ import java.util.Set;
  * The automated name check of 社会组织名称管理办法 (MCA Order No. 69), run before any person reviews the case:
  * structure (division prefix, organisational form), forbidden words for a local organisation, and duplicates or
  * near-duplicates among the organisations of the same type in the register. The "core" of a name is what is left
- * without the division prefix and the organisational form; two cores that are equal are duplicates, two whose
- * character-bigram overlap (Dice coefficient) reaches the threshold are near-duplicates.
+ * without the division prefix and the organisational form. Art. 16 compares names within the same field and
+ * organisational form: two names of the same form whose cores are equal are duplicates, two of the same form whose
+ * cores' character-bigram overlap (Dice coefficient) reaches the threshold are near-duplicates; 摄影家学会 and
+ * 摄影家协会 are neither. 中国 / 全国 / 中华 / 国际 / 世界 are allowed only as the qualifier of the sector: inside the
+ * core, followed by the sector they qualify.
  */
 final class NameCheck {
 
@@ -46,16 +49,18 @@ final class NameCheck {
         if (rules.orgForms().stream().noneMatch(trimmed::endsWith)) {
             findings.add(Finding.MISSING_ORG_FORM);
         }
-        String forbidden = rules.forbiddenWords().stream().filter(trimmed::contains).findFirst().orElse(null);
+        String core = core(trimmed);
+        String form = form(trimmed);
+        String forbidden = rules.forbiddenWords().stream().filter(trimmed::contains).findFirst()
+                .orElseGet(() -> misusedQualifier(trimmed, core));
         if (forbidden != null) {
             findings.add(Finding.FORBIDDEN_WORD);
         }
-        String core = core(trimmed);
         String duplicateOf = null;
         String similarTo = null;
         double best = 0;
         for (Existing existing : sameType) {
-            if (!blocks(existing, today)) {
+            if (!blocks(existing, today) || !form.equals(form(existing.name()))) {
                 continue;
             }
             String other = core(existing.name());
@@ -87,6 +92,37 @@ final class NameCheck {
             case "REVOKED" -> existing.statusSince().plusYears(rules.revokedHoldYears()).isAfter(today);
             default -> false;
         };
+    }
+
+    /**
+     * A qualifier word used other than as the qualifier of the sector: anywhere outside the core (before the
+     * division prefix, or as the form), or at the end of the core, where it qualifies nothing.
+     */
+    private String misusedQualifier(String name, String core) {
+        boolean prefixed = rules.divisionPrefixes().stream().anyMatch(name::startsWith);
+        for (String word : rules.qualifierWords()) {
+            if (!name.contains(word)) {
+                continue;
+            }
+            int at = core.indexOf(word);
+            boolean qualifiesSector = prefixed && at >= 0 && at + word.length() < core.length()
+                    && name.indexOf(word) == name.indexOf(core) + at;
+            if (!qualifiesSector) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /** The organisational form that closes the name (the first listed that matches), or "" without one. */
+    String form(String name) {
+        String stripped = name.strip();
+        for (String form : rules.orgForms()) {
+            if (stripped.endsWith(form) && stripped.length() > form.length()) {
+                return form;
+            }
+        }
+        return "";
     }
 
     String core(String name) {

@@ -16,15 +16,16 @@ public record SocialOrgProperties(Foundations foundations, Names names, int chan
 
     /**
      * Name rules: the administrative-division prefixes that open a local name, words a local organisation may not
-     * use, the organisational forms that close a name (longest first), how alike two names may be, and how long
+     * use, words it may use only as a qualifier of its sector (Order No. 69: 中国象棋, 中华文化), the organisational forms that close a name (longest first), how alike two names may be, and how long
      * a changed, cancelled or revoked name stays blocked.
      */
-    public record Names(List<String> divisionPrefixes, List<String> forbiddenWords, List<String> orgForms,
-            double similarityThreshold, int changedOrCancelledHoldYears, int revokedHoldYears) {
+    public record Names(List<String> divisionPrefixes, List<String> forbiddenWords, List<String> qualifierWords,
+            List<String> orgForms, double similarityThreshold, int changedOrCancelledHoldYears, int revokedHoldYears) {
 
         public Names {
             divisionPrefixes = divisionPrefixes == null ? List.of() : List.copyOf(divisionPrefixes);
             forbiddenWords = forbiddenWords == null ? List.of() : List.copyOf(forbiddenWords);
+            qualifierWords = qualifierWords == null ? List.of() : List.copyOf(qualifierWords);
             orgForms = orgForms == null ? List.of() : List.copyOf(orgForms);
         }
     }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.registry.CreditCodes;
 import cn.zs.civil.application.CaseEventRow;
 import cn.zs.civil.application.CaseEventType;
 import cn.zs.civil.application.CaseLog;
@@ -41,8 +42,6 @@ public class SocialOrgService {
     private static final String RENAMED = "RENAMED";
     private static final String CANCELLED = "CANCELLED";
     private static final String BUREAU = "中山市民政局";
-    private static final String CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] CREDIT_CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     private final SocialOrgMapper mapper;
     private final SocialOrgProperties properties;
@@ -321,13 +320,14 @@ public class SocialOrgService {
      */
     static String creditCode(String orgType, long serial) {
         String kind = PRIVATE_NON_ENTERPRISE.equals(orgType) ? "2" : FOUNDATION.equals(orgType) ? "3" : "1";
-        String body = "5" + kind + "442000" + "MJ" + String.format("%07d", serial % 10_000_000);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += CREDIT_CODE_CHARS.indexOf(body.charAt(i)) * CREDIT_CODE_WEIGHTS[i];
+        // The organisation code's body: "MJ" (civil-affairs registration) and the serial in six GB 32100 characters.
+        StringBuilder body = new StringBuilder();
+        long n = serial;
+        for (int i = 0; i < 6; i++) {
+            body.insert(0, CreditCodes.CHARS.charAt((int) (n % CreditCodes.CHARS.length())));
+            n /= CreditCodes.CHARS.length();
         }
-        int check = (31 - sum % 31) % 31;
-        return body + CREDIT_CODE_CHARS.charAt(check);
+        return CreditCodes.of("5" + kind + "442000", "MJ" + body);
     }
 
     private static String regulation(String orgType) {

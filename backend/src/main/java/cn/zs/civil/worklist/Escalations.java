@@ -23,6 +23,7 @@ import cn.zs.civil.application.CaseViews;
 import cn.zs.civil.clock.CaseClockService;
 import cn.zs.civil.clock.ClockState;
 import cn.zs.civil.clock.ClockStatus;
+import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,9 +46,11 @@ public class Escalations {
     private final CaseViews views;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
+    private final StatutoryClock clock;
 
     Escalations(EscalationMapper mapper, CaseClockService clocks, ApplicationService applications, CaseLog caseLog,
-            CaseViews views, TransactionTemplate tx, MeterRegistry meters) {
+            CaseViews views, TransactionTemplate tx, MeterRegistry meters, StatutoryClock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.clocks = clocks;
         this.applications = applications;
@@ -99,7 +102,7 @@ public class Escalations {
                 mapper.insert(no, row.serviceCode(), row.district(), status.statutory().dueDate(), BusinessTime.now());
                 caseLog.bySystem(no, CaseEventType.ESCALATED, null, "OVERDUE",
                         Map.of("statutoryDue", status.statutory().dueDate().toString(),
-                                "workingDaysOverdue", -status.statutory().workingDaysRemaining()));
+                                "workingDaysOverdue", Math.max(0, -status.statutory().workingDaysRemaining())));
             });
             return true;
         } catch (DuplicateKeyException anotherNodeWasFirst) {
@@ -126,17 +129,18 @@ public class Escalations {
     /** Open escalations in the caller's districts, most overdue first. */
     public List<EscalationView> open(PlatformUser chief, Locale locale) {
         List<EscalationMapper.EscalationRow> rows = mapper.open(chief.allDistricts() ? null : chief.districts(), 200);
-        Map<String, ClockStatus> statuses = clocks.statuses(rows.stream().map(EscalationMapper.EscalationRow::applicationNo)
-                .toList(), BusinessTime.instant());
+        Instant now = BusinessTime.instant();
         Map<String, ApplicationRow> cases = applications.byNos(rows.stream()
                 .map(EscalationMapper.EscalationRow::applicationNo).toList());
         List<EscalationView> out = new ArrayList<>();
         for (EscalationMapper.EscalationRow r : rows) {
-            ClockStatus clock = statuses.get(r.applicationNo());
             ApplicationRow row = cases.get(r.applicationNo());
+            // Counted from the due date the escalation is about (the case's limit, or a late step after the
+            // decision), never below zero: the case's own clock may have stopped on time long before.
+            int overdue = Math.max(0, clock.workingDaysBetween(StatutoryClock.endOfDay(r.dueDate()), now));
             out.add(new EscalationView(r.applicationNo(), views.serviceName(r.serviceCode(), locale), r.district(),
                     row == null ? null : cn.zs.civil.application.Masking.name(row.subjectName()), r.dueDate(),
-                    r.escalatedAt(), clock == null ? null : -clock.statutory().workingDaysRemaining()));
+                    r.escalatedAt(), overdue));
         }
         return out;
     }

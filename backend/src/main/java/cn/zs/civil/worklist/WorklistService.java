@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.application.ApplicationService;
+import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.application.CaseEventType;
 import cn.zs.civil.application.CaseLog;
@@ -47,6 +48,8 @@ public class WorklistService {
 
     /** The value of the {@code decision} variable when a task is returned for corrections. */
     public static final String DECISION_CORRECTIONS = "corrections";
+    /** ALL Art. 32(4): the one correction notice is due within this many working days of receipt ([V]). */
+    static final int CORRECTION_NOTICE_WORKING_DAYS = 5;
     public static final String VAR_DECISION = "decision";
     /** BPMN extension property on a user task that may issue the one-time correction notice. */
     static final String PROPERTY_CORRECTIONS = "corrections";
@@ -66,11 +69,14 @@ public class WorklistService {
     private final Map<String, Boolean> correctable = new ConcurrentHashMap<>();
     private final List<TaskCompletionCheck> completionChecks;
     private final WorkItemMapper workItems;
+    private final StatutoryClock clock;
 
     WorklistService(TaskService tasks, RepositoryService repository, ApplicationService applications,
             FormDefinitions forms, CaseLog log, TransactionTemplate tx, IdentityProperties identity,
-            Countdowns countdowns, List<TaskCompletionCheck> completionChecks, WorkItemMapper workItems) {
+            Countdowns countdowns, List<TaskCompletionCheck> completionChecks, WorkItemMapper workItems,
+            StatutoryClock clock) {
         this.workItems = workItems;
+        this.clock = clock;
         this.completionChecks = List.copyOf(completionChecks);
         this.countdowns = countdowns;
         this.tasks = tasks;
@@ -281,6 +287,15 @@ public class WorklistService {
         requireFree(user, task);
         if (!correctionsAllowed(task)) {
             throw ApiException.conflict("corrections.notAtThisStep");
+        }
+        // ALL Art. 32(4): the notice is due within 5 working days of receipt. The law's date, not the timer's: a
+        // job executor running late (or a deemed acceptance not yet fired) must not let a late notice through.
+        if (tasks.getVariable(taskId, ApplicationService.VAR_RECEIVED_AT) instanceof java.util.Date receivedAt) {
+            java.time.LocalDate last = clock.addWorkingDays(StatutoryClock.dateOf(receivedAt.toInstant()),
+                    CORRECTION_NOTICE_WORKING_DAYS);
+            if (BusinessTime.now().toLocalDate().isAfter(last)) {
+                throw ApiException.conflict("corrections.noticeTooLate", last);
+            }
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (items == null || items.isEmpty()) {

@@ -39,6 +39,11 @@ final class InMemoryCalendarSource implements CalendarSource {
     }
 
     WorkingDayCalendar calendar(MeterRegistry registry, Duration recheck) {
-        return new WorkingDayCalendar(this, new ClockProperties(3, recheck, false), registry);
+        return calendar(registry, recheck, java.util.Map.of());
+    }
+
+    WorkingDayCalendar calendar(MeterRegistry registry, Duration recheck,
+            java.util.Map<PeriodRule, RestDayReading> readings) {
+        return new WorkingDayCalendar(this, new ClockProperties(3, recheck, false, readings), registry);
     }
 }

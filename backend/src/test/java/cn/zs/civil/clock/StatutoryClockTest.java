@@ -127,4 +127,46 @@ class StatutoryClockTest {
         assertThatThrownBy(() -> clock.addWorkingDays(LocalDate.of(2026, 1, 5), -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    private StatutoryClock clockReading(PeriodRule rule, RestDayReading reading) {
+        return new StatutoryClock(InMemoryCalendarSource.bundled().calendar(meters, Duration.ofSeconds(5),
+                java.util.Map.of(rule, reading)));
+    }
+
+    @Test
+    void restDayReadingOfCivilCodeArt203IsASettingPerPeriodAndEveryDeadlineNamesIt() {
+        // 2026-07-03 + 30 = Sunday 08-02. 2026-09-03 + 30 = 10-03, a Saturday inside National Day (10-01..07).
+        LocalDate sunday = LocalDate.of(2026, 7, 3);
+        LocalDate inHoliday = LocalDate.of(2026, 9, 3);
+        StatutoryClock holidaysOnly = clockReading(PeriodRule.CALENDAR_DAYS, RestDayReading.HOLIDAYS_ONLY);
+        StatutoryClock noRoll = clockReading(PeriodRule.CALENDAR_DAYS, RestDayReading.NO_ROLL);
+
+        assertThat(clock.addCalendarDaysCivilCode(sunday, 30)).isEqualTo(LocalDate.of(2026, 8, 3));
+        assertThat(holidaysOnly.addCalendarDaysCivilCode(sunday, 30)).isEqualTo(LocalDate.of(2026, 8, 2));
+        assertThat(holidaysOnly.addCalendarDaysCivilCode(inHoliday, 30)).isEqualTo(LocalDate.of(2026, 10, 8));
+        assertThat(noRoll.addCalendarDaysCivilCode(inHoliday, 30)).isEqualTo(LocalDate.of(2026, 10, 3));
+
+        Deadline d = holidaysOnly.deadlineInCalendarDaysCivilCode(sunday, 30);
+        assertThat(d.basis()).singleElement().satisfies(b -> {
+            assertThat(b.rule()).isEqualTo("CIVIL_CODE_ART_201_203_CALENDAR_DAYS");
+            assertThat(b.reading()).isEqualTo("HOLIDAYS_ONLY");
+            assertThat(b.zh()).contains("第二百零三条").contains("周末的不顺延");
+            assertThat(b.en()).contains("a last day on a weekend stands");
+        });
+        // The setting is per period: the divorce's cooling-off keeps its own reading.
+        assertThat(holidaysOnly.deadlineOfPeriods(sunday, java.util.List.of(
+                new Period(PeriodRule.DIVORCE_COOLING_OFF, 30))).date()).isEqualTo(LocalDate.of(2026, 8, 3));
+        assertThat(clock.deadlineInWorkingDays(sunday, 5).basis()).singleElement()
+                .satisfies(b -> assertThat(b.reading()).isEqualTo("WORKING_DAYS_ONLY"));
+    }
+
+    @Test
+    void divorceDueDateIsT1sRolledEndPlusT2RolledAgain() {
+        // 09-17 + 30 = Saturday 10-17 -> Monday 10-19; 10-19 + 30 = Wednesday 11-18 (not 09-17 + 61 = 11-17).
+        Deadline d = clock.deadlineOfPeriods(LocalDate.of(2026, 9, 17), java.util.List.of(
+                new Period(PeriodRule.DIVORCE_COOLING_OFF, 30), new Period(PeriodRule.DIVORCE_CERTIFICATE_WINDOW, 30)));
+        assertThat(d.date()).isEqualTo(LocalDate.of(2026, 11, 18));
+        assertThat(d.basis()).extracting(PeriodBasis::rule)
+                .containsExactly("CIVIL_CODE_ART_1077_COOLING_OFF", "CIVIL_CODE_ART_1077_CERTIFICATE_WINDOW");
+    }
 }

@@ -22,8 +22,15 @@ import cn.zs.civil.support.ApiTestBase;
 /** Divorce registration with the Civil Code's cooling-off periods, through the API, with the engine's clock moved. */
 class DivorceRegistrationIT extends ApiTestBase {
 
+    /** A Thursday whose day 30 (2026-10-17) is a Saturday: T1 ends on Monday 10-19, T2 on Wednesday 11-18. */
+    private static final Instant THURSDAY_2026_09_17 = java.time.ZonedDateTime.of(2026, 9, 17, 10, 0, 0, 0,
+            java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+
     @Autowired
     private DemoRegistry registry;
+
+    @Autowired
+    private cn.zs.civil.worklist.Escalations escalations;
 
     private Instant acceptedAt;
 
@@ -52,13 +59,18 @@ class DivorceRegistrationIT extends ApiTestBase {
     }
 
     /**
-     * Every case here is applied for and accepted at 10:00 on Monday 2026-06-01, whatever day the tests run: day 30
-     * (07-01) and day 60 (07-31) are working days, so neither period rolls and "day 31" is always after T1.
+     * Unless a test chooses another day, its cases are applied for and accepted at 10:00 on Monday 2026-06-01,
+     * whatever day the tests run: day 30 (07-01) and day 60 (07-31) are working days, so neither period rolls and
+     * "day 31" is always after T1.
      */
     private static final Instant ACCEPTED_AT = Instant.parse("2026-06-01T02:00:00Z");
 
-    private String acceptedCase(Map<String, Object> data) {
+    @org.junit.jupiter.api.BeforeEach
+    void onAFixedDay() {
         ClockUtil.setCurrentTime(Date.from(ACCEPTED_AT));
+    }
+
+    private String acceptedCase(Map<String, Object> data) {
         Api registrar = api().as("clerk-marriage");
         Api.Response r = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -66,12 +78,9 @@ class DivorceRegistrationIT extends ApiTestBase {
         runJobs(no);
         assertThat(registrar.get("/api/tasks/" + taskOf(registrar, no)).body().path("checks")
                 .path("marriageRecordFound").asBoolean()).isTrue();
-        acceptedAt = ACCEPTED_AT;
+        acceptedAt = cn.zs.civil.application.BusinessTime.instant();
         complete(no, Map.of("decision", "accept"));
         assertThat(status(no)).isEqualTo("COOLING_OFF");
-        var periods = registrar.get("/api/divorces/" + no).body();
-        assertThat(periods.path("coolingOffEndsOn").asText()).isEqualTo("2026-07-01");
-        assertThat(periods.path("certificateWindowEndsOn").asText()).isEqualTo("2026-07-31");
         return no;
     }
 
@@ -123,6 +132,9 @@ class DivorceRegistrationIT extends ApiTestBase {
                 Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924"));
         assertThat(premature.status()).isEqualTo(409);
         assertThat(premature.body().path("code").asText()).isEqualTo("divorce.premature");
+        var periods = api().as("clerk-marriage").get("/api/divorces/" + no).body();
+        assertThat(periods.path("coolingOffEndsOn").asText()).isEqualTo("2026-07-01");
+        assertThat(periods.path("certificateWindowEndsOn").asText()).isEqualTo("2026-07-31");
 
         day(no, 31);
         assertThat(status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
@@ -158,19 +170,90 @@ class DivorceRegistrationIT extends ApiTestBase {
     }
 
     @Test
-    void aSecondOpenDivorceCaseForTheSameCoupleIsFlagged() {
+    void oneOpenDivorcePerMarriageRefusesASecondApplicationNamingTheFirst() {
         Map<String, Object> data = application("郭峰", "430100198208183312", "谢敏", "360100198512254420",
                 "J442000-2016-000789");
-        acceptedCase(data);
         Api registrar = api().as("clerk-marriage");
-        String second = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data))
+        // Refused even before the first case's background registry check has run.
+        String first = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data))
                 .body().path("applicationNo").asText();
-        runJobs(second);
-        var checks = registrar.get("/api/tasks/" + taskOf(registrar, second)).body().path("checks");
-        assertThat(checks.path("duplicateCase").asBoolean()).isTrue();
+        int cases = count("select count(*) from application where service_code = 'divorce-registration'");
+        Api.Response second = registrar.post("/api/applications",
+                Map.of("serviceCode", "divorce-registration", "data", data));
+        assertThat(second.status()).as(second.toString()).isEqualTo(422);
+        var errors = second.body().path("errors");
+        assertThat(errors.size()).isEqualTo(2);
+        assertThat(errors.get(0).path("field").asText()).isEqualTo("partyAIdNumber");
+        assertThat(errors.get(1).path("field").asText()).isEqualTo("partyBIdNumber");
+        assertThat(errors.get(0).path("code").asText()).isEqualTo("divorce.openCaseExists");
+        assertThat(errors.get(0).path("message").asText()).contains(first);
+        assertThat(count("select count(*) from application where service_code = 'divorce-registration'"))
+                .isEqualTo(cases);
+
+        runJobs(first);
+        var checks = registrar.get("/api/tasks/" + taskOf(registrar, first)).body().path("checks");
+        assertThat(checks.path("duplicateCase").asBoolean()).isFalse();
         assertThat(checks.path("nonLocal").asBoolean()).isTrue();
         // Kept in the platform's tables for the annual cross-province statistic.
         assertThat(jdbc.queryForObject("select non_local from marriage_case where application_no = ?", Boolean.class,
-                second)).isTrue();
+                first)).isTrue();
+        // Once the first is closed, the couple may apply again.
+        complete(first, Map.of("decision", "notAccepted", "notAcceptedGround", "DOCUMENTS_MISSING",
+                "reasons", "未带结婚证原件"));
+        assertThat(registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data))
+                .status()).isEqualTo(201);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode countdown(String no) {
+        return api().as("clerk-marriage").get("/api/applications/" + no).body().path("summary").path("countdown");
+    }
+
+    @Test
+    void divorceIsDueAtT1sRolledEndPlusT2NotAFixed61DaysAndIsNotEscalatedWhileTheCoupleMayStillAppear() {
+        ClockUtil.setCurrentTime(Date.from(THURSDAY_2026_09_17));
+        String no = acceptedCase(application("周明", "442000198503140137", "吴倩", "442000198807210245",
+                "J442000-2014-000321"));
+        var countdown = countdown(no);
+        // Art. 1077: T1 = 09-17 + 30 = Saturday 10-17, rolled to Monday 10-19 (Art. 203); T2 = 10-19 + 30 = 11-18.
+        assertThat(countdown.path("statutoryDue").asText()).isEqualTo("2026-11-18");
+        var basis = countdown.path("statutoryBasis");
+        assertThat(basis.size()).isEqualTo(2);
+        assertThat(basis.get(0).path("rule").asText()).isEqualTo("CIVIL_CODE_ART_1077_COOLING_OFF");
+        assertThat(basis.get(1).path("rule").asText()).isEqualTo("CIVIL_CODE_ART_1077_CERTIFICATE_WINDOW");
+        assertThat(basis.get(0).path("reading").asText()).isEqualTo("WEEKENDS_AND_HOLIDAYS");
+        assertThat(basis.get(0).path("zh").asText()).contains("第一千零七十七条").contains("第二百零三条");
+        assertThat(basis.get(1).path("en").asText()).contains("Art. 1077(2)").contains("Art. 203");
+        assertThat(countdown.path("promisedDue").isNull() || countdown.path("promisedDue").isMissingNode()).isTrue();
+
+        // 2026-11-18, the day the old 61-day count made the case overdue: the couple may still lawfully appear.
+        day(no, 62);
+        assertThat(status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
+        assertThat(countdown(no).path("state").asText()).isNotEqualTo("RED");
+        escalations.scan(cn.zs.civil.application.BusinessTime.instant());
+        assertThat(count("select count(*) from case_escalation where application_no = ?", no)).isZero();
+        assertThat(api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
+                Map.of("idNumberA", "442000198503140137", "idNumberB", "442000198807210245")).status())
+                .isEqualTo(204);
+        complete(no, Map.of("declarationSignedA", true, "declarationSignedB", true, "decision", "register",
+                "agreementSigned", true));
+        complete(no, Map.of("bothSigned", true, "marriageCertificatesVoided", true, "certificatesHanded", true));
+        assertThat(outcome(no)).isEqualTo("REGISTERED");
+        assertThat(countdown(no).path("state").asText()).isEqualTo("ON_TIME");
+    }
+
+    @Test
+    void aDivorceDeemedWithdrawnIsNeverRedEvenWhenItsTimerRanLate() {
+        ClockUtil.setCurrentTime(Date.from(THURSDAY_2026_09_17));
+        String no = acceptedCase(application("钱涛", "44200019831102035X", "孙慧", "442000198602090462",
+                "J442000-2011-000654"));
+        day(no, 33);
+        assertThat(status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
+        // The certificate window ended on 11-18; the job executor only gets to it three days later.
+        day(no, 65);
+        assertThat(outcome(no)).isEqualTo("DEEMED_WITHDRAWN");
+        var countdown = countdown(no);
+        assertThat(countdown.path("stopped").asBoolean()).isTrue();
+        assertThat(countdown.path("state").asText()).isEqualTo("ON_TIME");
+        assertThat(countdown.path("remainingWorkingDays").asInt()).isZero();
     }
 }

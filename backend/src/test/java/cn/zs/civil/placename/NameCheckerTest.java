@@ -101,6 +101,32 @@ class NameCheckerTest {
         assertThat(NameChecker.romanise("翠亨", "大道")).isEqualTo("Cuiheng Dadao");
     }
 
+    /**
+     * Real names with their official spellings (GB/T 16159, GB 17733 地名标志 and the road signs of the cities named):
+     * the reading of the word for a polyphonic character, the apostrophe where a, o or e opens a syllable, ü kept,
+     * the generic part apart and capitalised, a direction joined to it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}{1} → {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "西安, 路, Xi'an Lu", // Dalian, Shanghai
+            "长安, 大道, Chang'an Dadao", // 长 read chang in 长安, not zhang
+            "厦门, 路, Xiamen Lu", // 厦 read xia in 厦门, not sha (Shanghai, Nanjing)
+            "六安, 街, Lu'an Jie", // 六 read lu in 六安 (Anhui), not liu
+            "吕, 街, Lü Jie", // ü written as ü, not v
+            "延安, 路, Yan'an Lu", // Shanghai's 延安路
+            "淮安, 路, Huai'an Lu",
+            "天安门, 广场, Tian'anmen Guangchang",
+            "番禺, 路, Panyu Lu", // 番 read pan in 番禺 (Shanghai's 番禺路)
+            "重庆, 路, Chongqing Lu", // 重 read chong in 重庆
+            "蚌埠, 路, Bengbu Lu", // 蚌 read beng in 蚌埠
+            "孙文, 西路, Sunwen Xilu", // Zhongshan: the direction joined to the generic part
+            "兴中, 道, Xingzhong Dao",
+            "岐关, 西路, Qiguan Xilu"
+    })
+    void romanisesRealPlaceNamesAsTheirOfficialSpellings(String specific, String generic, String official) {
+        assertThat(NameChecker.romanise(specific, generic)).isEqualTo(official);
+    }
+
     @Test
     void capsTheReadingsOfANameOfManyPolyphonicCharacters() {
         assertThat(NameChecker.readings("长长长长长长长长")).hasSize(NameChecker.MAX_READINGS);

@@ -175,6 +175,16 @@ class PlacenameApprovalIT extends ApiTestBase {
     }
 
     private String submit(Api applicant, String specificPart, String genericPart, String type, String currentName) {
+        Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", "placename-approval", "data",
+                application(applicant, specificPart, genericPart, type, currentName)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        return no;
+    }
+
+    private Map<String, Object> application(Api applicant, String specificPart, String genericPart, String type,
+            String currentName) {
         String plan = applicant.upload("方案.pdf", Fixtures.pdf()).body().path("id").asText();
         String map = applicant.upload("四至图.pdf", Fixtures.pdf()).body().path("id").asText();
         Map<String, Object> data = new HashMap<>(Map.ofEntries(
@@ -182,7 +192,7 @@ class PlacenameApprovalIT extends ApiTestBase {
                 Map.entry("featureCategory", "STREET_ROAD_LANE"), Map.entry("specificPart", specificPart),
                 Map.entry("genericPart", genericPart), Map.entry("location", "东起升平路，西至沙口路"),
                 Map.entry("meaning", "富足安康"), Map.entry("planReasons", "新建道路，尚未命名"),
-                Map.entry("applicantOrganisation", "中山市小榄镇城市建设局"), Map.entry("creditCode", "11442000MB2C12345X"),
+                Map.entry("applicantOrganisation", "中山市小榄镇城市建设局"), Map.entry("creditCode", "11442000MB2C12348L"),
                 Map.entry("contactName", "刘建华"), Map.entry("contactIdNumber", CONTACT_ID),
                 Map.entry("contactPhone", "13800000001"), Map.entry("planFile", plan), Map.entry("mapFile", map),
                 Map.entry("declaration", true)));
@@ -190,11 +200,21 @@ class PlacenameApprovalIT extends ApiTestBase {
             data.put("currentName", currentName);
             data.put("renamingReason", "URBAN_CONSTRUCTION");
         }
+        return data;
+    }
+
+    @Test
+    void refusesAnApplicantCreditCodeWhoseOrganisationCodeCheckCharacterIsWrong() {
+        Api applicant = api().as("zhangsan");
+        Map<String, Object> data = application(applicant, "富裕", "路", "NAMING", null);
+        // Shape right and position 18 right for the 17 before it; position 17 is not GB 11714's check character.
+        data.put("creditCode", "11442000MB2C12345B");
+        int before = count("select count(*) from application");
         Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", "placename-approval", "data", data));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        String no = r.body().path("applicationNo").asText();
-        runJobs(no);
-        return no;
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.body().path("errors").findValuesAsText("field")).containsExactly("creditCode");
+        assertThat(r.body().path("errors").findValuesAsText("code")).containsExactly("form.creditCodeCheck");
+        assertThat(count("select count(*) from application")).isEqualTo(before);
     }
 
     private void complete(Api staff, String no, Map<String, Object> data) {

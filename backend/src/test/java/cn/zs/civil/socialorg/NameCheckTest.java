@@ -12,7 +12,7 @@ class NameCheckTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
     private static final SocialOrgProperties.Names RULES = new SocialOrgProperties.Names(List.of("中山市", "中山"),
-            List.of("中国", "全国", "中华", "第一", "最高", "国家级"),
+            List.of("第一", "最高", "国家级"), List.of("中国", "全国", "中华", "国际", "世界"),
             List.of("研究会", "促进会", "联合会", "基金会", "服务中心", "协会", "商会", "学会", "中心"), 0.6, 1, 3);
     private static final List<NameCheck.Existing> REGISTER = List.of(
             new NameCheck.Existing("中山市摄影家协会", "ACTIVE", LocalDate.of(2009, 3, 12)),
@@ -32,11 +32,26 @@ class NameCheckTest {
     }
 
     @Test
-    void flagsTheSameCoreNameUnderAnotherOrganisationalFormAsADuplicate() {
-        NameCheck.Result result = check.check("中山市摄影家学会", REGISTER, TODAY);
+    void aDuplicateIsWithinTheSameFieldAndOrganisationalFormOnly() {
+        // Order No. 69 Art. 16: 摄影家学会 and 摄影家协会 are different forms, so neither duplicates nor near-duplicates.
+        assertThat(check.check("中山市摄影家学会", REGISTER, TODAY).passed()).isTrue();
+        NameCheck.Result same = check.check("中山摄影家协会", REGISTER, TODAY);
+        assertThat(same.findings()).containsExactly(DUPLICATE);
+        assertThat(same.similarTo()).isEqualTo("中山市摄影家协会");
+    }
 
-        assertThat(result.findings()).containsExactly(DUPLICATE);
-        assertThat(result.similarTo()).isEqualTo("中山市摄影家协会");
+    @Test
+    void chinaAndChineseAreAllowedAsTheQualifierOfTheSectorOnly() {
+        assertThat(check.check("中山市中国象棋协会", REGISTER, TODAY).passed()).isTrue();
+        assertThat(check.check("中山市中华文化促进会", REGISTER, TODAY).passed()).isTrue();
+        assertThat(check.check("中山市国际象棋协会", REGISTER, TODAY).passed()).isTrue();
+        // Qualifying nothing, or claiming national scope in front of the division: still forbidden.
+        NameCheck.Result bare = check.check("中山市中华协会", REGISTER, TODAY);
+        assertThat(bare.findings()).contains(FORBIDDEN_WORD);
+        assertThat(bare.forbiddenWord()).isEqualTo("中华");
+        NameCheck.Result national = check.check("中国中山象棋协会", REGISTER, TODAY);
+        assertThat(national.findings()).contains(FORBIDDEN_WORD);
+        assertThat(national.forbiddenWord()).isEqualTo("中国");
     }
 
     @Test
@@ -53,10 +68,10 @@ class NameCheckTest {
 
     @Test
     void flagsForbiddenWordsForALocalOrganisation() {
-        NameCheck.Result result = check.check("中山市中华文化促进会", REGISTER, TODAY);
+        NameCheck.Result result = check.check("中山市最高水平书画研究会", REGISTER, TODAY);
 
         assertThat(result.findings()).containsExactly(FORBIDDEN_WORD);
-        assertThat(result.forbiddenWord()).isEqualTo("中华");
+        assertThat(result.forbiddenWord()).isEqualTo("最高");
         assertThat(check.check("中山市第一养老服务中心", REGISTER, TODAY).forbiddenWord()).isEqualTo("第一");
     }
 
@@ -86,6 +101,7 @@ class NameCheckTest {
             }
             assertThat(code).hasSize(18).startsWith("51442000MJ").matches("[0-9A-HJ-NPQRTUWXY]{18}");
             assertThat(sum % 31).as(code).isZero();
+            assertThat(cn.zs.civil.registry.CreditCodes.valid(code)).as(code).isTrue();
         }
         assertThat(SocialOrgService.creditCode("PRIVATE_NON_ENTERPRISE", 1)).startsWith("52442000");
         assertThat(SocialOrgService.certificateType("PRIVATE_NON_ENTERPRISE", "PARTNERSHIP")).isEqualTo("PNE_PARTNERSHIP");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -158,8 +159,9 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
     @Test
     void flagsADuplicateOrForbiddenNameBeforeAnyPersonReviewsIt() {
         Api clerk = api().as("clerk-socialorg");
-        String duplicate = submit("SOCIAL_GROUP", "中山市摄影家学会");
-        String forbidden = submit("SOCIAL_GROUP", "中山市中华文化促进会");
+        // Order No. 69 Art. 16: a duplicate is within the same field and organisational form.
+        String duplicate = submit("SOCIAL_GROUP", "中山摄影家协会");
+        String forbidden = submit("SOCIAL_GROUP", "中山市第一摄影研究会");
 
         JsonNode first = clerk.get("/api/tasks/" + taskOf(clerk, duplicate)).body().path("checks");
         assertThat(first.path("nameCheck").asText()).isEqualTo("FLAGGED");
@@ -177,6 +179,15 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(precheck.path("findingTexts").get(0).asText()).contains("cancelled or renamed less than 1 year");
         assertThat(api().as("lisi").post("/api/socialorg/name-check", Map.of("orgType", "CLUB")).status())
                 .isEqualTo(422);
+    }
+
+    @Test
+    void chinaAsASectorQualifierPassesAndAnotherFormIsNoDuplicate() {
+        for (String name : List.of("中山市中国象棋协会", "中山市中华文化促进会", "中山市摄影家学会")) {
+            JsonNode result = api().as("lisi").post("/api/socialorg/name-check",
+                    Map.of("orgType", "SOCIAL_GROUP", "name", name)).body();
+            assertThat(result.path("passed").asBoolean()).as(name + ": " + result).isTrue();
+        }
     }
 
     @Test

@@ -117,4 +117,35 @@ class CorrectionsAndWithdrawalIT extends ApiTestBase {
         JsonNode next = second.post("/api/tasks/next", null).body();
         assertThat(next.path("taskId").asText()).isNotBlank();
     }
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+
+    @Test
+    void aCorrectionNoticeAfterTheLawsFiveWorkingDaysIsRefusedWhateverTheTimerDid() {
+        // Received Monday 2026-11-30: the notice is due by Monday 12-07 (ALL Art. 32(4)).
+        java.time.ZonedDateTime monday = java.time.ZonedDateTime.of(2026, 11, 30, 10, 0, 0, 0,
+                java.time.ZoneId.of("Asia/Shanghai"));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(monday.toInstant()));
+        Api applicant = api().as("lisi");
+        Api clerk = api().as("clerk-funeral");
+        String no = submit(applicant, "shiqi");
+        String task = taskOf(clerk, no);
+        Map<String, Object> notice = Map.of("items", List.of(Map.of("description", "发票缺少收费明细")));
+
+        // Tuesday 12-08: one working day late. The deemed-acceptance timer has not run (no job executor here).
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(monday.plusDays(8).toInstant()));
+        Api.Response late = clerk.post("/api/tasks/" + task + "/corrections", notice);
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.body().path("code").asText()).isEqualTo("corrections.noticeTooLate");
+        assertThat(late.body().path("detail").asText()).contains("2026-12-07");
+        assertThat(count("select count(*) from correction_notice where application_no = ?", no)).isZero();
+        assertThat(taskOf(clerk, no)).isEqualTo(task);
+
+        // On the last day itself the notice is still lawful.
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(monday.plusDays(7).toInstant()));
+        assertThat(clerk.post("/api/tasks/" + task + "/corrections", notice).status()).isEqualTo(204);
+    }
 }

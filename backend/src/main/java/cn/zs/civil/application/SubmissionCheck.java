@@ -1,0 +1,25 @@
+package cn.zs.civil.application;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.zs.civil.web.FieldProblem;
+
+/**
+ * A rule about a new application that a form cannot express because it looks at other cases (one open divorce per
+ * marriage). Features declare beans of this type; a submission with findings is refused field by field, like the
+ * form's own, and creates nothing.
+ */
+public interface SubmissionCheck {
+
+    /** Findings on a submission whose form is already valid; empty when it may go ahead. */
+    List<FieldProblem> check(String serviceCode, Map<String, Object> values, Locale locale);
+
+    /**
+     * Called in the submission's transaction once the case exists, so that the next submission's check sees it
+     * before any background step has run.
+     */
+    default void submitted(String applicationNo, String serviceCode, Map<String, Object> values) {
+    }
+}

@@ -1,0 +1,22 @@
+package cn.zs.civil.web;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+/** Field problems of rules beyond the form, labelled and worded in the reader's language like the form's own. */
+public final class FieldProblems {
+
+    private FieldProblems() {
+    }
+
+    /**
+     * @param labelKey the message key of the field's label (the field key itself when there is none)
+     * @param code the message key of the finding, also its code in the answer
+     */
+    public static FieldProblem of(MessageSource messages, Locale locale, String field, String labelKey, String code,
+            Object... args) {
+        return new FieldProblem(field, messages.getMessage(labelKey, null, field, locale), code,
+                messages.getMessage(code, args, locale));
+    }
+}
