@@ -102,6 +102,10 @@ check(users and users[-1].split(":")[0] not in ("root", "0"), "Dockerfile: must 
 check(any(l.upper().startswith("HEALTHCHECK") and "/actuator/health" in l for l in read("Dockerfile").replace("\\\n", " ").splitlines()),
       "Dockerfile: HEALTHCHECK on /actuator/health missing")
 check(any(l.upper().startswith("ENTRYPOINT") for l in dockerfile), "Dockerfile: ENTRYPOINT missing")
+# An OutOfMemoryError must end the JVM so the orchestrator restarts it, with a heap dump where the operator keeps it.
+for where, text in (("Dockerfile", read("Dockerfile")), ("compose app", str(services.get("app1", {}).get("environment", {})))):
+    for flag in ("-XX:+ExitOnOutOfMemoryError", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath="):
+        check(flag in text, f"{where}: JVM option {flag} missing")
 for line in dockerfile:
     if line.upper().startswith("COPY ") and "--from" not in line:
         for source in line.split()[1:-1]:
