@@ -34,7 +34,7 @@ for name in ("mysql", "keycloak", "app1", "app2", "nginx"):
     if check(name in services, f"compose: service {name} missing"):
         check("healthcheck" in services[name], f"compose: {name} has no healthcheck")
 
-secret = re.compile(r"PASSWORD|SECRET|HASH_KEY|ENCRYPTION_KEYS")
+secret = re.compile(r"PASSWORD|SECRET|HASH_KEY|ENCRYPTION_KEYS|AUDIT_KEYS")
 reference = re.compile(r"^\$\{[A-Z_]+(:\?[^}]*)?\}$")
 for name, service in services.items():
     env = service.get("environment", {}) or {}
@@ -103,6 +103,14 @@ check(users and users[-1].split(":")[0] not in ("root", "0"), "Dockerfile: must 
 check(any(l.upper().startswith("HEALTHCHECK") and "/actuator/health" in l for l in read("Dockerfile").replace("\\\n", " ").splitlines()),
       "Dockerfile: HEALTHCHECK on /actuator/health missing")
 check(any(l.upper().startswith("ENTRYPOINT") for l in dockerfile), "Dockerfile: ENTRYPOINT missing")
+app_env = services.get("app1", {}).get("environment", {}) or {}
+check("AUDIT_KEYS" in app_env, "compose: the app needs AUDIT_KEYS (the audit chain's key, from the environment)")
+check(str(app_env.get("AUDIT_CHECKPOINT_FILE", "")).startswith("/app/audit/"),
+      "compose: the audit checkpoints belong on the app-audit volume (/app/audit/)")
+# An OutOfMemoryError must end the JVM so the orchestrator restarts it, with a heap dump where the operator keeps it.
+for where, text in (("Dockerfile", read("Dockerfile")), ("compose app", str(services.get("app1", {}).get("environment", {})))):
+    for flag in ("-XX:+ExitOnOutOfMemoryError", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath="):
+        check(flag in text, f"{where}: JVM option {flag} missing")
 for line in dockerfile:
     if line.upper().startswith("COPY ") and "--from" not in line:
         for source in line.split()[1:-1]:

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,14 +32,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import cn.zs.civil.identity.PlatformUser;
 
 /**
- * Appends to the hash-chained audit log, seals the chain and verifies it. An append joins the caller's transaction
+ * Appends to the MAC-chained audit log, seals the chain, anchors its head outside the database and verifies it. An append joins the caller's transaction
  * when there is one (a decision and its audit row commit or roll back together) and takes no lock other writers
  * wait for; a sealer (every half second, on every node, one at a time through the chain's head row) numbers and
  * links what has committed, so appends from any number of threads and nodes form one chain. The time is the real
  * wall clock, not the engine's (which the demo clock may move).
  */
 @Service
-public class AuditLog {
+public class AuditLog implements DisposableBean {
 
     public static final String SYSTEM = "system";
     static final String GENESIS = "0".repeat(64);
@@ -49,13 +50,18 @@ public class AuditLog {
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final AuditMapper mapper;
+    private final AuditKeys keys;
+    private final AuditCheckpoints checkpoints;
     private final TransactionTemplate joinOrStart;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate sealing;
     private final ObjectMapper canonicalJson;
 
-    AuditLog(AuditMapper mapper, PlatformTransactionManager transactions, ObjectMapper json) {
+    AuditLog(AuditMapper mapper, AuditKeys keys, AuditCheckpoints checkpoints, PlatformTransactionManager transactions,
+            ObjectMapper json) {
         this.mapper = mapper;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
         this.joinOrStart = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -103,7 +109,7 @@ public class AuditLog {
         LocalDateTime now = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS);
         AuditRow row = new AuditRow(0, 0, now, limit(entry.actorId(), 128), limit(entry.actorRoles(), 200),
                 limit(entry.action(), 48), limit(entry.target(), 300), limit(entry.outcome(), 64),
-                json(entry.before()), json(entry.after()), limit(clientIp, 64), null, null);
+                json(entry.before()), json(entry.after()), limit(clientIp, 64), null, null, null);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             mapper.insert(row);
         } else {
@@ -140,47 +146,101 @@ public class AuditLog {
         }
         long seq = head.lastSeq();
         String previous = head.lastHash();
+        String keyId = keys.activeKeyId();
         for (AuditRow p : pending) {
             seq++;
             AuditRow numbered = new AuditRow(p.id(), seq, p.occurredAt(), p.actorId(), p.actorRoles(), p.action(),
-                    p.target(), p.outcome(), p.beforeState(), p.afterState(), p.clientIp(), previous, null);
+                    p.target(), p.outcome(), p.beforeState(), p.afterState(), p.clientIp(), previous, null, keyId);
             String hash = hash(numbered);
-            mapper.seal(p.id(), seq, previous, hash);
+            mapper.seal(p.id(), seq, previous, hash, keyId);
             previous = hash;
         }
         mapper.moveHead(seq, previous);
         return pending.size();
     }
 
-    /** The result of walking the chain from its first row. */
+    /**
+     * The result of walking the chain from its first row and comparing it with the checkpoints outside the
+     * database: the first entry that is wrong or missing, and why.
+     */
     public record Verification(long rowsChecked, boolean intact, Long firstBrokenSeq, String problem, long headSeq,
-            String headHash) {
+            String headHash, int checkpointsChecked) {
     }
 
     /**
-     * Seals what is pending, then recomputes every link; reports the first row whose link or content does not
-     * match.
+     * Anchors the head outside the database (see {@link AuditCheckpoints}): at least every
+     * {@code platform.audit.checkpoint-interval} when the chain has grown, and when the application stops.
+     */
+    @Scheduled(fixedDelayString = "${platform.audit.checkpoint-interval:PT5M}",
+            initialDelayString = "${platform.audit.checkpoint-interval:PT5M}")
+    public void checkpoint() {
+        try {
+            seal();
+            checkpoints.append(head());
+        } catch (RuntimeException e) {
+            log.error("Could not write the audit checkpoint to {}", checkpoints.file(), e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        checkpoint();
+    }
+
+    AuditMapper.Head head() {
+        return readOnly.execute(status -> mapper.head());
+    }
+
+    /**
+     * Seals what is pending, then recomputes every link and MAC and compares the chain with every checkpoint in
+     * the file; reports the first entry whose link or content does not match (an edited row, a tail re-hashed
+     * without the key), or the first one missing (a tail cut off, even with its head moved back).
      */
     public Verification verify() {
         seal();
+        List<AuditCheckpoints.Checkpoint> anchors = checkpoints.read();
+        for (AuditCheckpoints.Checkpoint c : anchors) {
+            if (!c.authentic()) {
+                return new Verification(0, false, null, "checkpoint line " + c.line() + " of " + checkpoints.file()
+                        + " does not verify under the audit keys", 0, null, anchors.size());
+            }
+        }
+        java.util.NavigableMap<Long, AuditCheckpoints.Checkpoint> bySeq = new java.util.TreeMap<>();
+        anchors.forEach(c -> bySeq.put(c.seq(), c));
         return readOnly.execute(status -> {
             AuditMapper.Head head = mapper.head();
             String previous = GENESIS;
             long expectedSeq = 1;
             long checked = 0;
+            boolean keyed = false;
             while (true) {
                 List<AuditRow> rows = mapper.page(expectedSeq - 1, PAGE);
                 for (AuditRow row : rows) {
                     checked++;
                     if (row.seq() != expectedSeq) {
-                        return broken(checked, expectedSeq, "row " + expectedSeq + " is missing", head);
+                        return broken(checked, expectedSeq, "entry " + expectedSeq + " is missing", head, anchors);
                     }
                     if (!row.prevHash().equals(previous)) {
-                        return broken(checked, row.seq(), "does not link to the row before it", head);
+                        return broken(checked, row.seq(), "does not link to the entry before it", head, anchors);
+                    }
+                    if (row.keyId() == null && keyed) {
+                        return broken(checked, row.seq(), "has no MAC after entries that have one (re-hashed without"
+                                + " the key)", head, anchors);
+                    }
+                    if (row.keyId() != null && !keys.knows(row.keyId())) {
+                        return broken(checked, row.seq(), "names key '" + row.keyId() + "', which is not configured",
+                                head, anchors);
                     }
                     if (!hash(row).equals(row.rowHash())) {
-                        return broken(checked, row.seq(), "its content does not match its hash", head);
+                        return broken(checked, row.seq(), "its content does not match its "
+                                + (row.keyId() == null ? "hash" : "MAC (edited, or re-hashed without the key)"), head,
+                                anchors);
                     }
+                    AuditCheckpoints.Checkpoint anchor = bySeq.get(row.seq());
+                    if (anchor != null && !anchor.hash().equals(row.rowHash())) {
+                        return broken(checked, row.seq(), "differs from the checkpoint of " + anchor.at(), head, anchors);
+                    }
+                    keyed |= row.keyId() != null;
                     previous = row.rowHash();
                     expectedSeq++;
                 }
@@ -188,11 +248,17 @@ public class AuditLog {
                     break;
                 }
             }
-            if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(previous)) {
-                return broken(checked, expectedSeq, "the chain ends at row " + (expectedSeq - 1)
-                        + " but its head names row " + head.lastSeq(), head);
+            long last = expectedSeq - 1;
+            if (head.lastSeq() != last || !head.lastHash().equals(previous)) {
+                return broken(checked, expectedSeq, "the chain ends at entry " + last + " but its head names entry "
+                        + head.lastSeq(), head, anchors);
             }
-            return new Verification(checked, true, null, null, head.lastSeq(), head.lastHash());
+            if (!bySeq.isEmpty() && bySeq.lastKey() > last) {
+                AuditCheckpoints.Checkpoint anchor = bySeq.lastEntry().getValue();
+                return broken(checked, last + 1, "the chain ends at entry " + last + " but the checkpoint of "
+                        + anchor.at() + " names entry " + anchor.seq() + " (the tail was cut off)", head, anchors);
+            }
+            return new Verification(checked, true, null, null, head.lastSeq(), head.lastHash(), anchors.size());
         });
     }
 
@@ -202,17 +268,24 @@ public class AuditLog {
         return mapper.page(afterSeq, limit);
     }
 
-    private static Verification broken(long checked, long seq, String problem, AuditMapper.Head head) {
-        return new Verification(checked, false, seq, problem, head.lastSeq(), head.lastHash());
+    private static Verification broken(long checked, long seq, String problem, AuditMapper.Head head,
+            List<AuditCheckpoints.Checkpoint> anchors) {
+        return new Verification(checked, false, seq, problem, head.lastSeq(), head.lastHash(), anchors.size());
     }
 
-    /** SHA-256 over the previous hash and the row's canonical content (a JSON array in a fixed order). */
+    /**
+     * HMAC-SHA256, under the key the row names, over the previous hash and the row's canonical content (a JSON
+     * array in a fixed order); plain SHA-256 for an entry sealed before the chain was keyed.
+     */
     String hash(AuditRow row) {
         List<Object> content = new ArrayList<>(Arrays.asList(row.seq(), TIME.format(row.occurredAt()), row.actorId(),
                 row.actorRoles(), row.action(), row.target(), row.outcome(), row.beforeState(), row.afterState(),
                 row.clientIp()));
         try {
             String canonical = row.prevHash() + "\n" + canonicalJson.writeValueAsString(content);
+            if (row.keyId() != null) {
+                return keys.mac(row.keyId(), canonical);
+            }
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {

@@ -19,7 +19,7 @@ interface AuditMapper {
     List<AuditRow> unsealed(@Param("limit") int limit);
 
     int seal(@Param("id") long id, @Param("seq") long seq, @Param("prevHash") String prevHash,
-            @Param("rowHash") String rowHash);
+            @Param("rowHash") String rowHash, @Param("keyId") String keyId);
 
     int moveHead(@Param("lastSeq") long lastSeq, @Param("lastHash") String lastHash);
 

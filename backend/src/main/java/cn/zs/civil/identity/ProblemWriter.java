@@ -1,12 +1,11 @@
 package cn.zs.civil.identity;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import cn.zs.civil.audit.AuditLog;
+import cn.zs.civil.web.ProblemResponses;
 
 /** 401 and 403 as problem responses in the reader's language, like every other error. */
 public record ProblemWriter(ObjectMapper json, MessageSource messages, LocaleResolver locales, AuditLog audit) {
@@ -61,14 +61,6 @@ public record ProblemWriter(ObjectMapper json, MessageSource messages, LocaleRes
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
             throws IOException {
-        String detail = messages.getMessage(key, null, key, locales.resolveLocale(request));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(messages.getMessage("status." + status.value(), null, status.getReasonPhrase(),
-                locales.resolveLocale(request)));
-        problem.setProperty("code", key);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(json, messages, locales.resolveLocale(request), response, status, key, List.of());
     }
 }

@@ -56,12 +56,13 @@ class SecurityConfig {
         // Ant matchers: the engine REST API is a Jersey servlet, outside Spring MVC's request mapping.
         http.securityMatcher(new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/**"),
                         AntPathRequestMatcher.antMatcher("/camunda/**")))
-                // Models come only from the packaged jar: nobody, administrators included, deploys, redeploys or
-                // deletes a deployment through the engine's API (Cockpit's calls go through /camunda/api/engine).
-                .authorizeHttpRequests(a -> a.requestMatchers(SecurityConfig::changesDeployments).denyAll()
-                        .anyRequest().hasRole(Roles.ADMIN))
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.ADMIN))
                 .addFilterAfter(audit, AuthorizationFilter.class)
-                .addFilterAfter(new EngineRestAuthentication(engineIdentity), EngineAdminAudit.class)
+                // Nothing decides a case around the platform: the engine's API (and Cockpit's, which goes through
+                // /camunda/api/engine) reads, and operates jobs and incidents; every other change, deployments
+                // included (models come only from the packaged jar), is refused for administrators too.
+                .addFilterAfter(new EngineChangeGuard(problems), EngineAdminAudit.class)
+                .addFilterAfter(new EngineRestAuthentication(engineIdentity), EngineChangeGuard.class)
                 // The engine REST API is for API clients; the Camunda webapps carry their own CSRF filter.
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.accessDeniedHandler(problems.deniedHandler()));
@@ -88,16 +89,6 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         signIn.platform(http);
         return http.build();
-    }
-
-    private static final java.util.regex.Pattern DEPLOYMENT_PATH = java.util.regex.Pattern
-            .compile("^/(engine-rest|camunda/api/engine)(/engine/[^/]+)?/deployment(/.*)?$");
-
-    static boolean changesDeployments(HttpServletRequest request) {
-        String method = request.getMethod();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method))
-                && DEPLOYMENT_PATH.matcher(path.replaceAll("/{2,}", "/")).matches();
     }
 
     /**

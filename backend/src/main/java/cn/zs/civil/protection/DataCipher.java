@@ -42,32 +42,7 @@ public class DataCipher {
 
     static Map<String, SecretKey> parse(String spec) {
         Map<String, SecretKey> out = new LinkedHashMap<>();
-        for (String entry : spec == null ? new String[0] : spec.split(",")) {
-            String trimmed = entry.strip();
-            int colon = trimmed.indexOf(':');
-            if (colon < 1) {
-                throw new IllegalStateException("platform.data-protection.keys: expected id:base64key[,id:base64key...]");
-            }
-            String id = trimmed.substring(0, colon);
-            if (!id.matches("[A-Za-z0-9-]{1,32}")) {
-                throw new IllegalStateException("platform.data-protection.keys: key id '" + id + "' must be 1-32 letters, digits or -");
-            }
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(trimmed.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("platform.data-protection.keys: key '" + id + "' is not base64");
-            }
-            if (key.length != 32) {
-                throw new IllegalStateException("platform.data-protection.keys: key '" + id + "' must be 32 bytes (AES-256)");
-            }
-            if (out.put(id, new SecretKeySpec(key, "AES")) != null) {
-                throw new IllegalStateException("platform.data-protection.keys: key id '" + id + "' appears twice");
-            }
-        }
-        if (out.isEmpty()) {
-            throw new IllegalStateException("platform.data-protection.keys: no key configured");
-        }
+        KeyList.parse("platform.data-protection.keys", spec).forEach((id, key) -> out.put(id, new SecretKeySpec(key, "AES")));
         return out;
     }
 

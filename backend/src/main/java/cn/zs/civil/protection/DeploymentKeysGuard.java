@@ -3,6 +3,7 @@ package cn.zs.civil.protection;
 import java.util.Arrays;
 import java.util.List;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ class DeploymentKeysGuard {
 
     /** The demo data key of application.yml (README: for the embedded default only). */
     static final String DEMO_DATA_KEY = "47k/flsYgJO82k9B08Tnpu0T6URIbg2a45HT8rFNq0o=";
+    static final String DEMO_AUDIT_KEY_ID = "demo-audit";
     static final String DEMO_HASH_KEY = "embedded-demo-key-not-for-production";
     static final List<String> DEPLOYMENT_PROFILES = List.of("mysql", "keycloak");
 
@@ -29,6 +31,12 @@ class DeploymentKeysGuard {
             throw new IllegalStateException("Profile " + Arrays.toString(environment.getActiveProfiles())
                     + ": set DATA_ENCRYPTION_KEYS to a key of your own (id:base64 of 32 random bytes); the demo key"
                     + " of the embedded default is published and protects nothing");
+        }
+        if (environment.getProperty("platform.audit.keys", "").startsWith(DEMO_AUDIT_KEY_ID + ":")) {
+            // A warning, not a refusal, until every deployment script sets AUDIT_KEYS (README, "Security").
+            LoggerFactory.getLogger(DeploymentKeysGuard.class).warn("Profile {}: the audit chain is signed with the"
+                    + " published demo key; set AUDIT_KEYS to a key of your own (id:base64 of 32 random bytes)",
+                    Arrays.toString(environment.getActiveProfiles()));
         }
         if (DEMO_HASH_KEY.equals(environment.getProperty("platform.hash-key"))) {
             throw new IllegalStateException("Profile " + Arrays.toString(environment.getActiveProfiles())

@@ -1,6 +1,5 @@
 package cn.zs.civil.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,6 +151,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(detailed);
         }
+        RequestLimitFilter.BodyTooLargeException tooLarge = RequestLimitFilter.causedByTooLarge(ex);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(body(HttpStatus.PAYLOAD_TOO_LARGE, text("request.tooLarge", RequestLimitFilter.size(tooLarge.max)),
+                            List.of(), "request.tooLarge"));
+        }
         // Framework errors (unreadable JSON, wrong method, missing parameter): keep the status, localise the text.
         String key = statusCode.is4xxClientError() ? "problem.badRequest" : "problem.internal";
         if (statusCode.value() == 404) {
@@ -173,13 +178,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail body(HttpStatus status, String detail, List<FieldProblem> fields, String code) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(text("status." + status.value(), status.getReasonPhrase()));
-        problem.setType(URI.create("urn:civil-approval:problem:" + code));
-        problem.setProperty("code", code);
-        if (!fields.isEmpty()) {
-            problem.setProperty("errors", fields);
-        }
+        ProblemDetail problem = ProblemResponses.detail(messages, locale(), status, code, fields);
+        problem.setDetail(detail);
         return problem;
     }
 

@@ -164,15 +164,120 @@ class AuditLogIT extends ApiTestBase {
             assertThat(truncated.intact()).isFalse();
             assertThat(truncated.firstBrokenSeq()).isEqualTo(last);
         } finally {
-            jdbc.update("insert into audit_log (seq, occurred_at, actor_id, actor_roles, action, target, outcome,"
-                    + " before_state, after_state, client_ip, prev_hash, row_hash) values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    tail.get("SEQ"), tail.get("OCCURRED_AT"), tail.get("ACTOR_ID"), tail.get("ACTOR_ROLES"),
-                    tail.get("ACTION"), tail.get("TARGET"), tail.get("OUTCOME"), tail.get("BEFORE_STATE"),
-                    tail.get("AFTER_STATE"), tail.get("CLIENT_IP"), tail.get("PREV_HASH"), tail.get("ROW_HASH"));
+            reinsert(tail);
         }
         assertThat(audit.verify().intact()).isTrue();
         System.out.println("[audit] tampering: rewritten row found at " + victim + ", re-hashed row found at "
                 + (victim + 1) + ", deleted tail found at " + last);
+    }
+
+    private void reinsert(Map<String, Object> row) {
+        jdbc.update("insert into audit_log (seq, occurred_at, actor_id, actor_roles, action, target, outcome,"
+                + " before_state, after_state, client_ip, prev_hash, row_hash, key_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                row.get("SEQ"), row.get("OCCURRED_AT"), row.get("ACTOR_ID"), row.get("ACTOR_ROLES"), row.get("ACTION"),
+                row.get("TARGET"), row.get("OUTCOME"), row.get("BEFORE_STATE"), row.get("AFTER_STATE"),
+                row.get("CLIENT_IP"), row.get("PREV_HASH"), row.get("ROW_HASH"), row.get("KEY_ID"));
+    }
+
+    private void restore(List<Map<String, Object>> rows, Map<String, Object> head) {
+        for (Map<String, Object> row : rows) {
+            jdbc.update("update audit_log set outcome = ?, prev_hash = ?, row_hash = ?, key_id = ? where seq = ?",
+                    row.get("OUTCOME"), row.get("PREV_HASH"), row.get("ROW_HASH"), row.get("KEY_ID"), row.get("SEQ"));
+        }
+        jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", head.get("LAST_SEQ"),
+                head.get("LAST_HASH"));
+    }
+
+    private static String hmac(byte[] key, String text) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Someone with write access to the database but not the key edits an entry and recomputes the tail after it
+     * (with plain SHA-256 as before the chain was keyed, or with a key of their own), moving the head along: the
+     * first recomputed entry is named.
+     */
+    @Test
+    void aTailRecomputedWithoutTheKeyIsFoundAtItsFirstEntry() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            audit.bySystem("TEST_ENTRY", "recompute-" + i, "ok", null, Map.of("i", i));
+        }
+        long last = head();
+        long from = last - 3;
+        assertThat(audit.verify().intact()).isTrue();
+        List<Map<String, Object>> saved = jdbc.queryForList("select * from audit_log where seq >= ? order by seq", from);
+        Map<String, Object> savedHead = jdbc.queryForMap("select last_seq, last_hash from audit_chain_head where id = 1");
+        byte[] ownKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(ownKey);
+        try {
+            for (boolean unkeyed : List.of(true, false)) {
+                jdbc.update("update audit_log set outcome = 'forged' where seq = ?", from);
+                String previous = (String) saved.get(0).get("PREV_HASH");
+                for (long seq = from; seq <= last; seq++) {
+                    AuditRow r = audit.page(seq - 1, 1).get(0);
+                    AuditRow relinked = new AuditRow(r.id(), r.seq(), r.occurredAt(), r.actorId(), r.actorRoles(),
+                            r.action(), r.target(), r.outcome(), r.beforeState(), r.afterState(), r.clientIp(), previous,
+                            null, unkeyed ? null : r.keyId());
+                    // The chain's canonical form is no secret (it is in the source); the key is.
+                    String hash = unkeyed ? audit.hash(relinked)
+                            : hmac(ownKey, previous + "\n" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                                    java.util.Arrays.asList(r.seq(), r.occurredAt().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")), r.actorId(), r.actorRoles(), r.action(),
+                                            r.target(), r.outcome(), r.beforeState(), r.afterState(), r.clientIp())));
+                    jdbc.update("update audit_log set prev_hash = ?, row_hash = ?, key_id = ? where seq = ?", previous,
+                            hash, relinked.keyId(), seq);
+                    previous = hash;
+                }
+                jdbc.update("update audit_chain_head set last_hash = ? where id = 1", previous);
+                AuditLog.Verification v = audit.verify();
+                assertThat(v.intact()).isFalse();
+                assertThat(v.firstBrokenSeq()).as(v.toString()).isEqualTo(from);
+                assertThat(v.problem()).contains(unkeyed ? "re-hashed without the key" : "does not match its MAC");
+                System.out.printf("[audit] tail from %d re-hashed %s: found at %d (%s)%n", from,
+                        unkeyed ? "with plain SHA-256" : "with a key of one's own", v.firstBrokenSeq(), v.problem());
+                restore(saved, savedHead);
+            }
+        } finally {
+            restore(saved, savedHead);
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    /**
+     * The last entries deleted and the head moved back onto the new last entry: the chain in the database is
+     * consistent, but the checkpoint outside it names a later entry, and the first one cut off is named.
+     */
+    @Test
+    void aTruncatedTailWithItsHeadMovedBackIsFoundFromTheCheckpoint() {
+        for (int i = 0; i < 5; i++) {
+            audit.bySystem("TEST_ENTRY", "truncate-" + i, "ok", null, Map.of("i", i));
+        }
+        audit.checkpoint();
+        long last = head();
+        long keep = last - 3;
+        AuditLog.Verification before = audit.verify();
+        assertThat(before.intact()).as(before.toString()).isTrue();
+        assertThat(before.checkpointsChecked()).isPositive();
+        List<Map<String, Object>> cut = jdbc.queryForList("select * from audit_log where seq > ? order by seq", keep);
+        Map<String, Object> savedHead = jdbc.queryForMap("select last_seq, last_hash from audit_chain_head where id = 1");
+        String keptHash = jdbc.queryForObject("select row_hash from audit_log where seq = ?", String.class, keep);
+        try {
+            jdbc.update("delete from audit_log where seq > ?", keep);
+            jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", keep, keptHash);
+            AuditLog.Verification v = audit.verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.firstBrokenSeq()).as(v.toString()).isEqualTo(keep + 1);
+            assertThat(v.problem()).contains("cut off");
+            System.out.printf("[audit] tail after %d deleted, head moved back: found at %d (%s)%n", keep,
+                    v.firstBrokenSeq(), v.problem());
+        } finally {
+            jdbc.update("delete from audit_log where seq > ?", keep);
+            cut.forEach(this::reinsert);
+            jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", savedHead.get("LAST_SEQ"),
+                    savedHead.get("LAST_HASH"));
+        }
+        assertThat(audit.verify().intact()).isTrue();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.zs.civil.identity.EngineRoutes;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
@@ -95,6 +96,80 @@ class EngineHardeningIT extends ApiTestBase {
         assertThat(admin.get("/engine-rest/deployment?maxResults=10").status()).isEqualTo(200);
         System.out.printf("[engine] %d deployment-changing calls as admin: all 403, deployments unchanged (%d)%n",
                 attempts.size(), deployments);
+    }
+
+    /**
+     * Every changing route of Camunda's REST API, as its JAX-RS annotations declare them, is refused for an
+     * administrator under all three mounts, except operating jobs and incidents; every read still answers.
+     */
+    @Test
+    void nothingDecidesAroundThePlatformThroughTheEnginesApiNotEvenAnAdministrator() {
+        String no = submitted("中山市殡仪馆", "中国银行");
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult().getId();
+        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        List<EngineRoutes.Route> routes = EngineRoutes.all();
+        // The walk over the annotations finds the whole API, the routes among them.
+        assertThat(routes).hasSizeGreaterThan(450);
+        assertThat(routes).extracting(r -> r.method() + " " + r.template()).contains("POST /task/{id}/complete",
+                "POST /task/{id}/submit-form", "POST /process-definition/key/{key}/start", "POST /message",
+                "POST /signal", "PUT /process-instance/{id}/variables/{varId}", "POST /process-instance/{id}/modification",
+                "POST /migration/execute", "POST /deployment/create", "POST /decision-definition/{id}/evaluate",
+                "GET /task/{id}", "POST /task");
+        String[] state = {"ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_HI_PROCINST", "ACT_RE_DEPLOYMENT",
+                "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_RU_JOB", "ACT_ID_USER", "ACT_RU_AUTHORIZATION"};
+        Map<String, Integer> before = new java.util.LinkedHashMap<>();
+        for (String table : state) {
+            before.put(table, count("select count(*) from " + table));
+        }
+        Api admin = api().as("admin");
+        // The attack: a funeral case ended PAID with 99,999.50 yuan by completing its task through the API.
+        Api.Response complete = admin.post("/engine-rest/task/" + task + "/complete",
+                Map.of("variables", Map.of("waiverAmount", Map.of("value", 99999.5), "decision", Map.of("value", "approve"))));
+        assertThat(complete.status()).as(complete.toString()).isEqualTo(403);
+        assertThat(complete.body().path("code").asText()).isEqualTo("engine.changeRefused");
+
+        int refused = 0;
+        int operations = 0;
+        int reads = 0;
+        for (EngineRoutes.Route route : routes) {
+            String path = route.template().replace("{key}", "funeral-fee-reimbursement").replace("{varId}", "waiverAmount")
+                    .replace("{id}", route.template().startsWith("/task") ? task
+                            : route.template().startsWith("/process-instance") || route.template().startsWith("/execution")
+                                    ? instance : "x")
+                    .replaceAll("\\{[^}]+}", "x");
+            boolean mutating = !List.of("GET", "HEAD", "OPTIONS").contains(route.method())
+                    && !route.resource().contains("#query");
+            if (mutating && !EngineRoutes.OPERATIONS.contains(route.resource())) {
+                for (String mount : List.of("/engine-rest", "/engine-rest/engine/default", "/camunda/api/engine/engine/default")) {
+                    Api.Response r = admin.call(HttpMethod.valueOf(route.method()), mount + path, Map.of(), Map.of());
+                    assertThat(r.status()).as(route + " at " + mount + " → " + r).isEqualTo(403);
+                    assertThat(r.body().path("code").asText()).isEqualTo("engine.changeRefused");
+                    refused++;
+                }
+            } else if (mutating) {
+                // Operating jobs and incidents: let through (these ids do not exist, so the engine answers itself).
+                Api.Response r = admin.call(HttpMethod.valueOf(route.method()), "/engine-rest" + path, Map.of(), Map.of());
+                assertThat(r.status()).as(route + " → " + r).isNotEqualTo(403);
+                operations++;
+            } else if (!"OPTIONS".equals(route.method()) && !"HEAD".equals(route.method())) {
+                Api.Response r = admin.call(HttpMethod.valueOf(route.method()), "/engine-rest" + path
+                        + (route.method().equals("GET") ? "?maxResults=5" : ""), route.method().equals("GET") ? null : Map.of(),
+                        Map.of());
+                assertThat(r.status()).as(route + " → " + r).isNotEqualTo(403);
+                reads++;
+            }
+        }
+        for (String table : state) {
+            assertThat(count("select count(*) from " + table)).as(table).isEqualTo(before.get(table));
+        }
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+        // Reads still work, through both APIs.
+        assertThat(admin.get("/engine-rest/task/" + task).status()).isEqualTo(200);
+        assertThat(admin.post("/engine-rest/process-instance/count", Map.of()).body().path("count").asInt()).isPositive();
+        assertThat(admin.get("/engine-rest/process-instance/" + instance + "/variables").status()).isEqualTo(200);
+        assertThat(admin.get("/camunda/api/engine/engine/default/task/" + task).status()).isEqualTo(200);
+        System.out.printf("[engine] %d changing calls as admin (%d routes × 3 mounts): all 403, engine tables unchanged;"
+                + " %d job/incident operations let through; %d reads answered%n", refused, refused / 3, operations, reads);
     }
 
     @Test
