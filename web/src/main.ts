@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
+// Element Plus is imported per component (unplugin-vue-components in vite.config.ts); only its language is set here,
+// as app.use(ElementPlus) would, for every component and for ElMessageBox.
+import { provideGlobalConfig } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import en from 'element-plus/es/locale/lang/en'
 import App from './App.vue'
@@ -9,8 +10,6 @@ import { i18n, currentLanguage } from './i18n'
 import './styles.css'
 
 document.documentElement.lang = currentLanguage()
-createApp(App)
-  .use(ElementPlus, { locale: currentLanguage() === 'en' ? en : zhCn })
-  .use(i18n)
-  .use(router)
-  .mount('#app')
+const app = createApp(App)
+provideGlobalConfig({ locale: currentLanguage() === 'en' ? en : zhCn }, app, true)
+app.use(i18n).use(router).mount('#app')

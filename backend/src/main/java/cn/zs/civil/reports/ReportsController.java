@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zs.civil.catalogue.ServiceCatalogue;
 import cn.zs.civil.identity.CurrentUser;
+import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,13 +36,34 @@ class ReportsController {
     private final OperationsReports operations;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final ServiceCatalogue catalogue;
+    private final IdentityProperties identity;
+
+    // The CSV columns (CsvWords titles them in the reader's language; CsvWordsTest checks each has its words).
+    static final List<String> ANNUAL = List.of("year", "service", "received", "decided", "online", "onlineShare",
+            "nonLocal", "waivers", "waivedAmount");
+    static final List<String> THROUGHPUT = List.of("period", "received", "decided", "withdrawn");
+    static final List<String> MEASURES = List.of("hours", "workingDays", "pausedWorkingDays");
+    static final List<String> BREAKDOWN_MEASURES = List.of("hours", "pausedHours", "workingDays", "pausedWorkingDays",
+            "netWorkingDays");
+    static final List<String> BREAKDOWN = List.of("by", "group", "service");
+    static final List<String> SLA = List.of("service", "decidedWithClock", "statutoryOnTime", "statutoryYellow",
+            "statutoryRed", "statutoryOnTimeShare", "promisedCases", "promisedOnTime", "promisedYellow", "promisedRed",
+            "promisedOnTimeShare");
+    static final List<String> BACKLOG = List.of("kind", "service", "district", "status", "taskName", "queue", "total",
+            "unassigned");
+    static final List<String> QUALITY = List.of("service", "received", "online", "onlineShare", "ended", "corrected",
+            "correctionRate", "firstTimeRight", "withdrawn", "withdrawalRate", "lapsed", "lapseRate", "refused",
+            "refusalRate");
 
     ReportsController(ReportsService reports, OperationsReports operations, CurrentUser currentUser,
-            MessageSource messages) {
+            MessageSource messages, ServiceCatalogue catalogue, IdentityProperties identity) {
         this.reports = reports;
         this.operations = operations;
         this.currentUser = currentUser;
         this.messages = messages;
+        this.catalogue = catalogue;
+        this.identity = identity;
     }
 
     @Operation(summary = "Annual statistics per service: received, decided, outcomes, online share, cross-city, waivers")
@@ -54,13 +77,12 @@ class ReportsController {
         Collection<String> districts = ReportParams.districts(currentUser.get(), district);
         ReportsService.AnnualReport report = reports.annual(y, districts);
         List<String> outcomes = new ArrayList<>(report.total().outcomes().keySet());
-        List<String> header = new ArrayList<>(List.of("year", "service", "received", "decided", "online",
-                "onlineShare", "nonLocal", "waivers", "waivedAmount"));
+        List<String> header = new ArrayList<>(ANNUAL);
         outcomes.forEach(o -> header.add("outcome:" + o));
         List<ReportsService.AnnualService> rows = new ArrayList<>(report.services());
         rows.add(report.total());
-        return respond(accept, report, header, rows, s -> {
-            List<Object> cells = new ArrayList<>(List.of(report.year(), s.serviceCode(), s.received(), s.decided(),
+        return respond(accept, report, header, rows, (w, s) -> {
+            List<Object> cells = new ArrayList<>(List.of(report.year(), w.service(s.serviceCode()), s.received(), s.decided(),
                     s.online(), s.onlineShare() == null ? "" : s.onlineShare(), s.nonLocal(), s.waivers(),
                     s.waivedAmount()));
             outcomes.forEach(o -> cells.add(s.outcomes().getOrDefault(o, 0L)));
@@ -79,8 +101,8 @@ class ReportsController {
         ReportParams.Period p = params.period(period);
         Query q = query(params, from, to, service, district);
         var report = reports.throughput(q.from(), q.to(), p, q.service(), q.districts());
-        return respond(accept, report, List.of("period", "received", "decided", "withdrawn"), report.rows(),
-                r -> List.of(r.period(), r.received(), r.decided(), r.withdrawn()));
+        return respond(accept, report, THROUGHPUT, report.rows(),
+                (w, r) -> List.of(r.period(), r.received(), r.decided(), r.withdrawn()));
     }
 
     @Operation(summary = "Cycle time of decided cases: hours, working days and paused working days (nearest-rank percentiles)",
@@ -94,11 +116,11 @@ class ReportsController {
         Query q = query(params(), from, to, service, district);
         var report = reports.cycleTime(q.from(), q.to(), q.service(), q.districts());
         List<String> header = new ArrayList<>(List.of("service"));
-        List.of("hours", "workingDays", "pausedWorkingDays").forEach(m -> header.addAll(Stats.header(m)));
+        MEASURES.forEach(m -> header.addAll(Stats.header(m)));
         List<ReportsService.CycleTimeRow> rows = new ArrayList<>(report.services());
         rows.add(report.total());
-        return respond(accept, report, header, rows, r -> {
-            List<Object> cells = new ArrayList<>(List.of(r.serviceCode()));
+        return respond(accept, report, header, rows, (w, r) -> {
+            List<Object> cells = new ArrayList<>(List.of(w.service(r.serviceCode())));
             List.of(r.elapsedHours(), r.workingDays(), r.pausedWorkingDays()).forEach(s -> cells.addAll(s.cells()));
             return cells;
         });
@@ -120,9 +142,7 @@ class ReportsController {
         var report = reports.sla(q.from(), q.to(), q.service(), q.districts(), limit);
         List<ReportsService.SlaRow> rows = new ArrayList<>(report.services());
         rows.add(report.total());
-        return respond(accept, report, List.of("service", "decidedWithClock", "statutoryOnTime", "statutoryYellow",
-                "statutoryRed", "statutoryOnTimeShare", "promisedCases", "promisedOnTime", "promisedYellow",
-                "promisedRed", "promisedOnTimeShare"), rows, r -> java.util.Arrays.asList(r.serviceCode(),
+        return respond(accept, report, SLA, rows, (w, r) -> java.util.Arrays.asList(w.service(r.serviceCode()),
                 r.withClock(), r.statutory().onTime(), r.statutory().yellow(), r.statutory().red(),
                 r.statutory().onTimeShare(), r.promised().cases(), r.promised().onTime(), r.promised().yellow(),
                 r.promised().red(), r.promised().onTimeShare()));
@@ -148,14 +168,13 @@ class ReportsController {
         ReportParams.Period p = params.period(period);
         Query q = query(params, from, to, service, district);
         var report = operations.cycleTime(q.from(), q.to(), dimension, p, q.service(), q.districts());
-        List<String> header = new ArrayList<>(List.of("by", "key", "label", "service"));
-        List.of("hours", "pausedHours", "workingDays", "pausedWorkingDays", "netWorkingDays")
-                .forEach(m -> header.addAll(Stats.header(m)));
+        List<String> header = new ArrayList<>(BREAKDOWN);
+        BREAKDOWN_MEASURES.forEach(m -> header.addAll(Stats.header(m)));
         List<OperationsReports.CycleTimeGroup> rows = new ArrayList<>(report.groups());
         rows.add(report.total());
-        return respond(accept, report, header, rows, r -> {
-            List<Object> cells = new ArrayList<>(java.util.Arrays.asList(report.by(), r.key(), r.label(),
-                    r.serviceCode()));
+        return respond(accept, report, header, rows, (w, r) -> {
+            List<Object> cells = new ArrayList<>(java.util.Arrays.asList(w.dimension(report.by()),
+                    group(w, dimension, r), w.service(r.serviceCode())));
             List.of(r.elapsedHours(), r.pausedHours(), r.workingDays(), r.pausedWorkingDays(), r.netWorkingDays())
                     .forEach(s -> cells.addAll(s.cells()));
             return cells;
@@ -173,8 +192,7 @@ class ReportsController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         var report = operations.backlog(ReportParams.blankToNull(service),
                 ReportParams.districts(currentUser.get(), district));
-        List<String> header = new ArrayList<>(List.of("kind", "service", "district", "status", "taskKey", "taskName",
-                "queue", "total", "unassigned"));
+        List<String> header = new ArrayList<>(BACKLOG);
         report.ageBuckets().forEach(b -> header.add("age:" + b));
         List<Object[]> rows = new ArrayList<>();
         report.cases().byService().forEach(r -> rows.add(new Object[] {"cases-by-service", r}));
@@ -182,10 +200,11 @@ class ReportsController {
         report.cases().byStatus().forEach(r -> rows.add(new Object[] {"cases-by-status", r}));
         report.tasks().byStep().forEach(r -> rows.add(new Object[] {"tasks-by-step", r}));
         report.tasks().byQueue().forEach(r -> rows.add(new Object[] {"tasks-by-queue", r}));
-        return respond(accept, report, header, rows, x -> {
+        return respond(accept, report, header, rows, (w, x) -> {
             OperationsReports.BacklogRow r = (OperationsReports.BacklogRow) x[1];
-            List<Object> cells = new ArrayList<>(java.util.Arrays.asList(x[0], r.serviceCode(), r.district(),
-                    r.status(), r.taskKey(), r.taskName(), r.queue(), r.total(), r.unassigned()));
+            List<Object> cells = new ArrayList<>(java.util.Arrays.asList(w.kind((String) x[0]),
+                    w.service(r.serviceCode()), w.district(r.district()), w.status(r.status()), r.taskName(),
+                    w.queue(r.queue()), r.total(), r.unassigned()));
             cells.addAll(r.byAge());
             return cells;
         });
@@ -203,11 +222,23 @@ class ReportsController {
         var report = operations.quality(q.from(), q.to(), q.service(), q.districts());
         List<OperationsReports.QualityRow> rows = new ArrayList<>(report.services());
         rows.add(report.total());
-        return respond(accept, report, List.of("service", "received", "online", "onlineShare", "ended", "corrected",
-                "correctionRate", "firstTimeRight", "withdrawn", "withdrawalRate", "lapsed", "lapseRate", "refused",
-                "refusalRate"), rows, r -> java.util.Arrays.asList(r.serviceCode(), r.received(), r.online(),
+        return respond(accept, report, QUALITY, rows, (w, r) -> java.util.Arrays.asList(w.service(r.serviceCode()), r.received(), r.online(),
                 r.onlineShare(), r.ended(), r.corrected(), r.correctionRate(), r.firstTimeRight(), r.withdrawn(),
                 r.withdrawalRate(), r.lapsed(), r.lapseRate(), r.refused(), r.refusalRate()));
+    }
+
+    /** A breakdown's group in words: a step by its name, a clerk by name, a service or district by its name. */
+    private static String group(CsvWords w, OperationsReports.Dimension by, OperationsReports.CycleTimeGroup g) {
+        if (g.key() == null || "*".equals(g.key())) {
+            return w.total();
+        }
+        return switch (by) {
+            case SERVICE -> w.service(g.key());
+            case STEP -> g.label() == null ? g.key() : g.label();
+            case CLERK -> w.clerk(g.key());
+            case DISTRICT -> w.district(g.key());
+            case PERIOD -> g.key();
+        };
     }
 
     /** A range report's scope: dates checked (with whatever else {@code params} collected), districts allowed. */
@@ -226,11 +257,12 @@ class ReportsController {
     }
 
     /** JSON by default; the report's rows as CSV when the caller asks for text/csv. */
-    private static <T> ResponseEntity<?> respond(String accept, Object json, List<String> header, List<T> rows,
-            Function<T, List<?>> cells) {
+    private <T> ResponseEntity<?> respond(String accept, Object json, List<String> header, List<T> rows,
+            BiFunction<CsvWords, T, List<?>> cells) {
         if (wantsCsv(accept)) {
+            CsvWords words = new CsvWords(messages, LocaleContextHolder.getLocale(), catalogue, identity);
             return ResponseEntity.ok().contentType(TEXT_CSV)
-                    .body(Csv.write(header, rows.stream().<List<?>>map(cells).toList()));
+                    .body(Csv.write(words.header(header), rows.stream().<List<?>>map(r -> cells.apply(words, r)).toList()));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
     }

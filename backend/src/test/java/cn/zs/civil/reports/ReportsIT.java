@@ -852,19 +852,26 @@ class ReportsIT extends ApiTestBase {
         byte[] bytes = annual.bytes();
         assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
         String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
-        assertThat(lines[0]).startsWith("year,service,received,decided,online,onlineShare,nonLocal,waivers,"
-                + "waivedAmount,outcome:");
+        // Headers and services in the reader's language, never a field name or a service code.
+        assertThat(lines[0]).startsWith("年度,服务事项,收件数,办结数,网上申请数,网办率,跨市办理数,减免件数,减免金额（元）,");
+        assertThat(lines[0]).doesNotContain("outcome:", "waivedAmount");
         assertThat(lines).hasSize(1 + SERVICES.size() + 1);
         JsonNode json = ok(api().as("manager").get("/api/reports/annual?year=2019"));
-        assertThat(lines[lines.length - 1]).startsWith("2019,*," + json.path("total").path("received").asLong()
+        assertThat(lines[lines.length - 1]).startsWith("2019,全部事项," + json.path("total").path("received").asLong()
                 + "," + json.path("total").path("decided").asLong() + ",");
+        assertThat(String.join("\n", lines)).contains(",基本殡葬服务费用减免（异地火化报销）,").doesNotContain("funeral-fee-");
+        Api.Response english = api().as("manager").inEnglish().call(org.springframework.http.HttpMethod.GET,
+                "/api/reports/annual?year=2019", null, Map.of("Accept", "text/csv"));
+        String englishText = new String(english.bytes(), StandardCharsets.UTF_8);
+        assertThat(englishText).contains("Year,Service,Received,Decided,Applied online,Online share,")
+                .contains("2019,All services,").doesNotContain("funeral-fee-");
 
         Api.Response weeks = api().as("director").call(org.springframework.http.HttpMethod.GET,
                 "/api/reports/throughput?from=2019-01-01&to=2019-01-31&period=week", null,
                 Map.of("Accept", "text/csv"));
         String text = new String(weeks.bytes(), StandardCharsets.UTF_8).substring(1);
         assertThat(text.split("\r\n")).hasSize(1 + 5);
-        assertThat(text.split("\r\n")[0]).isEqualTo("period,received,decided,withdrawn");
+        assertThat(text.split("\r\n")[0]).isEqualTo("期间,收件数,办结数,撤回数");
         assertThat(text.split("\r\n")[1]).startsWith("2018-12-31,");
     }
 
