@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
 // Parameters arrive as strings and are parsed here so that every mistake comes back as a problem with an
 // `errors` list naming the field, instead of a bare 400 from argument conversion.
 @RestController
@@ -67,12 +70,14 @@ class CalendarController {
                         new Object[] {String.valueOf(year)}, locale)).toList());
     }
 
+    @Operation(summary = "The years of the working-day calendar and how many holidays and adjusted workdays each has")
     @GetMapping("/years")
     @PreAuthorize("isAuthenticated()")
     List<CalendarYearSummary> years() {
         return calendarService.years();
     }
 
+    @Operation(summary = "One year of the working-day calendar: public holidays and adjusted workdays")
     @GetMapping("/years/{year}")
     @PreAuthorize("isAuthenticated()")
     CalendarYear year(@PathVariable String year) {
@@ -81,6 +86,7 @@ class CalendarController {
                 .orElseThrow(() -> Problems.notFound("No holiday schedule for " + value + " has been loaded."));
     }
 
+    @Operation(summary = "Set one year of the working-day calendar (administrators; recorded in the audit log)")
     @PutMapping("/years/{year}")
     @PreAuthorize("hasRole('admin')")
     CalendarYear replaceYear(@PathVariable String year, @RequestBody(required = false) CalendarYearRequest body,
@@ -90,9 +96,10 @@ class CalendarController {
         return calendarService.replaceYear(value, body, changedBy);
     }
 
+    @Operation(summary = "A statutory deadline on the working-day calendar, with the rule that produced it")
     @GetMapping("/deadline")
     @PreAuthorize("isAuthenticated()")
-    DeadlineView deadline(@RequestParam(required = false) String from,
+    DeadlineView deadline(@Parameter(required = true) @RequestParam(required = false) String from,
                           @RequestParam(required = false) String workingDays,
                           @RequestParam(required = false) String calendarDays) {
         List<FieldProblem> problems = new ArrayList<>();

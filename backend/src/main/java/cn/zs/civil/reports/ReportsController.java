@@ -22,6 +22,7 @@ import cn.zs.civil.identity.CurrentUser;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -69,7 +70,8 @@ class ReportsController {
     @Operation(summary = "Annual statistics per service: received, decided, outcomes, online share, cross-city, waivers")
     @GetMapping("/api/reports/annual")
     @PreAuthorize(Roles.MANAGEMENT)
-    ResponseEntity<?> annual(@RequestParam(required = false) String year, @RequestParam(required = false) String district,
+    ResponseEntity<?> annual(@Parameter(required = true) @RequestParam(required = false) String year,
+            @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ReportParams params = new ReportParams(messages, LocaleContextHolder.getLocale());
         int y = params.year(year);
@@ -93,7 +95,8 @@ class ReportsController {
     @Operation(summary = "Received, decided and withdrawn per day, week (from Monday) or month")
     @GetMapping("/api/reports/throughput")
     @PreAuthorize(Roles.MANAGEMENT)
-    ResponseEntity<?> throughput(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<?> throughput(@Parameter(required = true) @RequestParam(required = false) String from,
+            @Parameter(required = true) @RequestParam(required = false) String to,
             @RequestParam(required = false) String period, @RequestParam(required = false) String service,
             @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -110,7 +113,8 @@ class ReportsController {
                     + " of each case are kept in the reporting table rp_case when it ends.")
     @GetMapping("/api/reports/cycle-time")
     @PreAuthorize(Roles.MANAGEMENT)
-    ResponseEntity<?> cycleTime(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<?> cycleTime(@Parameter(required = true) @RequestParam(required = false) String from,
+            @Parameter(required = true) @RequestParam(required = false) String to,
             @RequestParam(required = false) String service, @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Query q = query(params(), from, to, service, district);
@@ -132,7 +136,8 @@ class ReportsController {
                     + " overdueLimit of them (default 100, at most 5000) with their owners; overdueTotal counts all.")
     @GetMapping("/api/reports/sla")
     @PreAuthorize(Roles.MANAGEMENT)
-    ResponseEntity<?> sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<?> sla(@Parameter(required = true) @RequestParam(required = false) String from,
+            @Parameter(required = true) @RequestParam(required = false) String to,
             @RequestParam(required = false) String service, @RequestParam(required = false) String district,
             @RequestParam(required = false) String overdueLimit,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -158,8 +163,9 @@ class ReportsController {
                     + " (half-up), working days whole; each item's figures are kept in rp_case / rp_task.")
     @GetMapping("/api/reports/cycle-time/breakdown")
     @PreAuthorize(Roles.MANAGEMENT)
-    ResponseEntity<?> cycleTimeBreakdown(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String by,
+    ResponseEntity<?> cycleTimeBreakdown(@Parameter(required = true) @RequestParam(required = false) String from,
+            @Parameter(required = true) @RequestParam(required = false) String to,
+            @RequestParam(required = false) String by,
             @RequestParam(required = false) String period, @RequestParam(required = false) String service,
             @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -215,7 +221,8 @@ class ReportsController {
                     + " applications received in it. Ratings (好差评) given or defaulted in the range: levels, average, bad ratings (1-2), the 7-day defaults and the bad ratings' work orders still open; ratings annulled in a re-review are left out.")
     @GetMapping("/api/reports/quality")
     @PreAuthorize(Roles.MANAGEMENT)
-    ResponseEntity<?> quality(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<?> quality(@Parameter(required = true) @RequestParam(required = false) String from,
+            @Parameter(required = true) @RequestParam(required = false) String to,
             @RequestParam(required = false) String service, @RequestParam(required = false) String district,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Query q = query(params(), from, to, service, district);

@@ -82,6 +82,8 @@ class WorklistController {
     }
 
     @Operation(summary = "Claim the most urgent unassigned task of my queue (204 when the queue is empty)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The task now claimed")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "The queue is empty")
     @PostMapping("/api/tasks/next")
     @PreAuthorize(Roles.STAFF)
     ResponseEntity<WorklistService.TaskView> next() {
