@@ -27,6 +27,8 @@ cleanup() {
 trap cleanup EXIT
 step() { echo "--- backup-restore: $*"; }
 fail() { echo "backup-restore FAILED: $*"; [ -f "$WORK/app.log" ] && tail -40 "$WORK/app.log"; exit 1; }
+# A day N days from another (dates come from the platform, never from this machine).
+day() { node -e 'const d=new Date(process.argv[1].slice(0,10)+"T00:00:00Z");d.setUTCDate(d.getUTCDate()+Number(process.argv[2]));console.log(d.toISOString().slice(0,10))' "$1" "$2"; }
 json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{let v=JSON.parse(s);for(const k of process.argv[1].split("."))v=v[k];console.log(typeof v==="object"?JSON.stringify(v):v)})' "$1"; }
 sql() { "${MYSQL_ROOT[@]}" -N -B "$1" -e "$2"; }
 
@@ -81,14 +83,15 @@ open_task() {
 step "a platform on a fresh database $SRC with running cases"
 fresh_database "$SRC"
 start_app "$SRC"
+TODAY=$(curl -s -u admin:demo "$B/api/calendar/today" | json today)
 printf '%%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' > "$WORK/scan.pdf"
 FILE=$(curl -s -u zhangsan:demo -F "file=@$WORK/scan.pdf;filename=c.pdf" "$B/api/attachments" | json id)
 INVOICE=$(curl -s -u zhangsan:demo -F "file=@$WORK/scan.pdf;filename=i.pdf" "$B/api/attachments" | json id)
 FNO=$(curl -s -u zhangsan:demo -H 'Content-Type: application/json' "$B/api/applications" -d @- <<EOF | json applicationNo
 {"serviceCode": "funeral-fee-reimbursement", "data": {
   "district": "xiaolan", "deceasedName": "𠮷林", "deceasedIdNumber": "442000194503012129",
-  "dateOfDeath": "2026-11-18", "deathCertificateNo": "SW4401002026077",
-  "cremationCertificateNo": "HZ440100202600123", "cremationDate": "2026-11-21", "funeralHome": "广州市殡葬服务中心",
+  "dateOfDeath": "$(day "$TODAY" -18)", "deathCertificateNo": "SW4401002026077",
+  "cremationCertificateNo": "HZ440100202600123", "cremationDate": "$(day "$TODAY" -15)", "funeralHome": "广州市殡葬服务中心",
   "items": [{"itemCode": "CREMATION", "quantity": 1, "charge": 350}],
   "waivedElsewhereDeclared": "no", "applicantName": "张三", "applicantIdNumber": "442000199001011014",
   "relationship": "CHILD", "phone": "13800138000", "bankName": "中国工商银行中山分行",
@@ -136,9 +139,11 @@ curl -sf -u clerk-funeral-xl:demo -H 'Content-Type: application/json' -X POST "$
   -d '{"data":{"decision":"accept"}}' || fail "the restored case could not be accepted"
 await Task_ReviewReimbursement open_task "$DST" "$FNO"
 
-step "31 days later the restored cooling-off timer fires and the divorce moves on"
+step "the day after the cooling-off period the platform reports, the restored timer fires and the divorce moves on"
 BEFORE=$(curl -s -u clerk-marriage:demo "$B/api/applications/$DNO" | json summary.statusText)
-curl -sf -u admin:demo -H 'Content-Type: application/json' -X POST "$B/api/admin/demo-clock" -d '{"days":31}' >/dev/null
+T1=$(curl -s -u clerk-marriage:demo "$B/api/divorces/$DNO" | json coolingOffEndsOn)
+curl -sf -u admin:demo -H 'Content-Type: application/json' -X POST "$B/api/admin/demo-clock" \
+  -d "{\"to\":\"$(day "$T1" 1)\"}" >/dev/null
 FIRED=$(sql "$DST" "select count(*) from ACT_HI_ACTINST where PROC_INST_ID_ = '$PI' and ACT_TYPE_ like '%Timer%' and END_TIME_ is not null")
 [ "$FIRED" -ge 1 ] || fail "the cooling-off timer did not fire on the restored database"
 AFTER=$(curl -s -u clerk-marriage:demo "$B/api/applications/$DNO" | json summary.statusText)
