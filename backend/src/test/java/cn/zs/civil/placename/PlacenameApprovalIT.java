@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
@@ -28,6 +29,9 @@ import cn.zs.civil.support.Fixtures;
  * the chiefs, the announcement drafted from the case, the approved name in the register.
  */
 class PlacenameApprovalIT extends ApiTestBase {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.zs.civil.clock.StatutoryClock clock;
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String CONTACT_ID = "442000198804046814";
@@ -95,12 +99,36 @@ class PlacenameApprovalIT extends ApiTestBase {
                 "opinionsHandling", "均表示赞同", "hearingRequested", "no"));
         assertThat(taskOf(clerk, no)).as("the chief's step is not the clerks'").isNull();
         complete(chief, no, Map.of("chiefOpinion", "support", "remarks", "同意报市政府审批"));
+        // The approver's decision date: not in the future, not before acceptance; the periods run from it.
+        LocalDate engineToday = BusinessTime.now().toLocalDate();
+        String decisionTask = taskOf(clerk, no);
+        for (LocalDate impossible : List.of(engineToday.plusDays(1), accepted.minusDays(1))) {
+            Api.Response refused = clerk.post("/api/tasks/" + decisionTask + "/complete", Map.of("data", Map.of(
+                    "decision", "approve", "decisionDocumentNo", "中府函〔2026〕88号", "decisionDate",
+                    impossible.toString())));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("decisionDate");
+        }
+        LocalDate decided = engineToday.minusDays(5);
         complete(clerk, no, Map.of("decision", "approve", "decisionDocumentNo", "中府函〔2026〕88号",
-                "decisionDate", LocalDate.now(SHANGHAI).toString()));
+                "decisionDate", decided.toString()));
         assertThat(status(applicant, no).path("status").asText()).isEqualTo("DECIDED");
 
-        // Nobody files within 15 days: the chiefs see the case in their escalation list.
+        // Nobody files within 15 days of the approver's decision (not of the day the clerk recorded it): the chiefs
+        // see the case in their escalation list.
+        // A reminder to the staff three days before the period ends (Art. 35: a warning before the escalation).
+        Job reminder = timer(no, "BoundaryEvent_FilingDueSoon");
+        ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plusSeconds(60)));
+        management.executeJob(reminder.getId());
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'STEP_DUE_SOON'",
+                no)).isEqualTo(1);
+        assertThat(applicant.get("/api/applications/" + no).body().path("timeline").findValuesAsText("type"))
+                .doesNotContain("STEP_DUE_SOON");
+        assertThat(chief.get("/api/escalations").body().findValuesAsText("applicationNo")).doesNotContain(no);
+
         Job filing = timer(no, "BoundaryEvent_FilingOverdue");
+        assertThat(filing.getDuedate()).isEqualTo(clock.calendarDaysAfterCivilCode(
+                Date.from(decided.atTime(12, 0).atZone(SHANGHAI).toInstant()), 15));
         ClockUtil.setCurrentTime(Date.from(filing.getDuedate().toInstant().plusSeconds(60)));
         management.executeJob(filing.getId());
         assertThat(chief.get("/api/escalations").body().findValuesAsText("applicationNo")).contains(no);
@@ -108,7 +136,7 @@ class PlacenameApprovalIT extends ApiTestBase {
                 + "and outcome = 'FILING_OVERDUE'", no)).isEqualTo(1);
         assertThat(chief.post("/api/escalations/" + no + "/acknowledge", null).status()).isEqualTo(204);
 
-        complete(clerk, no, Map.of("filingNo", "粤地备〔2026〕301号", "filingDate", LocalDate.now(SHANGHAI).toString()));
+        complete(clerk, no, Map.of("filingNo", "粤地备〔2026〕301号", "filingDate", BusinessTime.now().toLocalDate().toString()));
         JsonNode announcement = applicant.get("/api/placename/" + no + "/announcement").body();
         assertThat(announcement.path("title").asText()).isEqualTo("中山市民政局关于“富康路”命名的公告");
         assertThat(announcement.path("body").asText()).contains("中山市人民政府", "中府函〔2026〕88号", "小榄镇",
