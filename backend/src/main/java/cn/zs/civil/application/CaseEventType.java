@@ -16,6 +16,8 @@ public enum CaseEventType {
     DECIDED,
     ATTACHMENT_READ,
     ESCALATED,
+    /** A step's statutory period ends soon (a reminder before the escalation). */
+    STEP_DUE_SOON,
     BOTH_APPEARED,
     RECORD_READ,
     COMMENTED,

@@ -46,7 +46,7 @@ public class CaseViews {
 
     /** Events for staff eyes only. */
     private static final java.util.Set<String> INTERNAL_EVENTS = java.util.Set.of(CaseEventType.ATTACHMENT_READ.name(),
-            CaseEventType.ESCALATED.name(), CaseEventType.COMMENTED.name());
+            CaseEventType.ESCALATED.name(), CaseEventType.STEP_DUE_SOON.name(), CaseEventType.COMMENTED.name());
 
     public Summary summary(ApplicationRow row, Locale locale, boolean maskSubject) {
         return summary(row, locale, maskSubject, countdowns.of(row.applicationNo()));

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * The time limits of a case.
  *
- * @param statutoryDays the legal limit (法定时限), e.g. 20 working days under ALL Art. 42
+ * @param statutoryDays the legal limit (法定时限), e.g. 20 working days under ALL Art. 42; 0 for "on the spot": due
+ *        on the day of acceptance (a marriage, 2003 Regulations Art. 7)
  * @param promisedDays the shorter limit the bureau promises in its service guide (承诺时限); null if none
  * @param periods the statutory periods, run one after another, whose end is the statutory limit when the law sets it
  *        that way (a divorce: T1 then T2, each with its own last-day roll); empty for a single period of
@@ -17,11 +18,11 @@ public record Limits(LimitUnit unit, int statutoryDays, Integer promisedDays, Li
     public Limits {
         Objects.requireNonNull(unit, "unit");
         periods = periods == null ? List.of() : List.copyOf(periods);
-        if (statutoryDays < 1 || statutoryDays > DayWalk.MAX_DAYS) {
-            throw new IllegalArgumentException("statutoryDays must be between 1 and " + DayWalk.MAX_DAYS);
+        if (statutoryDays < 0 || statutoryDays > DayWalk.MAX_DAYS) {
+            throw new IllegalArgumentException("statutoryDays must be between 0 and " + DayWalk.MAX_DAYS);
         }
-        if (promisedDays != null && (promisedDays < 1 || promisedDays > statutoryDays)) {
-            throw new IllegalArgumentException("promisedDays must be between 1 and statutoryDays (" + statutoryDays
+        if (promisedDays != null && (promisedDays < 0 || promisedDays > statutoryDays)) {
+            throw new IllegalArgumentException("promisedDays must be between 0 and statutoryDays (" + statutoryDays
                     + "): a promise can only be shorter than the law");
         }
         if (!periods.isEmpty()) {

@@ -31,9 +31,13 @@ class ComputeWaiverDelegate implements JavaDelegate {
     private final DecisionService decisions;
     private final RepositoryService repository;
     private final ObjectMapper json;
+    private final FuneralWaiverMapper waivers;
+    private final DeceasedKeys keys;
 
     ComputeWaiverDelegate(ApplicationService applications, DecisionService decisions, RepositoryService repository,
-            ObjectMapper json) {
+            ObjectMapper json, FuneralWaiverMapper waivers, DeceasedKeys keys) {
+        this.waivers = waivers;
+        this.keys = keys;
         this.applications = applications;
         this.decisions = decisions;
         this.repository = repository;
@@ -48,17 +52,24 @@ class ComputeWaiverDelegate implements JavaDelegate {
         DecisionDefinition cap = decision(deploymentId, DECISION_TOTAL_CAP);
         String specialGroup = (String) execution.getVariable(VAR_SPECIAL_GROUP);
 
-        List<Map<String, Object>> items = (List<Map<String, Object>>) applications
-                .formData(execution.getProcessBusinessKey()).getOrDefault(FIELD_ITEMS, List.of());
-        BigDecimal totalCap = number(decisions.evaluateDecisionTableById(cap.getId())
-                .variables(Variables.putValue(VAR_SPECIAL_GROUP, specialGroup)).evaluate().getSingleResult()
-                .getEntry("totalCap"));
+        Map<String, Object> data = applications.formData(execution.getProcessBusinessKey());
+        List<Map<String, Object>> items = (List<Map<String, Object>>) data.getOrDefault(FIELD_ITEMS, List.of());
+        // One waiver per deceased: the reviewer is warned here, before deciding, not only stopped at the approval.
+        FuneralWaiverRow earlier = waivers.findByDeceasedKey(keys.of(data));
+        boolean earlierCase = earlier != null && !earlier.applicationNo().equals(execution.getProcessBusinessKey());
+        execution.setVariable(VAR_ALREADY_WAIVED_IN_CITY, earlierCase);
+        execution.setVariable(VAR_EARLIER_WAIVER_NO, earlierCase ? earlier.applicationNo() : null);
+        DmnDecisionRuleResult capRow = decisions.evaluateDecisionTableById(cap.getId())
+                .variables(Variables.putValue(VAR_SPECIAL_GROUP, specialGroup)).evaluate().getSingleResult();
+        // An empty output entry (no cap) is absent from the row, not null in it.
+        Object capValue = capRow.getEntryMap().get("totalCap");
+        BigDecimal totalCap = capValue == null ? null : number(capValue);
         WaiverCalculator.Result result = WaiverCalculator.compute(items, code -> {
             DmnDecisionRuleResult row = decisions.evaluateDecisionTableById(standards.getId())
                     .variables(Variables.putValue("itemCode", code)).evaluate().getSingleResult();
             return new WaiverCalculator.Standard(number(row.getEntry("unitStandard")), number(row.getEntry("maxUnits")),
                     number(row.getEntry("itemCap")));
-        }, totalCap);
+        }, totalCap, Boolean.TRUE.equals(capRow.getEntryMap().get("atActualCost")));
 
         execution.setVariable(VAR_CHARGED_AMOUNT, result.charged().doubleValue());
         execution.setVariable(VAR_WAIVER_AMOUNT, result.waived().doubleValue());

@@ -27,6 +27,9 @@ public final class FuneralProcess {
     public static final String VAR_WAIVER_LINES = "waiverLines";
     public static final String VAR_RULE_VERSIONS = "ruleVersions";
     public static final String VAR_REASON_CODE = "reasonCode";
+    /** The deceased already has a waiver or reimbursement in the city (another case): the reviewer's warning. */
+    public static final String VAR_ALREADY_WAIVED_IN_CITY = "alreadyWaivedInCity";
+    public static final String VAR_EARLIER_WAIVER_NO = "earlierWaiverNo";
 
     // Start-form fields the delegates read from the platform's tables.
     static final String FIELD_DECEASED_ID = "deceasedIdNumber";

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.application.ProcessKeys;
-import cn.zs.civil.registry.IdNumberKeys;
 
 /**
  * Records the waiver; the database's unique key on the deceased makes it one per person across both paths and all
@@ -24,9 +23,9 @@ class RecordWaiverDelegate implements JavaDelegate {
 
     private final ApplicationService applications;
     private final FuneralWaiverMapper waivers;
-    private final IdNumberKeys keys;
+    private final DeceasedKeys keys;
 
-    RecordWaiverDelegate(ApplicationService applications, FuneralWaiverMapper waivers, IdNumberKeys keys) {
+    RecordWaiverDelegate(ApplicationService applications, FuneralWaiverMapper waivers, DeceasedKeys keys) {
         this.applications = applications;
         this.waivers = waivers;
         this.keys = keys;
@@ -35,8 +34,7 @@ class RecordWaiverDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String applicationNo = execution.getProcessBusinessKey();
-        String idNumber = String.valueOf(applications.formData(applicationNo).get(FIELD_DECEASED_ID));
-        String key = keys.of(idNumber);
+        String key = keys.of(applications.formData(applicationNo));
         FuneralWaiverRow earlier = waivers.findByDeceasedKey(key);
         if (earlier != null && !earlier.applicationNo().equals(applicationNo)) {
             execution.setVariable(VAR_REASON_CODE, ERROR_ALREADY_WAIVED);

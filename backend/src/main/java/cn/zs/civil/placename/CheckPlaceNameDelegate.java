@@ -33,6 +33,7 @@ class CheckPlaceNameDelegate implements JavaDelegate {
                     "P" + properties.consultationPeriodDays() + "D");
             execution.setVariable(PlacenameProcess.VAR_FILING_LIMIT_DAYS, properties.filingLimitDays());
             execution.setVariable(PlacenameProcess.VAR_ANNOUNCEMENT_LIMIT_DAYS, properties.announcementLimitDays());
+            execution.setVariable(PlacenameProcess.VAR_REMINDER_DAYS_BEFORE, properties.reminderDaysBefore());
         }
     }
 }

@@ -16,6 +16,7 @@ public final class PlacenameProcess {
     public static final String VAR_CONSULTATION_PERIOD = "consultationPeriod";
     public static final String VAR_FILING_LIMIT_DAYS = "filingLimitDays";
     public static final String VAR_ANNOUNCEMENT_LIMIT_DAYS = "announcementLimitDays";
+    public static final String VAR_REMINDER_DAYS_BEFORE = "reminderDaysBefore";
     public static final String VAR_HEARING_REQUESTED = "hearingRequested";
     public static final String VAR_AUTHORITY = "authority";
     public static final String VAR_DECISION = "decision";

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Periods and lists of the place-name approval that the domain brief marks [S]/[M] or that the bureau sets locally.
@@ -13,12 +14,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param announcementLimitDays days from approval (or from filing, for department approvals) to the announcement
  *        (Art. 14: 15)
  * @param genericParts the generic parts (通名) each feature category may use
+ * @param reminderDaysBefore days before the last day of the filing or announcement period when the case's staff are
+ *        reminded, before the escalation at its end
  */
 @ConfigurationProperties("platform.placename")
 public record PlacenameProperties(int consultationPeriodDays, int filingLimitDays, int announcementLimitDays,
-        Map<String, List<String>> genericParts) {
+        Map<String, List<String>> genericParts, @DefaultValue("3") int reminderDaysBefore) {
 
     public PlacenameProperties {
         genericParts = genericParts == null ? Map.of() : Map.copyOf(genericParts);
+        if (reminderDaysBefore < 0 || reminderDaysBefore > 14) {
+            throw new IllegalArgumentException("platform.placename.reminder-days-before must be 0 to 14");
+        }
     }
 }

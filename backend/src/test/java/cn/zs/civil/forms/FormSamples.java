@@ -111,6 +111,18 @@ final class FormSamples {
     }
 
     private Object validText(FormField f) {
+        if ("creditCode".equals(f.key())) {
+            // Its check characters are computed (GB 32100, GB 11714): a pattern cannot express them.
+            String chars = cn.zs.civil.registry.CreditCodes.CHARS;
+            StringBuilder first = new StringBuilder().append(chars.charAt(random.nextInt(chars.length())))
+                    .append(chars.charAt(random.nextInt(chars.length())));
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                first.append(i < 6 ? (char) ('0' + random.nextInt(10)) : "");
+                body.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            return cn.zs.civil.registry.CreditCodes.of(first.toString(), body.toString());
+        }
         if (f.pattern() != null) {
             try {
                 for (int attempt = 0; attempt < 20; attempt++) {

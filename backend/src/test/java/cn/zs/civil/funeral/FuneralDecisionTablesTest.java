@@ -142,7 +142,7 @@ class FuneralDecisionTablesTest {
     // funeral-total-cap (FIRST)
 
     @ParameterizedTest
-    @ValueSource(strings = { "TEKUN", "DIBAO", "YOUFU", "UNIDENTIFIED" })
+    @ValueSource(strings = { "TEKUN", "DIBAO", "YOUFU" })
     void capsTheWaiverOfASpecialGroupAt2000Yuan(String group) {
         DmnDecisionResultEntries result = totalCap(group);
 
@@ -156,7 +156,16 @@ class FuneralDecisionTablesTest {
         DmnDecisionResultEntries result = totalCap(group);
 
         assertThat(matchedRules).containsExactly("Rule_StandardCap");
-        assertThat(result).containsEntry("totalCap", 1540.0);
+        assertThat(result).containsEntry("totalCap", 1540.0).containsEntry("atActualCost", false);
+    }
+
+    @Test
+    void anUnidentifiedBodyHasNoInventedCapItsBasicFeesAreBorneAtActualCost() {
+        DmnDecisionResultEntries result = totalCap("UNIDENTIFIED");
+
+        assertThat(matchedRules).containsExactly("Rule_UnidentifiedAtActualCost");
+        assertThat(result.get("totalCap")).isNull();
+        assertThat(result).containsEntry("atActualCost", true);
     }
 
     @Test

@@ -195,7 +195,8 @@ class FuneralFeeWaiverProcessTest {
                 Map.of("itemCode", "STORAGE", "quantity", 5, "charge", 500),
                 Map.of("itemCode", "EMBALMING", "quantity", 1, "charge", 200))));
         Mocks.register("computeWaiverDelegate", new ComputeWaiverDelegate(applications,
-                ENGINE.getDecisionService(), ENGINE.getRepositoryService(), new ObjectMapper()));
+                ENGINE.getDecisionService(), ENGINE.getRepositoryService(), new ObjectMapper(),
+                mock(FuneralWaiverMapper.class), mock(DeceasedKeys.class)));
         ProcessInstance instance = register();
 
         execute(job(instance));

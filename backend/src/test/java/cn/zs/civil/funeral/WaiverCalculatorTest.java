@@ -177,4 +177,16 @@ class WaiverCalculatorTest {
     static WaiverCalculator.Standard standard(String unit, String maxUnits, String cap) {
         return new WaiverCalculator.Standard(new BigDecimal(unit), new BigDecimal(maxUnits), new BigDecimal(cap));
     }
+
+    @Test
+    void anUnidentifiedBodysBasicItemsAreWaivedAtActualCostWithoutACapAndNonBasicItemsAreNot() {
+        WaiverCalculator.Result result = WaiverCalculator.compute(List.of(item("TRANSPORT", 200, "900"),
+                item("STORAGE", 10, "1000"), item("CREMATION", 1, "600"), item("OTHER", 1, "880")), STANDARDS, null,
+                true);
+
+        assertThat(result.waived()).isEqualByComparingTo("2500");
+        assertThat(result.totalCap()).isNull();
+        assertThat(result.lines()).filteredOn(l -> l.itemCode().equals("OTHER")).singleElement()
+                .satisfies(l -> assertThat(l.waived()).isEqualByComparingTo("0"));
+    }
 }

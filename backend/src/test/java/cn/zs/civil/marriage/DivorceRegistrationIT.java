@@ -204,6 +204,27 @@ class DivorceRegistrationIT extends ApiTestBase {
                 .status()).isEqualTo(201);
     }
 
+    @Test
+    void olderAndEmbassyIssuedMarriageCertificatesCanBeEnteredAndMatchTheRecord() {
+        // 2020 notice: a certificate of a mainland registry or of a Chinese embassy or consulate; older certificates
+        // do not follow the J + division + year + sequence numbering.
+        String older = acceptedCase(application("冯军", "442000197005050791", "陈燕", "442000197212120828",
+                "(1995)中婚字第001234号"));
+        Map<String, Object> embassy = application("蒋波", "442000197909090913", "沈玲", "442000198104041043",
+                "驻旧金山总领馆婚字2009第0123号");
+        embassy.put("marriageRegisteredIn", "EMBASSY");
+        String byEmbassy = acceptedCase(embassy);
+        Map<String, Object> unbounded = application("蒋波", "442000197909090913", "沈玲", "442000198104041043",
+                "J442000-2015-000123;drop table");
+        Api.Response refused = api().as("clerk-marriage").post("/api/applications",
+                Map.of("serviceCode", "divorce-registration", "data", unbounded));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).contains("marriageCertificateNo");
+        // Closed again, so that no other test meets them running.
+        assertThat(withdraw(older, "A", "442000197005050791").status()).isEqualTo(204);
+        assertThat(withdraw(byEmbassy, "B", "442000198104041043").status()).isEqualTo(204);
+    }
+
     private com.fasterxml.jackson.databind.JsonNode countdown(String no) {
         return api().as("clerk-marriage").get("/api/applications/" + no).body().path("summary").path("countdown");
     }

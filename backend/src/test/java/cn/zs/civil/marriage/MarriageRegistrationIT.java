@@ -140,4 +140,29 @@ public class MarriageRegistrationIT extends ApiTestBase {
         assertThat(summary(no).path("status").asText()).isEqualTo("UNDER_REVIEW");
         assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.zs.civil.catalogue.ServiceCatalogue catalogue;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.zs.civil.clock.CaseClockService clocks;
+
+    @Test
+    void marriageIsDecidedOnTheDaySoANextDayRegistrationIsLate() {
+        // 2003 Regulations Art. 7 "当场予以登记": the catalogue's statutory limit is the day of acceptance itself.
+        var marriage = catalogue.find("marriage-registration").orElseThrow();
+        assertThat(marriage.statutoryLimit().days()).isZero();
+        java.util.function.Function<String, java.time.Instant> at = local -> java.time.LocalDateTime.parse(local)
+                .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        String no = "JH-SAME-DAY-1";
+        clocks.start(no, at.apply("2026-03-02T09:00"), cn.zs.civil.clock.Limits.workingDays(
+                marriage.statutoryLimit().days(), marriage.promisedLimit().days()));
+
+        var sameDay = clocks.status(no, at.apply("2026-03-02T17:00"));
+        assertThat(sameDay.statutory().dueDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 2));
+        assertThat(sameDay.statutory().state()).isNotEqualTo(cn.zs.civil.clock.ClockState.RED);
+        assertThat(clocks.status(no, at.apply("2026-03-03T09:30")).statutory().state())
+                .isEqualTo(cn.zs.civil.clock.ClockState.RED);
+        clocks.stop(no, at.apply("2026-03-03T09:30"));
+    }
 }

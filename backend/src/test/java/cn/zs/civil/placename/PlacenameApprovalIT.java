@@ -33,6 +33,9 @@ import cn.zs.civil.support.Fixtures;
 @ExtendWith(FixedPlatformDay.class)
 class PlacenameApprovalIT extends ApiTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.zs.civil.clock.StatutoryClock clock;
+
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String CONTACT_ID = "442000198804046814";
 
@@ -99,12 +102,36 @@ class PlacenameApprovalIT extends ApiTestBase {
                 "opinionsHandling", "均表示赞同", "hearingRequested", "no"));
         assertThat(taskOf(clerk, no)).as("the chief's step is not the clerks'").isNull();
         complete(chief, no, Map.of("chiefOpinion", "support", "remarks", "同意报市政府审批"));
+        // The approver's decision date: not in the future, not before acceptance; the periods run from it.
+        LocalDate engineToday = BusinessTime.now().toLocalDate();
+        String decisionTask = taskOf(clerk, no);
+        for (LocalDate impossible : List.of(engineToday.plusDays(1), accepted.minusDays(1))) {
+            Api.Response refused = clerk.post("/api/tasks/" + decisionTask + "/complete", Map.of("data", Map.of(
+                    "decision", "approve", "decisionDocumentNo", "中府函〔2026〕88号", "decisionDate",
+                    impossible.toString())));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("decisionDate");
+        }
+        LocalDate decided = engineToday.minusDays(5);
         complete(clerk, no, Map.of("decision", "approve", "decisionDocumentNo", "中府函〔2026〕88号",
-                "decisionDate", BusinessTime.now().toLocalDate().toString()));
+                "decisionDate", decided.toString()));
         assertThat(status(applicant, no).path("status").asText()).isEqualTo("DECIDED");
 
-        // Nobody files within 15 days: the chiefs see the case in their escalation list.
+        // Nobody files within 15 days of the approver's decision (not of the day the clerk recorded it): the chiefs
+        // see the case in their escalation list.
+        // A reminder to the staff three days before the period ends (Art. 35: a warning before the escalation).
+        Job reminder = timer(no, "BoundaryEvent_FilingDueSoon");
+        ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plusSeconds(60)));
+        management.executeJob(reminder.getId());
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'STEP_DUE_SOON'",
+                no)).isEqualTo(1);
+        assertThat(applicant.get("/api/applications/" + no).body().path("timeline").findValuesAsText("type"))
+                .doesNotContain("STEP_DUE_SOON");
+        assertThat(chief.get("/api/escalations").body().findValuesAsText("applicationNo")).doesNotContain(no);
+
         Job filing = timer(no, "BoundaryEvent_FilingOverdue");
+        assertThat(filing.getDuedate()).isEqualTo(clock.calendarDaysAfterCivilCode(
+                Date.from(decided.atTime(12, 0).atZone(SHANGHAI).toInstant()), 15));
         ClockUtil.setCurrentTime(Date.from(filing.getDuedate().toInstant().plusSeconds(60)));
         management.executeJob(filing.getId());
         assertThat(chief.get("/api/escalations").body().findValuesAsText("applicationNo")).contains(no);

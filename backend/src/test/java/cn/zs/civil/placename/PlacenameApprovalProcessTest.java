@@ -287,6 +287,18 @@ class PlacenameApprovalProcessTest {
         ProcessInstance instance = approved("STREET_ROAD_LANE");
         Date approvedAt = ClockUtil.getCurrentTime();
 
+        // Art. 35: a reminder some days before the period ends, then the escalation at its end.
+        Job reminder = timer(instance, "BoundaryEvent_FilingDueSoon");
+        assertThat(reminder.getDuedate()).isEqualTo(daysAfter(approvedAt,
+                FILING_DAYS - RecordingPlacenameSteps.REMINDER_DAYS));
+        ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().minus(ONE_MINUTE)));
+        assertThat(executableJobs(instance)).isZero();
+        ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plus(ONE_MINUTE)));
+        execute(reminder);
+        assertThat(steps.calls()).containsExactly("approved", "remind FILING");
+        assertThat(escalated).isEmpty();
+        assertThat(instance).hasPassed("EndEvent_FilingReminded").isWaitingAt("Task_FileWithHigherAuthority");
+
         Job filing = timer(instance, "BoundaryEvent_FilingOverdue");
         assertThat(filing.getDuedate()).isEqualTo(daysAfter(approvedAt, FILING_DAYS));
         ClockUtil.setCurrentTime(Date.from(filing.getDuedate().toInstant().minus(ONE_MINUTE)));
@@ -299,6 +311,8 @@ class PlacenameApprovalProcessTest {
         complete(task(instance));
 
         // Announcements of government approvals run from the approval, so this one is already late too.
+        execute(timer(instance, "BoundaryEvent_AnnouncementDueSoon"));
+        assertThat(instance).hasPassed("EndEvent_AnnouncementReminded");
         Job announcement = timer(instance, "BoundaryEvent_AnnouncementOverdue");
         assertThat(announcement.getDuedate()).isEqualTo(daysAfter(approvedAt, ANNOUNCEMENT_DAYS));
         execute(announcement);

@@ -29,6 +29,17 @@ public class RecordingPlacenameSteps {
         calls.add("published");
     }
 
+    /** As the real one: {@link #REMINDER_DAYS} days before the last day (here without the 09:00). */
+    public java.util.Date reminderAt(DelegateExecution execution, java.util.Date due) {
+        return java.util.Date.from(due.toInstant().minus(java.time.Duration.ofDays(REMINDER_DAYS)));
+    }
+
+    public void remind(DelegateExecution execution, String step, java.util.Date due) {
+        calls.add("remind " + step);
+    }
+
+    static final int REMINDER_DAYS = 3;
+
     public List<String> calls() {
         return List.copyOf(calls);
     }

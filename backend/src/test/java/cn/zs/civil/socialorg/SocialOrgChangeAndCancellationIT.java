@@ -47,7 +47,7 @@ class SocialOrgChangeAndCancellationIT extends ApiTestBase {
         full.put("declaration", true);
         String file = applicant.upload("doc.pdf", Fixtures.pdf()).body().path("id").asText();
         full.put(service.endsWith("change") ? "approvalFile" : "liquidationReportFile", file);
-        if (service.endsWith("cancellation")) {
+        if (service.endsWith("cancellation") && !data.containsKey("directCategory")) {
             full.put("supervisoryReviewFile", file);
         }
         Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", service, "data", full));
@@ -91,6 +91,26 @@ class SocialOrgChangeAndCancellationIT extends ApiTestBase {
         JsonNode former = api().as("zhangsan").post("/api/socialorg/name-check",
                 Map.of("orgType", "SOCIAL_GROUP", "name", "中山市家具商会")).body();
         assertThat(former.path("findings").toString()).contains("DUPLICATE");
+    }
+
+    @Test
+    void aDirectlyRegisteredOrganisationCancelsWithoutASupervisoryUnitsDocument() {
+        // An industry association registers directly (no supervisory unit): there is no review document to give.
+        String code = codeOf("中山市物流行业协会");
+        String no = submit("socialorg-cancellation", Map.of("organisationName", "中山市物流行业协会",
+                "registrationNo", code, "cancellationReason", "DISSOLVED", "directCategory", "INDUSTRY_ASSOCIATION",
+                "liquidationEndedOn", LocalDate.now().minusDays(3).toString()));
+        assertThat(summary(no).path("status").asText()).isNotEqualTo("CLOSED");
+        // Without a direct-registration category the supervisory unit's document is still required.
+        Api applicant = api().as("lisi");
+        String file = applicant.upload("doc.pdf", Fixtures.pdf()).body().path("id").asText();
+        Api.Response missing = applicant.post("/api/applications", Map.of("serviceCode", "socialorg-cancellation",
+                "data", Map.of("district", "dongqu", "phone", "13900139000", "declaration", true,
+                        "organisationName", "中山市青年志愿者协会", "registrationNo", codeOf("中山市青年志愿者协会"),
+                        "cancellationReason", "DISSOLVED", "directCategory", "NONE", "liquidationReportFile", file,
+                        "liquidationEndedOn", LocalDate.now().minusDays(3).toString())));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.body().path("errors").findValuesAsText("field")).contains("supervisoryReviewFile");
     }
 
     @Test

@@ -1,0 +1,74 @@
+package cn.zs.civil.funeral;
+
+import static cn.zs.civil.funeral.FuneralProcess.REIMBURSEMENT_KEY;
+import static cn.zs.civil.funeral.FuneralProcess.WAIVER_KEY;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.application.SubmissionCheck;
+import cn.zs.civil.forms.FormDates;
+import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.web.FieldProblems;
+
+/**
+ * Domain brief §4(e) 1 and §4(f): the dates of a case must be consistent, death ≤ cremation ≤ receipt of the claim
+ * (a waiver registered at the city's funeral home may precede the cremation), and a reimbursement is claimed within
+ * the claim window after the cremation ({@code platform.funeral.claim-window-months}, [M] in the brief: commonly 6 to
+ * 12 months).
+ */
+@Component
+class FuneralDatesCheck implements SubmissionCheck {
+
+    static final String DATE_OF_DEATH = "dateOfDeath";
+    static final String CREMATION_DATE = "cremationDate";
+
+    private final MessageSource messages;
+    private final int claimWindowMonths;
+
+    FuneralDatesCheck(MessageSource messages, @Value("${platform.funeral.claim-window-months:12}") int claimWindowMonths) {
+        if (claimWindowMonths < 1 || claimWindowMonths > 120) {
+            throw new IllegalArgumentException("platform.funeral.claim-window-months must be 1 to 120");
+        }
+        this.messages = messages;
+        this.claimWindowMonths = claimWindowMonths;
+    }
+
+    @Override
+    public List<FieldProblem> check(String serviceCode, Map<String, Object> values, Locale locale) {
+        if (!WAIVER_KEY.equals(serviceCode) && !REIMBURSEMENT_KEY.equals(serviceCode)) {
+            return List.of();
+        }
+        LocalDate received = BusinessTime.now().toLocalDate();
+        LocalDate death = FormDates.of(values.get(DATE_OF_DEATH));
+        LocalDate cremation = FormDates.of(values.get(CREMATION_DATE));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (death != null && death.isAfter(received)) {
+            problems.add(problem(DATE_OF_DEATH, "funeral.deathAfterReceipt", locale, received));
+        }
+        if (death != null && cremation != null && cremation.isBefore(death)) {
+            problems.add(problem(CREMATION_DATE, "funeral.cremationBeforeDeath", locale, death));
+        }
+        if (REIMBURSEMENT_KEY.equals(serviceCode) && cremation != null) {
+            if (cremation.isAfter(received)) {
+                problems.add(problem(CREMATION_DATE, "funeral.cremationAfterReceipt", locale, received));
+            } else if (received.isAfter(cremation.plusMonths(claimWindowMonths))) {
+                problems.add(problem(CREMATION_DATE, "funeral.claimWindowOver", locale,
+                        cremation.plusMonths(claimWindowMonths), claimWindowMonths));
+            }
+        }
+        return problems;
+    }
+
+    private FieldProblem problem(String field, String code, Locale locale, Object... args) {
+        return FieldProblems.of(messages, locale, field, "funeral.label." + field, code, args);
+    }
+}

@@ -1,0 +1,145 @@
+package cn.zs.civil.funeral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.zs.civil.support.Api;
+import cn.zs.civil.support.ApiTestBase;
+import cn.zs.civil.support.Fixtures;
+
+/** The dates of a funeral claim (domain brief §4(e) 1, §4(f)) and one waiver per deceased, as the reviewer sees it. */
+class FuneralClaimRulesIT extends ApiTestBase {
+
+    private static final ZonedDateTime MONDAY_2026_11_30 = ZonedDateTime.of(2026, 11, 30, 10, 0, 0, 0,
+            ZoneId.of("Asia/Shanghai"));
+    /** In the demo registry: Shiqi hukou, died in Guangzhou on 2026-11-16, cremated there on 11-19. */
+    private static final String LI_ZHIYUAN_ID = "442000194002021131";
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    private Map<String, Object> claim(Api applicant, String name, String id, String death, String cremation) {
+        Map<String, Object> data = new HashMap<>(Fixtures.reimbursement("shiqi", name, id, "SW4401002026088",
+                "HZ440100202600888", applicant.upload("c.pdf", Fixtures.pdf()).body().path("id").asText(),
+                applicant.upload("i.pdf", Fixtures.pdf()).body().path("id").asText()));
+        data.put("dateOfDeath", death);
+        data.put("cremationDate", cremation);
+        return data;
+    }
+
+    private Api.Response submit(Api applicant, Map<String, Object> data) {
+        return applicant.post("/api/applications", Map.of("serviceCode", "funeral-fee-reimbursement", "data", data));
+    }
+
+    @Test
+    void aDateOfDeathAfterReceiptACremationBeforeDeathAndALateClaimAreRefusedFieldByField() {
+        ClockUtil.setCurrentTime(Date.from(MONDAY_2026_11_30.toInstant()));
+        Api applicant = api().as("lisi");
+        int before = count("select count(*) from application");
+
+        Api.Response deathLater = submit(applicant, claim(applicant, "黎志远", LI_ZHIYUAN_ID, "2026-12-01", "2026-11-19"));
+        assertThat(deathLater.status()).as(deathLater.toString()).isEqualTo(422);
+        assertThat(deathLater.body().path("errors").findValuesAsText("field")).contains("dateOfDeath");
+        assertThat(deathLater.body().path("errors").findValuesAsText("code")).contains("funeral.deathAfterReceipt");
+
+        Api.Response cremationFirst = submit(applicant, claim(applicant, "黎志远", LI_ZHIYUAN_ID, "2026-11-16",
+                "2026-11-15"));
+        assertThat(cremationFirst.status()).isEqualTo(422);
+        assertThat(cremationFirst.body().path("errors").findValuesAsText("code"))
+                .containsExactly("funeral.cremationBeforeDeath");
+
+        ClockUtil.setCurrentTime(Date.from(MONDAY_2026_11_30.plusMonths(13).toInstant()));
+        Api.Response late = submit(applicant, claim(applicant, "黎志远", LI_ZHIYUAN_ID, "2026-11-16", "2026-11-19"));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.body().path("errors").findValuesAsText("code")).containsExactly("funeral.claimWindowOver");
+        assertThat(late.body().path("errors").get(0).path("message").asText()).contains("2027-11-19");
+        assertThat(count("select count(*) from application")).isEqualTo(before);
+    }
+
+    @Test
+    void theReviewerIsWarnedWhenTheSameDeceasedAlreadyHasAPaidReimbursement() {
+        ClockUtil.setCurrentTime(Date.from(MONDAY_2026_11_30.toInstant()));
+        Api applicant = api().as("lisi");
+        Api clerk = api().as("clerk-funeral");
+        String first = submit(applicant, claim(applicant, "黎志远", LI_ZHIYUAN_ID, "2026-11-16", "2026-11-19")).body()
+                .path("applicationNo").asText();
+        runJobs(first);
+        complete(clerk, first, Map.of("decision", "accept"));
+        JsonNode firstReview = clerk.get("/api/tasks/" + taskOf(clerk, first)).body().path("checks");
+        assertThat(firstReview.path("alreadyWaivedInCity").asBoolean()).isFalse();
+        complete(clerk, first, Map.of("decision", "approve", "invoiceChecked", true));
+        assertThat(api().as("lisi").get("/api/applications/" + first).body().path("summary").path("outcome").asText())
+                .isEqualTo("PAID");
+
+        // Another family member claims again for the same deceased.
+        Api other = api().as("zhangsan");
+        String second = submit(other, claim(other, "黎志远", LI_ZHIYUAN_ID, "2026-11-16", "2026-11-19")).body()
+                .path("applicationNo").asText();
+        runJobs(second);
+        complete(clerk, second, Map.of("decision", "accept"));
+        JsonNode review = clerk.get("/api/tasks/" + taskOf(clerk, second)).body();
+        assertThat(review.path("checks").path("alreadyWaivedInCity").asBoolean()).isTrue();
+        assertThat(review.path("checks").path("earlierWaiverNo").asText()).isEqualTo(first);
+        assertThat(List.of(review.path("form").toString())).anySatisfy(f -> assertThat(f).contains("Text_EarlierWaiver"));
+    }
+
+    private Map<String, Object> unidentifiedBody(String policeCertificate, String deathCertificate) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("district", "shiqi");
+        data.put("unidentifiedBody", true);
+        data.put("policeCertificateNo", policeCertificate);
+        data.put("deceasedName", "无名氏");
+        data.put("dateOfDeath", "2026-11-27");
+        data.put("deathCertificateNo", deathCertificate);
+        data.put("placeOfDeath", "中山市石岐区");
+        data.put("cremationDate", "2026-11-30");
+        data.put("items", List.of(Map.of("itemCode", "TRANSPORT", "quantity", 60, "charge", 900),
+                Map.of("itemCode", "STORAGE", "quantity", 10, "charge", 1000),
+                Map.of("itemCode", "CREMATION", "quantity", 1, "charge", 600),
+                Map.of("itemCode", "OTHER", "quantity", 1, "charge", 880)));
+        data.put("phone", "13800138000");
+        return data;
+    }
+
+    @Test
+    void anUnidentifiedBodyNeedsNoIdNumberAndFinanceBearsItsBasicFeesAtActualCost() {
+        ClockUtil.setCurrentTime(Date.from(MONDAY_2026_11_30.toInstant()));
+        Api home = api().as("clerk-funeral-home");
+        for (String police : List.of("中公刑无名证2026第0456号", "中公刑无名证2026第0457号")) {
+            Api.Response r = home.post("/api/applications", Map.of("serviceCode", "funeral-fee-waiver", "data",
+                    unidentifiedBody(police, "SW44200020269" + police.substring(police.length() - 4, police.length() - 1))));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            String no = r.body().path("applicationNo").asText();
+            runJobs(no);
+            // No ID to look up: the funeral home checks the police certificate on paper.
+            complete(home, no, Map.of("paperChecked", true, "specialGroup", "UNIDENTIFIED", "decision", "confirm"));
+            assertThat(api().as("clerk-funeral-home").get("/api/applications/" + no).body().path("summary")
+                    .path("outcome").asText()).as(no).isEqualTo("WAIVED");
+            // Transport, storage and cremation at their actual 2,500 yuan, no cap; the non-basic item is not waived.
+            assertThat(jdbc.queryForObject("select waived_amount from funeral_waiver where application_no = ?",
+                    java.math.BigDecimal.class, no)).isEqualByComparingTo("2500");
+        }
+    }
+
+    private void complete(Api clerk, String no, Map<String, Object> data) {
+        String task = taskOf(clerk, no);
+        assertThat(task).as("a task of " + no).isNotNull();
+        Api.Response r = clerk.post("/api/tasks/" + task + "/complete", Map.of("data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        runJobs(no);
+    }
+}
