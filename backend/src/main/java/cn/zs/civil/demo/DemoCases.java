@@ -69,10 +69,10 @@ class DemoCases {
         }
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         // Path A at the funeral home: two waived at once, one refused as not covered, one waiting for a clerk.
-        waiver("shiqi", "陈伯生", "442000193805121318", "SW4420002026001", "2026-11-20", zh);
-        waiver("nanqu", "黄秀英", "440100194008084241", "SW4420002026002", "2026-11-22", zh);
-        waiver("dongqu", "李建国", "440300195001153174", "SW4403002026010", "2026-11-19", zh);
-        waiver("shiqi", "吴志明", "442000194801016160", "SW4420002026099", "2026-11-23", zh);
+        waiver("shiqi", "陈伯生", "442000193805121318", "SW4420002026001", daysAgo(16), zh);
+        waiver("nanqu", "黄秀英", "440100194008084241", "SW4420002026002", daysAgo(14), zh);
+        waiver("dongqu", "李建国", "440300195001153174", "SW4403002026010", daysAgo(17), zh);
+        waiver("shiqi", "吴志明", "442000194801016160", "SW4420002026099", daysAgo(13), zh);
 
         // Path B, reimbursement: one waiting for acceptance, one refused as already waived in Dongguan, one waiting
         // for the applicant's corrections.
@@ -97,6 +97,11 @@ class DemoCases {
                 "请一次性补齐以上材料。");
     }
 
+    /** A day before the platform's today (dates follow the platform's clock, e.g. DEMO_CLOCK_START). */
+    private static String daysAgo(int days) {
+        return cn.zs.civil.application.BusinessTime.now().toLocalDate().minusDays(days).toString();
+    }
+
     private void waiver(String district, String name, String id, String certificate, String deathDate, Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("district", district);
@@ -105,7 +110,7 @@ class DemoCases {
         data.put("dateOfDeath", deathDate);
         data.put("deathCertificateNo", certificate);
         data.put("placeOfDeath", "中山市人民医院");
-        data.put("cremationDate", "2026-11-26");
+        data.put("cremationDate", daysAgo(10));
         data.put("items", items());
         data.put("agentName", "陈家豪");
         data.put("agentIdNumber", "442000199001011014");
@@ -121,10 +126,10 @@ class DemoCases {
         data.put("district", district);
         data.put("deceasedName", name);
         data.put("deceasedIdNumber", id);
-        data.put("dateOfDeath", "2026-11-20");
+        data.put("dateOfDeath", daysAgo(16));
         data.put("deathCertificateNo", death);
         data.put("cremationCertificateNo", cremation);
-        data.put("cremationDate", "2026-11-24");
+        data.put("cremationDate", daysAgo(12));
         data.put("funeralHome", funeralHome);
         data.put("items", items());
         data.put("waivedElsewhereDeclared", "no");
