@@ -30,7 +30,7 @@ export default {
     statutoryDue: 'statutory limit {date}', promisedDue: 'promised {date}',
   },
   channel: { ONLINE: 'Online', COUNTER: 'At the counter' },
-  catalogue: { title: 'Services', statutory: 'Statutory limit', promised: 'Promised limit', days: '{days} working days' },
+  catalogue: { title: 'Services', statutory: 'Statutory limit', promised: 'Promised limit', days: '{days} working day | {days} working days', calendarDays: '{days} day | {days} days' },
   service: {
     limits: 'Time limits', conditions: 'Who may apply', materials: 'Materials', legalBasis: 'Legal basis', required: 'required',
     optional: 'optional', apply: 'Apply online', signInToApply: 'Sign in to apply online',

@@ -27,7 +27,7 @@ export default {
     statutoryDue: '法定期限 {date}', promisedDue: '承诺期限 {date}',
   },
   channel: { ONLINE: '可网上办理', COUNTER: '窗口办理' },
-  catalogue: { title: '服务目录', statutory: '法定办结时限', promised: '承诺办结时限', days: '{days} 个工作日' },
+  catalogue: { title: '服务目录', statutory: '法定办结时限', promised: '承诺办结时限', days: '{days} 个工作日', calendarDays: '{days} 日' },
   service: {
     limits: '办理时限', conditions: '申请条件', materials: '申请材料', legalBasis: '设定依据', required: '必交', optional: '可选',
     apply: '在线申请', signInToApply: '登录后在线申请',
