@@ -48,7 +48,8 @@ export async function startApp() {
     stdio: ['ignore', log, log],
   })
   const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 150_000
+  // A loaded machine (several builds at once) can take minutes to start it: E2E_START_SECONDS, 300 by default.
+  const deadline = Date.now() + Number(process.env.E2E_START_SECONDS ?? 300) * 1000
   let exited = null
   child.on('exit', (code) => (exited = code))
   // Never leave the application running: not when the suite ends, nor when a time limit stops it.

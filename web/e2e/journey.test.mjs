@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { startApp } from './app.mjs'
+import { codeTokens } from './codes.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const shots = path.join(here, 'screenshots')
@@ -33,9 +34,22 @@ async function signedIn(user, viewport = { width: 1366, height: 900 }) {
   return page
 }
 
+/** Every screenshot's visible text with the tokens that look like code (codes.mjs), for the last test. */
+const codeFindings = []
+
 async function shot(page, name, fullPage = true) {
   await page.waitForTimeout(300)
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage })
+  // Codes people read aloud (query codes, marked data-verbatim in the page) are left out of the scan.
+  const text = await page.evaluate(() => {
+    const verbatim = [...document.querySelectorAll('[data-verbatim]')]
+    verbatim.forEach((e) => (e.style.display = 'none'))
+    const all = document.body.innerText
+    verbatim.forEach((e) => (e.style.display = ''))
+    return all
+  })
+  const tokens = codeTokens(text)
+  if (tokens.length) codeFindings.push(`${name}: ${tokens.join(', ')}`)
 }
 
 /** A form-js select: open it unless focus already did, and pick the option (searchable ones get text typed first). */
@@ -120,6 +134,11 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await assert.doesNotReject(page.getByRole('heading', { name: '申请材料' }).waitFor())
     assert.match(await page.locator('main').innerText(), /法定办结时限: 20 个工作日/)
     await shot(page, '01-service')
+    // Each service says where and how it is done, from the catalogue: never the funeral home's counter for a marriage.
+    await page.goto(`${app.baseUrl}/portal/services/marriage-registration`)
+    const where = await page.getByTestId('where').innerText()
+    assert.match(where, /婚姻登记处/)
+    assert.doesNotMatch(where, /殡仪馆/)
     await context.close()
   })
 
@@ -404,8 +423,10 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv').first().click()])
     assert.match(download.suggestedFilename(), /^cycle-time_.*funeral-fee-reimbursement\.csv$/)
     const csv = fs.readFileSync(await download.path(), 'utf8')
-    assert.match(csv, /^\uFEFF?service,/)
-    assert.match(csv, /funeral-fee-reimbursement,[1-9]/)
+    // Headers and services in words, as on the screen.
+    assert.match(csv, /^\uFEFF?服务事项,办理时长（小时）·件数,/)
+    assert.match(csv, /基本殡葬服务费用减免（异地火化报销）,[1-9]/)
+    assert.doesNotMatch(csv, /funeral-fee-|workingDays|[a-z][A-Z]/)
     await shot(page, '10-dashboard-filtered')
 
     // The annual statistics: the reimbursement paid earlier in this journey is counted.
@@ -414,5 +435,53 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     assert.match(await page.getByTestId('outcome-funeral-fee-reimbursement-PAID').innerText(), /同意报销并支付: [1-9]/)
     await shot(page, '13-annual-statistics')
     await page.context().close()
+  })
+  test('every screen in both languages, on a desktop and on a phone, shows no internal name', async () => {
+    assert.ok(state.no, 'needs the application of the first steps')
+    const screens = [
+      [null, '/portal', (p) => p.locator('main a').first().waitFor()],
+      [null, '/portal/services/funeral-fee-reimbursement', (p) => p.locator('main h2').first().waitFor()],
+      [null, '/portal/services/marriage-registration', (p) => p.locator('main h2').first().waitFor()],
+      [null, '/track', (p) => p.locator('main input').first().waitFor()],
+      ['zhangsan', '/portal/applications', (p) => p.getByRole('link', { name: state.no }).waitFor()],
+      ['lisi', '/portal/applications', (p) => p.locator('main a[href^="/portal/applications/"]').first().waitFor()],
+      ['chief', '/workbench', (p) => p.locator('main table').first().waitFor()],
+      ['manager', '/dashboard', (p) => p.locator('.echart svg').first().waitFor()],
+      ['manager', '/dashboard/annual', (p) => p.locator('main table').first().waitFor()],
+    ]
+    for (const language of ['zh-CN', 'en']) {
+      for (const [device, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+        const pagesOf = new Map()
+        for (const [user, url, ready] of screens) {
+          let page = pagesOf.get(user)
+          if (!page) {
+            page = user ? await signedIn(user, viewport) : await browser.newContext({ viewport }).then((c) => c.newPage())
+            pages.add(page)
+            await page.goto(`${app.baseUrl}/track`)
+            await page.evaluate((l) => localStorage.setItem('civil.language', l), language)
+            pagesOf.set(user, page)
+          }
+          await page.goto(`${app.baseUrl}${url}`)
+          await ready(page)
+          await page.waitForLoadState('networkidle')
+          await shot(page, `20-${language}-${device}${url.replace(/\/+/g, '-')}`)
+          if (url === '/portal/applications') {
+            // Every case of the applicant: the journey's, a refused one, one waiting for corrections.
+            const cases = await page.locator('main a[href^="/portal/applications/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))])
+            for (const href of cases) {
+              await page.goto(`${app.baseUrl}${href}`)
+              await page.getByTestId('status').waitFor()
+              await page.waitForLoadState('networkidle')
+              await shot(page, `20-${language}-${device}-${user}${href.replace(/\/+/g, '-')}`)
+            }
+          }
+        }
+        for (const page of pagesOf.values()) await page.context().close()
+      }
+    }
+  })
+
+  test('no screenshot of the suite shows a code, a variable name, true/false or an id', () => {
+    assert.deepEqual(codeFindings, [])
   })
 })

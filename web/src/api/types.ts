@@ -49,6 +49,8 @@ export interface ServiceSummary {
   name: string
   kind: string
   channel: string
+  /** Where and how the service is done, from the catalogue (counter, online, who must come). */
+  where?: string
   statutoryLimit: Limit | null
   promisedLimit: Limit | null
   starterRoles: string[]

@@ -30,11 +30,11 @@ export default {
     statutoryDue: 'statutory limit {date}', promisedDue: 'promised {date}',
   },
   channel: { ONLINE: 'Online', COUNTER: 'At the counter' },
-  catalogue: { title: 'Services', statutory: 'Statutory limit', promised: 'Promised limit', days: '{days} working days' },
+  catalogue: { title: 'Services', statutory: 'Statutory limit', promised: 'Promised limit', days: '{days} working day | {days} working days', calendarDays: '{days} day | {days} days' },
   service: {
     limits: 'Time limits', conditions: 'Who may apply', materials: 'Materials', legalBasis: 'Legal basis', required: 'required',
     optional: 'optional', apply: 'Apply online', signInToApply: 'Sign in to apply online',
-    counterOnly: 'This service is handled at the funeral home counter; no online application is needed.',
+   
   },
   form: {
     chooseFile: 'Choose a file', chooseFiles: 'Choose files', noFile: 'No file chosen', filesChosen: '{n} file(s) uploaded',
@@ -70,7 +70,7 @@ export default {
     withdrawn: 'The application was withdrawn.', noticeTitle: 'Correction notice (all items at once)', noticeAt: 'Sent {at}',
     suppliedAt: 'Corrections supplied {at}',
   },
-  materials: { none: 'No materials', file: 'File', field: 'Material', size: 'Size', actions: 'Actions', preview: 'Preview', previewOf: 'Preview of {name}' },
+  materials: { none: 'No materials', file: 'File', field: 'Material', other: 'Other material', size: 'Size', actions: 'Actions', preview: 'Preview', previewOf: 'Preview of {name}' },
   diagram: { label: 'Process diagram; current step: {steps}', done: 'Steps done', current: 'Current step', now: 'Now: {steps}', failed: 'The diagram could not be loaded' },
   track: {
     title: 'Track an application', intro: 'Enter the application number and the query code. The answer shows no personal data.',
@@ -138,7 +138,7 @@ export default {
     waiverAmount: 'Amount waived (yuan)',
     waiverLines: 'Waiver lines',
     ruleVersions: 'Rule versions applied',
-    reasonCode: 'Reason code',
+    reasonCode: 'Grounds',
     registryAvailable: 'Registries available',
     registryRetryInterval: 'Registry retry interval',
     statusMismatch: 'Marital status differs from the declaration',
@@ -267,6 +267,6 @@ export default {
     APPROVED: 'Approved',
     NAMED: 'Named',
   },
-  factValues: { NONE: 'None', ONLINE: 'Online', COUNTER: 'At the counter', accept: 'Accept', notAccepted: 'Not accepted', approve: 'Approve', reject: 'Reject', confirm: 'Confirmed', durationD: '{n} days', durationH: '{n} hours', durationM: '{n} minutes' },
+  factValues: { TEKUN: 'Person in extreme hardship', DIBAO: 'Minimum-allowance recipient', YOUFU: 'Entitled group', UNIDENTIFIED: 'Unidentified body', HUKOU_RESIDENT: 'Zhongshan resident (hukou)', DIED_AND_CREMATED_LOCALLY: 'Died and cremated in Zhongshan', SPECIAL_GROUP: 'Special group (extreme hardship, minimum allowance, entitled group or unidentified body)', NOT_COVERED: 'Not covered', ELIGIBLE: 'Meets the conditions for marriage', UNDERAGE: 'Below the legal age for marriage', HAS_SPOUSE: 'A party is already married', ALREADY_MARRIED_TO_EACH_OTHER: 'Already married to each other', NOT_MAN_AND_WOMAN: 'Not one man and one woman', UNKNOWN_TYPE: 'Cannot be determined', MEETS_CONDITIONS: 'Meets the conditions for establishment', FUNDS_BELOW_MINIMUM: 'Funds below the legal minimum', MEMBERS_BELOW_MINIMUM: 'Members below the legal minimum', APPROVAL: 'Approval required', FILING: 'Filing', CITY_GOVERNMENT: 'City government', CIVIL_AFFAIRS: 'Civil affairs bureau', HOUSING_DEPARTMENT: 'Housing and urban-rural development bureau', PASSED: 'Passed', FAILED: 'Failed', NONE: 'None', ONLINE: 'Online', COUNTER: 'At the counter', accept: 'Accept', notAccepted: 'Not accepted', approve: 'Approve', reject: 'Reject', confirm: 'Confirmed', durationD: '{n} days', durationH: '{n} hours', durationM: '{n} minutes' },
   groups: { 'funeral-review': 'Funeral fee review', 'funeral-home': 'Funeral home counter', 'section-chief': 'Section chief', 'marriage-registrar': 'Marriage registration', 'socialorg-review': 'Social organisation review', 'placename-review': 'Place-name approval', director: 'Director' },
 }

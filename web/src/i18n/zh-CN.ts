@@ -27,10 +27,10 @@ export default {
     statutoryDue: '法定期限 {date}', promisedDue: '承诺期限 {date}',
   },
   channel: { ONLINE: '可网上办理', COUNTER: '窗口办理' },
-  catalogue: { title: '服务目录', statutory: '法定办结时限', promised: '承诺办结时限', days: '{days} 个工作日' },
+  catalogue: { title: '服务目录', statutory: '法定办结时限', promised: '承诺办结时限', days: '{days} 个工作日', calendarDays: '{days} 日' },
   service: {
     limits: '办理时限', conditions: '申请条件', materials: '申请材料', legalBasis: '设定依据', required: '必交', optional: '可选',
-    apply: '在线申请', signInToApply: '登录后在线申请', counterOnly: '本服务在殡仪馆窗口办理，无需网上申请。',
+    apply: '在线申请', signInToApply: '登录后在线申请',
   },
   form: {
     chooseFile: '选择文件', chooseFiles: '选择文件（可多选）', noFile: '未选择文件', filesChosen: '已上传 {n} 个文件',
@@ -64,7 +64,7 @@ export default {
     withdrawConfirm: '确定撤回该申请吗？撤回后办理终止。', withdrawReason: '撤回原因（可选）', withdrawn: '申请已撤回。',
     noticeTitle: '一次性告知补正通知', noticeAt: '通知时间：{at}', suppliedAt: '已于 {at} 提交补正',
   },
-  materials: { none: '暂无材料', file: '文件', field: '材料项', size: '大小', actions: '操作', preview: '预览', previewOf: '预览：{name}' },
+  materials: { none: '暂无材料', file: '文件', field: '材料项', other: '其他材料', size: '大小', actions: '操作', preview: '预览', previewOf: '预览：{name}' },
   diagram: { label: '流程图，当前环节：{steps}', done: '已完成环节', current: '当前环节', now: '当前：{steps}', failed: '流程图加载失败' },
   track: {
     title: '办件查询', intro: '输入申请编号和查询码即可查询办理进度。查询结果不显示任何个人信息。',
@@ -129,7 +129,7 @@ export default {
     waiverAmount: '可减免金额（元）',
     waiverLines: '减免明细',
     ruleVersions: '适用的规则版本',
-    reasonCode: '原因代码',
+    reasonCode: '判定依据',
     registryAvailable: '外部核验系统可用',
     registryRetryInterval: '核验重试间隔',
     statusMismatch: '婚姻状况与声明不符',
@@ -258,6 +258,6 @@ export default {
     APPROVED: '批准',
     NAMED: '已命名',
   },
-  factValues: { NONE: '无', ONLINE: '网上申请', COUNTER: '窗口申请', accept: '受理', notAccepted: '不予受理', approve: '同意', reject: '不同意', confirm: '核验属实', durationD: '{n} 天', durationH: '{n} 小时', durationM: '{n} 分钟' },
+  factValues: { TEKUN: '特困人员', DIBAO: '低保对象', YOUFU: '优抚对象', UNIDENTIFIED: '无名遗体', HUKOU_RESIDENT: '本市户籍居民', DIED_AND_CREMATED_LOCALLY: '在本市死亡并火化', SPECIAL_GROUP: '特殊群体（特困、低保、优抚对象或无名遗体）', NOT_COVERED: '不在减免范围内', ELIGIBLE: '符合结婚登记条件', UNDERAGE: '未达法定婚龄', HAS_SPOUSE: '一方已有配偶', ALREADY_MARRIED_TO_EACH_OTHER: '双方已是夫妻', NOT_MAN_AND_WOMAN: '双方不是一男一女', UNKNOWN_TYPE: '无法判定', MEETS_CONDITIONS: '符合成立条件', FUNDS_BELOW_MINIMUM: '活动资金低于法定最低额', MEMBERS_BELOW_MINIMUM: '会员数低于法定最低数', APPROVAL: '须核准', FILING: '备案', CITY_GOVERNMENT: '市人民政府', CIVIL_AFFAIRS: '市民政局', HOUSING_DEPARTMENT: '市住房和城乡建设局', PASSED: '通过', FAILED: '未通过', NONE: '无', ONLINE: '网上申请', COUNTER: '窗口申请', accept: '受理', notAccepted: '不予受理', approve: '同意', reject: '不同意', confirm: '核验属实', durationD: '{n} 天', durationH: '{n} 小时', durationM: '{n} 分钟' },
   groups: { 'funeral-review': '殡葬费用审核', 'funeral-home': '殡仪馆窗口', 'section-chief': '科长', 'marriage-registrar': '婚姻登记', 'socialorg-review': '社会组织登记审查', 'placename-review': '地名审批', director: '局领导' },
 }

@@ -8,8 +8,11 @@ export interface Fact {
   text: string
 }
 
-/** Variables the page already shows elsewhere (number, service, district) or that mean nothing to a clerk. */
-const HIDDEN = new Set(['applicationNo', 'serviceCode', 'district'])
+/**
+ * Variables the page already shows elsewhere (number, service, district) or that mean nothing to a clerk: the
+ * decision tables' deployment ids (ruleVersions) stay in the case's audit record, not on the screen.
+ */
+const HIDDEN = new Set(['applicationNo', 'serviceCode', 'district', 'ruleVersions'])
 
 export interface FactWords {
   /** The translated label of a variable, or undefined when the dictionary has none. */

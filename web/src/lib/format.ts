@@ -38,3 +38,11 @@ export function formatInstant(iso: string | null | undefined): string {
   )
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
 }
+
+/** A catalogue limit in words: working days or calendar days, as the catalogue counts it; '—' when there is none. */
+export function limitText(
+  t: (key: string, named: Record<string, unknown>, plural: number) => string,
+  limit: { days: number; unit: string } | null | undefined,
+): string {
+  return limit ? t(limit.unit === 'CALENDAR' ? 'catalogue.calendarDays' : 'catalogue.days', { days: limit.days }, limit.days) : '—'
+}

@@ -12,17 +12,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zs.civil.catalogue.ServiceCatalogue;
+import cn.zs.civil.identity.IdentityProperties;
 
 /** Turns cases and their events into what people read: plain-language status, timeline and next step. */
 @Component
 public class CaseViews {
 
     private final MessageSource messages;
+    private final IdentityProperties identity;
     private final ServiceCatalogue catalogue;
     private final ObjectMapper json;
     private final Countdowns countdowns;
 
-    CaseViews(MessageSource messages, ServiceCatalogue catalogue, ObjectMapper json, Countdowns countdowns) {
+    CaseViews(MessageSource messages, ServiceCatalogue catalogue, ObjectMapper json, Countdowns countdowns,
+            IdentityProperties identity) {
+        this.identity = identity;
         this.messages = messages;
         this.catalogue = catalogue;
         this.json = json;
@@ -66,6 +70,11 @@ public class CaseViews {
                 row.decidedAt(), countdown);
     }
 
+    /** Who acted, by name as the queue names clerks (the account name only when no name is known). */
+    private String actor(String actorId) {
+        return actorId == null ? null : identity.displayName(actorId);
+    }
+
     /**
      * The timeline: staff see who acted and with what data; applicants and the public see what happened and when,
      * never who or with which personal data.
@@ -74,7 +83,7 @@ public class CaseViews {
         return events.stream()
                 .filter(e -> forStaff || !INTERNAL_EVENTS.contains(e.eventType()))
                 .map(e -> new TimelineEntry(e.occurredAt(), e.eventType(), eventText(e, locale), e.outcome(),
-                        forStaff ? e.actorId() : null, forStaff ? data(e.data()) : null))
+                        forStaff ? actor(e.actorId()) : null, forStaff ? data(e.data()) : null))
                 .toList();
     }
 

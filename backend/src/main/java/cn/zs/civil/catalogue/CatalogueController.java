@@ -38,14 +38,14 @@ class CatalogueController {
         this.identity = identity;
     }
 
-    record ServiceSummary(String code, String name, String kind, String channel, Limit statutoryLimit,
+    record ServiceSummary(String code, String name, String kind, String channel, String where, Limit statutoryLimit,
             Limit promisedLimit, List<String> starterRoles) {
     }
 
     record MaterialView(String code, String name, boolean required) {
     }
 
-    record ServiceView(String code, String name, String kind, String channel, List<String> legalBasis,
+    record ServiceView(String code, String name, String kind, String channel, String where, List<String> legalBasis,
             List<String> conditions, List<MaterialView> materials, Limit statutoryLimit, Limit promisedLimit,
             List<String> starterRoles, String processVersion, JsonNode startForm) {
     }
@@ -60,7 +60,7 @@ class CatalogueController {
         boolean en = english(locale);
         return catalogue.services().entrySet().stream().map(e -> {
             ServiceDefinition s = e.getValue();
-            return new ServiceSummary(e.getKey(), s.name().in(en), s.kind().name(), s.channel().name(),
+            return new ServiceSummary(e.getKey(), s.name().in(en), s.kind().name(), s.channel().name(), where(s, en),
                     s.statutoryLimit(), s.promisedLimit(), s.starterRoles());
         }).toList();
     }
@@ -74,7 +74,7 @@ class CatalogueController {
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(s.processKey())
                 .latestVersion().singleResult();
         JsonNode form = definition == null ? null : forms.localized(forms.startForm(definition.getId()), locale);
-        return new ServiceView(code, s.name().in(en), s.kind().name(), s.channel().name(),
+        return new ServiceView(code, s.name().in(en), s.kind().name(), s.channel().name(), where(s, en),
                 s.legalBasis().stream().map(t -> t.in(en)).toList(), s.conditions().stream().map(t -> t.in(en)).toList(),
                 s.materials().stream().map(m -> new MaterialView(m.code(), en ? m.en() : m.zh(), m.required())).toList(),
                 s.statutoryLimit(), s.promisedLimit(), s.starterRoles(),
@@ -91,5 +91,9 @@ class CatalogueController {
 
     private static boolean english(Locale locale) {
         return "en".equals(locale.getLanguage());
+    }
+
+    private static String where(ServiceDefinition s, boolean en) {
+        return s.where() == null ? null : s.where().in(en);
     }
 }

@@ -84,7 +84,9 @@ public record ServiceCatalogue(Map<String, ServiceDefinition> services) {
             List<String> queueGroups,
             Channel channel,
             Integer correctionPeriodDays,
-            boolean sensitive) {
+            boolean sensitive,
+            /** Where and how the service is done (at which counter, online, who must come), in each language. */
+            Text where) {
 
         public ServiceDefinition {
             legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);

@@ -97,6 +97,13 @@ class ReimbursementJourneyIT extends ApiTestBase {
         assertThat(mine.path("timeline").findValuesAsText("type")).contains("SUBMITTED", "CLAIMED", "TASK_COMPLETED",
                 "ACCEPTED", "DECIDED");
         assertThat(mine.path("timeline").findValues("actor")).isEmpty();
+        // Staff see who acted, by name (as the queue names clerks), never by account id.
+        JsonNode staffView = clerk.get("/api/applications/" + no).body();
+        assertThat(staffView.path("timeline").findValuesAsText("actor")).contains("陈明").doesNotContain("clerk-funeral-xl");
+        // The catalogue says where and how the service is done.
+        assertThat(applicant.get("/api/services/funeral-fee-reimbursement").body().path("where").asText()).startsWith("网上申请");
+        assertThat(api().anonymous().get("/api/services/marriage-registration").body().path("where").asText())
+                .contains("婚姻登记处").doesNotContain("殡仪馆");
         assertThat(applicant.get("/api/applications/mine").body().path("items").findValuesAsText("subject"))
                 .contains(Fixtures.JILIN_NAME);
 
