@@ -85,6 +85,17 @@ async function fill(scope, label, value) {
 }
 
 /** A form-js date field; its input format follows the browser's locale, as its placeholder says. */
+/** A day N days from the platform's own today (never this machine's: the suite gives the same result any day). */
+async function platformDay(offset) {
+  const response = await fetch(`${app.baseUrl}/api/calendar/today`, {
+    headers: { Authorization: `Basic ${Buffer.from('zhangsan:demo').toString('base64')}` },
+  })
+  assert.equal(response.status, 200)
+  const day = new Date(`${(await response.json()).today}T00:00:00Z`)
+  day.setUTCDate(day.getUTCDate() + offset)
+  return day.toISOString().slice(0, 10)
+}
+
 async function date(page, label, iso) {
   const input = field(page, label)
   const [y, m, d] = iso.split('-')
@@ -149,10 +160,10 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await choose(page, '户籍所在镇街', '小榄镇')
     await fill(page, '逝者姓名', '𠮷林')
     await fill(page, '逝者公民身份号码', '442000194503012129')
-    await date(page, '死亡日期', '2026-11-18')
+    await date(page, '死亡日期', await platformDay(-18))
     await fill(page, '死亡证明编号', 'SW4401002026077')
     await fill(page, '火化证明编号', 'HZ440100202600123')
-    await date(page, '火化日期', '2026-11-21')
+    await date(page, '火化日期', await platformDay(-15))
     await fill(page, '火化殡仪馆名称', '广州市殡葬服务中心')
     const items = [
       ['遗体接运（公里）', '200', '800'],
