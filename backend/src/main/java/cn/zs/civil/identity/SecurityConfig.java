@@ -24,6 +24,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -53,6 +56,7 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain engineTools(HttpSecurity http, SignIn signIn, ProblemWriter problems,
             EngineAdminAudit audit, IdentityService engineIdentity) throws Exception {
+        sessionsOnlyAtSignIn(http);
         // Ant matchers: the engine REST API is a Jersey servlet, outside Spring MVC's request mapping.
         http.securityMatcher(new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/**"),
                         AntPathRequestMatcher.antMatcher("/camunda/**")))
@@ -73,6 +77,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain platform(HttpSecurity http, SignIn signIn, ProblemWriter problems) throws Exception {
+        sessionsOnlyAtSignIn(http);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/services", "/api/services/**").permitAll()
@@ -89,6 +94,22 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         signIn.platform(http);
         return http.build();
+    }
+
+    /**
+     * A session is made at sign-in only. An API call (signed in by Basic or a bearer token, or anonymous) keeps its
+     * authentication for the request; a refused one gets its 401 without a saved request, so anonymous callers
+     * cannot fill the shared session table (only a page a browser asked for is remembered, to return to it after
+     * sign-in). How many sessions one account holds is bounded by {@link SessionBound}.
+     */
+    private static void sessionsOnlyAtSignIn(HttpSecurity http) throws Exception {
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(new AndRequestMatcher(AntPathRequestMatcher.antMatcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/api/**")),
+                new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/**")),
+                new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/camunda/api/**")),
+                new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/actuator/**"))));
+        http.requestCache(c -> c.requestCache(pagesOnly));
     }
 
     /**
