@@ -58,15 +58,20 @@ public class DataCipher {
         if (plain == null) {
             return null;
         }
+        return PREFIX + activeKeyId + ":" + Base64.getEncoder().encodeToString(encrypt(
+                plain.getBytes(StandardCharsets.UTF_8), context));
+    }
+
+    /** iv | ciphertext | tag under the active key, the key id and context as associated data. */
+    private byte[] encrypt(byte[] plain, String context) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(aad(activeKeyId, context));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-            return PREFIX + activeKeyId + ":" + Base64.getEncoder().encodeToString(out);
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
@@ -99,18 +104,9 @@ public class DataCipher {
      * {@code enc:v1:<key id>:} followed by iv | ciphertext | tag.
      */
     public byte[] sealBytes(byte[] plain, String context) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(aad(activeKeyId, context));
-            byte[] sealed = cipher.doFinal(plain);
-            byte[] prefix = currentPrefix().getBytes(StandardCharsets.US_ASCII);
-            return ByteBuffer.allocate(prefix.length + iv.length + sealed.length).put(prefix).put(iv).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Encryption failed", e);
-        }
+        byte[] prefix = currentPrefix().getBytes(StandardCharsets.US_ASCII);
+        byte[] sealed = encrypt(plain, context);
+        return ByteBuffer.allocate(prefix.length + sealed.length).put(prefix).put(sealed).array();
     }
 
     /** The plain bytes of sealed content; content stored before encryption (no prefix) is returned as it is. */
