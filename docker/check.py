@@ -107,6 +107,10 @@ app_env = services.get("app1", {}).get("environment", {}) or {}
 check("AUDIT_KEYS" in app_env, "compose: the app needs AUDIT_KEYS (the audit chain's key, from the environment)")
 check(str(app_env.get("AUDIT_CHECKPOINT_FILE", "")).startswith("/app/audit/"),
       "compose: the audit checkpoints belong on the app-audit volume (/app/audit/)")
+nginx_address = (services.get("nginx", {}).get("networks", {}) or {}).get("default", {}).get("ipv4_address", "")
+proxies = str(app_env.get("TRUSTED_PROXIES", ""))
+check(nginx_address and re.fullmatch(proxies, nginx_address) and not re.fullmatch(proxies, "172.30.0.11"),
+      "compose: TRUSTED_PROXIES must name nginx's fixed address and nothing else")
 # An OutOfMemoryError must end the JVM so the orchestrator restarts it, with a heap dump where the operator keeps it.
 for where, text in (("Dockerfile", read("Dockerfile")), ("compose app", str(services.get("app1", {}).get("environment", {})))):
     for flag in ("-XX:+ExitOnOutOfMemoryError", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath="):

@@ -37,7 +37,13 @@ interface ApplicationMapper {
     /** Cases whose form data is not sealed with the current key, locked until the transaction ends. */
     List<SealableRow> lockUnsealed(@Param("currentPattern") String currentPattern, @Param("limit") int limit);
 
-    int updateSealedFormData(@Param("applicationNo") String applicationNo, @Param("formData") String formData);
+    int updateSealedFormData(@Param("applicationNo") String applicationNo, @Param("formData") String formData,
+            @Param("subjectName") String subjectName);
+
+    /** Files stored in plain bytes or under a key that no longer seals, locked for re-sealing. */
+    List<SealableFile> lockUnsealedAttachments(@Param("keyId") String keyId, @Param("limit") int limit);
+
+    int updateSealedAttachment(@Param("id") String id, @Param("content") byte[] content, @Param("keyId") String keyId);
 
     List<ApplicationRow> findByNos(@Param("nos") Collection<String> applicationNos);
 
@@ -62,7 +68,8 @@ interface ApplicationMapper {
 
     List<CaseEventRow> findEvents(String applicationNo);
 
-    int insertAttachment(@Param("row") AttachmentRow row, @Param("content") byte[] content);
+    int insertAttachment(@Param("row") AttachmentRow row, @Param("content") byte[] content,
+            @Param("contentKey") String contentKey);
 
     AttachmentRow findAttachment(String id);
 
@@ -88,7 +95,10 @@ interface ApplicationMapper {
     record CaseState(String status, String outcome) {
     }
 
-    record SealableRow(String applicationNo, String formData) {
+    record SealableFile(String id, byte[] content) {
+    }
+
+    record SealableRow(String applicationNo, String formData, String subjectName) {
     }
 
     record IdempotencyRow(String ownerId, String idemKey, String requestHash, String applicationNo,

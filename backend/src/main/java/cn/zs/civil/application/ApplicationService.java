@@ -179,7 +179,7 @@ public class ApplicationService {
         var now = BusinessTime.now();
         String district = (String) checked.values().get(DISTRICT_FIELD);
         mapper.insertApplication(new ApplicationRow(null, applicationNo, queryCode, serviceCode, definition.getId(),
-                null, user.id(), service.channel().name(), district, subject(form, checked.values()),
+                null, user.id(), service.channel().name(), district, SubjectNames.seal(cipher, applicationNo, subject(form, checked.values())),
                 CaseStatus.RECEIVED, null, sealed(applicationNo, checked.values()), now, null, null, null, now));
         attachments.link(user, applicationNo, form, checked);
         log.byUser(applicationNo, CaseEventType.SUBMITTED, user, null, null, Map.of("serviceCode", serviceCode));
@@ -207,7 +207,7 @@ public class ApplicationService {
         if (!row.requestHash().equals(requestHash)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency.keyReused");
         }
-        ApplicationRow application = mapper.findByNo(row.applicationNo());
+        ApplicationRow application = opened(mapper.findByNo(row.applicationNo()));
         return Optional.of(new Submitted(application.applicationNo(), application.queryCode(),
                 application.serviceCode(), application.status(), true));
     }
@@ -245,7 +245,7 @@ public class ApplicationService {
 
     /** The case if this caller may read it; otherwise "not found", so numbers cannot be probed. */
     public ApplicationRow readable(PlatformUser user, String applicationNo) {
-        ApplicationRow row = applicationNo == null ? null : mapper.findByNo(applicationNo);
+        ApplicationRow row = applicationNo == null ? null : opened(mapper.findByNo(applicationNo));
         if (row != null && !mayRead(user, row)) {
             log.denied(user, applicationNo, "read");
         }
@@ -280,7 +280,7 @@ public class ApplicationService {
     }
 
     public ApplicationRow byNo(String applicationNo) {
-        ApplicationRow row = mapper.findByNo(applicationNo);
+        ApplicationRow row = opened(mapper.findByNo(applicationNo));
         if (row == null) {
             throw ApiException.notFound("application.notFound", applicationNo);
         }
@@ -290,13 +290,13 @@ public class ApplicationService {
     public Map<String, ApplicationRow> byNos(List<String> applicationNos) {
         Map<String, ApplicationRow> out = new LinkedHashMap<>();
         if (!applicationNos.isEmpty()) {
-            mapper.findByNos(applicationNos).forEach(r -> out.put(r.applicationNo(), r));
+            mapper.findByNos(applicationNos).forEach(r -> out.put(r.applicationNo(), opened(r)));
         }
         return out;
     }
 
     public List<ApplicationRow> mine(PlatformUser user, int page, int size) {
-        return mapper.findByApplicant(user.id(), page * size, size);
+        return mapper.findByApplicant(user.id(), page * size, size).stream().map(this::opened).toList();
     }
 
     public long countMine(PlatformUser user) {
@@ -370,7 +370,8 @@ public class ApplicationService {
         }
         tx.executeWithoutResult(status -> {
             var now = BusinessTime.now();
-            mapper.updateFormData(applicationNo, sealed(applicationNo, checked.values()), subject(form, checked.values()), now);
+            mapper.updateFormData(applicationNo, sealed(applicationNo, checked.values()),
+                    SubjectNames.seal(cipher, applicationNo, subject(form, checked.values())), now);
             attachments.link(user, applicationNo, form, checked);
             mapper.markCorrectionSupplied(applicationNo, now);
             log.byUser(applicationNo, CaseEventType.CORRECTIONS_SUPPLIED, user, null, null,
@@ -411,7 +412,7 @@ public class ApplicationService {
      * probed through the applicant's actions either.
      */
     public ApplicationRow ownCase(PlatformUser user, String applicationNo) {
-        ApplicationRow row = applicationNo == null ? null : mapper.findByNo(applicationNo);
+        ApplicationRow row = applicationNo == null ? null : opened(mapper.findByNo(applicationNo));
         if (row != null && !row.applicantId().equals(user.id())) {
             log.denied(user, applicationNo, "act as the applicant");
         }
@@ -422,6 +423,11 @@ public class ApplicationService {
     }
 
     /** The person the case is about (the deceased, the couple, the organisation), shown masked in lists. */
+    /** A row as the service hands it out: the subject's name opened. */
+    private ApplicationRow opened(ApplicationRow row) {
+        return row == null ? null : row.withSubjectName(SubjectNames.open(cipher, row.applicationNo(), row.subjectName()));
+    }
+
     private static String subject(FormDefinition form, Map<String, Object> values) {
         return form.valueFields().stream().filter(f -> "true".equals(f.properties().get("subject")))
                 .map(FormField::key).map(values::get).filter(Objects::nonNull).map(Object::toString).findFirst()

@@ -24,6 +24,7 @@ import cn.zs.civil.forms.FormDefinition;
 import cn.zs.civil.forms.FormField;
 import cn.zs.civil.forms.ValidatedForm;
 import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.protection.DataCipher;
 import cn.zs.civil.web.ApiException;
 import cn.zs.civil.web.FieldProblem;
 
@@ -45,7 +46,10 @@ public class Attachments {
     private final MessageSource messages;
     private final Tika tika = new Tika();
 
-    Attachments(ApplicationMapper mapper, UploadProperties properties, MessageSource messages) {
+    private final DataCipher cipher;
+
+    Attachments(ApplicationMapper mapper, UploadProperties properties, MessageSource messages, DataCipher cipher) {
+        this.cipher = cipher;
         this.mapper = mapper;
         this.properties = properties;
         this.messages = messages;
@@ -91,7 +95,7 @@ public class Attachments {
         }
         AttachmentRow row = new AttachmentRow(UUID.randomUUID().toString(), user.id(), null, null, name, type,
                 content.length, sha256(content), BusinessTime.now());
-        mapper.insertAttachment(row, content);
+        mapper.insertAttachment(row, cipher.sealBytes(content, row.id()), cipher.activeKeyId());
         return row;
     }
 
@@ -105,7 +109,7 @@ public class Attachments {
 
     public byte[] content(String id) {
         ApplicationMapper.AttachmentBlob blob = mapper.findAttachmentContent(id);
-        return blob == null ? new byte[0] : blob.content();
+        return blob == null ? new byte[0] : cipher.openBytes(blob.content(), id);
     }
 
     public List<AttachmentRow> ofCase(String applicationNo) {

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.zs.civil.protection.DataCipher;
 
 /**
- * At start-up, seals every case whose form data is still in plain text (written before encryption at rest) or
+ * At start-up, seals every case whose form data or subject name, and every uploaded file whose content, is still in
+ * plain text (written before encryption at rest) or
  * sealed with a key that no longer comes first (a rotation). Batches of rows are locked while they are re-sealed,
  * so a correction saved at the same moment waits and is never overwritten with the old values; several nodes
  * starting together share the work the same way.
@@ -52,12 +53,30 @@ class FormDataSealing implements ApplicationRunner {
                 List<ApplicationMapper.SealableRow> rows = mapper.lockUnsealed(cipher.currentPrefix() + "%", batch);
                 for (ApplicationMapper.SealableRow row : rows) {
                     String plain = cipher.open(row.formData(), row.applicationNo());
-                    mapper.updateSealedFormData(row.applicationNo(), cipher.seal(plain, row.applicationNo()));
+                    String name = SubjectNames.open(cipher, row.applicationNo(), row.subjectName());
+                    mapper.updateSealedFormData(row.applicationNo(), cipher.seal(plain, row.applicationNo()),
+                            SubjectNames.seal(cipher, row.applicationNo(), name));
                 }
                 return rows.size();
             });
             total += done == null ? 0 : done;
             if (done == null || done < batch) {
+                break;
+            }
+        }
+        while (true) {
+            // Uploaded files: read one batch into memory at a time (at most batch × the upload limit).
+            Integer done = tx.execute(s -> {
+                List<ApplicationMapper.SealableFile> files = mapper.lockUnsealedAttachments(cipher.activeKeyId(),
+                        Math.max(1, batch / 20));
+                for (ApplicationMapper.SealableFile file : files) {
+                    byte[] plain = cipher.openBytes(file.content(), file.id());
+                    mapper.updateSealedAttachment(file.id(), cipher.sealBytes(plain, file.id()), cipher.activeKeyId());
+                }
+                return files.size();
+            });
+            total += done == null ? 0 : done;
+            if (done == null || done < Math.max(1, batch / 20)) {
                 return total;
             }
         }

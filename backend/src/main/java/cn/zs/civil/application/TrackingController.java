@@ -2,15 +2,10 @@ package cn.zs.civil.application;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,8 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zs.civil.identity.Roles;
 import cn.zs.civil.web.ApiException;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import cn.zs.civil.web.RateLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,21 +31,15 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Public tracking")
 class TrackingController {
 
-    private static final int MAX_CLIENTS = 10_000;
-
     private final ApplicationMapper mapper;
     private final CaseLog log;
     private final CaseViews views;
     private final int perMinute;
-    private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_CLIENTS;
-        }
-    });
+    private final RateLimits rateLimits;
 
-    TrackingController(ApplicationMapper mapper, CaseLog log, CaseViews views,
+    TrackingController(ApplicationMapper mapper, CaseLog log, CaseViews views, RateLimits rateLimits,
             @Value("${platform.tracking.requests-per-minute}") int perMinute) {
+        this.rateLimits = rateLimits;
         this.mapper = mapper;
         this.log = log;
         this.views = views;
@@ -66,14 +54,8 @@ class TrackingController {
     @PreAuthorize(Roles.PUBLIC)
     ResponseEntity<CaseViews.PublicStatus> track(@Valid @RequestBody TrackRequest request, HttpServletRequest http,
             Locale locale) {
-        Bucket bucket = buckets.computeIfAbsent(http.getRemoteAddr(), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, probe.getNanosToWaitForRefill() / 1_000_000_000L);
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "tracking.rateLimited").retryAfter(seconds);
-        }
+        // The client's address as the trusted proxy names it (TRUSTED_PROXIES), counted on all nodes together.
+        rateLimits.hit("track:" + http.getRemoteAddr(), perMinute, "tracking.rateLimited");
         ApplicationRow row = mapper.findByNo(request.applicationNo().strip().toUpperCase(Locale.ROOT));
         if (row == null || !MessageDigest.isEqual(row.queryCode().getBytes(StandardCharsets.UTF_8),
                 request.queryCode().strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {

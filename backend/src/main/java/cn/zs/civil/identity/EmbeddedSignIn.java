@@ -3,7 +3,9 @@ package cn.zs.civil.identity;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,7 +52,16 @@ class EmbeddedSignIn {
     }
 
     @Bean
-    UserDetailsService demoAccounts(IdentityProperties identity) {
+    LoginThrottle loginThrottle(@Value("${platform.identity.sign-in.delay-after:3}") int delayAfter,
+            @Value("${platform.identity.sign-in.first-delay:PT0.5S}") java.time.Duration firstDelay,
+            @Value("${platform.identity.sign-in.max-delay:PT4S}") java.time.Duration maxDelay,
+            @Value("${platform.identity.sign-in.lock-after:10}") int lockAfter,
+            @Value("${platform.identity.sign-in.lock-for:PT15M}") java.time.Duration lockFor) {
+        return new LoginThrottle(delayAfter, firstDelay, maxDelay, lockAfter, lockFor);
+    }
+
+    @Bean
+    UserDetailsService demoAccounts(IdentityProperties identity, LoginThrottle throttle) {
         List<UserDetails> users = new ArrayList<>();
         for (IdentityProperties.DemoAccount account : identity.accounts()) {
             users.add(User.withUsername(account.username())
@@ -63,7 +74,22 @@ class EmbeddedSignIn {
         // re-encode the documented {noop} demo passwords as bcrypt after the first sign-in: every later HTTP Basic call
         // paid a bcrypt check (about 0.4 s of CPU per call on two busy cores in the benchmark), for passwords that are
         // public anyway. A deployment signs in through Keycloak and is not affected.
-        return manager::loadUserByUsername;
+        // Every attempt (form or Basic) asks for the account first: a locked name is refused at once, after repeated
+        // failures the answer waits (LoginThrottle).
+        return username -> {
+            if (throttle.locked(username)) {
+                throw new LockedException("locked after repeated failed sign-ins");
+            }
+            java.time.Duration delay = throttle.delay(username);
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return manager.loadUserByUsername(username);
+        };
     }
 
     static List<GrantedAuthority> authorities(IdentityProperties.DemoAccount account) {

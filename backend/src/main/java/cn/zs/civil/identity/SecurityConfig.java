@@ -24,6 +24,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -46,13 +49,34 @@ import cn.zs.civil.audit.EngineAdminAudit;
 class SecurityConfig {
 
     static final String[] PUBLIC_PATHS = {"/api/public/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-            "/actuator/health/**", "/actuator/health", "/error", "/login", "/favicon.ico"};
+            "/error", "/login", "/favicon.ico"};
+
+    /**
+     * The actuator: health for anyone (probes, load balancers), every other endpoint (metrics, info, and whatever
+     * a later release exposes, such as prometheus) for administrators or a scraper with the configured token.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http, SignIn signIn, ProblemWriter problems,
+            @Value("${platform.actuator.scrape-token:}") String scrapeToken) throws Exception {
+        http.securityMatcher(AntPathRequestMatcher.antMatcher("/actuator/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(AntPathRequestMatcher.antMatcher("/actuator/health"),
+                                AntPathRequestMatcher.antMatcher("/actuator/health/**")).permitAll()
+                        .anyRequest().hasAnyRole(Roles.ADMIN, ScrapeToken.ROLE))
+                .addFilterBefore(new ScrapeToken(scrapeToken), AuthorizationFilter.class)
+                .exceptionHandling(e -> e.accessDeniedHandler(problems.deniedHandler()));
+        sessionsOnlyAtSignIn(http);
+        signIn.engineTools(http);
+        return http.build();
+    }
 
     /** Camunda's own tools: Cockpit, Tasklist, Admin and the engine REST API are for administrators only. */
     @Bean
     @Order(1)
     SecurityFilterChain engineTools(HttpSecurity http, SignIn signIn, ProblemWriter problems,
             EngineAdminAudit audit, IdentityService engineIdentity) throws Exception {
+        sessionsOnlyAtSignIn(http);
         // Ant matchers: the engine REST API is a Jersey servlet, outside Spring MVC's request mapping.
         http.securityMatcher(new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/**"),
                         AntPathRequestMatcher.antMatcher("/camunda/**")))
@@ -73,6 +97,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain platform(HttpSecurity http, SignIn signIn, ProblemWriter problems) throws Exception {
+        sessionsOnlyAtSignIn(http);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/services", "/api/services/**").permitAll()
@@ -92,14 +117,42 @@ class SecurityConfig {
     }
 
     /**
-     * CSRF protects cookie sessions. A call that carries its own credentials (HTTP Basic now, a bearer token in the
-     * Keycloak mode) cannot be forged by another site, and an API call without a session cookie has no session to
-     * ride on (it is refused as unauthenticated instead). The login form itself stays protected.
+     * A session is made at sign-in only. An API call (signed in by Basic or a bearer token, or anonymous) keeps its
+     * authentication for the request; a refused one gets its 401 without a saved request, so anonymous callers
+     * cannot fill the shared session table (only a page a browser asked for is remembered, to return to it after
+     * sign-in). How many sessions one account holds is bounded by {@link SessionBound}.
      */
-    private static boolean notABrowserSession(HttpServletRequest request) {
-        boolean apiWithoutSession = request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null;
-        return request.getHeader("Authorization") != null || apiWithoutSession
-                || request.getRequestURI().startsWith("/api/public/");
+    private static void sessionsOnlyAtSignIn(HttpSecurity http) throws Exception {
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(new AndRequestMatcher(AntPathRequestMatcher.antMatcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/api/**")),
+                new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/**")),
+                new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/camunda/api/**")),
+                new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/actuator/**"))));
+        http.requestCache(c -> c.requestCache(pagesOnly));
+    }
+
+    /**
+     * CSRF protects cookie sessions, so it is skipped only for a request that offers no session: nothing but its
+     * own credentials (HTTP Basic now, a bearer token in the Keycloak mode) can authenticate it, and another site
+     * cannot make a browser send those. An API call without a session and without credentials is refused as
+     * unauthenticated instead. A request that offers a session cookie needs the token whatever else it carries (an
+     * {@code Authorization} header a filter does not take, or Basic credentials of the session's own user, which
+     * Spring Security does not check again, would otherwise let it ride on the session). The login form stays
+     * protected; public tracking holds no session.
+     */
+    static boolean notABrowserSession(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/public/")) {
+            return true;
+        }
+        return request.getRequestedSessionId() == null && (path.startsWith("/api/") || ownCredentials(request));
+    }
+
+    private static boolean ownCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && (authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                || authorization.regionMatches(true, 0, "Bearer ", 0, 7));
     }
 
     /** Readable by the SPA (it echoes it in a header), SameSite=Lax, Secure whenever the request came over TLS. */

@@ -58,15 +58,20 @@ public class DataCipher {
         if (plain == null) {
             return null;
         }
+        return PREFIX + activeKeyId + ":" + Base64.getEncoder().encodeToString(encrypt(
+                plain.getBytes(StandardCharsets.UTF_8), context));
+    }
+
+    /** iv | ciphertext | tag under the active key, the key id and context as associated data. */
+    private byte[] encrypt(byte[] plain, String context) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(aad(activeKeyId, context));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-            return PREFIX + activeKeyId + ":" + Base64.getEncoder().encodeToString(out);
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
@@ -91,6 +96,39 @@ public class DataCipher {
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("A sealed value does not open (wrong key, wrong row or altered)", e);
+        }
+    }
+
+    /**
+     * Binary content (an uploaded file) sealed the same way: the stored bytes are the ASCII prefix
+     * {@code enc:v1:<key id>:} followed by iv | ciphertext | tag.
+     */
+    public byte[] sealBytes(byte[] plain, String context) {
+        byte[] prefix = currentPrefix().getBytes(StandardCharsets.US_ASCII);
+        byte[] sealed = encrypt(plain, context);
+        return ByteBuffer.allocate(prefix.length + sealed.length).put(prefix).put(sealed).array();
+    }
+
+    /** The plain bytes of sealed content; content stored before encryption (no prefix) is returned as it is. */
+    public byte[] openBytes(byte[] stored, String context) {
+        String head = new String(stored, 0, Math.min(stored.length, PREFIX.length() + 34), StandardCharsets.US_ASCII);
+        int colon = head.startsWith(PREFIX) ? head.indexOf(':', PREFIX.length()) : -1;
+        if (colon < 0) {
+            return stored;
+        }
+        String keyId = head.substring(PREFIX.length(), colon);
+        SecretKey key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("Sealed with key '" + keyId + "', which is not configured");
+        }
+        try {
+            int start = colon + 1;
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, start, IV_BYTES));
+            cipher.updateAAD(aad(keyId, context));
+            return cipher.doFinal(stored, start + IV_BYTES, stored.length - start - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Sealed content does not open (wrong key, wrong row or altered)", e);
         }
     }
 

@@ -181,12 +181,22 @@ public class WorklistService {
         }
     }
 
+    private static final java.util.regex.Pattern ENGINE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    /**
+     * Whether a value can be an engine id at all. Checked before any query: the engine's tables on MySQL are
+     * utf8mb3, and a 4-byte character (𠮷) in a query parameter is a database error there, not "no such row".
+     */
+    static boolean isEngineId(String id) {
+        return id != null && ENGINE_ID.matcher(id).matches();
+    }
+
     /**
      * The task if the caller may work it (a candidate group of theirs, or theirs already, in one of their
      * districts) with its case, read once; otherwise "not found", so task ids cannot be probed.
      */
     public CaseTask entitled(PlatformUser user, String taskId) {
-        Task task = taskId == null || !user.isStaff() ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+        Task task = !isEngineId(taskId) || !user.isStaff() ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
         List<WorkItemMapper.WorkItem> items = task == null ? List.of() : workItems.ofTask(taskId);
         if (task != null && items.isEmpty()) {
             // completed or deleted since it was read

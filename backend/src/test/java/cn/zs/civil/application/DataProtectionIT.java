@@ -99,7 +99,7 @@ class DataProtectionIT extends ApiTestBase {
         Map<String, Integer> found = new LinkedHashMap<>();
         int probes = 0;
         List<String> columns = List.of(
-                "select count(*) from application where subject_name like ? or form_data like ?",
+                "select count(*) from application where subject_sealed like ? or form_data like ?",
                 "select count(*) from case_event where data like ? or task_name like ? ",
                 "select count(*) from audit_log where before_state like ? or after_state like ?",
                 "select count(*) from ACT_RU_VARIABLE where TEXT_ like ? or TEXT2_ like ?",
@@ -145,6 +145,51 @@ class DataProtectionIT extends ApiTestBase {
                 .doesNotContain(Fixtures.ZHOU_ID, "周国强", "张三", "13800138000");
     }
 
+    /**
+     * A dump of the whole database (H2's SCRIPT: every table, the engine's included, files as hex) after cases with
+     * known names, ID numbers, phones, a bank account and a file holds none of them in plain text.
+     */
+    @Test
+    void aDumpOfTheDatabaseHoldsNoNameIdNumberPhoneBankAccountOrFile() throws Exception {
+        String url = jdbc.getDataSource().getConnection().getMetaData().getURL();
+        org.junit.jupiter.api.Assumptions.assumeTrue(url.startsWith("jdbc:h2:"), "H2's SCRIPT (MariaDB: mysqldump in CI)");
+        Api applicant = api().as("zhangsan");
+        byte[] marker = "%DUMP-PROBE-5c1e7a-火化证明\n".getBytes(StandardCharsets.UTF_8);
+        byte[] file = java.nio.ByteBuffer.allocate(Fixtures.pdf().length + marker.length).put(Fixtures.pdf()).put(marker)
+                .array();
+        String cremation = applicant.upload("火化证明.pdf", file).body().path("id").asText();
+        String invoice = applicant.upload("发票.pdf", file).body().path("id").asText();
+        Map<String, Object> data = Fixtures.reimbursement("xiaolan", "周国强", Fixtures.ZHOU_ID, "SW4419002026077",
+                "HZ441900202600077", cremation, invoice);
+        data.put("phone", "13912345678");
+        data.put("bankAccount", "6222029988776655443");
+        Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", "funeral-fee-reimbursement", "data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        runJobs(r.body().path("applicationNo").asText());
+        String married = marriage();
+        assertThat(api().as("zhangsan").get("/api/applications/" + r.body().path("applicationNo").asText()).body()
+                .path("summary").toString()).contains("周国强");
+        assertThat(api().as("zhangsan").get("/api/attachments/" + cremation).bytes()).isEqualTo(file);
+
+        StringBuilder dump = new StringBuilder();
+        jdbc.query("SCRIPT", rs -> {
+            dump.append(rs.getString(1)).append('\n');
+        });
+        String text = dump.toString();
+        String hex = java.util.HexFormat.of().formatHex(marker);
+        List<String> found = new ArrayList<>();
+        for (String probe : List.of("周国强", Fixtures.ZHOU_ID, "13912345678", "6222029988776655443", GROOM_NAME, GROOM_ID,
+                BRIDE_ID, "吴婷", "13800000001", hex, hex.toUpperCase(java.util.Locale.ROOT), "DUMP-PROBE-5c1e7a")) {
+            if (text.contains(probe)) {
+                int at = text.indexOf(probe);
+                found.add(probe + " in: " + text.substring(Math.max(0, text.lastIndexOf('\n', at) + 1), Math.min(text.length(), at + 80)));
+            }
+        }
+        assertThat(found).as("plain personal data in the dump").isEmpty();
+        System.out.printf("[data-protection] H2 dump of %,d characters after 2 cases (%s and one reimbursement): no name,"
+                + " ID number, phone, bank account or file content found%n", text.length(), married);
+    }
+
     @Test
     void rowsWrittenBeforeEncryptionAreSealedAtStartUpAndARotatedKeyReSealsEveryRow() {
         String no = reimbursement();
@@ -160,13 +205,15 @@ class DataProtectionIT extends ApiTestBase {
 
         // Rotation: a new key first in the list re-seals every row; the old key only opens.
         int rows = count("select count(*) from application");
+        int files = count("select count(*) from attachment");
         String current = cipher.activeKeyId() + ":" + java.util.Base64.getEncoder()
                 .encodeToString(cipher.keys().get(cipher.activeKeyId()).getEncoded());
         String fresh = "k2099:" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef"
                 .getBytes(StandardCharsets.US_ASCII));
         try {
             assertThat(new FormDataSealing(mapper, new DataCipher(fresh + "," + current), tx, 7).resealAll())
-                    .isEqualTo(rows);
+                    .isEqualTo(rows + files);
+            assertThat(count("select count(*) from attachment where content_key = 'k2099'")).isEqualTo(files);
             assertThat(count("select count(*) from application where form_data like 'enc:v1:k2099:%'")).isEqualTo(rows);
             assertThat(new DataCipher(fresh).open(jdbc.queryForObject(
                     "select form_data from application where application_no = ?", String.class, no), no)).isEqualTo(plain);

@@ -578,6 +578,91 @@ class HostileInputIT extends ApiTestBase {
         }
     }
 
+    /**
+     * The hardening issue's attacks through the real server (its filters are outside MockMvc): every JSON endpoint
+     * with an oversized body (declared and streamed), 300 keys in one object, 40 levels of nesting and a 100,000
+     * character text; path parameters and 4-byte ids; the engine's changing routes as admin. No 5xx, problems only.
+     */
+    @Test
+    @Order(5)
+    void theServerRefusesOversizedManyKeyAndDeepBodiesAndOddPathsWithoutA5xx() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        StringBuilder manyKeys = new StringBuilder("{\"data\":{");
+        for (int i = 0; i < 300; i++) {
+            manyKeys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        }
+        manyKeys.append("}}");
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("oversized", "{\"data\":{\"x\":\"" + "殡".repeat(300_000) + "\"}}");
+        bodies.put("many keys", manyKeys.toString());
+        bodies.put("deep", "{\"a\":".repeat(40) + "1" + "}".repeat(40));
+        bodies.put("long text", "{\"data\":{\"x\":\"" + "x".repeat(100_000) + "\"}}");
+        Map<String, Integer> expected = Map.of("oversized", 413, "many keys", 422, "deep", 422, "long text", 422);
+        int sent = 0;
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            boolean takesBody = false;
+            for (Parameter p : e.getValue().getMethod().getParameters()) {
+                takesBody |= p.isAnnotationPresent(RequestBody.class);
+            }
+            if (!takesBody || !e.getValue().getBeanType().getPackageName().startsWith("cn.zs.civil")) {
+                continue;
+            }
+            for (String pattern : e.getKey().getPatternValues()) {
+                for (var method : e.getKey().getMethodsCondition().getMethods()) {
+                    String path = pattern.replaceAll("\\{[^}]+}", "x");
+                    for (Map.Entry<String, String> body : bodies.entrySet()) {
+                        byte[] bytes = body.getValue().getBytes(StandardCharsets.UTF_8);
+                        boolean streamed = random.nextBoolean();
+                        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                        "zhangsan:demo".getBytes(StandardCharsets.UTF_8)))
+                                .method(method.name(), streamed
+                                        ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                                () -> new java.io.ByteArrayInputStream(bytes))
+                                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+                        var r = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                        assertThat(r.statusCode()).as(method + " " + path + " " + body.getKey() + " → " + r.body())
+                                .isEqualTo(expected.get(body.getKey()));
+                        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                        tally("server: " + body.getKey() + " JSON bodies refused before parsing ("
+                                + expected.get(body.getKey()) + ")");
+                        sent++;
+                    }
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(40);
+        for (String path : List.of("/engine-rest;x=y/engine", "/api;x=y/me", "/api/tasks/%F0%A0%AE%B7",
+                "/engine-rest/task/%F0%A0%AE%B7", "/api/applications/%F0%A0%AE%B7", "/api/attachments/%F0%A0%AE%B7")) {
+            for (String user : java.util.Arrays.asList(null, "chief", "admin", "zhangsan")) {
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path));
+                if (user != null) {
+                    request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                }
+                var r = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(path + " as " + user + " → " + r.body()).isBetween(400, 499);
+                tally("server: path parameters and 4-byte ids refused (4xx)");
+            }
+        }
+        String task = tasks.createTaskQuery().active().list().stream().findFirst().map(Task::getId).orElse("t");
+        for (cn.zs.civil.identity.EngineRoutes.Route route : cn.zs.civil.identity.EngineRoutes.all()) {
+            if (route.allowed()) {
+                continue;
+            }
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/engine-rest"
+                    + route.template().replaceAll("\\{[^}]+}", task))).header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "admin:demo".getBytes(StandardCharsets.UTF_8)))
+                    .method(route.method(), java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+            var r = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(route + " → " + r.body()).isEqualTo(403);
+            tally("server: engine routes that decide around the platform refused as admin (403)");
+        }
+    }
+
     @Test
     @Order(6)
     void afterAllThatNothingWasEvaluatedAndTheAuditChainHolds() {
@@ -586,6 +671,7 @@ class HostileInputIT extends ApiTestBase {
         assertThat(audit.verify().intact()).isTrue();
         long http = COUNTS.entrySet().stream().filter(e -> e.getKey().endsWith("sent")
                 || e.getKey().endsWith("valid submissions generated") || e.getKey().endsWith("generated requests")
+                || e.getKey().startsWith("server:")
                 || e.getKey().startsWith("uploads") || e.getKey().contains("random JSON"))
                 .mapToLong(e -> e.getValue().get()).sum();
         long inProcess = COUNTS.getOrDefault("validator: generated submissions", new AtomicLong()).get();

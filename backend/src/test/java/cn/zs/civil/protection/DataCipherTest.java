@@ -27,6 +27,23 @@ class DataCipherTest {
     }
 
     @Test
+    void sealsFileContentBoundToTheFileAndOpensPlainContentWrittenBefore() {
+        DataCipher cipher = new DataCipher("k1:" + K1);
+        byte[] scan = "%PDF-1.4 身份证 442000194503012129".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] sealed = cipher.sealBytes(scan, "file-1");
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("enc:v1:k1:")
+                .doesNotContain("442000194503012129");
+        assertThat(cipher.openBytes(sealed, "file-1")).isEqualTo(scan);
+        assertThatThrownBy(() -> cipher.openBytes(sealed, "file-2")).isInstanceOf(IllegalStateException.class);
+        sealed[sealed.length - 1] ^= 1;
+        assertThatThrownBy(() -> cipher.openBytes(sealed, "file-1")).isInstanceOf(IllegalStateException.class);
+        assertThat(cipher.openBytes(scan, "file-1")).isEqualTo(scan);
+        // A rotated list opens what the old key sealed.
+        byte[] old = cipher.sealBytes(scan, "file-1");
+        assertThat(new DataCipher("k2:" + K1.replace('A', 'B') + ",k1:" + K1).openBytes(old, "file-1")).isEqualTo(scan);
+    }
+
+    @Test
     void refusesAnAlteredCiphertext() {
         DataCipher cipher = new DataCipher("k1:" + K1);
         String sealed = cipher.seal(FORM, "BZB-1");

@@ -178,7 +178,7 @@ final class OpenTasks {
         }
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("insert into application"
                 + " (application_no, query_code, service_code, process_definition_id, process_instance_id,"
-                + " applicant_id, channel, district, subject_name, status, form_data, received_at, updated_at)"
+                + " applicant_id, channel, district, subject_sealed, status, form_data, received_at, updated_at)"
                 + " values (?, ?, ?, ?, ?, 'zhangsan', 'ONLINE', ?, '基准数据', 'UNDER_REVIEW', '{}', ?, ?)")) {
             for (Object[] r : rows) {
                 String queue = (String) r[1];

@@ -14,7 +14,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -42,12 +41,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 
@@ -149,7 +145,6 @@ class KeycloakSignIn {
                 http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(accessTokens)
                                 .jwtAuthenticationConverter(tokens)).authenticationEntryPoint(bearer))
                         // Cockpit in a browser: sign in through Keycloak and come back; everything else: a 401.
-                        .requestCache(c -> c.requestCache(pagesOnly()))
                         .exceptionHandling(e -> e
                                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), page)
                                 .defaultAuthenticationEntryPointFor(bearer, AnyRequestMatcher.INSTANCE));
@@ -166,7 +161,6 @@ class KeycloakSignIn {
                         .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(accessTokens)
                                 .jwtAuthenticationConverter(tokens)).authenticationEntryPoint(bearer))
                         .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(endKeycloakSession).permitAll())
-                        .requestCache(c -> c.requestCache(pagesOnly()))
                         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(bearer,
                                 AntPathRequestMatcher.antMatcher("/api/**")));
             }
@@ -189,18 +183,6 @@ class KeycloakSignIn {
                 redirect.sendRedirect(request, response, url);
             }
         };
-    }
-
-    /**
-     * Remember only a page to return to after sign-in. An API call without credentials gets its 401 and no session,
-     * so anonymous callers cannot fill the shared session table.
-     */
-    private static HttpSessionRequestCache pagesOnly() {
-        HttpSessionRequestCache cache = new HttpSessionRequestCache();
-        cache.setRequestMatcher(new AndRequestMatcher(AntPathRequestMatcher.antMatcher(HttpMethod.GET, "/**"),
-                new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/api/**")),
-                new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/**"))));
-        return cache;
     }
 
     /** The browser's authorities come from the ID token, which carries the same claims as an access token. */
