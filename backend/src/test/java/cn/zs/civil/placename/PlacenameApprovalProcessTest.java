@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -252,11 +253,11 @@ class PlacenameApprovalProcessTest {
                 failures.add(day + ": the task is due " + due + ", the law says " + law);
             }
             ClockUtil.setCurrentTime(at(due, 23));
-            if (executableJobs(instance) != 0) {
+            if (overdueTimerDue(instance)) {
                 failures.add(day + ": escalated on the last day of the period " + due);
             }
             ClockUtil.setCurrentTime(at(due.plusDays(1), 9));
-            if (executableJobs(instance) != 1) {
+            if (!overdueTimerDue(instance)) {
                 failures.add(day + ": not escalated on the day after the period " + due);
             } else {
                 execute(timer(instance, "BoundaryEvent_FilingOverdue"));
@@ -267,6 +268,12 @@ class PlacenameApprovalProcessTest {
             runtimeService().deleteProcessInstance(instance.getId(), "property test");
         }
         assertThat(failures).isEmpty();
+    }
+
+    /** The late-filing escalation is due now (the reminder before it is another timer, not counted here). */
+    private static boolean overdueTimerDue(ProcessInstance instance) {
+        return managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId("BoundaryEvent_FilingOverdue").executable().count() == 1;
     }
 
     /** The n-th day after the start, moved to the first working day when it is a rest day (the oracle: a plain walk). */
