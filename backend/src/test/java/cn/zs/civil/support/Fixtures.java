@@ -33,6 +33,14 @@ public final class Fixtures {
                 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, (byte) 0xC4, (byte) 0x89};
     }
 
+    /**
+     * A day before the platform's today: the death and the cremation a few weeks before the application, whatever
+     * day the tests run on (the funeral date rules and the claim window count from the day of receipt).
+     */
+    public static String daysAgo(int days) {
+        return cn.zs.civil.application.BusinessTime.now().toLocalDate().minusDays(days).toString();
+    }
+
     /** A reimbursement application as the applicant fills it in, with the ids of two uploaded files. */
     public static Map<String, Object> reimbursement(String district, String name, String id, String deathCertificate,
             String cremationCertificate, String cremationFile, String invoiceFile) {
@@ -40,10 +48,10 @@ public final class Fixtures {
         data.put("district", district);
         data.put("deceasedName", name);
         data.put("deceasedIdNumber", id);
-        data.put("dateOfDeath", "2026-11-18");
+        data.put("dateOfDeath", daysAgo(18));
         data.put("deathCertificateNo", deathCertificate);
         data.put("cremationCertificateNo", cremationCertificate);
-        data.put("cremationDate", "2026-11-21");
+        data.put("cremationDate", daysAgo(15));
         data.put("funeralHome", "广州市殡葬服务中心");
         data.put("items", List.of(
                 Map.of("itemCode", "TRANSPORT", "quantity", 200, "charge", 800),
