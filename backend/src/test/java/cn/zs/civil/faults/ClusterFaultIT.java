@@ -203,8 +203,8 @@ class ClusterFaultIT {
 
         // Both nodes move their clocks at once; each call fires the timers now due, as both job executors do.
         ExecutorService clocks = Executors.newFixedThreadPool(2);
-        Future<Api.Response> onA = clocks.submit(() -> CaseLoad.travel(apiA, 10));
-        Future<Api.Response> onB = clocks.submit(() -> CaseLoad.travel(apiB, 10));
+        Future<Api.Response> onA = clocks.submit(() -> CaseLoad.travelPastCorrectionWindow(apiA));
+        Future<Api.Response> onB = clocks.submit(() -> CaseLoad.travelPastCorrectionWindow(apiB));
         System.out.println("[cluster] clock on node A: " + onA.get() + ", on node B: " + onB.get());
         clocks.shutdown();
         FaultSuite.awaitCount(db, DB, "select count(*) from case_event where event_type = 'DEEMED_ACCEPTED'", cases,
