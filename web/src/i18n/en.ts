@@ -71,6 +71,7 @@ export default {
     suppliedAt: 'Corrections supplied {at}',
     deadline: 'Supply every item above, all at once, by {at}; after that the application ends.',
     itemsFirst: 'The correction notice asks for the items below; change or upload them again. The rest may stay as it is:',
+    concerning: 'Concerning: {name}',
     decision: 'Decision and your remedies', decidedAt: 'Date of decision: {at}', reasons: 'Reasons', legalBasis: 'Legal basis', remedy: 'Your remedies',
     print: 'Print the decision', printHint: 'In the print dialog choose “Save as PDF” to keep the decision.', seal: '{authority} (seal)',
   },

@@ -65,6 +65,7 @@ export default {
     noticeTitle: '一次性告知补正通知', noticeAt: '通知时间：{at}', suppliedAt: '已于 {at} 提交补正',
     deadline: '请于 {at} 前一次性补齐以上全部材料，逾期未补正的，申请终止。',
     itemsFirst: '补正通知要求补正以下事项，请逐项修改或重新上传，其余内容可保持不变：',
+    concerning: '申请事项所涉：{name}',
     decision: '决定及救济途径', decidedAt: '决定日期：{at}', reasons: '理由', legalBasis: '依据', remedy: '救济途径',
     print: '打印决定书', printHint: '可在打印窗口中选择“另存为 PDF”保存决定书。', seal: '{authority}（印）',
   },

@@ -84,12 +84,14 @@ public class DecisionNotices {
         if (typed != null) {
             reasons.add(typed);
         }
+        // The rule the outcome applies where one is named, else the service's legal basis from the catalogue.
         List<String> basis = new ArrayList<>();
         String outcomeBasis = text("decision.basis." + row.outcome(), locale);
         if (outcomeBasis != null) {
             basis.add(outcomeBasis);
+        } else {
+            catalogue.find(row.serviceCode()).ifPresent(s -> s.legalBasis().forEach(b -> basis.add(b.in(en))));
         }
-        catalogue.find(row.serviceCode()).ifPresent(s -> s.legalBasis().forEach(b -> basis.add(b.in(en))));
         basis.add(text("decision.basis.writing", locale));
         String title = text(row.outcome().equals("NOT_ACCEPTED") || row.outcome().equals("NOT_COMPETENT")
                 ? "decision.title.notAccepted" : "decision.title.refused", locale);

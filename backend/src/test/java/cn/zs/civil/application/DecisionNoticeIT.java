@@ -41,13 +41,7 @@ class DecisionNoticeIT extends ApiTestBase {
     }
 
     private String submit(Api applicant, String district, String name, String id, String death, String cremation) {
-        String file = applicant.upload("c.pdf", Fixtures.pdf()).body().path("id").asText();
-        String invoice = applicant.upload("i.pdf", Fixtures.pdf()).body().path("id").asText();
-        String no = applicant.post("/api/applications", Map.of("serviceCode", "funeral-fee-reimbursement", "data",
-                Fixtures.reimbursement(district, name, id, death, cremation, file, invoice)))
-                .body().path("applicationNo").asText();
-        runJobs(no);
-        return no;
+        return submitReimbursement(applicant, district, name, id, death, cremation);
     }
 
     @Test
