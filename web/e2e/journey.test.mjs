@@ -356,6 +356,71 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await page.context().close()
   })
 
+  test('an applicant whose reimbursement was refused sees the reasons, the legal basis and the remedy, and prints the notice', async () => {
+    // The demo's refusal: 李四's claim for 周桂芳, already waived in Dongguan. Found through the UI alone.
+    const page = await signedIn('lisi')
+    await page.goto(`${app.baseUrl}/portal/applications`)
+    const card = page.locator('.case-card').filter({ hasText: '周' }).filter({ hasText: '不予重复减免' })
+    await card.getByRole('link').click()
+    const decision = page.getByTestId('decision')
+    await decision.waitFor({ timeout: 20_000 })
+    const text = await decision.innerText()
+    assert.match(text, /已在外地享受过基本殡葬服务费用减免/, 'the reasons')
+    assert.match(text, /粤民发〔2015〕37号/, 'the legal basis')
+    assert.match(text, /行政许可法》第三十八条/)
+    assert.match(await page.getByTestId('decision-remedy').innerText(), /六十日内向中山市人民政府申请行政复议.*六个月内向有管辖权的人民法院提起行政诉讼/)
+    assert.match(text, /中山市民政局（印）/)
+    await shot(page, '14-applicant-refusal-reasons-remedy')
+
+    // The printable notice: the print button prints the decision's card alone (the browser saves it as a PDF).
+    await page.evaluate(() => {
+      window.print = () => {
+        window.__printedDecision = document.documentElement.classList.contains('print-decision')
+      }
+    })
+    await page.getByTestId('print-decision').click()
+    assert.equal(await page.evaluate(() => window.__printedDecision), true)
+    await page.evaluate(() => document.documentElement.classList.add('print-decision'))
+    await page.emulateMedia({ media: 'print' })
+    assert.equal(await page.getByTestId('what-next').isVisible(), false, 'only the notice is printed')
+    assert.equal(await page.getByTestId('print-decision').isVisible(), false, 'without its buttons')
+    await page.getByText('不予批准决定书').waitFor()
+    await shot(page, '14-refusal-notice-print')
+    await page.emulateMedia({ media: 'screen' })
+
+    // In English the same notice, in English.
+    await page.evaluate(() => localStorage.setItem('civil.language', 'en'))
+    await page.reload()
+    await decision.waitFor({ timeout: 20_000 })
+    const english = await decision.innerText()
+    assert.match(english, /already waived elsewhere/)
+    assert.match(english, /reconsideration to the Zhongshan People's Government within 60 days.*lawsuit before the competent people's court within 6 months/s)
+    assert.doesNotMatch(english, /：/, 'no Chinese punctuation in English')
+    await shot(page, '14-applicant-refusal-en')
+    await page.context().close()
+  })
+
+  test('an applicant asked for corrections sees the items and the deadline, and the form lists the items first', async () => {
+    const page = await signedIn('zhangsan')
+    await page.goto(`${app.baseUrl}/portal/applications`)
+    await page.locator('.case-card').filter({ hasText: '等待您补正材料' }).first().getByRole('link').click()
+    const deadline = page.getByTestId('correction-deadline')
+    await deadline.waitFor({ timeout: 20_000 })
+    assert.match(await deadline.innerText(), /请于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前一次性补齐/)
+    assert.match(await page.locator('main').innerText(), /发票缺少逐项收费明细/)
+    assert.match(await page.getByTestId('status').innerText(), /等待您补正材料/)
+    await page.getByRole('button', { name: '补正材料' }).click()
+    const items = page.getByTestId('correction-items')
+    await items.waitFor()
+    await page.locator('.fjs-form').waitFor({ timeout: 20_000 })
+    assert.match(await items.innerText(), /火化证明编号与省殡葬数据库记录不符/)
+    const itemsTop = (await items.boundingBox()).y
+    const formTop = (await page.locator('.fjs-form').boundingBox()).y
+    assert.ok(itemsTop < formTop, 'the listed items come before the form')
+    await shot(page, '15-correction-items-first')
+    await page.context().close()
+  })
+
   test('anyone can track it with the number and the query code, and sees no personal data', async () => {
     assert.ok(state.no, 'needs the application of the step before')
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })

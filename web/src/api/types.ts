@@ -124,6 +124,19 @@ export interface CorrectionNotice {
   note: string | null
   requestedAt: string
   suppliedAt: string | null
+  /** When the correction period ends (the platform's timer); null once supplied. */
+  deadline: string | null
+}
+
+/** A decision against the applicant in writing (ALL Art. 38): reasons, legal basis and remedy, in the reader's language. */
+export interface DecisionNotice {
+  title: string
+  outcomeText: string
+  decidedAt: string | null
+  authority: string
+  reasons: string[]
+  legalBasis: string[]
+  remedy: string
 }
 
 export interface ApplicationDetail {
@@ -137,6 +150,8 @@ export interface ApplicationDetail {
   timeline: TimelineEntry[]
   /** 好差评: absent while the case is open, withdrawn or ended without a result. */
   rating?: CaseRatingView | null
+  /** Present when the case ended with a decision against the applicant. */
+  decision?: DecisionNotice | null
 }
 
 export interface WorkOrderView {

@@ -39,10 +39,12 @@ class ApplicationController {
     private final CaseLog log;
     private final CurrentUser currentUser;
     private final CaseRating rating;
+    private final DecisionNotices decisions;
 
     ApplicationController(ApplicationService applications, Attachments attachments, CaseViews views, CaseLog log,
-            CurrentUser currentUser, CaseRating rating) {
+            CurrentUser currentUser, CaseRating rating, DecisionNotices decisions) {
         this.rating = rating;
+        this.decisions = decisions;
         this.applications = applications;
         this.attachments = attachments;
         this.views = views;
@@ -59,7 +61,7 @@ class ApplicationController {
 
     record Detail(CaseViews.Summary summary, java.time.LocalDate expectedBy, String queryCode, Map<String, Object> data,
             List<AttachmentView> attachments, CorrectionView correctionNotice, String nextStep,
-            List<CaseViews.TimelineEntry> timeline, Object rating) {
+            List<CaseViews.TimelineEntry> timeline, Object rating, DecisionNotices.Notice decision) {
     }
 
     record AttachmentView(String id, String fileName, String mediaType, long size, String sha256, String field) {
@@ -69,8 +71,9 @@ class ApplicationController {
         }
     }
 
+    /** @param deadline when the correction period ends (the engine's timer); null once supplied or ended */
     record CorrectionView(Object items, String note, java.time.LocalDateTime requestedAt,
-            java.time.LocalDateTime suppliedAt) {
+            java.time.LocalDateTime suppliedAt, java.time.LocalDateTime deadline) {
     }
 
     record CorrectionRequest(Map<String, Object> data) {
@@ -116,14 +119,15 @@ class ApplicationController {
         boolean staff = applications.staffMaySee(user, row);
         applications.recordRead(user, row);
         CorrectionView correction = applications.correctionNotice(applicationNo)
-                .map(n -> new CorrectionView(applications.parseAny(n.items()), n.note(), n.requestedAt(), n.suppliedAt()))
+                .map(n -> new CorrectionView(applications.parseAny(n.items()), n.note(), n.requestedAt(), n.suppliedAt(),
+                        n.suppliedAt() == null ? decisions.correctionDeadline(row).orElse(null) : null))
                 .orElse(null);
         CaseViews.Summary summary = views.summary(row, locale, false);
         return new Detail(summary, CaseViews.expectedBy(summary.countdown()), staff ? null : row.queryCode(),
                 applications.formData(row),
                 attachments.ofCase(applicationNo).stream().map(AttachmentView::of).toList(), correction,
                 views.nextStep(row, locale), views.timeline(log.events(applicationNo), locale, staff),
-                rating.of(row, locale));
+                rating.of(row, locale), decisions.of(row, locale).orElse(null));
     }
 
     @Operation(summary = "Supply what the correction notice asked for (the applicant)")

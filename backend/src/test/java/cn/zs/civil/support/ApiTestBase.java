@@ -52,6 +52,25 @@ public abstract class ApiTestBase {
         }
     }
 
+    /**
+     * A reimbursement as the applicant submits it (two uploads, then the application), with its registry checks run:
+     * its application number.
+     */
+    protected String submitReimbursement(Api applicant, String district, String name, String id,
+            String deathCertificate, String cremationCertificate) {
+        String file = applicant.upload("c.pdf", Fixtures.pdf()).body().path("id").asText();
+        String invoice = applicant.upload("i.pdf", Fixtures.pdf()).body().path("id").asText();
+        Api.Response r = applicant.post("/api/applications", java.util.Map.of("serviceCode",
+                "funeral-fee-reimbursement", "data", Fixtures.reimbursement(district, name, id, deathCertificate,
+                        cremationCertificate, file, invoice)));
+        if (r.status() != 201) {
+            throw new AssertionError("submission refused: " + r);
+        }
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        return no;
+    }
+
     /** The one open task of a case, as the given clerk sees it in the queue. */
     protected String taskOf(Api clerk, String applicationNo) {
         JsonNode queue = clerk.get("/api/tasks?size=100").body();

@@ -17,13 +17,7 @@ import cn.zs.civil.support.Fixtures;
 class CorrectionsAndWithdrawalIT extends ApiTestBase {
 
     private String submit(Api applicant, String district) {
-        String file = applicant.upload("c.pdf", Fixtures.pdf()).body().path("id").asText();
-        String invoice = applicant.upload("i.pdf", Fixtures.pdf()).body().path("id").asText();
-        String no = applicant.post("/api/applications", Map.of("serviceCode", "funeral-fee-reimbursement", "data",
-                Fixtures.reimbursement(district, "何丽珍", Fixtures.HE_ID, "SW4420002026004", "HZ440100202699999", file,
-                        invoice))).body().path("applicationNo").asText();
-        runJobs(no);
-        return no;
+        return submitReimbursement(applicant, district, "何丽珍", Fixtures.HE_ID, "SW4420002026004", "HZ440100202699999");
     }
 
     @Test

@@ -42,14 +42,7 @@ class StatutoryClockIT extends ApiTestBase {
     }
 
     private String submit(Api applicant, String district, String name, String id) {
-        String file = applicant.upload("c.pdf", Fixtures.pdf()).body().path("id").asText();
-        String invoice = applicant.upload("i.pdf", Fixtures.pdf()).body().path("id").asText();
-        Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", "funeral-fee-reimbursement", "data",
-                Fixtures.reimbursement(district, name, id, "SW4406002026015", "HZ440600202600321", file, invoice)));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        String no = r.body().path("applicationNo").asText();
-        runJobs(no);
-        return no;
+        return submitReimbursement(applicant, district, name, id, "SW4406002026015", "HZ440600202600321");
     }
 
     @Test

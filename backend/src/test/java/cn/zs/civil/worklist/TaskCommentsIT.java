@@ -16,13 +16,7 @@ import cn.zs.civil.support.Fixtures;
 class TaskCommentsIT extends ApiTestBase {
 
     private String submit(Api applicant) {
-        String file = applicant.upload("c.pdf", Fixtures.pdf()).body().path("id").asText();
-        String invoice = applicant.upload("i.pdf", Fixtures.pdf()).body().path("id").asText();
-        String no = applicant.post("/api/applications", Map.of("serviceCode", "funeral-fee-reimbursement", "data",
-                Fixtures.reimbursement("shiqi", "何丽珍", Fixtures.HE_ID, "SW4420002026031", "HZ440100202698765", file,
-                        invoice))).body().path("applicationNo").asText();
-        runJobs(no);
-        return no;
+        return submitReimbursement(applicant, "shiqi", "何丽珍", Fixtures.HE_ID, "SW4420002026031", "HZ440100202698765");
     }
 
     @Test
