@@ -55,6 +55,7 @@ class CalendarController {
      * The platform's own date and time (Zhongshan), which is what every deadline counts from: screens, walkthroughs
      * and tests ask it rather than the machine they run on. Warns when this year or the next has no holiday schedule.
      */
+    @Operation(summary = "The platform's date and time, and the years still without a holiday schedule")
     @GetMapping("/today")
     @PreAuthorize("isAuthenticated()")
     Today today() {

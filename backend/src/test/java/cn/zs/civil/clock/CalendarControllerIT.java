@@ -129,7 +129,7 @@ class CalendarControllerIT {
                                 a -> a.annotationType().isAnnotationPresent(RequestMapping.class)))
                 .toArray(Method[]::new);
 
-        assertThat(handlers).hasSize(4).allSatisfy(m -> assertThat(m.getAnnotation(PreAuthorize.class)).isNotNull());
+        assertThat(handlers).hasSize(5).allSatisfy(m -> assertThat(m.getAnnotation(PreAuthorize.class)).isNotNull());
         assertThat(Arrays.stream(handlers).filter(m -> m.getName().equals("replaceYear")).findFirst().orElseThrow()
                 .getAnnotation(PreAuthorize.class).value()).isEqualTo("hasRole('admin')");
     }

@@ -65,6 +65,7 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/tasks/{taskId}/comments", STAFF);
         POLICY.put("POST /api/divorces/{applicationNo}/withdrawal", STAFF);
         POLICY.put("POST /api/divorces/{applicationNo}/appearance", STAFF);
+        POLICY.put("GET /api/divorces/{applicationNo}", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/cases/{applicationNo}/diagram", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/escalations", Set.of("chief", "director"));
         POLICY.put("POST /api/escalations/{applicationNo}/acknowledge", Set.of("chief"));
@@ -72,6 +73,7 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/calendar/years/{year}", ALL_ROLES);
         POLICY.put("PUT /api/calendar/years/{year}", Set.of("admin"));
         POLICY.put("GET /api/calendar/deadline", ALL_ROLES);
+        POLICY.put("GET /api/calendar/today", ALL_ROLES);
         POLICY.put("GET /api/reports/annual", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/throughput", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/cycle-time", Set.of("manager", "director"));
