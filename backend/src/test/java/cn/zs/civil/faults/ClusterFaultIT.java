@@ -231,9 +231,11 @@ class ClusterFaultIT {
         // Each paid case opened its rating window (好差评) once, whichever node ended it.
         assertThat(db.count(DB, "select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'service-rating'"))
                 .as("rating windows").isEqualTo(cases);
-        // The engine's job log: no job completed twice.
+        // The engine's job log: no job of a case completed twice. The history cleanup job is left out: it lives for
+        // ever under one id and runs again in every cleanup window (the moved clocks cross one).
         assertThat(db.count(DB, "select count(*) from (select JOB_ID_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2 "
-                + "group by JOB_ID_ having count(*) > 1) twice")).as("jobs that succeeded twice").isZero();
+                + "and PROCESS_INSTANCE_ID_ is not null group by JOB_ID_ having count(*) > 1) twice"))
+                .as("jobs that succeeded twice").isZero();
         List<List<String>> byNode = db.rows(DB, "select HOSTNAME_, JOB_DEF_TYPE_, count(*) from ACT_HI_JOB_LOG "
                 + "where JOB_STATE_ = 2 group by HOSTNAME_, JOB_DEF_TYPE_ order by 1, 2");
         List<List<String>> failedAttempts = db.rows(DB, "select HOSTNAME_, count(*) from ACT_HI_JOB_LOG where "
