@@ -65,7 +65,7 @@ class DemoClockController {
     @GetMapping("/api/admin/demo-clock")
     @PreAuthorize(Roles.ONLY_ADMIN)
     Now now() {
-        return new Now(BusinessTime.now().withNano(0), BusinessTime.now().toLocalDate(), null);
+        return now(null);
     }
 
     @Operation(summary = "Move the clock forward by some days, or to a later day or instant, and fire the timers now "
@@ -89,7 +89,12 @@ class DemoClockController {
         audit.byUser(currentUser.get(), "DEMO_CLOCK_ADVANCED", "engine clock",
                 request.days() != null ? "+" + request.days() + "d" : "to " + request.to(),
                 Map.of("now", before), Map.of("now", BusinessTime.now().toString(), "timersFired", fired));
-        return new Now(BusinessTime.now().withNano(0), BusinessTime.now().toLocalDate(), fired);
+        return now(fired);
+    }
+
+    private static Now now(Integer timersFired) {
+        LocalDateTime now = BusinessTime.now().withNano(0);
+        return new Now(now, now.toLocalDate(), timersFired);
     }
 
     /** Forward only, and at most {@link #MAX_DAYS} days at a time: the clock never runs back over recorded facts. */

@@ -55,8 +55,9 @@ public class DivorceService {
         if (!DIVORCE_SERVICE.equals(row.serviceCode())) {
             throw ApiException.notFound("application.notFound", applicationNo);
         }
-        Date coolingOffEnds = (Date) variable(applicationNo, VAR_COOLING_OFF_ENDS_AT);
-        Date windowEnds = (Date) variable(applicationNo, VAR_CERTIFICATE_WINDOW_ENDS_AT);
+        Map<String, Object> periods = variables(applicationNo, VAR_COOLING_OFF_ENDS_AT, VAR_CERTIFICATE_WINDOW_ENDS_AT);
+        Date coolingOffEnds = (Date) periods.get(VAR_COOLING_OFF_ENDS_AT);
+        Date windowEnds = (Date) periods.get(VAR_CERTIFICATE_WINDOW_ENDS_AT);
         return new Periods(applicationNo, BusinessTime.of(coolingOffEnds),
                 coolingOffEnds == null ? null : day(coolingOffEnds), BusinessTime.of(windowEnds),
                 windowEnds == null ? null : day(windowEnds));
@@ -86,8 +87,9 @@ public class DivorceService {
         ApplicationRow row = divorceCase(registrar, applicationNo);
         requireParty(row, "A", idNumberA, "idNumberA");
         requireParty(row, "B", idNumberB, "idNumberB");
-        Date coolingOffEnds = (Date) variable(applicationNo, VAR_COOLING_OFF_ENDS_AT);
-        Date windowEnds = (Date) variable(applicationNo, VAR_CERTIFICATE_WINDOW_ENDS_AT);
+        Map<String, Object> periods = variables(applicationNo, VAR_COOLING_OFF_ENDS_AT, VAR_CERTIFICATE_WINDOW_ENDS_AT);
+        Date coolingOffEnds = (Date) periods.get(VAR_COOLING_OFF_ENDS_AT);
+        Date windowEnds = (Date) periods.get(VAR_CERTIFICATE_WINDOW_ENDS_AT);
         if (windowEnds != null && BusinessTime.now().isAfter(BusinessTime.of(windowEnds))) {
             throw ApiException.conflict("divorce.windowOver", day(windowEnds));
         }
@@ -123,6 +125,12 @@ public class DivorceService {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
                     List.of(new FieldProblem(field, field, "divorce.notTheParty", field)), "divorce.notTheParty");
         }
+    }
+
+    /** Several variables of the running case in one look-up of its instance (none once it has ended). */
+    private Map<String, Object> variables(String applicationNo, String... names) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo).singleResult();
+        return instance == null ? Map.of() : runtime.getVariables(instance.getId(), List.of(names));
     }
 
     private Object variable(String applicationNo, String name) {
