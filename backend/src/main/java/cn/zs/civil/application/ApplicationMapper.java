@@ -45,6 +45,12 @@ interface ApplicationMapper {
 
     int updateSealedAttachment(@Param("id") String id, @Param("content") byte[] content, @Param("keyId") String keyId);
 
+    /** Files never linked to a case and uploaded before the instant: their ids and stores, at most limit. */
+    List<StoredFile> findUnlinkedAttachments(@Param("before") LocalDateTime before, @Param("limit") int limit);
+
+    /** Deletes a file's row while it is still unlinked (a form may link it at the same moment). */
+    int deleteUnlinkedAttachment(String id);
+
     List<ApplicationRow> findByNos(@Param("nos") Collection<String> applicationNos);
 
     List<ApplicationRow> findByApplicant(@Param("applicantId") String applicantId, @Param("offset") int offset,
@@ -69,7 +75,7 @@ interface ApplicationMapper {
     List<CaseEventRow> findEvents(String applicationNo);
 
     int insertAttachment(@Param("row") AttachmentRow row, @Param("content") byte[] content,
-            @Param("contentKey") String contentKey);
+            @Param("contentKey") String contentKey, @Param("contentStore") String contentStore);
 
     AttachmentRow findAttachment(String id);
 
@@ -89,13 +95,16 @@ interface ApplicationMapper {
     int markCorrectionSupplied(@Param("applicationNo") String applicationNo, @Param("at") LocalDateTime at);
 
     /** The bytes of a file; a record because MyBatis reads a bare byte[] return type as many rows. */
-    record AttachmentBlob(byte[] content) {
+    record AttachmentBlob(byte[] content, String contentStore) {
+    }
+
+    record StoredFile(String id, String contentStore) {
     }
 
     record CaseState(String status, String outcome) {
     }
 
-    record SealableFile(String id, byte[] content) {
+    record SealableFile(String id, byte[] content, String contentStore) {
     }
 
     record SealableRow(String applicationNo, String formData, String subjectName) {

@@ -47,9 +47,12 @@ public class Attachments {
     private final Tika tika = new Tika();
 
     private final DataCipher cipher;
+    private final AttachmentStores.Stores stores;
 
-    Attachments(ApplicationMapper mapper, UploadProperties properties, MessageSource messages, DataCipher cipher) {
+    Attachments(ApplicationMapper mapper, UploadProperties properties, MessageSource messages, DataCipher cipher,
+            AttachmentStores.Stores stores) {
         this.cipher = cipher;
+        this.stores = stores;
         this.mapper = mapper;
         this.properties = properties;
         this.messages = messages;
@@ -95,7 +98,12 @@ public class Attachments {
         }
         AttachmentRow row = new AttachmentRow(UUID.randomUUID().toString(), user.id(), null, null, name, type,
                 content.length, sha256(content), BusinessTime.now());
-        mapper.insertAttachment(row, cipher.sealBytes(content, row.id()), cipher.activeKeyId());
+        byte[] sealed = cipher.sealBytes(content, row.id());
+        AttachmentStore store = stores.current();
+        // Outside the row, the bytes are written first: a row never points at bytes that are not there (bytes
+        // without a row, if the insert fails, are removed with the unlinked uploads).
+        store.put(row.id(), sealed);
+        mapper.insertAttachment(row, store.inRow() ? sealed : new byte[0], cipher.activeKeyId(), store.name());
         return row;
     }
 
@@ -109,7 +117,11 @@ public class Attachments {
 
     public byte[] content(String id) {
         ApplicationMapper.AttachmentBlob blob = mapper.findAttachmentContent(id);
-        return blob == null ? new byte[0] : cipher.openBytes(blob.content(), id);
+        if (blob == null) {
+            return new byte[0];
+        }
+        AttachmentStore store = stores.of(blob.contentStore());
+        return cipher.openBytes(store.inRow() ? blob.content() : store.get(id), id);
     }
 
     public List<AttachmentRow> ofCase(String applicationNo) {

@@ -28,9 +28,11 @@ class FormDataSealing implements ApplicationRunner {
     private final DataCipher cipher;
     private final TransactionTemplate tx;
     private final int batch;
+    private final AttachmentStores.Stores stores;
 
     FormDataSealing(ApplicationMapper mapper, DataCipher cipher, TransactionTemplate tx,
-            @Value("${platform.data-protection.reseal-batch:200}") int batch) {
+            @Value("${platform.data-protection.reseal-batch:200}") int batch, AttachmentStores.Stores stores) {
+        this.stores = stores;
         this.mapper = mapper;
         this.cipher = cipher;
         this.tx = tx;
@@ -70,8 +72,13 @@ class FormDataSealing implements ApplicationRunner {
                 List<ApplicationMapper.SealableFile> files = mapper.lockUnsealedAttachments(cipher.activeKeyId(),
                         Math.max(1, batch / 20));
                 for (ApplicationMapper.SealableFile file : files) {
-                    byte[] plain = cipher.openBytes(file.content(), file.id());
-                    mapper.updateSealedAttachment(file.id(), cipher.sealBytes(plain, file.id()), cipher.activeKeyId());
+                    AttachmentStore store = stores.of(file.contentStore());
+                    byte[] plain = cipher.openBytes(store.inRow() ? file.content() : store.get(file.id()), file.id());
+                    byte[] sealed = cipher.sealBytes(plain, file.id());
+                    // A file outside the row is replaced in one move; the row then records the key that sealed it.
+                    store.put(file.id(), sealed);
+                    mapper.updateSealedAttachment(file.id(), store.inRow() ? sealed : new byte[0],
+                            cipher.activeKeyId());
                 }
                 return files.size();
             });

@@ -47,6 +47,9 @@ class DataProtectionIT extends ApiTestBase {
     @Autowired
     private DataCipher cipher;
 
+    @Autowired
+    private AttachmentStores.Stores stores;
+
     private String reimbursement() {
         Api applicant = api().as("zhangsan");
         String cremation = applicant.upload("c.pdf", Fixtures.pdf()).body().path("id").asText();
@@ -211,7 +214,7 @@ class DataProtectionIT extends ApiTestBase {
         String fresh = "k2099:" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef"
                 .getBytes(StandardCharsets.US_ASCII));
         try {
-            assertThat(new FormDataSealing(mapper, new DataCipher(fresh + "," + current), tx, 7).resealAll())
+            assertThat(new FormDataSealing(mapper, new DataCipher(fresh + "," + current), tx, 7, stores).resealAll())
                     .isEqualTo(rows + files);
             assertThat(count("select count(*) from attachment where content_key = 'k2099'")).isEqualTo(files);
             assertThat(count("select count(*) from application where form_data like 'enc:v1:k2099:%'")).isEqualTo(rows);
@@ -219,7 +222,7 @@ class DataProtectionIT extends ApiTestBase {
                     "select form_data from application where application_no = ?", String.class, no), no)).isEqualTo(plain);
         } finally {
             // Back to the key the shared test context runs with.
-            new FormDataSealing(mapper, new DataCipher(current + "," + fresh), tx, 50).resealAll();
+            new FormDataSealing(mapper, new DataCipher(current + "," + fresh), tx, 50, stores).resealAll();
         }
         assertThat(count("select count(*) from application where form_data like ?", cipher.currentPrefix() + "%"))
                 .isEqualTo(rows);
