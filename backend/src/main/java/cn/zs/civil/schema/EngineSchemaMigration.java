@@ -165,8 +165,13 @@ final class EngineSchemaMigration implements JavaMigration {
 
     /** The schema version the engine on the class path makes: the one its create script writes to the schema log. */
     static EngineVersion schemaVersionOf(ClassLoader classLoader, String databaseType) {
+        return schemaVersionOf(classLoader, DB, databaseType);
+    }
+
+    /** The same for an engine whose scripts are under another folder (a fork's, in OperatonSchemaTest). */
+    static EngineVersion schemaVersionOf(ClassLoader classLoader, String scripts, String databaseType) {
         Resource script = new PathMatchingResourcePatternResolver(classLoader)
-                .getResource("classpath:" + DB + "create/activiti." + databaseType + ".create.engine.sql");
+                .getResource("classpath:" + scripts + "create/activiti." + databaseType + ".create.engine.sql");
         try {
             String text = script.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
             Matcher row = SCHEMA_LOG_ROW.matcher(text);
@@ -175,7 +180,7 @@ final class EngineSchemaMigration implements JavaMigration {
             }
             return EngineVersion.parse(row.group(1));
         } catch (IOException e) {
-            throw new IllegalStateException("The engine jar has no create script for " + databaseType + " (" + DB
+            throw new IllegalStateException("The engine jar has no create script for " + databaseType + " (" + scripts
                     + "create/)", e);
         }
     }
