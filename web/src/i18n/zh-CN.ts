@@ -30,6 +30,7 @@ export default {
   catalogue: { title: '服务目录', statutory: '法定办结时限', promised: '承诺办结时限', days: '{days} 个工作日', calendarDays: '{days} 日' },
   service: {
     limits: '办理时限', conditions: '申请条件', materials: '申请材料', legalBasis: '设定依据', required: '必交', optional: '可选',
+    counterOnly: '本事项须当事人到窗口办理，不能网上申请；办理地点和方式见上方说明。',
     apply: '在线申请', signInToApply: '登录后在线申请',
   },
   form: {
@@ -264,5 +265,29 @@ export default {
     NAMED: '已命名',
   },
   factValues: { TEKUN: '特困人员', DIBAO: '低保对象', YOUFU: '优抚对象', UNIDENTIFIED: '无名遗体', HUKOU_RESIDENT: '本市户籍居民', DIED_AND_CREMATED_LOCALLY: '在本市死亡并火化', SPECIAL_GROUP: '特殊群体（特困、低保、优抚对象或无名遗体）', NOT_COVERED: '不在减免范围内', ELIGIBLE: '符合结婚登记条件', UNDERAGE: '未达法定婚龄', HAS_SPOUSE: '一方已有配偶', ALREADY_MARRIED_TO_EACH_OTHER: '双方已是夫妻', NOT_MAN_AND_WOMAN: '双方不是一男一女', UNKNOWN_TYPE: '无法判定', MEETS_CONDITIONS: '符合成立条件', FUNDS_BELOW_MINIMUM: '活动资金低于法定最低额', MEMBERS_BELOW_MINIMUM: '会员数低于法定最低数', APPROVAL: '须核准', FILING: '备案', CITY_GOVERNMENT: '市人民政府', CIVIL_AFFAIRS: '市民政局', HOUSING_DEPARTMENT: '市住房和城乡建设局', PASSED: '通过', FAILED: '未通过', NONE: '无', ONLINE: '网上申请', COUNTER: '窗口申请', accept: '受理', notAccepted: '不予受理', approve: '同意', reject: '不同意', confirm: '核验属实', durationD: '{n} 天', durationH: '{n} 小时', durationM: '{n} 分钟' },
+  counter: {
+    services: '窗口受理', servicesIntro: '当事人到窗口办理的事项：由您现场核验并登记，受理后在本办件页继续审查和发证。',
+    start: '受理登记：{service}', title: '窗口受理', formTitle: '窗口受理：{service}', submit: '核验并登记',
+    doneTitle: '已登记：{service}', doneText: '请将申请编号和查询码告知当事人，凭此可在“办件查询”查看进度和决定。接下来请打开办件继续办理。',
+    openCase: '打开办件，继续办理', notYours: '您的账号不办理该事项的窗口受理。',
+    openByNo: '按申请编号打开办件', open: '打开', caseNoInvalid: '请输入完整的申请编号，例如 LH-20261207-0001。',
+  },
+  caseView: {
+    now: '当前环节', openTask: '办理此环节', ended: '本办件已办结：{outcome}。', noStep: '本办件当前没有需要您办理的环节。',
+    checking: '正在自动核验身份和婚姻登记信息，请稍候…', reload: '刷新', backToCase: '返回办件 {no}',
+  },
+  divorce: {
+    title: '离婚冷静期与发证申请', notStarted: '受理后开始计算30日离婚冷静期；冷静期内任何一方可到窗口撤回申请。',
+    coolingOffTag: '离婚冷静期中', coolingOffText: '冷静期至 {date} 届满，还剩 {days} 日。',
+    windowAfter: '冷静期届满后，双方须于 {date} 前共同到场申请发给离婚证，逾期视为撤回。',
+    withdrawTitle: '一方撤回离婚登记申请', withdrawIntro: '冷静期内，任何一方可单独到场撤回；请核对撤回人的居民身份证。撤回后登记程序终止。',
+    whoWithdraws: '撤回人', idOfWithdrawing: '撤回人公民身份号码', recordWithdrawal: '登记撤回', withdrawn: '已登记撤回，离婚登记程序终止。',
+    windowTag: '等待双方到场申请发证', windowText: '冷静期已于 {ended} 届满。双方须于 {date} 前共同到场申请发证，还剩 {days} 日。',
+    appearTitle: '双方共同到场申请发证', appearIntro: '请核对双方的居民身份证原件，登记后进入审查环节。',
+    idOf: '{party}公民身份号码', recordAppearance: '登记双方到场', appeared: '已登记双方到场，请办理审查环节。',
+    lapsed: '申请发证期已于 {date} 届满，双方未共同到场申请发证的，视为撤回离婚登记申请。',
+    partyA: '当事人甲 {name}', partyB: '当事人乙 {name}', pickParty: '请选择撤回人。', idRequired: '请填写公民身份号码。',
+    platformDay: '以上日期按平台日期 {date} 计算。',
+  },
   groups: { 'funeral-review': '殡葬费用审核', 'funeral-home': '殡仪馆窗口', 'section-chief': '科长', 'marriage-registrar': '婚姻登记', 'socialorg-review': '社会组织登记审查', 'placename-review': '地名审批', director: '局领导' },
 }
