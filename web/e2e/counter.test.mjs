@@ -50,6 +50,8 @@ after(async () => {
 
 async function signedIn(user, language = 'zh-CN') {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
+  // A loaded machine (several builds at once) answers slowly: every wait may take a minute.
+  context.setDefaultTimeout(60_000)
   const page = await context.newPage()
   pages.add(page)
   page.on('pageerror', (e) => console.log(`# page error (${user}): ${e.message}`))
@@ -101,7 +103,7 @@ async function checkIn(page, service, fillForm, name) {
   await fillForm()
   await shot(page, `${name}-checkin-form`)
   await page.getByTestId('counter-submit').click()
-  const no = await page.getByTestId('application-no').innerText({ timeout: 20_000 })
+  const no = await page.getByTestId('application-no').innerText({ timeout: 60_000 })
   const code = await page.getByTestId('query-code').innerText()
   await shot(page, `${name}-checkin-receipt`)
   await page.getByTestId('open-case').click()
@@ -115,7 +117,7 @@ async function openStep(page, no, taskKey) {
   const open = page.getByTestId(`open-task-${taskKey}`)
   for (let i = 0; i < 3 && !(await open.isVisible()); i++) {
     // The page looks again by itself while the background checks run; a reload after that.
-    await open.waitFor({ timeout: 20_000 }).catch(() => page.reload())
+    await open.waitFor({ timeout: 60_000 }).catch(() => page.reload())
   }
   await open.click()
   await page.waitForURL(/\/workbench\/tasks\//)
@@ -127,7 +129,7 @@ async function openStep(page, no, taskKey) {
 async function completeStep(page, no, name) {
   if (name) await shot(page, name)
   await page.getByTestId('complete').click()
-  await page.getByText('已提交，办件进入下一环节。').waitFor({ timeout: 20_000 })
+  await page.getByText('已提交，办件进入下一环节。').waitFor({ timeout: 60_000 })
   await page.getByTestId('back-to-case').click()
   await page.waitForURL(new RegExp(`/workbench/cases/${no}$`))
   await page.getByTestId('case-status').waitFor()
@@ -184,13 +186,14 @@ async function acceptedDivorce(page, name, district, a, b, certificate) {
   await openStep(page, no, 'Task_AcceptApplication')
   await page.getByLabel('受理并出具受理回执', { exact: true }).check()
   await completeStep(page, no, `${name}-accept`)
-  await page.getByTestId('divorce-phase').getByText('离婚冷静期中').waitFor({ timeout: 20_000 })
+  await page.getByTestId('divorce-phase').getByText('离婚冷静期中').waitFor({ timeout: 60_000 })
   return no
 }
 
 describe('counter services at the counter, through the web UI', () => {
   test('the catalogue says truthfully where and how each service is done', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    context.setDefaultTimeout(60_000)
     const page = await context.newPage()
     pages.add(page)
     await page.goto(`${app.baseUrl}/portal`)
@@ -276,6 +279,7 @@ describe('counter services at the counter, through the web UI', () => {
 
     // The couple, with the number and the query code from the receipt, without signing in.
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    context.setDefaultTimeout(60_000)
     const track = await context.newPage()
     pages.add(track)
     await track.goto(`${app.baseUrl}/track`)
@@ -323,7 +327,7 @@ describe('counter services at the counter, through the web UI', () => {
     await moveClockTo(nextDay(coolingOffEndsOn))
     await page.goto(`${app.baseUrl}/workbench/cases/${no}`)
     const phase = page.getByTestId('divorce-phase')
-    await phase.getByText('等待双方到场申请发证').waitFor({ timeout: 20_000 })
+    await phase.getByText('等待双方到场申请发证').waitFor({ timeout: 60_000 })
     assert.match(await phase.innerText(), new RegExp(`冷静期已于 ${coolingOffEndsOn} 届满。双方须于 ${certificateWindowEndsOn} 前共同到场申请发证`))
     await page.getByLabel('当事人甲 郑华公民身份号码').fill('442000198206180570')
     await page.getByLabel('当事人乙 王静公民身份号码').fill('442000198410300680')
