@@ -61,13 +61,13 @@ describe('a divorce on the platform day', () => {
   })
 
   it('is in the cooling-off period up to and including its last day', () => {
-    expect(divorcePhase(periods, '2026-12-08')).toMatchObject({ phase: 'coolingOff', daysLeft: 30, endsOn: '2027-01-06' })
-    expect(divorcePhase(periods, '2027-01-06')).toMatchObject({ phase: 'coolingOff', daysLeft: 1 })
+    expect(divorcePhase(periods, '2026-12-07')).toMatchObject({ phase: 'coolingOff', daysLeft: 30, endsOn: '2027-01-06' })
+    expect(divorcePhase(periods, '2027-01-06')).toMatchObject({ phase: 'coolingOff', daysLeft: 0 })
   })
 
   it('is in the certificate window from the next day to its last day, then lapsed', () => {
-    expect(divorcePhase(periods, '2027-01-07')).toMatchObject({ phase: 'window', daysLeft: 30, endsOn: '2027-02-05' })
-    expect(divorcePhase(periods, '2027-02-05')).toMatchObject({ phase: 'window', daysLeft: 1 })
+    expect(divorcePhase(periods, '2027-01-07')).toMatchObject({ phase: 'window', daysLeft: 29, endsOn: '2027-02-05' })
+    expect(divorcePhase(periods, '2027-02-05')).toMatchObject({ phase: 'window', daysLeft: 0 })
     expect(divorcePhase(periods, '2027-02-06')).toEqual({ phase: 'lapsed', endedOn: '2027-02-05' })
   })
 })

@@ -26,7 +26,7 @@ export function daysBetween(from: string, to: string): number {
  * Where a divorce stands on the platform's day (Civil Code Art. 1077): not yet accepted (no periods), in the
  * cooling-off period (either party may withdraw), in the window after it (both must appear together to apply for
  * the certificate), or past the window (deemed withdrawn once the engine's timer fires). `daysLeft` counts the
- * days of the current period including today.
+ * days of the current period after today (0 on its last day).
  */
 export type DivorcePhase =
   | { phase: 'notStarted' }
@@ -38,11 +38,11 @@ export function divorcePhase(periods: DivorcePeriods | null, today: string): Div
   if (!periods?.coolingOffEndsOn) return { phase: 'notStarted' }
   const coolingOff = periods.coolingOffEndsOn
   if (today <= coolingOff) {
-    return { phase: 'coolingOff', endsOn: coolingOff, daysLeft: daysBetween(today, coolingOff) + 1, windowEndsOn: periods.certificateWindowEndsOn }
+    return { phase: 'coolingOff', endsOn: coolingOff, daysLeft: daysBetween(today, coolingOff), windowEndsOn: periods.certificateWindowEndsOn }
   }
   const window = periods.certificateWindowEndsOn
   if (window && today <= window) {
-    return { phase: 'window', endsOn: window, daysLeft: daysBetween(today, window) + 1, coolingOffEndedOn: coolingOff }
+    return { phase: 'window', endsOn: window, daysLeft: daysBetween(today, window), coolingOffEndedOn: coolingOff }
   }
   return { phase: 'lapsed', endedOn: window ?? coolingOff }
 }
