@@ -308,7 +308,7 @@ describe('counter services at the counter, through the web UI', () => {
     assert.ok(await page.getByLabel('当事人乙 孙慧').isChecked())
     await page.getByLabel('撤回人公民身份号码').fill('44200019831102035X')
     await page.getByTestId('record-withdrawal').click()
-    await page.getByTestId('divorce-panel').getByRole('alert').waitFor()
+    await page.getByTestId('divorce-panel').getByRole('alert').getByText('与本案当事人不符').waitFor()
     await shot(page, 'counter-32-withdrawal-wrong-person')
     await page.getByLabel('撤回人公民身份号码').fill('442000198602090462')
     await page.getByTestId('record-withdrawal').click()
