@@ -33,6 +33,18 @@ export const router = createRouter({
     },
     { path: '/workbench', name: 'queue', component: () => import('./views/workbench/QueueView.vue'), meta: { need: 'staff' } },
     {
+      path: '/workbench/counter/:code',
+      name: 'counter',
+      component: () => import('./views/workbench/CounterView.vue'),
+      meta: { need: 'staff' },
+    },
+    {
+      path: '/workbench/cases/:no',
+      name: 'case',
+      component: () => import('./views/workbench/CaseView.vue'),
+      meta: { need: 'staff' },
+    },
+    {
       path: '/workbench/tasks/:id',
       name: 'task',
       component: () => import('./views/workbench/TaskView.vue'),

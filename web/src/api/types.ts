@@ -54,6 +54,8 @@ export interface ServiceSummary {
   statutoryLimit: Limit | null
   promisedLimit: Limit | null
   starterRoles: string[]
+  /** The queues whose staff start it at the counter (empty: any holder of a starter role). */
+  starterGroups?: string[]
 }
 
 export interface ServiceView extends ServiceSummary {
@@ -241,6 +243,25 @@ export interface PublicStatus {
   expectedBy: string | null
   clockPaused: boolean
   timeline: TimelineEntry[]
+  /** A decision against the applicant: its grounds, legal basis and remedy (without the clerk's own words). */
+  decision?: DecisionNotice | null
+}
+
+/** The two periods of a divorce (Civil Code Art. 1077) as computed at acceptance; null before and after. */
+export interface DivorcePeriods {
+  applicationNo: string
+  coolingOffEndsAt: string | null
+  coolingOffEndsOn: string | null
+  certificateWindowEndsAt: string | null
+  certificateWindowEndsOn: string | null
+}
+
+/** The platform's own date (every deadline counts from it). */
+export interface PlatformToday {
+  now: string
+  today: string
+  workingDay: boolean
+  notices: string[]
 }
 
 export interface CaseDiagram {

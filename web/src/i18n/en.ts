@@ -34,6 +34,7 @@ export default {
   service: {
     limits: 'Time limits', conditions: 'Who may apply', materials: 'Materials', legalBasis: 'Legal basis', required: 'required',
     optional: 'optional', apply: 'Apply online', signInToApply: 'Sign in to apply online',
+    counterOnly: 'This service is done at the counter, in person; it cannot be applied for online. Where and how: see above.',
    
   },
   form: {
@@ -139,6 +140,8 @@ export default {
     waivedElsewhereDeclared: 'Applicant declared a waiver elsewhere',
     eligibility: 'Eligibility decision',
     eligible: 'Eligible',
+    partyARegistryStatus: "Party A's status in the marriage database",
+    partyBRegistryStatus: "Party B's status in the marriage database",
     chargedAmount: 'Amount charged (yuan)',
     waiverAmount: 'Amount waived (yuan)',
     waiverLines: 'Waiver lines',
@@ -272,6 +275,30 @@ export default {
     APPROVED: 'Approved',
     NAMED: 'Named',
   },
-  factValues: { TEKUN: 'Person in extreme hardship', DIBAO: 'Minimum-allowance recipient', YOUFU: 'Entitled group', UNIDENTIFIED: 'Unidentified body', HUKOU_RESIDENT: 'Zhongshan resident (hukou)', DIED_AND_CREMATED_LOCALLY: 'Died and cremated in Zhongshan', SPECIAL_GROUP: 'Special group (extreme hardship, minimum allowance, entitled group or unidentified body)', NOT_COVERED: 'Not covered', ELIGIBLE: 'Meets the conditions for marriage', UNDERAGE: 'Below the legal age for marriage', HAS_SPOUSE: 'A party is already married', ALREADY_MARRIED_TO_EACH_OTHER: 'Already married to each other', NOT_MAN_AND_WOMAN: 'Not one man and one woman', UNKNOWN_TYPE: 'Cannot be determined', MEETS_CONDITIONS: 'Meets the conditions for establishment', FUNDS_BELOW_MINIMUM: 'Funds below the legal minimum', MEMBERS_BELOW_MINIMUM: 'Members below the legal minimum', APPROVAL: 'Approval required', FILING: 'Filing', CITY_GOVERNMENT: 'City government', CIVIL_AFFAIRS: 'Civil affairs bureau', HOUSING_DEPARTMENT: 'Housing and urban-rural development bureau', PASSED: 'Passed', FAILED: 'Failed', NONE: 'None', ONLINE: 'Online', COUNTER: 'At the counter', accept: 'Accept', notAccepted: 'Not accepted', approve: 'Approve', reject: 'Reject', confirm: 'Confirmed', durationD: '{n} days', durationH: '{n} hours', durationM: '{n} minutes' },
+  factValues: { SINGLE: 'Never married', MARRIED: 'Married', DIVORCED: 'Divorced', WIDOWED: 'Widowed', UNKNOWN: 'No record found', TEKUN: 'Person in extreme hardship', DIBAO: 'Minimum-allowance recipient', YOUFU: 'Entitled group', UNIDENTIFIED: 'Unidentified body', HUKOU_RESIDENT: 'Zhongshan resident (hukou)', DIED_AND_CREMATED_LOCALLY: 'Died and cremated in Zhongshan', SPECIAL_GROUP: 'Special group (extreme hardship, minimum allowance, entitled group or unidentified body)', NOT_COVERED: 'Not covered', ELIGIBLE: 'Meets the conditions for marriage', UNDERAGE: 'Below the legal age for marriage', HAS_SPOUSE: 'A party is already married', ALREADY_MARRIED_TO_EACH_OTHER: 'Already married to each other', NOT_MAN_AND_WOMAN: 'Not one man and one woman', UNKNOWN_TYPE: 'Cannot be determined', MEETS_CONDITIONS: 'Meets the conditions for establishment', FUNDS_BELOW_MINIMUM: 'Funds below the legal minimum', MEMBERS_BELOW_MINIMUM: 'Members below the legal minimum', APPROVAL: 'Approval required', FILING: 'Filing', CITY_GOVERNMENT: 'City government', CIVIL_AFFAIRS: 'Civil affairs bureau', HOUSING_DEPARTMENT: 'Housing and urban-rural development bureau', PASSED: 'Passed', FAILED: 'Failed', NONE: 'None', ONLINE: 'Online', COUNTER: 'At the counter', accept: 'Accept', notAccepted: 'Not accepted', approve: 'Approve', reject: 'Reject', confirm: 'Confirmed', durationD: '{n} days', durationH: '{n} hours', durationM: '{n} minutes' },
+  counter: {
+    services: 'Counter services', servicesIntro: 'Services people come to the counter for: you check them in person and register them, then review and issue on the case page.',
+    start: 'Check in: {service}', title: 'Check in at the counter', formTitle: 'Check in at the counter: {service}', submit: 'Check and register',
+    doneTitle: 'Registered: {service}', doneText: 'Give the parties the application number and the query code: with them they can follow the case and its decision under "Track an application". Open the case to go on.',
+    openCase: 'Open the case and go on', notYours: 'Your account does not check people in for this service.',
+    openByNo: 'Open a case by its number', open: 'Open', caseNoInvalid: 'Enter a whole application number, e.g. LH-20261207-0001.',
+  },
+  caseView: {
+    now: 'Step to do now', openTask: 'Work on this step', ended: 'This case has ended: {outcome}.', noStep: 'Nothing in this case is waiting for you now.',
+    checking: 'Checking identities and marriage records, one moment…', reload: 'Refresh', backToCase: 'Back to case {no}',
+  },
+  divorce: {
+    title: 'Cooling-off period and certificate', notStarted: 'The 30-day cooling-off period starts on acceptance; during it either party may withdraw at the counter.',
+    coolingOffTag: 'Cooling-off period', coolingOffText: 'The cooling-off period ends on {date}: {days} days to go.', coolingOffToday: 'The cooling-off period ends today ({date}).',
+    windowAfter: 'After it, both parties must come together by {date} to apply for the divorce certificates, or the application is deemed withdrawn.',
+    withdrawTitle: 'Withdrawal by one party', withdrawIntro: 'During the cooling-off period either party alone may withdraw in person; check the identity card of the person withdrawing. The registration then ends.',
+    whoWithdraws: 'Who withdraws', idOfWithdrawing: 'ID number of the person withdrawing', recordWithdrawal: 'Record the withdrawal', withdrawn: 'Withdrawal recorded; the divorce registration has ended.',
+    windowTag: 'Waiting for both parties to appear', windowText: 'The cooling-off period ended on {ended}. Both parties must come together by {date} (that day included) to apply for the certificates: {days} days to go.',
+    appearTitle: 'Both parties appear to apply for the certificates', appearIntro: "Check both parties' original identity cards; the review step follows.",
+    idOf: 'ID number of {party}', recordAppearance: 'Record that both appeared', appeared: 'Both parties recorded as present; go on with the review step.',
+    lapsed: 'The window to apply for the certificates ended on {date}; if both parties did not come, the application is deemed withdrawn.',
+    partyA: 'Party A {name}', partyB: 'Party B {name}', pickParty: 'Choose who withdraws.', idRequired: 'Enter the ID number.',
+    platformDay: "Dates counted from the platform's date, {date}.",
+  },
   groups: { 'funeral-review': 'Funeral fee review', 'funeral-home': 'Funeral home counter', 'section-chief': 'Section chief', 'marriage-registrar': 'Marriage registration', 'socialorg-review': 'Social organisation review', 'placename-review': 'Place-name approval', director: 'Director' },
 }

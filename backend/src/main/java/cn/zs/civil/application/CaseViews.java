@@ -45,7 +45,8 @@ public class CaseViews {
     /** What anyone with the number and query code may see: no names, no ID numbers, no staff. */
     public record PublicStatus(String applicationNo, String serviceName, String status, String statusText,
             String outcomeText, String nextStep, LocalDateTime receivedAt, LocalDateTime decidedAt,
-            java.time.LocalDate expectedBy, boolean clockPaused, List<TimelineEntry> timeline) {
+            java.time.LocalDate expectedBy, boolean clockPaused, List<TimelineEntry> timeline,
+            DecisionNotices.Notice decision) {
     }
 
     /** Events for staff eyes only. */
@@ -87,13 +88,15 @@ public class CaseViews {
                 .toList();
     }
 
-    public PublicStatus publicStatus(ApplicationRow row, List<CaseEventRow> events, Locale locale) {
+    /** @param decision the public form of a decision against the applicant, or null */
+    public PublicStatus publicStatus(ApplicationRow row, List<CaseEventRow> events, Locale locale,
+            DecisionNotices.Notice decision) {
         Countdowns.Countdown clock = countdowns.of(row.applicationNo());
         return new PublicStatus(row.applicationNo(), serviceName(row.serviceCode(), locale), row.status(),
                 text("case.status." + row.status(), locale),
                 row.outcome() == null ? null : text("case.outcome." + row.outcome(), locale),
                 nextStep(row, locale), row.receivedAt(), row.decidedAt(), expectedBy(clock),
-                clock != null && clock.paused(), timeline(events, locale, false));
+                clock != null && clock.paused(), timeline(events, locale, false), decision);
     }
 
     /** The date the applicant may expect a decision: the promised limit where there is one, else the statutory. */

@@ -67,6 +67,19 @@ public class DecisionNotices {
 
     /** The notice of an adverse decision, if the case ended with one. */
     public Optional<Notice> of(ApplicationRow row, Locale locale) {
+        return of(row, locale, true);
+    }
+
+    /**
+     * The notice as the public tracking page shows it to whoever holds the number and the query code: the
+     * outcome's explanation, its ground, legal basis and remedy, but not the reasons the clerk typed (free text may
+     * name people; the tracking answer holds no personal data). The full notice is handed over in writing.
+     */
+    public Optional<Notice> forPublic(ApplicationRow row, Locale locale) {
+        return of(row, locale, false);
+    }
+
+    private Optional<Notice> of(ApplicationRow row, Locale locale, boolean typedReasons) {
         if (row.outcome() == null || !properties.adverseOutcomes().contains(row.outcome())) {
             return Optional.empty();
         }
@@ -80,7 +93,7 @@ public class DecisionNotices {
         if (groundText != null && !reasons.contains(groundText)) {
             reasons.add(groundText);
         }
-        String typed = typedReasons(events);
+        String typed = typedReasons ? typedReasons(events) : null;
         if (typed != null) {
             reasons.add(typed);
         }

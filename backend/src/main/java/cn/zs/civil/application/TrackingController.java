@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Public tracking by application number and query code, without signing in: plain-language status and timeline,
- * no personal data. A wrong code and an unknown number answer alike, and each client address is rate-limited, so
+ * a decision against the applicant with its grounds, legal basis and remedy, no personal data. A wrong code and an unknown number answer alike, and each client address is rate-limited, so
  * codes cannot be guessed.
  */
 @RestController
@@ -36,9 +36,11 @@ class TrackingController {
     private final CaseViews views;
     private final int perMinute;
     private final RateLimits rateLimits;
+    private final DecisionNotices decisions;
 
     TrackingController(ApplicationMapper mapper, CaseLog log, CaseViews views, RateLimits rateLimits,
-            @Value("${platform.tracking.requests-per-minute}") int perMinute) {
+            DecisionNotices decisions, @Value("${platform.tracking.requests-per-minute}") int perMinute) {
+        this.decisions = decisions;
         this.rateLimits = rateLimits;
         this.mapper = mapper;
         this.log = log;
@@ -62,6 +64,7 @@ class TrackingController {
             throw ApiException.notFound("tracking.notFound");
         }
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(views.publicStatus(row, log.events(row.applicationNo()), locale));
+                .body(views.publicStatus(row, log.events(row.applicationNo()), locale,
+                        decisions.forPublic(row, locale).orElse(null)));
     }
 }

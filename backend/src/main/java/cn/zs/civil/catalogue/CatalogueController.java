@@ -39,7 +39,7 @@ class CatalogueController {
     }
 
     record ServiceSummary(String code, String name, String kind, String channel, String where, Limit statutoryLimit,
-            Limit promisedLimit, List<String> starterRoles) {
+            Limit promisedLimit, List<String> starterRoles, List<String> starterGroups) {
     }
 
     record MaterialView(String code, String name, boolean required) {
@@ -47,7 +47,7 @@ class CatalogueController {
 
     record ServiceView(String code, String name, String kind, String channel, String where, List<String> legalBasis,
             List<String> conditions, List<MaterialView> materials, Limit statutoryLimit, Limit promisedLimit,
-            List<String> starterRoles, String processVersion, JsonNode startForm) {
+            List<String> starterRoles, List<String> starterGroups, String processVersion, JsonNode startForm) {
     }
 
     record DistrictView(String code, String name) {
@@ -61,7 +61,7 @@ class CatalogueController {
         return catalogue.services().entrySet().stream().map(e -> {
             ServiceDefinition s = e.getValue();
             return new ServiceSummary(e.getKey(), s.name().in(en), s.kind().name(), s.channel().name(), where(s, en),
-                    s.statutoryLimit(), s.promisedLimit(), s.starterRoles());
+                    s.statutoryLimit(), s.promisedLimit(), s.starterRoles(), s.starterGroups());
         }).toList();
     }
 
@@ -77,7 +77,7 @@ class CatalogueController {
         return new ServiceView(code, s.name().in(en), s.kind().name(), s.channel().name(), where(s, en),
                 s.legalBasis().stream().map(t -> t.in(en)).toList(), s.conditions().stream().map(t -> t.in(en)).toList(),
                 s.materials().stream().map(m -> new MaterialView(m.code(), en ? m.en() : m.zh(), m.required())).toList(),
-                s.statutoryLimit(), s.promisedLimit(), s.starterRoles(),
+                s.statutoryLimit(), s.promisedLimit(), s.starterRoles(), s.starterGroups(),
                 definition == null ? null : definition.getKey() + ":" + definition.getVersion(), form);
     }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,7 +22,7 @@ import cn.zs.civil.application.CaseEventType;
 import cn.zs.civil.application.CaseLog;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.web.FieldProblems;
 
 /**
  * The counter steps of a divorce that are not tasks: a withdrawal by either party alone during the cooling-off
@@ -34,8 +36,11 @@ public class DivorceService {
     private final RuntimeService runtime;
     private final CaseLog log;
     private final TransactionTemplate tx;
+    private final MessageSource messages;
 
-    DivorceService(ApplicationService applications, RuntimeService runtime, CaseLog log, TransactionTemplate tx) {
+    DivorceService(ApplicationService applications, RuntimeService runtime, CaseLog log, TransactionTemplate tx,
+            MessageSource messages) {
+        this.messages = messages;
         this.applications = applications;
         this.runtime = runtime;
         this.log = log;
@@ -117,13 +122,17 @@ public class DivorceService {
 
     /** The person at the counter must be the party on the case: no agent at any step. */
     private void requireParty(ApplicationRow row, String party, String idNumber, String field) {
+        // Labelled and worded in the reader's language: the counter shows them under the fields.
+        java.util.Locale locale = LocaleContextHolder.getLocale();
         if (party == null || !List.of(PARTIES).contains(party)) {
-            throw ApiException.invalid(List.of(new FieldProblem("party", "party", "form.notOption", "party")));
+            String label = messages.getMessage("divorce.label.party", null, locale);
+            throw ApiException.invalid(List.of(
+                    FieldProblems.of(messages, locale, "party", "divorce.label.party", "form.notOption", label)));
         }
         Object expected = applications.formData(row).get(idField(party));
         if (idNumber == null || !idNumber.equalsIgnoreCase(String.valueOf(expected))) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
-                    List.of(new FieldProblem(field, field, "divorce.notTheParty", field)), "divorce.notTheParty");
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, List.of(FieldProblems.of(messages, locale, field,
+                    "divorce.label." + field, "divorce.notTheParty")), "divorce.notTheParty");
         }
     }
 

@@ -28,6 +28,9 @@ interface WorkItemMapper {
 
     List<WorkItem> ofTask(String taskId);
 
+    /** The rows of one case's open tasks (one per candidate group), oldest first. */
+    List<WorkItem> ofCase(String applicationNo);
+
     long countAll();
 
     /**

@@ -91,6 +91,13 @@ class WorklistController {
         return task == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(task);
     }
 
+    @Operation(summary = "The open tasks of one case that I may work (the counter: the case the couple in front of me is in)")
+    @GetMapping("/api/cases/{applicationNo}/tasks")
+    @PreAuthorize(Roles.STAFF)
+    List<WorklistService.TaskView> caseTasks(@PathVariable String applicationNo) {
+        return worklist.caseTasks(currentUser.get(), applicationNo);
+    }
+
     @Operation(summary = "A task with its case, the results of the automated checks, materials, form and history")
     @GetMapping("/api/tasks/{taskId}")
     @PreAuthorize(Roles.STAFF)

@@ -118,6 +118,24 @@ public class WorklistService {
     }
 
     /**
+     * The open tasks of one case that the caller may work (a candidate group of theirs, or theirs already): what a
+     * registrar opens next at the counter while the couple waits, found by the case's number, not by queue order.
+     * A case the caller may not see is "not found", as everywhere.
+     */
+    public List<TaskView> caseTasks(PlatformUser user, String applicationNo) {
+        ApplicationRow row = applications.readable(user, applicationNo);
+        if (!applications.staffMaySee(user, row)) {
+            throw ApiException.notFound("application.notFound", applicationNo);
+        }
+        Map<String, List<WorkItemMapper.WorkItem>> byTask = new java.util.LinkedHashMap<>();
+        workItems.ofCase(row.applicationNo())
+                .forEach(i -> byTask.computeIfAbsent(i.taskId(), k -> new ArrayList<>()).add(i));
+        List<WorkItemMapper.WorkItem> mine = byTask.values().stream()
+                .filter(items -> inGroup(user, items.get(0).assignee(), items)).map(items -> items.get(0)).toList();
+        return itemViews(mine);
+    }
+
+    /**
      * Claims the most urgent unassigned task of the caller's queues and districts. The candidates are read without
      * locks; each is then locked on its own (skipping one another transaction holds) and claimed in that
      * transaction, so concurrent callers, even two sessions of one account, never get the same task.
@@ -203,7 +221,7 @@ public class WorklistService {
             task = null;
         }
         String applicationNo = items.isEmpty() ? null : items.get(0).applicationNo();
-        if (task != null && !inGroup(user, task, items)) {
+        if (task != null && !inGroup(user, task.getAssignee(), items)) {
             log.denied(user, applicationNo, "task " + task.getTaskDefinitionKey() + " outside the caller's queues");
             throw ApiException.notFound("task.notFound");
         }
@@ -369,11 +387,11 @@ public class WorklistService {
     }
 
     /** A candidate group of the caller's (from the task's work items), or the caller's own task. */
-    private boolean inGroup(PlatformUser user, Task task, List<WorkItemMapper.WorkItem> items) {
+    private static boolean inGroup(PlatformUser user, String assignee, List<WorkItemMapper.WorkItem> items) {
         Set<String> candidateGroups = new java.util.HashSet<>();
         items.stream().map(WorkItemMapper.WorkItem::groupId).filter(g -> !WorkItems.NO_GROUP.equals(g))
                 .forEach(candidateGroups::add);
-        return user.inAnyGroup(candidateGroups) || user.id().equals(task.getAssignee());
+        return user.inAnyGroup(candidateGroups) || user.id().equals(assignee);
     }
 
     /** Queue rows as shown, with their cases and clocks read in one query each. */

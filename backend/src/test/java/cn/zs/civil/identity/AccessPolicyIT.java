@@ -67,6 +67,7 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/divorces/{applicationNo}/appearance", STAFF);
         POLICY.put("GET /api/divorces/{applicationNo}", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/cases/{applicationNo}/diagram", APPLICANT_OR_STAFF);
+        POLICY.put("GET /api/cases/{applicationNo}/tasks", STAFF);
         POLICY.put("GET /api/escalations", Set.of("chief", "director"));
         POLICY.put("POST /api/escalations/{applicationNo}/acknowledge", Set.of("chief"));
         POLICY.put("GET /api/calendar/years", ALL_ROLES);

@@ -146,6 +146,10 @@ class DivorceRegistrationIT extends ApiTestBase {
         Api.Response agent = api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
                 Map.of("idNumberA", "442000198804046814", "idNumberB", "442000200003151315"));
         assertThat(agent.status()).isEqualTo(422);
+        // Field by field, in words: the counter shows the message under the field it names.
+        assertThat(agent.body().path("errors").get(0).path("field").asText()).isEqualTo("idNumberB");
+        assertThat(agent.body().path("errors").get(0).path("label").asText()).isEqualTo("当事人乙公民身份号码");
+        assertThat(agent.body().path("errors").get(0).path("message").asText()).contains("与本案当事人不符");
         assertThat(api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
                 Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924")).status()).isEqualTo(204);
         complete(no, Map.of("declarationSignedA", true, "declarationSignedB", true, "decision", "register",

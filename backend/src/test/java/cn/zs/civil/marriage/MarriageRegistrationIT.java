@@ -107,6 +107,44 @@ public class MarriageRegistrationIT extends ApiTestBase {
     }
 
     @Test
+    void theRegistrarFindsTheCasesTaskByItsNumberAndThePublicSeesTheRefusalsGroundsAndRemedy() {
+        Api.Response r = api().as("clerk-marriage").post("/api/applications", Map.of("serviceCode",
+                "marriage-registration", "data",
+                couple("陈少年", "442000200506013512", "SINGLE", "李小红", "440100200207012425", "SINGLE")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        String code = r.body().path("queryCode").asText();
+        runJobs(no);
+
+        // The case's open task, found by the case's number (not by queue order), for whoever may work it.
+        JsonNode tasks = api().as("clerk-marriage").get("/api/cases/" + no + "/tasks").body();
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).path("taskKey").asText()).isEqualTo("Task_IssueRefusalNotice");
+        assertThat(tasks.get(0).path("taskId").asText()).isEqualTo(taskOf(api().as("clerk-marriage"), no));
+        assertThat(api().as("chief").get("/api/cases/" + no + "/tasks").body()).hasSize(1);
+        // Not the funeral clerks' case, and not an applicant's call: "not found" and "forbidden", as everywhere.
+        assertThat(api().as("clerk-funeral").get("/api/cases/" + no + "/tasks").status()).isEqualTo(404);
+        assertThat(api().as("zhangsan").get("/api/cases/" + no + "/tasks").status()).isEqualTo(403);
+        assertThat(api().as("clerk-marriage").get("/api/cases/JH-NO-SUCH-CASE/tasks").status()).isEqualTo(404);
+
+        complete(no, Map.of("explained", true, "reasons", "陈少年出生于2005年6月1日，未满二十二周岁。"));
+        assertThat(api().as("clerk-marriage").get("/api/cases/" + no + "/tasks").body()).isEmpty();
+
+        // The couple track it with the number and the query code: the ground, the legal basis and the remedy,
+        // but not what the registrar typed (it may name them; the full notice is handed over in writing).
+        JsonNode tracked = api().anonymous().post("/api/public/track", Map.of("applicationNo", no, "queryCode", code))
+                .body();
+        JsonNode decision = tracked.path("decision");
+        assertThat(decision.path("reasons").toString()).contains("法定婚龄").doesNotContain("陈少年");
+        assertThat(decision.path("legalBasis")).isNotEmpty();
+        assertThat(decision.path("remedy").asText()).contains("行政复议");
+        assertThat(tracked.toString()).doesNotContain("陈少年").doesNotContain("442000200506013512");
+        // The registrar's case page has the full notice, typed reasons included.
+        assertThat(api().as("clerk-marriage").get("/api/applications/" + no).body().path("decision").path("reasons")
+                .toString()).contains("陈少年出生于");
+    }
+
+    @Test
     void anAlreadyMarriedPartyIsRefused() {
         String no = checkIn(couple("刘建华", "442000198804046814", "SINGLE", "孙美玲", "442000198502024628", "DIVORCED"));
         assertThat(task(no).path("checks").path("eligibility").path("refusalGround").asText()).isEqualTo("HAS_SPOUSE");
