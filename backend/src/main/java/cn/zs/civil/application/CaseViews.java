@@ -66,7 +66,7 @@ public class CaseViews {
     private Summary summary(ApplicationRow row, Locale locale, boolean maskSubject, Countdowns.Countdown countdown) {
         return new Summary(row.applicationNo(), row.serviceCode(), serviceName(row.serviceCode(), locale),
                 row.district(), maskSubject ? Masking.name(row.subjectName()) : row.subjectName(), row.status(),
-                text("case.status." + row.status(), locale), row.outcome(),
+                text("case.status." + statusKey(row), locale), row.outcome(),
                 row.outcome() == null ? null : text("case.outcome." + row.outcome(), locale), row.receivedAt(),
                 row.decidedAt(), countdown);
     }
@@ -93,7 +93,7 @@ public class CaseViews {
             DecisionNotices.Notice decision) {
         Countdowns.Countdown clock = countdowns.of(row.applicationNo());
         return new PublicStatus(row.applicationNo(), serviceName(row.serviceCode(), locale), row.status(),
-                text("case.status." + row.status(), locale),
+                text("case.status." + statusKey(row), locale),
                 row.outcome() == null ? null : text("case.outcome." + row.outcome(), locale),
                 nextStep(row, locale), row.receivedAt(), row.decidedAt(), expectedBy(clock),
                 clock != null && clock.paused(), timeline(events, locale, false), decision);
@@ -108,7 +108,15 @@ public class CaseViews {
     }
 
     public String nextStep(ApplicationRow row, Locale locale) {
-        return messages.getMessage("case.next." + row.status(), null, null, locale);
+        return messages.getMessage("case.next." + statusKey(row), null, null, locale);
+    }
+
+    /**
+     * The status as the texts name it: a case decided but not yet ended (the certificate still to issue, the
+     * announcement still to publish) is not "已办结" while its last steps are open.
+     */
+    private static String statusKey(ApplicationRow row) {
+        return CaseStatus.DECIDED.equals(row.status()) && row.outcome() == null ? "DECIDED_OPEN" : row.status();
     }
 
     public String serviceName(String serviceCode, Locale locale) {
