@@ -106,8 +106,11 @@ public class DecisionNotices {
             catalogue.find(row.serviceCode()).ifPresent(s -> s.legalBasis().forEach(b -> basis.add(b.in(en))));
         }
         basis.add(text("decision.basis.writing", locale));
-        String title = text(row.outcome().equals("NOT_ACCEPTED") || row.outcome().equals("NOT_COMPETENT")
-                ? "decision.title.notAccepted" : "decision.title.refused", locale);
+        String kind = row.outcome().equals("NOT_ACCEPTED") || row.outcome().equals("NOT_COMPETENT")
+                ? "decision.title.notAccepted" : "decision.title.refused";
+        // A registration's refusal has its own document name (婚姻登记工作规范: 不予办理结婚登记告知书).
+        String serviceTitle = text(kind + "." + row.serviceCode(), locale);
+        String title = serviceTitle != null ? serviceTitle : text(kind, locale);
         return Optional.of(new Notice(title, text("case.outcome." + row.outcome(), locale), row.decidedAt() != null
                 ? row.decidedAt() : row.closedAt(), properties.authority().in(en), List.copyOf(reasons),
                 List.copyOf(basis), properties.remedy().in(en)));
