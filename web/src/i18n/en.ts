@@ -81,13 +81,27 @@ export default {
     title: 'Track an application', intro: 'Enter the application number and the query code. The answer shows no personal data.',
     applicationNo: 'Application no.', queryCode: 'Query code', submit: 'Track',
   },
+  nameCheck: {
+    title: 'Name pre-check', checking: 'Checking the name…', passed: 'No conflict with a registered name and no breach of the naming rules found for "{name}".',
+    flagged: '"{name}" may not meet the naming rules:', conflicts: 'Conflicting registered names: ',
+    advice: 'Consider changing the name before you apply; you can still apply, and the name is checked again on acceptance.',
+  },
+  documents: {
+    tab: 'Documents', receipt: 'Receipt of acceptance', certificate: 'Certificate of registration', certificateNo: 'Certificate number', creditCode: 'Unified social credit code',
+    decision: 'Decision', announcement: 'Announcement', published: 'Published', draft: 'Not yet published (draft: check it before publishing)', print: 'Print: {title}',
+    none: 'No documents yet.', failed: 'The documents could not be loaded:', draftTitle: 'Announcement text (check before publishing)',
+  },
+  verifier: { label: 'Second verifier (pick from the section\'s staff)', none: 'No other member of the section to pick: type the account name.' },
   queue: {
     title: 'My queue', next: 'Next case', empty: 'No case is waiting to be taken.', scope: 'Scope', all: 'All', mine: 'Taken by me',
     unassigned: 'Not taken', none: 'Nothing to do', clock: 'Time limit', task: 'Step', statutoryDue: 'Statutory limit',
     assignee: 'Clerk', nobody: 'not taken', created: 'Arrived', scopeText: 'queues: {groups}; districts: {districts}',
     red: 'overdue/red {n}', yellow: 'due soon/yellow {n}', green: 'on time/green {n}', noClock: 'no clock {n}', total: '{n} in all',
+    search: 'Find by application number', searchPlaceholder: 'application number or a part of it, e.g. 0042', searchButton: 'Find', clearSearch: 'Clear', service: 'Service',
+    found: '{n} case(s) whose number contains "{q}"', loading: 'Loading the queue…', loadFailed: 'The queue could not be loaded: {message}', retry: 'Try again',
   },
   task: {
+    loading: 'Loading the case…', loadFailed: 'The case could not be loaded: {message}',
     gone: 'This task is no longer in your queue (someone may have completed it). What you typed is still on this page.',
     restored: 'Restored what you typed on this page and had not submitted yet.',
     refuse: 'Refuse, with the reasons', noRefusalHere: 'This step makes no refusing decision; if materials are missing, return the case with the correction checklist.',

@@ -75,13 +75,27 @@ export default {
     title: '办件查询', intro: '输入申请编号和查询码即可查询办理进度。查询结果不显示任何个人信息。',
     applicationNo: '申请编号', queryCode: '查询码', submit: '查询',
   },
+  nameCheck: {
+    title: '名称预先核查', checking: '正在核查名称…', passed: '“{name}”未发现与已登记名称冲突或违反命名规定的问题。',
+    flagged: '“{name}”可能不符合命名规定：', conflicts: '冲突的已登记名称：',
+    advice: '建议修改名称后再提交；仍可提交，受理时将再次核查。',
+  },
+  documents: {
+    tab: '文书', receipt: '受理通知书', certificate: '登记证书', certificateNo: '证书编号', creditCode: '统一社会信用代码',
+    decision: '决定书', announcement: '公告', published: '已发布', draft: '待发布（草稿，发布前请核对）', print: '打印{title}',
+    none: '暂无文书。', failed: '文书未能加载：', draftTitle: '公告文本（发布前核对）',
+  },
+  verifier: { label: '第二核查人（从本科室工作人员中选择）', none: '本科室暂无其他工作人员可选，请填写账号。' },
   queue: {
     title: '我的待办', next: '领取下一件', empty: '队列中暂无可领取的办件。', scope: '范围', all: '全部', mine: '我已领取',
     unassigned: '未领取', none: '暂无待办', clock: '时限', task: '环节', statutoryDue: '法定期限', assignee: '经办人',
     nobody: '未领取', created: '到达时间', scopeText: '队列：{groups}；镇街：{districts}', red: '超期/红色 {n}',
     yellow: '临期/黄色 {n}', green: '正常/绿色 {n}', noClock: '未计时 {n}', total: '共 {n} 件',
+    search: '按申请编号查找', searchPlaceholder: '申请编号或其中一段，如 0042', searchButton: '查找', clearSearch: '清除', service: '服务事项',
+    found: '申请编号含“{q}”的办件 {n} 件', loading: '正在加载待办…', loadFailed: '待办队列未能加载：{message}', retry: '重试',
   },
   task: {
+    loading: '正在加载办件…', loadFailed: '办件未能加载：{message}',
     gone: '该任务已不在您的队列中（可能已由他人办结）。您填写的内容仍保留在本页。',
     restored: '已恢复您上次在本页填写但尚未提交的内容。',
     refuse: '作出否定决定并说明理由', noRefusalHere: '本环节不作否定决定；如材料不全，请一次性告知补正。',

@@ -147,3 +147,36 @@ export function mapFieldErrors(errors: FieldError[], schema: FormSchema, files: 
   }
   return out
 }
+
+/** The addresses of a schema's fields whose choices the platform lists (`properties.pickFrom`, an /api/ path). */
+export function pickSources(schema: FormSchema): string[] {
+  const out = new Set<string>()
+  const walk = (cs: FormComponent[]) =>
+    cs.forEach((c) => {
+      const from = (c.properties as Record<string, unknown> | undefined)?.pickFrom
+      if (typeof from === 'string' && from.startsWith('/api/')) out.add(from)
+      if (c.components) walk(c.components)
+    })
+  walk(schema.components)
+  return [...out]
+}
+
+/**
+ * A typed field whose choices the platform lists (a colleague from the section's staff) becomes a select of them,
+ * each by name; the value sent stays what the server checks (the account). With nothing listed (a directory the
+ * platform cannot read), the field stays typed.
+ */
+export function withPickedOptions(schema: FormSchema, choices: Record<string, { id: string; name: string }[]>): FormSchema {
+  const fix = (components: FormComponent[]): FormComponent[] =>
+    components.map((c) => {
+      const from = (c.properties as Record<string, unknown> | undefined)?.pickFrom
+      const list = typeof from === 'string' ? choices[from] : undefined
+      let out: FormComponent = c
+      if (c.type === 'textfield' && list && list.length) {
+        const { pattern: _pattern, minLength: _min, maxLength: _max, ...validate } = c.validate ?? {}
+        out = { ...c, type: 'select', validate, values: list.map((p) => ({ label: p.name, value: p.id })) }
+      }
+      return out.components ? { ...out, components: fix(out.components) } : out
+    })
+  return { ...schema, components: fix(schema.components) }
+}
