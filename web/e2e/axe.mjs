@@ -23,10 +23,14 @@ export async function axeViolations(page, name) {
 /** Collects the violations of every checked page, for one assertion at the end of a suite. */
 export function axeCollector() {
   const found = []
+  const checked = []
   return {
     found,
+    /** The pages checked, by name: a suite asserts there were some, so a check that never ran cannot pass. */
+    checked,
     async check(page, name) {
       found.push(...(await axeViolations(page, name)))
+      checked.push(name)
     },
   }
 }

@@ -491,5 +491,7 @@ describe('a funeral-fee reimbursement through the web UI', () => {
 
   test('axe-core finds no accessibility violation on any page of the suite', () => {
     assert.deepEqual(ui.axeViolations, [])
+    assert.ok(ui.axeChecked.length > 0, 'axe-core checked the pages')
+    console.log(`# axe-core checked ${ui.axeChecked.length} pages`)
   })
 })

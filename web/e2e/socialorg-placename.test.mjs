@@ -11,7 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { startApp } from './app.mjs'
-import { browserUi, choose, date, fill, pick } from './ui.mjs'
+import { browserUi, choose, contrastOf, date, fill, pick } from './ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const shots = path.join(here, 'screenshots')
@@ -411,8 +411,31 @@ describe('the workbench as a clerk uses it', () => {
     await page.context().close()
   })
 
+  test('hovered buttons, links and tabs keep at least 4.5:1 contrast', async () => {
+    const page = await signedIn('chief')
+    await page.getByRole('heading', { name: '我的待办' }).waitFor()
+    const targets = [
+      ['next case (primary)', page.getByTestId('next-case')],
+      ['search (plain)', page.getByTestId('queue-search-button')],
+      ['queue link', page.locator('main table a').first()],
+      ['scope tab', page.getByText('未领取', { exact: true }).first()],
+      ['navigation', page.getByRole('link', { name: '服务目录' })],
+    ]
+    const low = []
+    for (const [name, target] of targets) {
+      await target.hover()
+      await page.waitForTimeout(250)
+      const ratio = await contrastOf(target)
+      if (ratio < 4.5) low.push(`${name}: ${ratio.toFixed(2)}:1`)
+    }
+    assert.deepEqual(low, [])
+    await page.context().close()
+  })
+
   test('no screenshot of this suite shows a code, and axe-core finds no violation on any of its pages', () => {
     assert.deepEqual(ui.codeFindings, [])
     assert.deepEqual(ui.axeViolations, [])
+    assert.ok(ui.axeChecked.length > 0, 'axe-core checked the pages')
+    console.log(`# axe-core checked ${ui.axeChecked.length} pages`)
   })
 })

@@ -46,7 +46,7 @@ export function browserUi({ browser, baseUrl, shots }) {
     await axe.check(page, name)
   }
 
-  return { pages, codeFindings, axeViolations: axe.found, signedIn, shot }
+  return { pages, codeFindings, axeViolations: axe.found, axeChecked: axe.checked, signedIn, shot }
 }
 
 /** A form-js select: open it unless focus already did, and pick the option (searchable ones get text typed first). */
@@ -89,4 +89,26 @@ export async function date(page, label, iso) {
   await input.fill(placeholder.startsWith('yyyy') ? `${y}/${m}/${d}` : `${m}/${d}/${y}`)
   await input.press('Enter')
   await page.locator('body').click({ position: { x: 5, y: 5 } })
+}
+
+/** The contrast ratio (WCAG 2) of an element's text on its background, as the browser paints it now (e.g. hovered). */
+export async function contrastOf(locator) {
+  return locator.evaluate((el) => {
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number)
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+    }
+    // The first opaque background from the element up (a transparent button shows what is behind it).
+    let bg = [255, 255, 255]
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor)
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) {
+        bg = c.slice(0, 3)
+        break
+      }
+    }
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(bg)].sort((x, y) => y - x)
+    return (a + 0.05) / (b + 0.05)
+  })
 }

@@ -127,3 +127,15 @@ describe('fields picked from what the platform lists', () => {
     expect(withPickedOptions(schema, { '/api/socialorg/verifiers': [] }).components[1].type).toBe('textfield')
   })
 })
+
+describe('an upload the form hides under a condition', () => {
+  it('keeps the condition, so the page asks for the upload only when the form shows it', () => {
+    const split = splitFilepickers({
+      components: [
+        { type: 'filepicker', key: 'supervisoryApprovalFile', label: '业务主管单位批准文件', validate: { required: true }, conditional: { hide: '=directCategory != "NONE"' } },
+        { type: 'filepicker', key: 'charterFile', label: '章程草案', validate: { required: true } },
+      ],
+    })
+    expect(split.files.map((f) => f.hide)).toEqual(['=directCategory != "NONE"', undefined])
+  })
+})

@@ -8,6 +8,8 @@ export interface FileField {
   required: boolean
   multiple: boolean
   accept: string
+  /** The form's FEEL condition under which the field is hidden (and not asked for), e.g. `=orgType != "X"`. */
+  hide?: string
 }
 
 export interface UploadedFile {
@@ -53,6 +55,9 @@ export function splitFilepickers(schema: FormSchema): { schema: FormSchema; file
           required: Boolean(c.validate?.required),
           multiple: Boolean(c.multiple),
           accept: c.accept ?? '',
+          ...(typeof (c.conditional as { hide?: unknown } | undefined)?.hide === 'string'
+            ? { hide: (c.conditional as { hide: string }).hide }
+            : {}),
         })
         return false
       })

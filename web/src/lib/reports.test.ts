@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api/client'
-import { csvName, cycleTimeOption, cycleTimeUnit, filtersFromQuery, filtersToQuery, lastDays, optional, percent, reportQuery, slaOption, type CycleTimeReport, type SlaReport } from './reports'
+import { chartHeight, csvName, cycleTimeOption, cycleTimeUnit, filtersFromQuery, filtersToQuery, lastDays, optional, percent, reportQuery, slaOption, type CycleTimeReport, type SlaReport } from './reports'
 
 const stats = (count: number, median: number, max = median) => ({ count, mean: median, median, p90: max, p95: max, max })
 const t = (k: string) => k
@@ -75,5 +75,13 @@ describe('the dashboard filters in the address', () => {
 
   it('writes only the filters that are set', () => {
     expect(filtersToQuery({ from: '2026-09-01', to: '2026-09-30', service: '', district: 'xiaolan' })).toEqual({ from: '2026-09-01', to: '2026-09-30', district: 'xiaolan' })
+  })
+})
+
+describe('the height of a chart by service', () => {
+  it('grows with the services so that their names never overprint', () => {
+    expect(chartHeight(1)).toBe(240)
+    expect(chartHeight(9)).toBe(9 * 48 + 96)
+    expect(chartHeight(9) - 96).toBeGreaterThanOrEqual(9 * 3 * 14)
   })
 })

@@ -277,3 +277,11 @@ export function filtersFromQuery(query: Record<string, unknown>, today: string):
 export function filtersToQuery(filters: Filters): Record<string, string> {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>
 }
+
+/**
+ * The height of a chart with one row per service: each row gets room for its name over three lines (the axis
+ * labels break at 150px), so that with every service shown no label prints over another.
+ */
+export function chartHeight(rows: number, min = 240): number {
+  return Math.max(min, rows * 48 + 96)
+}
