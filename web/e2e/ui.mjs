@@ -29,8 +29,11 @@ export function browserUi({ browser, baseUrl, shots }) {
     return page
   }
 
-  /** A screenshot of the page, its text scanned for code tokens and the page checked by axe-core. */
-  async function shot(page, name, fullPage = true) {
+  /**
+   * A screenshot of the page, its text scanned for code tokens and the page checked by axe-core (`axe: false` when
+   * the same page was checked in another language or size already, to keep the suite's time).
+   */
+  async function shot(page, name, fullPage = true, { axe: checkAxe = true } = {}) {
     await page.waitForTimeout(300)
     await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage })
     // Codes people read aloud (query codes, marked data-verbatim in the page) are left out of the scan.
@@ -43,7 +46,7 @@ export function browserUi({ browser, baseUrl, shots }) {
     })
     const tokens = codeTokens(text)
     if (tokens.length) codeFindings.push(`${name}: ${tokens.join(', ')}`)
-    await axe.check(page, name)
+    if (checkAxe) await axe.check(page, name)
   }
 
   return { pages, codeFindings, axeViolations: axe.found, axeChecked: axe.checked, signedIn, shot }
