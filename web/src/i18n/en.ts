@@ -202,7 +202,7 @@ export default {
     district: 'District',
     allDistricts: 'Whole city',
     csv: 'Export CSV',
-    csvOf: 'Export "{report}" as CSV',
+    csvOf: 'Export CSV: {report}',
     mean: 'Mean',
     median: 'Median',
     p90: 'P90',

@@ -193,7 +193,7 @@ export default {
     district: '镇街',
     allDistricts: '全市',
     csv: '导出 CSV',
-    csvOf: '导出“{report}”为 CSV',
+    csvOf: '导出 CSV：{report}',
     mean: '平均',
     median: '中位数',
     p90: 'P90',
