@@ -8,7 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { startApp } from './app.mjs'
-import { codeTokens } from './codes.mjs'
+import { browserUi, choose, date, field, fill, pick } from './ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const shots = path.join(here, 'screenshots')
@@ -18,73 +18,10 @@ let app
 let browser
 const state = {}
 
-const pages = new Set()
+// Signing in, screenshots (with the code-token scan and axe-core) and form-js typing are shared (ui.mjs).
+const ui = browserUi({ browser: () => browser, baseUrl: () => app.baseUrl, shots })
+const { pages, codeFindings, signedIn, shot } = ui
 
-async function signedIn(user, viewport = { width: 1366, height: 900 }) {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' })
-  const page = await context.newPage()
-  pages.add(page)
-  page.on('close', () => pages.delete(page))
-  page.on('pageerror', (e) => console.log(`# page error (${user}): ${e.message}`))
-  await page.goto(`${app.baseUrl}/signin`)
-  await page.getByLabel('用户名').fill(user)
-  await fill(page, '密码', 'demo')
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'))
-  return page
-}
-
-/** Every screenshot's visible text with the tokens that look like code (codes.mjs), for the last test. */
-const codeFindings = []
-
-async function shot(page, name, fullPage = true) {
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage })
-  // Codes people read aloud (query codes, marked data-verbatim in the page) are left out of the scan.
-  const text = await page.evaluate(() => {
-    const verbatim = [...document.querySelectorAll('[data-verbatim]')]
-    verbatim.forEach((e) => (e.style.display = 'none'))
-    const all = document.body.innerText
-    verbatim.forEach((e) => (e.style.display = ''))
-    return all
-  })
-  const tokens = codeTokens(text)
-  if (tokens.length) codeFindings.push(`${name}: ${tokens.join(', ')}`)
-}
-
-/** A form-js select: open it unless focus already did, and pick the option (searchable ones get text typed first). */
-async function pick(field, option) {
-  const list = field.locator('.fjs-dropdownlist')
-  if (!(await list.isVisible())) {
-    const display = field.locator('.fjs-select-display')
-    if (await display.count()) await display.click()
-    else await field.locator('input').fill(option.slice(0, 2))
-  }
-  await list.locator('.fjs-dropdownlist-item', { hasText: option }).first().click()
-}
-
-async function choose(page, label, option) {
-  await pick(page.locator('.fjs-form-field-select').filter({ has: page.locator('label', { hasText: label }) }).first(), option)
-}
-
-/** A form-js field by its visible label (form-js appends a "*" to required ones). */
-function field(scope, label) {
-  return scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`))
-}
-
-/** Types into a form-js field and checks that the form kept it (form-js applies typed text with a debounce). */
-async function fill(scope, label, value) {
-  const input = field(scope, label)
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await input.fill(value)
-    await input.press('Tab')
-    await scope.waitForTimeout?.(50)
-    if ((await input.inputValue()) === value) return
-  }
-  assert.equal(await input.inputValue(), value, `field ${label}`)
-}
-
-/** A form-js date field; its input format follows the browser's locale, as its placeholder says. */
 /** A day N days from the platform's own today (never this machine's: the suite gives the same result any day). */
 async function platformDay(offset) {
   const response = await fetch(`${app.baseUrl}/api/calendar/today`, {
@@ -94,15 +31,6 @@ async function platformDay(offset) {
   const day = new Date(`${(await response.json()).today}T00:00:00Z`)
   day.setUTCDate(day.getUTCDate() + offset)
   return day.toISOString().slice(0, 10)
-}
-
-async function date(page, label, iso) {
-  const input = field(page, label)
-  const [y, m, d] = iso.split('-')
-  const placeholder = (await input.getAttribute('placeholder')) ?? 'mm/dd/yyyy'
-  await input.fill(placeholder.startsWith('yyyy') ? `${y}/${m}/${d}` : `${m}/${d}/${y}`)
-  await input.press('Enter')
-  await page.locator('body').click({ position: { x: 5, y: 5 } })
 }
 
 before(async () => {
@@ -527,6 +455,8 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     ]
     for (const language of ['zh-CN', 'en']) {
       for (const [device, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+        // axe-core checks each screen twice (Chinese on a desktop, English on a phone): both languages, both sizes.
+        const axe = (language === 'zh-CN') === (device === 'desktop')
         const pagesOf = new Map()
         for (const [user, url, ready] of screens) {
           let page = pagesOf.get(user)
@@ -540,7 +470,7 @@ describe('a funeral-fee reimbursement through the web UI', () => {
           await page.goto(`${app.baseUrl}${url}`)
           await ready(page)
           await page.waitForLoadState('networkidle')
-          await shot(page, `20-${language}-${device}${url.replace(/\/+/g, '-')}`)
+          await shot(page, `20-${language}-${device}${url.replace(/\/+/g, '-')}`, true, { axe })
           if (url === '/portal/applications') {
             // Every case of the applicant: the journey's, a refused one, one waiting for corrections.
             const cases = await page.locator('main a[href^="/portal/applications/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))])
@@ -548,7 +478,7 @@ describe('a funeral-fee reimbursement through the web UI', () => {
               await page.goto(`${app.baseUrl}${href}`)
               await page.getByTestId('status').waitFor()
               await page.waitForLoadState('networkidle')
-              await shot(page, `20-${language}-${device}-${user}${href.replace(/\/+/g, '-')}`)
+              await shot(page, `20-${language}-${device}-${user}${href.replace(/\/+/g, '-')}`, true, { axe })
             }
           }
         }
@@ -559,5 +489,11 @@ describe('a funeral-fee reimbursement through the web UI', () => {
 
   test('no screenshot of the suite shows a code, a variable name, true/false or an id', () => {
     assert.deepEqual(codeFindings, [])
+  })
+
+  test('axe-core finds no accessibility violation on any page of the suite', () => {
+    assert.deepEqual(ui.axeViolations, [])
+    assert.ok(ui.axeChecked.length > 0, 'axe-core checked the pages')
+    console.log(`# axe-core checked ${ui.axeChecked.length} pages`)
   })
 })

@@ -55,6 +55,28 @@ describe('the API client', () => {
     expect(error.fieldErrors).toEqual([{ field: 'decision', message: 'required' }])
   })
 
+  it('says in plain words what a lost connection, a bare 404 or 403 or a proxy error page means', async () => {
+    const offline = createClient({ fetch: vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))), cookies: () => '', language: () => 'zh-CN' })
+    const lost = (await offline.get('/api/tasks').catch((e) => e)) as ApiError
+    expect(lost).toBeInstanceOf(ApiError)
+    expect(lost.message).toBe('无法连接到平台，请检查网络连接后重试。')
+    expect(lost.message).not.toMatch(/fetch/i)
+    const bare = createClient({
+      fetch: vi.fn(async () => response(404, { timestamp: 1, status: 404, error: 'Not Found', path: '/api/x' })),
+      cookies: () => '',
+      language: () => 'zh-CN',
+    })
+    const notFound = (await bare.get('/api/x').catch((e) => e)) as ApiError
+    expect(notFound.status).toBe(404)
+    expect(notFound.message).toMatch(/^未找到/)
+    const html = createClient({
+      fetch: vi.fn(async () => new Response('<html>Forbidden</html>', { status: 403, statusText: 'Forbidden', headers: { 'Content-Type': 'text/html' } })),
+      cookies: () => '',
+      language: () => 'en',
+    })
+    expect(((await html.get('/api/x').catch((e) => e)) as ApiError).message).toBe('You are not allowed to see or do this.')
+  })
+
   it('asks to sign in again on 401 and repeats the call once', async () => {
     const answers = [response(401, { detail: 'sign in' }), response(200, { done: true })]
     const fetch = vi.fn(async () => answers.shift()!)

@@ -89,14 +89,20 @@ export function createClient(options: ClientOptions) {
       const token = await csrfToken()
       if (token) headers[CSRF_HEADER] = token
     }
-    const response = await options.fetch(path, { method, headers, body: payload, credentials: 'same-origin' })
+    let response: Response
+    try {
+      response = await options.fetch(path, { method, headers, body: payload, credentials: 'same-origin' })
+    } catch {
+      // The browser's own words ("Failed to fetch") mean nothing to a clerk: say what happened in the UI's language.
+      throw new ApiError(0, { status: 0, title: plainMessage(0, options.language()) })
+    }
     if (response.status === 401 && !retried && !call.quiet401 && options.onUnauthenticated) {
       if (await options.onUnauthenticated()) {
         return send(method, path, body, call, true)
       }
     }
     if (!response.ok) {
-      throw new ApiError(response.status, await problemOf(response))
+      throw new ApiError(response.status, await problemOf(response, options.language()))
     }
     return response
   }
@@ -135,14 +141,31 @@ export function createClient(options: ClientOptions) {
 
 export type Client = ReturnType<typeof createClient>
 
-async function problemOf(response: Response): Promise<Problem> {
+/**
+ * What a failed call means, in the UI's language, for an answer without a problem detail of the platform's own
+ * (no connection, a proxy's error page, a bare 404 or 403).
+ */
+export function plainMessage(status: number, language: string): string {
+  const en = language === 'en'
+  if (status === 0) return en ? 'The platform cannot be reached. Check the network connection and try again.' : '无法连接到平台，请检查网络连接后重试。'
+  if (status === 403) return en ? 'You are not allowed to see or do this.' : '您没有查看或办理此项的权限。'
+  if (status === 404) return en ? 'Not found: it may have been completed or removed, or the address is wrong.' : '未找到：该事项可能已办结或已撤销，或者地址有误。'
+  if (status === 429) return en ? 'Too many requests. Please wait a moment and try again.' : '操作过于频繁，请稍候再试。'
+  if (status >= 500) return en ? 'The platform could not answer just now. Please try again in a moment.' : '平台暂时无法响应，请稍后重试。'
+  return en ? 'The request could not be completed. Please try again.' : '请求未能完成，请重试。'
+}
+
+async function problemOf(response: Response, language: string): Promise<Problem> {
   const type = response.headers.get('Content-Type') ?? ''
   try {
     if (type.includes('json')) {
-      return (await response.json()) as Problem
+      const problem = (await response.json()) as Problem
+      // Only the platform's own problem details are worded for people; anything else gets a plain sentence.
+      if (problem && typeof problem === 'object' && (problem.detail || (problem.errors?.length ?? 0) > 0)) return problem
+      return { ...(problem && typeof problem === 'object' ? problem : {}), status: response.status, title: plainMessage(response.status, language), detail: undefined }
     }
   } catch {
     // not JSON after all
   }
-  return { status: response.status, title: response.statusText }
+  return { status: response.status, title: plainMessage(response.status, language) }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FormSchema } from '../api/types'
-import { fileIdsOf, labelDateFields, mapFieldErrors, missingFiles, parseFieldPath, splitFilepickers, withFileIds } from './formSchema'
+import { fileIdsOf, labelDateFields, mapFieldErrors, missingFiles, parseFieldPath, pickSources, splitFilepickers, withFileIds, withPickedOptions } from './formSchema'
 
 const schema: FormSchema = {
   components: [
@@ -92,5 +92,50 @@ describe('backend field errors', () => {
     })
     expect(mapped.files).toEqual({ invoiceFile: 'not an attachment' })
     expect(mapped.other.map((e) => e.field)).toEqual(['district', 'items[0]'])
+  })
+})
+
+describe('fields picked from what the platform lists', () => {
+  const schema = {
+    components: [
+      { type: 'text', text: '实地核查' },
+      {
+        type: 'textfield',
+        key: 'secondVerifier',
+        label: '第二核查人',
+        properties: { pickFrom: '/api/socialorg/verifiers' },
+        validate: { required: true, pattern: '^[a-z]+$', maxLength: 64 },
+      },
+    ],
+  }
+
+  it('finds the addresses to ask', () => {
+    expect(pickSources(schema)).toEqual(['/api/socialorg/verifiers'])
+    expect(pickSources({ components: [{ type: 'textfield', key: 'x', properties: { pickFrom: 'http://elsewhere' } }] })).toEqual([])
+  })
+
+  it('turns the typed field into a select of names whose values are the accounts', () => {
+    const picked = withPickedOptions(schema, { '/api/socialorg/verifiers': [{ id: 'chief', name: '赵科长' }] })
+    const field = picked.components[1]
+    expect(field.type).toBe('select')
+    expect(field.values).toEqual([{ label: '赵科长', value: 'chief' }])
+    expect(field.validate).toEqual({ required: true })
+    expect(schema.components[1].type).toBe('textfield')
+  })
+
+  it('leaves the field typed when nobody is listed', () => {
+    expect(withPickedOptions(schema, { '/api/socialorg/verifiers': [] }).components[1].type).toBe('textfield')
+  })
+})
+
+describe('an upload the form hides under a condition', () => {
+  it('keeps the condition, so the page asks for the upload only when the form shows it', () => {
+    const split = splitFilepickers({
+      components: [
+        { type: 'filepicker', key: 'supervisoryApprovalFile', label: '业务主管单位批准文件', validate: { required: true }, conditional: { hide: '=directCategory != "NONE"' } },
+        { type: 'filepicker', key: 'charterFile', label: '章程草案', validate: { required: true } },
+      ],
+    })
+    expect(split.files.map((f) => f.hide)).toEqual(['=directCategory != "NONE"', undefined])
   })
 })

@@ -8,6 +8,8 @@ export interface FileField {
   required: boolean
   multiple: boolean
   accept: string
+  /** The form's FEEL condition under which the field is hidden (and not asked for), e.g. `=orgType != "X"`. */
+  hide?: string
 }
 
 export interface UploadedFile {
@@ -53,6 +55,9 @@ export function splitFilepickers(schema: FormSchema): { schema: FormSchema; file
           required: Boolean(c.validate?.required),
           multiple: Boolean(c.multiple),
           accept: c.accept ?? '',
+          ...(typeof (c.conditional as { hide?: unknown } | undefined)?.hide === 'string'
+            ? { hide: (c.conditional as { hide: string }).hide }
+            : {}),
         })
         return false
       })
@@ -146,4 +151,37 @@ export function mapFieldErrors(errors: FieldError[], schema: FormSchema, files: 
     out.other.push(e)
   }
   return out
+}
+
+/** The addresses of a schema's fields whose choices the platform lists (`properties.pickFrom`, an /api/ path). */
+export function pickSources(schema: FormSchema): string[] {
+  const out = new Set<string>()
+  const walk = (cs: FormComponent[]) =>
+    cs.forEach((c) => {
+      const from = (c.properties as Record<string, unknown> | undefined)?.pickFrom
+      if (typeof from === 'string' && from.startsWith('/api/')) out.add(from)
+      if (c.components) walk(c.components)
+    })
+  walk(schema.components)
+  return [...out]
+}
+
+/**
+ * A typed field whose choices the platform lists (a colleague from the section's staff) becomes a select of them,
+ * each by name; the value sent stays what the server checks (the account). With nothing listed (a directory the
+ * platform cannot read), the field stays typed.
+ */
+export function withPickedOptions(schema: FormSchema, choices: Record<string, { id: string; name: string }[]>): FormSchema {
+  const fix = (components: FormComponent[]): FormComponent[] =>
+    components.map((c) => {
+      const from = (c.properties as Record<string, unknown> | undefined)?.pickFrom
+      const list = typeof from === 'string' ? choices[from] : undefined
+      let out: FormComponent = c
+      if (c.type === 'textfield' && list && list.length) {
+        const { pattern: _pattern, minLength: _min, maxLength: _max, ...validate } = c.validate ?? {}
+        out = { ...c, type: 'select', validate, values: list.map((p) => ({ label: p.name, value: p.id })) }
+      }
+      return out.components ? { ...out, components: fix(out.components) } : out
+    })
+  return { ...schema, components: fix(schema.components) }
 }

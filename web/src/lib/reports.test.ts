@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api/client'
-import { csvName, cycleTimeOption, cycleTimeUnit, lastDays, optional, percent, reportQuery, slaOption, type CycleTimeReport, type SlaReport } from './reports'
+import { chartHeight, csvName, cycleTimeOption, cycleTimeUnit, filtersFromQuery, filtersToQuery, lastDays, optional, percent, reportQuery, slaOption, type CycleTimeReport, type SlaReport } from './reports'
 
 const stats = (count: number, median: number, max = median) => ({ count, mean: median, median, p90: max, p95: max, max })
 const t = (k: string) => k
@@ -53,5 +53,35 @@ describe('the dashboard reports', () => {
   it('names CSV files after the report and its filters, and defaults to the last 30 days in Shanghai', () => {
     expect(csvName('sla', { from: '2026-11-01', to: '2026-11-30', service: 'funeral-fee-waiver' })).toBe('sla_2026-11-01_2026-11-30_funeral-fee-waiver.csv')
     expect(lastDays(30, new Date('2026-11-28T18:00:00Z'))).toEqual({ from: '2026-10-31', to: '2026-11-29' })
+  })
+})
+
+describe('the dashboard filters in the address', () => {
+  it('reads them back, and falls back to the last 30 days up to the platform day', () => {
+    expect(filtersFromQuery({ from: '2026-09-01', to: '2026-09-30', service: 'marriage-registration', district: 'xiaolan' }, '2026-12-07')).toEqual({
+      from: '2026-09-01',
+      to: '2026-09-30',
+      service: 'marriage-registration',
+      district: 'xiaolan',
+    })
+    expect(filtersFromQuery({}, '2026-03-01')).toEqual({ from: '2026-01-31', to: '2026-03-01', service: '', district: '' })
+    expect(filtersFromQuery({ from: '2026-13-01x', to: '2026-01-01', service: 'DROP TABLE;' }, '2026-03-01')).toEqual({
+      from: '2026-01-31',
+      to: '2026-03-01',
+      service: '',
+      district: '',
+    })
+  })
+
+  it('writes only the filters that are set', () => {
+    expect(filtersToQuery({ from: '2026-09-01', to: '2026-09-30', service: '', district: 'xiaolan' })).toEqual({ from: '2026-09-01', to: '2026-09-30', district: 'xiaolan' })
+  })
+})
+
+describe('the height of a chart by service', () => {
+  it('grows with the services so that their names never overprint', () => {
+    expect(chartHeight(1)).toBe(240)
+    expect(chartHeight(9)).toBe(9 * 48 + 96)
+    expect(chartHeight(9) - 96).toBeGreaterThanOrEqual(9 * 3 * 14)
   })
 })

@@ -256,3 +256,32 @@ export function csvName(report: string, filters: Partial<Filters>, extra: string
   const parts = [report, filters.from, filters.to, filters.service, filters.district, ...extra].filter(Boolean)
   return `${parts.join('_').replace(/[^\w.-]+/g, '-')}.csv`
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const CODE = /^[a-z0-9-]{1,64}$/
+
+/**
+ * The dashboard's filters from its address (so a view can be bookmarked and shared); what is missing or malformed
+ * falls back to the last 30 days up to the platform's today (`today`, yyyy-mm-dd from GET /api/calendar/today).
+ */
+export function filtersFromQuery(query: Record<string, unknown>, today: string): Filters {
+  const text = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : '')
+  const fallback = lastDays(30, new Date(`${today}T12:00:00+08:00`))
+  let from = DAY.test(text('from')) ? text('from') : fallback.from
+  let to = DAY.test(text('to')) ? text('to') : fallback.to
+  if (from > to) [from, to] = [fallback.from, fallback.to]
+  return { from, to, service: CODE.test(text('service')) ? text('service') : '', district: CODE.test(text('district')) ? text('district') : '' }
+}
+
+/** The filters as the address's query: the empty ones left out. */
+export function filtersToQuery(filters: Filters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>
+}
+
+/**
+ * The height of a chart with one row per service: each row gets room for its name over three lines (the axis
+ * labels break at 150px), so that with every service shown no label prints over another.
+ */
+export function chartHeight(rows: number, min = 240): number {
+  return Math.max(min, rows * 48 + 96)
+}

@@ -1,4 +1,4 @@
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import { api } from '../auth/session'
 import { ApiError } from '../api/client'
 import type { FieldError, ServiceView, Submitted } from '../api/types'
@@ -25,6 +25,11 @@ export function useStartForm(code: string, t: (key: string, values?: Record<stri
   const submitted = ref<Submitted | null>(null)
   const form = ref<InstanceType<typeof FormJs>>()
   const idempotencyKey = ref(crypto.randomUUID())
+  /** The uploads the form asks for with what is typed now (a condition of the form may hide one, as for its fields). */
+  const shownFiles = computed(() => {
+    const typed = data.value
+    return files.value.filter((f) => !form.value?.isHidden(f.hide, typed))
+  })
 
   /**
    * Loads the service and its form. `prepare` runs before the form shows: it may refuse the service (throw a message
@@ -49,7 +54,7 @@ export function useStartForm(code: string, t: (key: string, values?: Record<stri
     otherErrors.value = []
     const result = form.value!.submit()
     data.value = { ...data.value, ...result.data }
-    const missing = missingFiles(files.value, uploaded.value)
+    const missing = missingFiles(shownFiles.value, uploaded.value)
     fileErrors.value = Object.fromEntries(missing.map((f) => [f.key, t('form.fileRequired', { label: f.label })]))
     if (!result.valid || missing.length) {
       message.value = t('apply.fixErrors')
@@ -60,7 +65,7 @@ export function useStartForm(code: string, t: (key: string, values?: Record<stri
     try {
       submitted.value = await api.post<Submitted>(
         '/api/applications',
-        { serviceCode: code, data: withFileIds(result.data, files.value, uploaded.value) },
+        { serviceCode: code, data: withFileIds(result.data, shownFiles.value, uploaded.value) },
         { headers: { 'Idempotency-Key': idempotencyKey.value } },
       )
       return true
@@ -79,5 +84,5 @@ export function useStartForm(code: string, t: (key: string, values?: Record<stri
     }
   }
 
-  return { service, schema, files, uploaded, data, formErrors, fileErrors, otherErrors, message, busy, submitted, form, load, submit }
+  return { service, schema, files, shownFiles, uploaded, data, formErrors, fileErrors, otherErrors, message, busy, submitted, form, load, submit }
 }

@@ -34,6 +34,20 @@ class OnSiteVerifiersCheck implements TaskCompletionCheck {
         this.messages = messages;
     }
 
+    /** A member of the section who can be named as the second verifier. */
+    record Colleague(String id, String name) {
+    }
+
+    /**
+     * The section's staff other than the caller, whom the caller can name as the second verifier; empty where the
+     * platform does not know its staff (a directory such as Keycloak: the account name is then typed).
+     */
+    List<Colleague> colleaguesOf(PlatformUser user) {
+        return identity.accounts().stream()
+                .filter(a -> a.groups().contains(SECTION_GROUP) && !a.username().equals(user.id()))
+                .map(a -> new Colleague(a.username(), a.name())).toList();
+    }
+
     @Override
     public List<FieldProblem> check(PlatformUser user, Task task, Map<String, Object> values, Locale locale) {
         if (!TASK_VERIFY_ON_SITE.equals(task.getTaskDefinitionKey())) {

@@ -1,5 +1,6 @@
 package cn.zs.civil.socialorg;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,10 +23,21 @@ class SocialOrgController {
 
     private final SocialOrgService socialOrgs;
     private final CurrentUser currentUser;
+    private final OnSiteVerifiersCheck verifiers;
 
-    SocialOrgController(SocialOrgService socialOrgs, CurrentUser currentUser) {
+    SocialOrgController(SocialOrgService socialOrgs, CurrentUser currentUser, OnSiteVerifiersCheck verifiers) {
         this.socialOrgs = socialOrgs;
         this.currentUser = currentUser;
+        this.verifiers = verifiers;
+    }
+
+    @Operation(summary = "The section's staff the caller can name as the second on-site verifier (ALL Art. 34)",
+            description = "Everyone of the social-organisation section but the caller; empty where the platform does "
+                    + "not know its staff (a directory such as Keycloak), where the account name is typed instead.")
+    @GetMapping("/api/socialorg/verifiers")
+    @PreAuthorize(Roles.STAFF)
+    List<OnSiteVerifiersCheck.Colleague> verifiers() {
+        return verifiers.colleaguesOf(currentUser.get());
     }
 
     record NameCheckRequest(String orgType, String name) {

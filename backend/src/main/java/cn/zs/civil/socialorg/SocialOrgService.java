@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 import cn.zs.civil.application.ApplicationRow;
@@ -268,6 +269,9 @@ public class SocialOrgService {
         out.put("refusalGround", c.refusalGround());
         out.put("announcement", c.announcementText());
         out.put("certificateType", c.certificateType());
+        out.put("certificateName", c.certificateType() == null ? null
+                : messages.getMessage("socialorg.certificate." + c.certificateType(), null, c.certificateType(),
+                        LocaleContextHolder.getLocale()));
         out.put("certificateNo", c.certificateNo());
         out.put("creditCode", c.creditCode());
         out.values().removeIf(java.util.Objects::isNull);

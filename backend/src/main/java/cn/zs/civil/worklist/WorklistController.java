@@ -42,10 +42,13 @@ class WorklistController {
     private final CaseLog log;
     private final CurrentUser currentUser;
     private final TaskComments comments;
+    private final org.springframework.context.MessageSource messages;
 
     WorklistController(WorklistService worklist, ApplicationService applications, Attachments attachments,
-            FormDefinitions forms, CaseViews views, CaseLog log, CurrentUser currentUser, TaskComments comments) {
+            FormDefinitions forms, CaseViews views, CaseLog log, CurrentUser currentUser, TaskComments comments,
+            org.springframework.context.MessageSource messages) {
         this.worklist = worklist;
+        this.messages = messages;
         this.comments = comments;
         this.applications = applications;
         this.attachments = attachments;
@@ -71,14 +74,26 @@ class WorklistController {
     record CorrectionsRequest(List<WorklistService.CorrectionItem> items, String note) {
     }
 
-    @Operation(summary = "My queue: tasks of my groups and districts, most urgent first (scope ALL, MINE, UNASSIGNED)")
+    /** A searched application number: a part of one (letters, digits and hyphens), at most this long. */
+    static final int MAX_NUMBER = 32;
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,32}");
+
+    @Operation(summary = "My queue: tasks of my groups and districts, most urgent first (scope ALL, MINE, UNASSIGNED); "
+            + "with number, only the tasks whose application number contains it")
     @GetMapping("/api/tasks")
     @PreAuthorize(Roles.STAFF)
     WorklistService.Queue queue(@RequestParam(defaultValue = "ALL") WorklistService.Scope scope,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) String number, Locale locale) {
+        String searched = number == null || number.isBlank() ? null : number.strip();
+        if (searched != null && !NUMBER.matcher(searched).matches()) {
+            String label = messages.getMessage("queue.number", null, locale);
+            throw ApiException.invalid(List.of(new cn.zs.civil.web.FieldProblem("number", label, "queue.numberInvalid",
+                    messages.getMessage("queue.numberInvalid", new Object[] {label, MAX_NUMBER}, locale))));
+        }
         // Bounded so that page × size cannot overflow into a negative offset.
-        return worklist.queue(currentUser.get(), scope, Math.min(Math.max(page, 0), MAX_PAGE),
-                Math.min(Math.max(size, 1), 100));
+        return worklist.queue(currentUser.get(), scope, searched == null ? null : searched.toUpperCase(Locale.ROOT),
+                Math.min(Math.max(page, 0), MAX_PAGE), Math.min(Math.max(size, 1), 100));
     }
 
     @Operation(summary = "Claim the most urgent unassigned task of my queue (204 when the queue is empty)")

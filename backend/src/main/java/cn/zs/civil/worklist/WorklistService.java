@@ -69,12 +69,14 @@ public class WorklistService {
     private final Map<String, Boolean> correctable = new ConcurrentHashMap<>();
     private final List<TaskCompletionCheck> completionChecks;
     private final WorkItemMapper workItems;
+    private final org.springframework.context.MessageSource messages;
     private final StatutoryClock clock;
 
     WorklistService(TaskService tasks, RepositoryService repository, ApplicationService applications,
             FormDefinitions forms, CaseLog log, TransactionTemplate tx, IdentityProperties identity,
             Countdowns countdowns, List<TaskCompletionCheck> completionChecks, WorkItemMapper workItems,
-            StatutoryClock clock) {
+            StatutoryClock clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.workItems = workItems;
         this.clock = clock;
         this.completionChecks = List.copyOf(completionChecks);
@@ -102,6 +104,11 @@ public class WorklistService {
     }
 
     public Queue queue(PlatformUser user, Scope scope, int page, int size) {
+        return queue(user, scope, null, page, size);
+    }
+
+    /** The queue, or its tasks whose application number contains {@code number} (null: every task). */
+    public Queue queue(PlatformUser user, Scope scope, String number, int page, int size) {
         if (user.groups().isEmpty()) {
             return new Queue(List.of(), page, size, 0);
         }
@@ -110,9 +117,9 @@ public class WorklistService {
         if (districts != null && districts.isEmpty()) {
             return new Queue(List.of(), page, size, 0);
         }
-        long total = workItems.count(scope.name(), groups, districts, user.id());
+        long total = workItems.count(scope.name(), groups, districts, user.id(), number);
         List<WorkItemMapper.WorkItem> found = total == 0 ? List.of()
-                : workItems.page(scope.name(), groups, districts, user.id(), page * size, size,
+                : workItems.page(scope.name(), groups, districts, user.id(), number, page * size, size,
                         page * size + size);
         return new Queue(itemViews(found), page, size, total);
     }
@@ -418,10 +425,25 @@ public class WorklistService {
     /** A task as a queue or the task page shows it, with its case (masked subject) and clock. */
     private TaskView view(String taskId, String name, String taskKey, String assignee, LocalDateTime createdAt,
             LocalDateTime dueAt, ApplicationRow row, Countdowns.Countdown clock) {
-        return new TaskView(taskId, name, taskKey, row == null ? null : row.applicationNo(),
+        return new TaskView(taskId, taskName(row == null ? null : row.serviceCode(), taskKey, name), taskKey,
+                row == null ? null : row.applicationNo(),
                 row == null ? null : row.serviceCode(), row == null ? null : row.district(),
                 row == null ? null : Masking.name(row.subjectName()), assignee,
                 assignee == null ? null : displayName(assignee), createdAt, dueAt, clock);
+    }
+
+    /**
+     * A task's name in the reader's language: the model's own name (Chinese) unless the messages name the step of
+     * this service ({@code taskName.<service>.<step>}) or the step wherever it is ({@code taskName.<step>}).
+     */
+    String taskName(String serviceCode, String taskKey, String modelName) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        if (taskKey == null) {
+            return modelName;
+        }
+        String general = messages.getMessage("taskName." + taskKey, null, modelName, locale);
+        return serviceCode == null ? general
+                : messages.getMessage("taskName." + serviceCode + "." + taskKey, null, general, locale);
     }
 
     private static TaskRef ref(Task task) {

@@ -84,6 +84,7 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/placename/{applicationNo}/announcement", APPLICANT_OR_STAFF);
         POLICY.put("POST /api/socialorg/name-check", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/socialorg/{applicationNo}/documents", APPLICANT_OR_STAFF);
+        POLICY.put("GET /api/socialorg/verifiers", STAFF);
         POLICY.put("GET /api/reports/cycle-time/breakdown", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/backlog", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/quality", Set.of("manager", "director"));

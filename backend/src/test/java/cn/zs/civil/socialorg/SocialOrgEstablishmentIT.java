@@ -122,6 +122,12 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(review.path("checks").path("conditions").path("conditionsMet").asBoolean()).isTrue();
         complete(clerk, no, Map.of("decision", "approve", "opinion", "会员、资金、名称均符合规定"));
 
+        // The second verifier is picked from the section's staff: everyone of it but the caller, with their names.
+        JsonNode colleagues = clerk.get("/api/socialorg/verifiers").body();
+        assertThat(colleagues.findValuesAsText("id")).contains("chief").doesNotContain("clerk-socialorg", "clerk-funeral");
+        assertThat(colleagues.toString()).contains("赵科长");
+        assertThat(api().as("chief").get("/api/socialorg/verifiers").body().findValuesAsText("id"))
+                .contains("clerk-socialorg").doesNotContain("chief");
         Map<String, Object> verification = new HashMap<>(Map.of("verifiedOn", BusinessTime.now().toLocalDate().toString(),
                 "siteConforms", "yes", "siteFindings", "住所与申报一致", "secondVerifier", "clerk-socialorg"));
         Api.Response same = complete(clerk, no, verification);
@@ -144,6 +150,7 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         String creditCode = documents.path("creditCode").asText();
         assertThat(creditCode).startsWith("51442000");
         assertThat(documents.path("certificateType").asText()).isEqualTo("SOCIAL_GROUP");
+        assertThat(documents.path("certificateName").asText()).isEqualTo("社会团体法人登记证书");
         assertThat(documents.path("announcement").asText()).contains("中山市无人机运动协会").contains(creditCode)
                 .contains("𠮷林").doesNotContain(Fixtures.JILIN_ID);
         assertThat(documents.path("verifiers").toString()).isEqualTo("[\"clerk-socialorg\",\"chief\"]");

@@ -175,6 +175,39 @@ class WorkItemsIT extends ApiTestBase {
     }
 
     @Test
+    void theQueueIsSearchedByAPartOfTheApplicationNumberAndABadSearchIsAFieldProblem() {
+        String a = checkIn();
+        String b = checkIn();
+        for (String user : List.of("clerk-marriage", "chief")) {
+            for (String scope : List.of("ALL", "UNASSIGNED")) {
+                JsonNode found = api().as(user).get("/api/tasks?scope=" + scope + "&number=" + a.toLowerCase()).body();
+                assertThat(found.path("items").findValuesAsText("applicationNo")).as(user + " " + scope)
+                        .containsExactly(a);
+                assertThat(found.path("total").asLong()).isEqualTo(1);
+            }
+        }
+        // the serial part alone finds it too (what a clerk reads off a paper receipt)
+        String serial = b.substring(b.lastIndexOf('-'));
+        assertThat(api().as("clerk-marriage").get("/api/tasks?number=" + b.substring(4)).body().path("items")
+                .findValuesAsText("applicationNo")).contains(b).doesNotContain(a);
+        assertThat(api().as("clerk-marriage").get("/api/tasks?number=" + serial).body().path("items")
+                .findValuesAsText("applicationNo")).contains(b);
+        // the task's name follows the reader's language
+        assertThat(api().as("clerk-marriage").get("/api/tasks?number=" + a).body().path("items").get(0).path("name")
+                .asText()).isEqualTo(openTask(a).getName());
+        assertThat(api().as("clerk-marriage").inEnglish().get("/api/tasks?number=" + a).body().path("items").get(0)
+                .path("name").asText()).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+        // another queue's case is not found by its number
+        assertThat(api().as("clerk-funeral").get("/api/tasks?number=" + a).body().path("total").asLong()).isZero();
+        for (String bad : List.of("a%b", "a_b", "x".repeat(33), "张三")) {
+            Api.Response r = api().as("clerk-marriage").get("/api/tasks?number=" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(422);
+            assertThat(r.body().path("errors").get(0).path("field").asText()).isEqualTo("number");
+            assertThat(r.body().path("errors").get(0).path("message").asText()).contains("申请编号");
+        }
+    }
+
+    @Test
     void aQueueOfSeveralGroupsPagesLikeOneOrderedListOfItsTasks() {
         for (int i = 0; i < 3; i++) {
             checkIn();
