@@ -65,8 +65,11 @@ public class DecisionNotices {
         this.json = json;
     }
 
-    /** The notice of an adverse decision, if the case ended with one. */
-    public Optional<Notice> of(ApplicationRow row, Locale locale) {
+    /**
+     * The notice of an adverse decision, if the case ended with one; {@code shown} is how the reasons the clerk typed
+     * reach this reader (in full, or with numbers that are not the reader's own masked).
+     */
+    public Optional<Notice> of(ApplicationRow row, Locale locale, java.util.function.UnaryOperator<String> shown) {
         if (row.outcome() == null || !properties.adverseOutcomes().contains(row.outcome())) {
             return Optional.empty();
         }
@@ -82,7 +85,7 @@ public class DecisionNotices {
         }
         String typed = typedReasons(events);
         if (typed != null) {
-            reasons.add(typed);
+            reasons.add(shown.apply(typed));
         }
         // The rule the outcome applies where one is named, else the service's legal basis from the catalogue.
         List<String> basis = new ArrayList<>();
