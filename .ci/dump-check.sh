@@ -39,7 +39,9 @@ personal = re.compile(r'"((?:deceased|applicant|party[AB]|legalRep|contact|agent
                       r'|\w*IdNumber|\w*Phone|phone|bankAccount)"\s*:\s*"([^"$]+)"')
 probes = {}
 for key, value in personal.findall(block):
-    probes.setdefault(value, key)
+    # A deliberately invalid value (the walkthrough's "12345") is no one's number and would match anywhere.
+    if not re.fullmatch(r"[0-9]{1,10}", value):
+        probes.setdefault(value, key)
 # The bytes of the file it uploads (printf's format, as bash expands it).
 fmt = re.search(r"printf '([^']*)' > /tmp/scan\.pdf", block)
 if not fmt:
@@ -57,6 +59,9 @@ for path in files:
     raw = open(path, "rb").read()
     total += len(raw)
     text = raw.decode("utf-8", errors="replace")
+    # H2's SCRIPT writes text beyond ASCII as U&'\6838\+020bb7' escapes: read them back as the characters they are.
+    text = re.sub(r"\\\+([0-9a-fA-F]{6})|\\([0-9a-fA-F]{4})",
+                  lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
     for value in probes:
         if value in text:
             at = text.index(value)

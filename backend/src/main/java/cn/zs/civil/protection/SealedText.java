@@ -18,7 +18,11 @@ public class SealedText {
         CASE_EVENT_DATA("case_event", "id", "data"),
         CASE_COMMENT_BODY("case_comment", "id", "body"),
         RATING_COMMENT("service_rating", "application_no", "comment_text"),
-        RATING_FEEDBACK("service_rating", "application_no", "feedback_text");
+        RATING_FEEDBACK("service_rating", "application_no", "feedback_text"),
+        /** The documents of a social organisation's case: they name its legal representative and the typed reasons. */
+        SO_RECEIPT("so_case", "application_no", "receipt_text"),
+        SO_DECISION("so_case", "application_no", "decision_text"),
+        SO_ANNOUNCEMENT("so_case", "application_no", "announcement_text");
 
         final String table;
         final String key;

@@ -298,7 +298,10 @@ class DataProtectionIT extends ApiTestBase {
                 + " where data is not null") + 2 * count("select count(*) from correction_notice where note is not null")
                 + count("select count(*) from correction_notice where note is null")
                 + count("select count(*) from service_rating where comment_text is not null")
-                + count("select count(*) from service_rating where feedback_text is not null");
+                + count("select count(*) from service_rating where feedback_text is not null")
+                + count("select count(*) from so_case where receipt_text is not null")
+                + count("select count(*) from so_case where decision_text is not null")
+                + count("select count(*) from so_case where announcement_text is not null");
         try {
             assertThat(freeTextSealing.withCipher(new DataCipher(fresh + "," + current), 3).resealAll())
                     .isEqualTo(sealedValues);
