@@ -41,7 +41,7 @@ public class SealedText {
 
     private final DataCipher cipher;
 
-    SealedText(DataCipher cipher) {
+    public SealedText(DataCipher cipher) {
         this.cipher = cipher;
     }
 
