@@ -118,16 +118,23 @@ class ApplicationController {
         ApplicationRow row = applications.readable(user, applicationNo);
         boolean staff = applications.staffMaySee(user, row);
         applications.recordRead(user, row);
+        Map<String, Object> data = applications.formData(row);
+        // Staff's free text in full for the case's staff; for its applicant, ID and account numbers typed in it are
+        // masked unless they are the applicant's own (in their form).
+        java.util.Set<String> own = staff ? java.util.Set.of() : Masking.numbersOf(data.values());
+        java.util.function.UnaryOperator<String> shown = staff ? java.util.function.UnaryOperator.identity()
+                : text -> Masking.numbersIn(text, own);
         CorrectionView correction = applications.correctionNotice(applicationNo)
-                .map(n -> new CorrectionView(applications.parseAny(n.items()), n.note(), n.requestedAt(), n.suppliedAt(),
+                .map(n -> new CorrectionView(applications.parseAny(shown.apply(n.items())), shown.apply(n.note()),
+                        n.requestedAt(), n.suppliedAt(),
                         n.suppliedAt() == null ? decisions.correctionDeadline(row).orElse(null) : null))
                 .orElse(null);
         CaseViews.Summary summary = views.summary(row, locale, false);
         return new Detail(summary, CaseViews.expectedBy(summary.countdown()), staff ? null : row.queryCode(),
-                applications.formData(row),
+                data,
                 attachments.ofCase(applicationNo).stream().map(AttachmentView::of).toList(), correction,
                 views.nextStep(row, locale), views.timeline(log.events(applicationNo), locale, staff),
-                rating.of(row, locale), decisions.of(row, locale).orElse(null));
+                rating.of(row, locale, shown), decisions.of(row, locale, shown).orElse(null));
     }
 
     @Operation(summary = "Supply what the correction notice asked for (the applicant)")

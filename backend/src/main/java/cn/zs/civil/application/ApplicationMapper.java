@@ -10,7 +10,7 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface ApplicationMapper {
 
-    int insertApplication(ApplicationRow row);
+    int insertApplication(@Param("row") ApplicationRow row, @Param("queryHash") String queryHash);
 
     int updateProcess(@Param("applicationNo") String applicationNo, @Param("processDefinitionId") String processDefinitionId,
             @Param("processInstanceId") String processInstanceId);
@@ -34,11 +34,15 @@ interface ApplicationMapper {
 
     CaseState findState(String applicationNo);
 
+    /** The sealed query code of a case and its keyed hash (null in a row written before it had one). */
+    QueryCheck findQueryCheck(String applicationNo);
+
     /** Cases whose form data is not sealed with the current key, locked until the transaction ends. */
     List<SealableRow> lockUnsealed(@Param("currentPattern") String currentPattern, @Param("limit") int limit);
 
     int updateSealedFormData(@Param("applicationNo") String applicationNo, @Param("formData") String formData,
-            @Param("subjectName") String subjectName);
+            @Param("subjectName") String subjectName, @Param("queryCode") String queryCode,
+            @Param("queryHash") String queryHash);
 
     /** Files stored in plain bytes or under a key that no longer seals, locked for re-sealing. */
     List<SealableFile> lockUnsealedAttachments(@Param("keyId") String keyId, @Param("limit") int limit);
@@ -107,7 +111,10 @@ interface ApplicationMapper {
     record SealableFile(String id, byte[] content, String contentStore) {
     }
 
-    record SealableRow(String applicationNo, String formData, String subjectName) {
+    record SealableRow(String applicationNo, String formData, String subjectName, String queryCode, String queryHash) {
+    }
+
+    record QueryCheck(String applicationNo, String queryCode, String queryHash) {
     }
 
     record IdempotencyRow(String ownerId, String idemKey, String requestHash, String applicationNo,

@@ -33,4 +33,11 @@ public record ApplicationRow(
                 applicantId, channel, district, name, status, outcome, formData, receivedAt, acceptedAt, decidedAt,
                 closedAt, updatedAt);
     }
+
+    /** The same row with the query code as read (opened) or as stored (sealed, {@link QueryCodes}). */
+    ApplicationRow withQueryCode(String code) {
+        return new ApplicationRow(id, applicationNo, code, serviceCode, processDefinitionId, processInstanceId,
+                applicantId, channel, district, subjectName, status, outcome, formData, receivedAt, acceptedAt,
+                decidedAt, closedAt, updatedAt);
+    }
 }

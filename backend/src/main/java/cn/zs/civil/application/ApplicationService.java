@@ -38,6 +38,7 @@ import cn.zs.civil.forms.ValidatedForm;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.protection.DataCipher;
+import cn.zs.civil.protection.SealedText;
 import cn.zs.civil.web.ApiException;
 import cn.zs.civil.web.FieldProblem;
 
@@ -75,12 +76,15 @@ public class ApplicationService {
     private final Attachments attachments;
     private final IdentityProperties identity;
     private final DataCipher cipher;
+    private final SealedText sealedText;
+    private final QueryCodes queryCodes;
     private final org.springframework.beans.factory.ObjectProvider<SubmissionCheck> submissionChecks;
 
     ApplicationService(ApplicationMapper mapper, ServiceCatalogue catalogue, FormDefinitions forms,
             RepositoryService repository, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json,
             ApplicationNumbers numbers, CaseLog log, Attachments attachments, IdentityProperties identity,
-            DataCipher cipher, org.springframework.beans.factory.ObjectProvider<SubmissionCheck> submissionChecks) {
+            DataCipher cipher, SealedText sealedText, QueryCodes queryCodes,
+            org.springframework.beans.factory.ObjectProvider<SubmissionCheck> submissionChecks) {
         this.submissionChecks = submissionChecks;
         this.mapper = mapper;
         this.catalogue = catalogue;
@@ -95,6 +99,8 @@ public class ApplicationService {
         this.attachments = attachments;
         this.identity = identity;
         this.cipher = cipher;
+        this.sealedText = sealedText;
+        this.queryCodes = queryCodes;
     }
 
     public record Submitted(String applicationNo, String queryCode, String serviceCode, String status, boolean replayed) {
@@ -178,9 +184,11 @@ public class ApplicationService {
         String queryCode = numbers.queryCode();
         var now = BusinessTime.now();
         String district = (String) checked.values().get(DISTRICT_FIELD);
-        mapper.insertApplication(new ApplicationRow(null, applicationNo, queryCode, serviceCode, definition.getId(),
+        mapper.insertApplication(new ApplicationRow(null, applicationNo, queryCodes.seal(applicationNo, queryCode),
+                serviceCode, definition.getId(),
                 null, user.id(), service.channel().name(), district, SubjectNames.seal(cipher, applicationNo, subject(form, checked.values())),
-                CaseStatus.RECEIVED, null, sealed(applicationNo, checked.values()), now, null, null, null, now));
+                CaseStatus.RECEIVED, null, sealed(applicationNo, checked.values()), now, null, null, null, now),
+                queryCodes.hash(queryCode));
         attachments.link(user, applicationNo, form, checked);
         log.byUser(applicationNo, CaseEventType.SUBMITTED, user, null, null, Map.of("serviceCode", serviceCode));
         Map<String, Object> variables = new HashMap<>(checked.engineVariables());
@@ -335,14 +343,20 @@ public class ApplicationService {
         }
     }
 
+    /** The case's correction notice, its items and note opened (sealed at rest: clerks' free text). */
     public Optional<CorrectionNoticeRow> correctionNotice(String applicationNo) {
-        return Optional.ofNullable(mapper.findCorrectionNotice(applicationNo));
+        return Optional.ofNullable(mapper.findCorrectionNotice(applicationNo)).map(n -> n.withText(
+                sealedText.open(SealedText.Column.CORRECTION_ITEMS, applicationNo, n.items()),
+                sealedText.open(SealedText.Column.CORRECTION_NOTE, applicationNo, n.note())));
     }
 
     /** Records the one correction notice of the case; a second one is refused (ALL Art. 32(4): one notice, all items). */
     public void recordCorrectionNotice(String applicationNo, List<?> items, String note, PlatformUser clerk) {
         try {
-            mapper.insertCorrectionNotice(applicationNo, toJson(items), note, clerk.id(), BusinessTime.now());
+            mapper.insertCorrectionNotice(applicationNo,
+                    sealedText.seal(SealedText.Column.CORRECTION_ITEMS, applicationNo, toJson(items)),
+                    sealedText.seal(SealedText.Column.CORRECTION_NOTE, applicationNo, note), clerk.id(),
+                    BusinessTime.now());
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("corrections.alreadyNotified");
         }
@@ -425,7 +439,8 @@ public class ApplicationService {
     /** The person the case is about (the deceased, the couple, the organisation), shown masked in lists. */
     /** A row as the service hands it out: the subject's name opened. */
     private ApplicationRow opened(ApplicationRow row) {
-        return row == null ? null : row.withSubjectName(SubjectNames.open(cipher, row.applicationNo(), row.subjectName()));
+        return row == null ? null : row.withSubjectName(SubjectNames.open(cipher, row.applicationNo(), row.subjectName()))
+                .withQueryCode(queryCodes.open(row.applicationNo(), row.queryCode()));
     }
 
     private static String subject(FormDefinition form, Map<String, Object> values) {

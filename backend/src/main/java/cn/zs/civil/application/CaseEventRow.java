@@ -15,4 +15,10 @@ public record CaseEventRow(
         String taskName,
         String outcome,
         String data) {
+
+    /** The same event with its data as read (opened) or as stored (sealed). */
+    CaseEventRow withData(String value) {
+        return new CaseEventRow(id, applicationNo, occurredAt, eventType, actorId, actorRole, taskId, taskKey, taskName,
+                outcome, value);
+    }
 }

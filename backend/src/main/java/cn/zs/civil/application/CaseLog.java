@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zs.civil.audit.AuditLog;
 import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.protection.SealedText;
 
 /**
  * Writes and reads the audit trail of cases: every decision with who, when and what. Each event also goes into the
@@ -24,11 +25,13 @@ public class CaseLog {
     private final ApplicationMapper mapper;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final SealedText sealed;
 
-    CaseLog(ApplicationMapper mapper, ObjectMapper json, AuditLog audit) {
+    CaseLog(ApplicationMapper mapper, ObjectMapper json, AuditLog audit, SealedText sealed) {
         this.mapper = mapper;
         this.json = json;
         this.audit = audit;
+        this.sealed = sealed;
     }
 
     public void byUser(String applicationNo, CaseEventType type, PlatformUser user, TaskRef task, String outcome,
@@ -77,15 +80,18 @@ public class CaseLog {
         return after;
     }
 
+    /** The case's events, their data opened (sealed at rest: free text such as a comment may carry personal data). */
     public List<CaseEventRow> events(String applicationNo) {
-        return mapper.findEvents(applicationNo);
+        return mapper.findEvents(applicationNo).stream().map(e -> e.data() == null ? e
+                : e.withData(sealed.open(SealedText.Column.CASE_EVENT_DATA, applicationNo, e.data()))).toList();
     }
 
     private void write(String applicationNo, CaseEventType type, String actor, String role, TaskRef task, String outcome,
             Map<String, ?> data) {
         mapper.insertEvent(new CaseEventRow(null, applicationNo, BusinessTime.now(), type.name(), actor, role,
                 task == null ? null : task.id(), task == null ? null : task.key(), task == null ? null : task.name(),
-                outcome, data == null || data.isEmpty() ? null : toJson(data)));
+                outcome, data == null || data.isEmpty() ? null
+                        : sealed.seal(SealedText.Column.CASE_EVENT_DATA, applicationNo, toJson(data))));
     }
 
     private String toJson(Object data) {

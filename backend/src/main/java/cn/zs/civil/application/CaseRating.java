@@ -1,6 +1,7 @@
 package cn.zs.civil.application;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The service rating of a case as its reader sees it (given, or still open and until when), shown with the case.
@@ -8,6 +9,9 @@ import java.util.Locale;
  */
 public interface CaseRating {
 
-    /** null when the case cannot be rated (still open, withdrawn, ended without a result). */
-    Object of(ApplicationRow row, Locale locale);
+    /**
+     * null when the case cannot be rated (still open, withdrawn, ended without a result); {@code shown} is how staff's
+     * free text reaches this reader (in full, or with numbers that are not the reader's own masked).
+     */
+    Object of(ApplicationRow row, Locale locale, UnaryOperator<String> shown);
 }

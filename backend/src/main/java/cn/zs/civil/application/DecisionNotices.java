@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -65,9 +66,12 @@ public class DecisionNotices {
         this.json = json;
     }
 
-    /** The notice of an adverse decision, if the case ended with one. */
-    public Optional<Notice> of(ApplicationRow row, Locale locale) {
-        return of(row, locale, true);
+    /**
+     * The notice of an adverse decision, if the case ended with one; {@code shown} is how the reasons the clerk typed
+     * reach this reader (in full, or with numbers that are not the reader's own masked).
+     */
+    public Optional<Notice> of(ApplicationRow row, Locale locale, UnaryOperator<String> shown) {
+        return notice(row, locale, java.util.Objects.requireNonNull(shown));
     }
 
     /**
@@ -76,10 +80,11 @@ public class DecisionNotices {
      * name people; the tracking answer holds no personal data). The full notice is handed over in writing.
      */
     public Optional<Notice> forPublic(ApplicationRow row, Locale locale) {
-        return of(row, locale, false);
+        return notice(row, locale, null);
     }
 
-    private Optional<Notice> of(ApplicationRow row, Locale locale, boolean typedReasons) {
+    /** @param shown how the typed reasons reach the reader, or null when they do not */
+    private Optional<Notice> notice(ApplicationRow row, Locale locale, UnaryOperator<String> shown) {
         if (row.outcome() == null || !properties.adverseOutcomes().contains(row.outcome())) {
             return Optional.empty();
         }
@@ -93,9 +98,9 @@ public class DecisionNotices {
         if (groundText != null && !reasons.contains(groundText)) {
             reasons.add(groundText);
         }
-        String typed = typedReasons ? typedReasons(events) : null;
+        String typed = shown == null ? null : typedReasons(events);
         if (typed != null) {
-            reasons.add(typed);
+            reasons.add(shown.apply(typed));
         }
         // The rule the outcome applies where one is named, else the service's legal basis from the catalogue.
         List<String> basis = new ArrayList<>();

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.zs.civil.protection.DataCipher;
+import cn.zs.civil.protection.KeyedHash;
 
 /**
- * At start-up, seals every case whose form data or subject name, and every uploaded file whose content, is still in
+ * At start-up, seals every case whose form data, subject name or query code (given its keyed hash too), and every
+ * uploaded file whose content, is still in
  * plain text (written before encryption at rest) or
  * sealed with a key that no longer comes first (a rotation). Batches of rows are locked while they are re-sealed,
  * so a correction saved at the same moment waits and is never overwritten with the old values; several nodes
@@ -26,15 +28,17 @@ class FormDataSealing implements ApplicationRunner {
 
     private final ApplicationMapper mapper;
     private final DataCipher cipher;
+    private final QueryCodes queryCodes;
     private final TransactionTemplate tx;
     private final int batch;
     private final AttachmentStores.Stores stores;
 
-    FormDataSealing(ApplicationMapper mapper, DataCipher cipher, TransactionTemplate tx,
+    FormDataSealing(ApplicationMapper mapper, DataCipher cipher, KeyedHash hash, TransactionTemplate tx,
             @Value("${platform.data-protection.reseal-batch:200}") int batch, AttachmentStores.Stores stores) {
         this.stores = stores;
         this.mapper = mapper;
         this.cipher = cipher;
+        this.queryCodes = new QueryCodes(cipher, hash);
         this.tx = tx;
         this.batch = batch;
     }
@@ -56,8 +60,10 @@ class FormDataSealing implements ApplicationRunner {
                 for (ApplicationMapper.SealableRow row : rows) {
                     String plain = cipher.open(row.formData(), row.applicationNo());
                     String name = SubjectNames.open(cipher, row.applicationNo(), row.subjectName());
+                    String code = queryCodes.open(row.applicationNo(), row.queryCode());
                     mapper.updateSealedFormData(row.applicationNo(), cipher.seal(plain, row.applicationNo()),
-                            SubjectNames.seal(cipher, row.applicationNo(), name));
+                            SubjectNames.seal(cipher, row.applicationNo(), name), queryCodes.seal(row.applicationNo(), code),
+                            row.queryHash() != null ? row.queryHash() : queryCodes.hash(code));
                 }
                 return rows.size();
             });

@@ -1,7 +1,5 @@
 package cn.zs.civil.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -32,14 +30,17 @@ import jakarta.validation.constraints.Size;
 class TrackingController {
 
     private final ApplicationMapper mapper;
+    private final QueryCodes queryCodes;
     private final CaseLog log;
     private final CaseViews views;
     private final int perMinute;
     private final RateLimits rateLimits;
     private final DecisionNotices decisions;
 
-    TrackingController(ApplicationMapper mapper, CaseLog log, CaseViews views, RateLimits rateLimits,
-            DecisionNotices decisions, @Value("${platform.tracking.requests-per-minute}") int perMinute) {
+    TrackingController(ApplicationMapper mapper, QueryCodes queryCodes, CaseLog log, CaseViews views,
+            RateLimits rateLimits, DecisionNotices decisions,
+            @Value("${platform.tracking.requests-per-minute}") int perMinute) {
+        this.queryCodes = queryCodes;
         this.decisions = decisions;
         this.rateLimits = rateLimits;
         this.mapper = mapper;
@@ -58,9 +59,11 @@ class TrackingController {
             Locale locale) {
         // The client's address as the trusted proxy names it (TRUSTED_PROXIES), counted on all nodes together.
         rateLimits.hit("track:" + http.getRemoteAddr(), perMinute, "tracking.rateLimited");
-        ApplicationRow row = mapper.findByNo(request.applicationNo().strip().toUpperCase(Locale.ROOT));
-        if (row == null || !MessageDigest.isEqual(row.queryCode().getBytes(StandardCharsets.UTF_8),
-                request.queryCode().strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
+        String applicationNo = request.applicationNo().strip().toUpperCase(Locale.ROOT);
+        ApplicationMapper.QueryCheck check = mapper.findQueryCheck(applicationNo);
+        ApplicationRow row = check == null || !queryCodes.matches(check, request.queryCode()) ? null
+                : mapper.findByNo(applicationNo);
+        if (row == null) {
             throw ApiException.notFound("tracking.notFound");
         }
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")

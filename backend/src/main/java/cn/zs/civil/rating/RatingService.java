@@ -17,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.zs.civil.protection.SealedText;
 import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
@@ -53,9 +54,12 @@ public class RatingService implements CaseRating {
     private final TransactionTemplate tx;
     private final MessageSource messages;
     private final StatutoryClock clock;
+    private final SealedText sealed;
 
     RatingService(RatingMapper mapper, RatingProperties properties, ApplicationService applications, CaseLog log,
-            RuntimeService runtime, TransactionTemplate tx, MessageSource messages, StatutoryClock clock) {
+            RuntimeService runtime, TransactionTemplate tx, MessageSource messages, StatutoryClock clock,
+            SealedText sealed) {
+        this.sealed = sealed;
         this.mapper = mapper;
         this.properties = properties;
         this.applications = applications;
@@ -120,7 +124,9 @@ public class RatingService implements CaseRating {
         }
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         tx.executeWithoutResult(status -> {
-            if (mapper.rate(applicationNo, chosen.value(), text, CHANNEL_ONLINE, user.id(), BusinessTime.now(),
+            if (mapper.rate(applicationNo, chosen.value(),
+                    sealed.seal(SealedText.Column.RATING_COMMENT, applicationNo, text), CHANNEL_ONLINE, user.id(),
+                    BusinessTime.now(),
                     false) == 0) {
                 throw ApiException.conflict("rating.alreadyGiven");
             }
@@ -140,7 +146,8 @@ public class RatingService implements CaseRating {
                 throw ApiException.conflict("rating.alreadyGiven");
             }
         });
-        return of(mapper.find(row.applicationNo()), locale);
+        // Just rated: no work order's answer yet, only the applicant's own words.
+        return of(mapper.find(row.applicationNo()), locale, java.util.function.UnaryOperator.identity());
     }
 
     private RatingLevel checked(Object level, String comment, Locale locale) {
@@ -200,7 +207,8 @@ public class RatingService implements CaseRating {
 
     /** The unit's answer to the applicant, shown with the case; the work order closes unless a re-review follows. */
     public void recordFeedback(String applicationNo, String feedback, String by, boolean reReviewRequested) {
-        mapper.recordFeedback(applicationNo, feedback, by, BusinessTime.now(),
+        mapper.recordFeedback(applicationNo, sealed.seal(SealedText.Column.RATING_FEEDBACK, applicationNo, feedback),
+                by, BusinessTime.now(),
                 reReviewRequested ? WORK_ORDER_IN_REVIEW : WORK_ORDER_CLOSED);
         log.bySystem(applicationNo, CaseEventType.RATING_FEEDBACK, null, null, null);
     }
@@ -215,11 +223,11 @@ public class RatingService implements CaseRating {
     }
 
     @Override
-    public RatingView of(ApplicationRow row, Locale locale) {
-        return of(mapper.find(row.applicationNo()), locale);
+    public RatingView of(ApplicationRow row, Locale locale, java.util.function.UnaryOperator<String> shown) {
+        return of(mapper.find(row.applicationNo()), locale, shown);
     }
 
-    private RatingView of(RatingRow r, Locale locale) {
+    private RatingView of(RatingRow r, Locale locale, java.util.function.UnaryOperator<String> shown) {
         if (r == null) {
             return null;
         }
@@ -227,11 +235,14 @@ public class RatingService implements CaseRating {
         RatingLevel level = r.ratingLevel() == null ? null : RatingLevel.of(r.ratingLevel()).orElse(null);
         WorkOrderView order = r.workOrderState() == null ? null
                 : new WorkOrderView(r.workOrderState(), text("rating.workOrder." + r.workOrderState(), locale),
-                        r.workOrderDue(), r.feedbackText(), r.feedbackAt(), r.reviewOutcome(),
+                        r.workOrderDue(),
+                        shown.apply(sealed.open(SealedText.Column.RATING_FEEDBACK, r.applicationNo(), r.feedbackText())),
+                        r.feedbackAt(), r.reviewOutcome(),
                         r.reviewOutcome() == null ? null : text("case.outcome." + r.reviewOutcome(), locale));
         return new RatingView(open, r.ratingLevel() == null ? r.windowEndsAt() : null, r.ratingLevel(),
                 level == null ? null : level.name(), level == null ? null : text("case.outcome." + level.name(), locale),
-                r.commentText(), r.channel(), r.isDefault(), r.ratedAt(), order);
+                sealed.open(SealedText.Column.RATING_COMMENT, r.applicationNo(), r.commentText()), r.channel(),
+                r.isDefault(), r.ratedAt(), order);
     }
 
     private String text(String key, Locale locale) {

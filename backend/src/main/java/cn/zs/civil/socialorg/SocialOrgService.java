@@ -17,6 +17,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
+import cn.zs.civil.protection.SealedText;
 import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
@@ -51,10 +52,12 @@ public class SocialOrgService {
     private final MessageSource messages;
     private final NameCheck names;
     private final CaseLog caseLog;
+    private final SealedText sealed;
 
     SocialOrgService(SocialOrgMapper mapper, SocialOrgProperties properties, ApplicationService applications,
-            Sequences sequences, MessageSource messages, CaseLog caseLog) {
+            Sequences sequences, MessageSource messages, CaseLog caseLog, SealedText sealed) {
         this.caseLog = caseLog;
+        this.sealed = sealed;
         this.mapper = mapper;
         this.properties = properties;
         this.applications = applications;
@@ -81,7 +84,8 @@ public class SocialOrgService {
                     + "本机关无权登记。依据《中华人民共和国行政许可法》第三十二条第一款第（二）项，决定不予受理，"
                     + "请向" + authority + "提出申请。\n" + properties.remedyNotice().zh() + "\n" + BUREAU + "（印）"
                     + DATE.format(now);
-            mapper.updateCheck(applicationNo, orgType, null, null, authority, notice, now);
+            mapper.updateCheck(applicationNo, orgType, null, null, authority,
+                    sealed.seal(SealedText.Column.SO_DECISION, applicationNo, notice), now);
             return new Precheck(false, null, null, null);
         }
         NameCheck.Result result = checkName(orgType, name, null);
@@ -135,7 +139,8 @@ public class SocialOrgService {
                 + "申请（申请编号 " + applicationNo + "），材料于" + DATE.format(row.receivedAt()) + "收到，本机关于"
                 + DATE.format(acceptedAt) + "受理。法定办理期限为自受理之日起" + statutoryLimitDays
                 + "个工作日，专家评审等依法不计入期限的时间除外。\n" + BUREAU + "（印）" + DATE.format(BusinessTime.now());
-        mapper.updateReceipt(applicationNo, text, BusinessTime.now());
+        mapper.updateReceipt(applicationNo, sealed.seal(SealedText.Column.SO_RECEIPT, applicationNo, text),
+                BusinessTime.now());
     }
 
     /** ALL Art. 34: two or more staff; the same person cannot be both. */
@@ -164,11 +169,11 @@ public class SocialOrgService {
         mapper.insertRegistered(new SocialOrgMapper.RegisteredOrg(null, name, orgType, creditCode, ACTIVE,
                 now.toLocalDate(), null, now.toLocalDate(), applicationNo));
         mapper.updateCertificate(applicationNo, type, certificateNo, creditCode, now);
-        mapper.updateDecision(applicationNo, BUREAU + "准予登记决定书\n" + name + "（申请编号 " + applicationNo
+        updateDecision(applicationNo, BUREAU + "准予登记决定书\n" + name + "（申请编号 " + applicationNo
                 + "）符合法定成立条件，准予成立登记，颁发《" + text("socialorg.certificate." + type) + "》（"
                 + certificateNo + "），统一社会信用代码 " + creditCode + "。\n" + BUREAU + "（印）" + DATE.format(now),
                 null, now);
-        mapper.updateAnnouncement(applicationNo, BUREAU + "关于准予" + name + "成立登记的公告\n经审查，" + name
+        updateAnnouncement(applicationNo, BUREAU + "关于准予" + name + "成立登记的公告\n经审查，" + name
                 + "符合" + regulation(orgType) + "规定的成立条件，准予成立登记。\n统一社会信用代码：" + creditCode
                 + "\n住所：" + data.get(FIELD_DOMICILE) + "\n法定代表人（负责人）：" + data.get(FIELD_LEGAL_REP_NAME)
                 + "\n宗旨：" + data.get(FIELD_PURPOSE) + "\n业务范围：" + data.get(FIELD_BUSINESS_SCOPE)
@@ -187,7 +192,7 @@ public class SocialOrgService {
                 + decisionWord(row.serviceCode()) + "。\n法定理由：" + text("socialorg.ground." + ground)
                 + (reasons == null || reasons.isBlank() ? "" : "\n具体理由：" + reasons) + "\n"
                 + properties.remedyNotice().zh() + "\n" + BUREAU + "（印）" + DATE.format(now);
-        mapper.updateDecision(applicationNo, text, ground, now);
+        updateDecision(applicationNo, text, ground, now);
     }
 
     /** Facts of a change or cancellation application: is the organisation ours, was it filed in time. */
@@ -216,7 +221,7 @@ public class SocialOrgService {
             mapper.updateRegisteredName(code, (String) data.get(FIELD_NEW_VALUE),
                     (String) data.get(FIELD_ORGANISATION_NAME), now.toLocalDate());
         }
-        mapper.updateDecision(applicationNo, BUREAU + "准予变更登记决定书\n" + data.get(FIELD_ORGANISATION_NAME)
+        updateDecision(applicationNo, BUREAU + "准予变更登记决定书\n" + data.get(FIELD_ORGANISATION_NAME)
                 + "（统一社会信用代码 " + code + "）" + text("socialorg.changedItem." + changedItem) + "由“"
                 + data.get("oldValue") + "”变更为“" + data.get(FIELD_NEW_VALUE) + "”，准予变更登记。\n" + BUREAU + "（印）"
                 + DATE.format(now), null, now);
@@ -225,7 +230,7 @@ public class SocialOrgService {
     public void announceChange(String applicationNo, String changedItem) {
         Map<String, Object> data = applications.formData(applicationNo);
         var now = BusinessTime.now();
-        mapper.updateAnnouncement(applicationNo, BUREAU + "关于" + data.get(FIELD_ORGANISATION_NAME) + "变更登记的公告\n"
+        updateAnnouncement(applicationNo, BUREAU + "关于" + data.get(FIELD_ORGANISATION_NAME) + "变更登记的公告\n"
                 + data.get(FIELD_ORGANISATION_NAME) + "（统一社会信用代码 " + data.get(FIELD_REGISTRATION_NO) + "）"
                 + text("socialorg.changedItem." + changedItem) + "由“" + data.get("oldValue") + "”变更为“"
                 + data.get(FIELD_NEW_VALUE) + "”，经本机关核准，准予变更登记。\n特此公告。\n" + BUREAU + " "
@@ -239,12 +244,23 @@ public class SocialOrgService {
         String name = (String) data.get(FIELD_ORGANISATION_NAME);
         var now = BusinessTime.now();
         mapper.updateRegisteredStatus(code, CANCELLED, now.toLocalDate());
-        mapper.updateDecision(applicationNo, BUREAU + "注销登记证明\n" + name + "（统一社会信用代码 " + code
+        updateDecision(applicationNo, BUREAU + "注销登记证明\n" + name + "（统一社会信用代码 " + code
                 + "）已完成清算，经核准注销登记；登记证书正副本、印章和财务凭证已收缴。\n" + BUREAU + "（印）"
                 + DATE.format(now), null, now);
-        mapper.updateAnnouncement(applicationNo, BUREAU + "关于" + name + "注销登记的公告\n" + name + "（统一社会信用代码 "
+        updateAnnouncement(applicationNo, BUREAU + "关于" + name + "注销登记的公告\n" + name + "（统一社会信用代码 "
                 + code + "）经本机关核准，准予注销登记，其登记证书、印章和财务凭证已收缴。\n特此公告。\n" + BUREAU + " "
                 + DATE.format(now), now);
+    }
+
+    /** The decision document, sealed at rest ({@link SealedText}): it names the organisation's people and reasons. */
+    private void updateDecision(String applicationNo, String text, String ground, java.time.LocalDateTime now) {
+        mapper.updateDecision(applicationNo, sealed.seal(SealedText.Column.SO_DECISION, applicationNo, text), ground, now);
+    }
+
+    /** The announcement, sealed at rest like the decision: it names the legal representative. */
+    private void updateAnnouncement(String applicationNo, String text, java.time.LocalDateTime now) {
+        mapper.updateAnnouncement(applicationNo, sealed.seal(SealedText.Column.SO_ANNOUNCEMENT, applicationNo, text),
+                now);
     }
 
     /** The documents of a case as the applicant or an entitled member of staff may read them. */
@@ -261,13 +277,14 @@ public class SocialOrgService {
                 : List.of(c.nameFindings().split(",")));
         out.put("nameSimilarTo", c.nameSimilarTo());
         out.put("competentAuthority", c.competentAuthority());
-        out.put("receipt", c.receiptText());
+        out.put("receipt", sealed.open(SealedText.Column.SO_RECEIPT, c.applicationNo(), c.receiptText()));
         if (user.isStaff()) {
             out.put("verifiers", c.firstVerifier() == null ? List.of() : List.of(c.firstVerifier(), c.secondVerifier()));
         }
-        out.put("decision", c.decisionText());
+        out.put("decision", sealed.open(SealedText.Column.SO_DECISION, c.applicationNo(), c.decisionText()));
         out.put("refusalGround", c.refusalGround());
-        out.put("announcement", c.announcementText());
+        out.put("announcement", sealed.open(SealedText.Column.SO_ANNOUNCEMENT, c.applicationNo(),
+                c.announcementText()));
         out.put("certificateType", c.certificateType());
         out.put("certificateName", c.certificateType() == null ? null
                 : messages.getMessage("socialorg.certificate." + c.certificateType(), null, c.certificateType(),

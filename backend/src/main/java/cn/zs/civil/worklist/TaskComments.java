@@ -15,6 +15,7 @@ import cn.zs.civil.application.CaseEventType;
 import cn.zs.civil.application.CaseLog;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.protection.SealedText;
 import cn.zs.civil.web.ApiException;
 import cn.zs.civil.web.FieldProblem;
 
@@ -33,9 +34,11 @@ public class TaskComments {
     private final TransactionTemplate tx;
     private final IdentityProperties identity;
     private final MessageSource messages;
+    private final SealedText sealed;
 
     TaskComments(WorklistService worklist, CommentMapper mapper, CaseLog log, TransactionTemplate tx,
-            IdentityProperties identity, MessageSource messages) {
+            IdentityProperties identity, MessageSource messages, SealedText sealed) {
+        this.sealed = sealed;
         this.worklist = worklist;
         this.mapper = mapper;
         this.log = log;
@@ -63,23 +66,26 @@ public class TaskComments {
         Task task = caseTask.task();
         String role = user.roles().stream().findFirst().orElse(null);
         CommentMapper.CommentRow row = new CommentMapper.CommentRow(caseTask.applicationNo(), task.getId(),
-                task.getTaskDefinitionKey(), task.getName(), user.id(), role, body, BusinessTime.now());
+                task.getTaskDefinitionKey(), task.getName(), user.id(), role,
+                sealed.seal(SealedText.Column.CASE_COMMENT_BODY, caseTask.applicationNo(), body), BusinessTime.now());
         tx.executeWithoutResult(s -> {
             mapper.insert(row);
             log.byUser(caseTask.applicationNo(), CaseEventType.COMMENTED, user,
                     new CaseLog.TaskRef(task.getId(), task.getTaskDefinitionKey(), task.getName()), null,
                     Map.of("commentId", row.id));
         });
-        return view(row);
+        return view(row, body);
     }
 
-    /** Every comment on the case, oldest first. */
+    /** Every comment on the case, oldest first, opened (sealed at rest: staff's free text). */
     public List<Comment> ofCase(String applicationNo) {
-        return mapper.ofCase(applicationNo).stream().map(this::view).toList();
+        return mapper.ofCase(applicationNo).stream()
+                .map(row -> view(row, sealed.open(SealedText.Column.CASE_COMMENT_BODY, applicationNo, row.body)))
+                .toList();
     }
 
-    private Comment view(CommentMapper.CommentRow row) {
-        return new Comment(row.id, row.taskName, row.authorId, identity.displayName(row.authorId), row.body,
+    private Comment view(CommentMapper.CommentRow row, String text) {
+        return new Comment(row.id, row.taskName, row.authorId, identity.displayName(row.authorId), text,
                 row.createdAt);
     }
 

@@ -19,9 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.zs.civil.protection.DataCipher;
+import cn.zs.civil.protection.FreeTextSealing;
+import cn.zs.civil.protection.KeyedHash;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
+import cn.zs.civil.worklist.TaskComments;
 
 /**
  * Personal data at rest: the submitted forms are sealed with AES-GCM in the platform's table, nothing in the engine's
@@ -49,6 +52,15 @@ class DataProtectionIT extends ApiTestBase {
 
     @Autowired
     private AttachmentStores.Stores stores;
+
+    @Autowired
+    private KeyedHash keyedHash;
+
+    @Autowired
+    private FreeTextSealing freeTextSealing;
+
+    @Autowired
+    private TaskComments comments;
 
     private String reimbursement() {
         Api applicant = api().as("zhangsan");
@@ -142,8 +154,12 @@ class DataProtectionIT extends ApiTestBase {
         assertThat(mine.path("data").path("bankAccount").asText()).isEqualTo("6222020000123456789");
         // Lists show the subject masked, public tracking shows no personal data at all.
         assertThat(api().as("clerk-marriage").get("/api/tasks?size=100").text()).doesNotContain(GROOM_ID, GROOM_NAME);
-        String code = jdbc.queryForObject("select query_code from application where application_no = ?", String.class,
-                funeral);
+        String code = mine.path("queryCode").asText();
+        assertThat(code).hasSize(8);
+        assertThat(jdbc.queryForObject("select query_code from application where application_no = ?", String.class,
+                funeral)).startsWith(cipher.currentPrefix()).doesNotContain(code);
+        assertThat(jdbc.queryForObject("select query_hash from application where application_no = ?", String.class,
+                funeral)).hasSize(64).isEqualTo(keyedHash.of(code));
         assertThat(api().anonymous().post("/api/public/track", Map.of("applicationNo", funeral, "queryCode", code)).text())
                 .doesNotContain(Fixtures.ZHOU_ID, "周国强", "张三", "13800138000");
     }
@@ -178,7 +194,12 @@ class DataProtectionIT extends ApiTestBase {
         jdbc.query("SCRIPT", rs -> {
             dump.append(rs.getString(1)).append('\n');
         });
-        String text = dump.toString();
+        // SCRIPT writes text beyond ASCII as U&'\5468\+020bb7' escapes: read them back as the characters they are,
+        // or a name in plain text would never be found.
+        String text = java.util.regex.Pattern.compile("\\\\\\+([0-9a-fA-F]{6})|\\\\([0-9a-fA-F]{4})").matcher(dump)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(new String(Character.toChars(
+                        Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2), 16)))));
+        assertThat(text).as("the dump read back").contains("中山");
         String hex = java.util.HexFormat.of().formatHex(marker);
         List<String> found = new ArrayList<>();
         for (String probe : List.of("周国强", Fixtures.ZHOU_ID, "13912345678", "6222029988776655443", GROOM_NAME, GROOM_ID,
@@ -214,7 +235,7 @@ class DataProtectionIT extends ApiTestBase {
         String fresh = "k2099:" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef"
                 .getBytes(StandardCharsets.US_ASCII));
         try {
-            assertThat(new FormDataSealing(mapper, new DataCipher(fresh + "," + current), tx, 7, stores).resealAll())
+            assertThat(new FormDataSealing(mapper, new DataCipher(fresh + "," + current), keyedHash, tx, 7, stores).resealAll())
                     .isEqualTo(rows + files);
             assertThat(count("select count(*) from attachment where content_key = 'k2099'")).isEqualTo(files);
             assertThat(count("select count(*) from application where form_data like 'enc:v1:k2099:%'")).isEqualTo(rows);
@@ -222,11 +243,83 @@ class DataProtectionIT extends ApiTestBase {
                     "select form_data from application where application_no = ?", String.class, no), no)).isEqualTo(plain);
         } finally {
             // Back to the key the shared test context runs with.
-            new FormDataSealing(mapper, new DataCipher(current + "," + fresh), tx, 50, stores).resealAll();
+            new FormDataSealing(mapper, new DataCipher(current + "," + fresh), keyedHash, tx, 50, stores).resealAll();
         }
         assertThat(count("select count(*) from application where form_data like ?", cipher.currentPrefix() + "%"))
                 .isEqualTo(rows);
         System.out.printf("[data-protection] re-sealed %d rows with a new key and back%n", rows);
+    }
+
+    /**
+     * Free text typed by staff and applicants (a comment, a correction notice, an event's data) is sealed at rest like
+     * the form data, read in full by the case's clerk and its applicant; rows written in plain text before are sealed
+     * at start-up, and a rotated key re-seals them.
+     */
+    @Test
+    void freeTextIsSealedAtRestAndReadInFullByTheCaseStaffAndItsApplicant() {
+        String no = reimbursement();
+        Api clerk = api().as("clerk-funeral");
+        String task = taskOf(clerk, no);
+        assertThat(clerk.post("/api/tasks/" + task + "/claim", Map.of()).status()).isEqualTo(204);
+        String comment = "已核实死者身份证 " + Fixtures.ZHOU_ID + "，退款账户 6222029988776655443";
+        assertThat(clerk.post("/api/tasks/" + task + "/comments", Map.of("text", comment)).status()).isEqualTo(201);
+        assertThat(clerk.get("/api/tasks/" + task).body().path("comments").findValuesAsText("text"))
+                .containsExactly(comment);
+        String note = "请核对身份证号 " + Fixtures.ZHOU_ID + " 与账户 6222029988776655443";
+        Api.Response notice = clerk.post("/api/tasks/" + task + "/corrections", Map.of("items",
+                List.of(Map.of("description", "火化证明上的身份证号 " + Fixtures.ZHOU_ID + " 不清")), "note", note));
+        assertThat(notice.status()).as(notice.toString()).isEqualTo(204);
+
+        List<String> raw = new ArrayList<>();
+        raw.addAll(jdbc.queryForList("select body from case_comment where application_no = ?", String.class, no));
+        raw.addAll(jdbc.queryForList("select items from correction_notice where application_no = ?", String.class, no));
+        raw.addAll(jdbc.queryForList("select note from correction_notice where application_no = ?", String.class, no));
+        raw.addAll(jdbc.queryForList("select data from case_event where application_no = ? and data is not null",
+                String.class, no));
+        assertThat(raw).hasSizeGreaterThanOrEqualTo(5).allSatisfy(v -> assertThat(v).startsWith(cipher.currentPrefix())
+                .doesNotContain(Fixtures.ZHOU_ID, "6222029988776655443", "身份证"));
+
+        // The case's staff read the clerk's text in full; its applicant sees the ID number of their own form in
+        // full and an account number that is not theirs masked.
+        assertThat(clerk.get("/api/applications/" + no).body().path("correctionNotice").path("note").asText())
+                .isEqualTo(note);
+        JsonNode mine = api().as("zhangsan").get("/api/applications/" + no).body();
+        assertThat(mine.path("correctionNotice").path("note").asText())
+                .isEqualTo("请核对身份证号 " + Fixtures.ZHOU_ID + " 与账户 ***************5443");
+        assertThat(mine.path("correctionNotice").path("items").findValuesAsText("description").get(0))
+                .contains(Fixtures.ZHOU_ID);
+
+        // Rows as an earlier version wrote them: plain text, sealed by the start-up step.
+        jdbc.update("update case_comment set body = ? where application_no = ?", comment, no);
+        jdbc.update("update correction_notice set note = ? where application_no = ?", note, no);
+        assertThat(freeTextSealing.resealAll()).isEqualTo(2);
+        assertThat(count("select count(*) from case_comment where body like '%身份证%' or body not like 'enc:v1:%'"))
+                .isZero();
+        assertThat(comments.ofCase(no)).extracting(TaskComments.Comment::text).containsExactly(comment);
+
+        // Rotation: a new key first re-seals every free-text value; back to the shared context's key after.
+        String current = cipher.activeKeyId() + ":" + java.util.Base64.getEncoder()
+                .encodeToString(cipher.keys().get(cipher.activeKeyId()).getEncoded());
+        String fresh = "k2098:" + java.util.Base64.getEncoder().encodeToString("abcdef0123456789abcdef0123456789"
+                .getBytes(StandardCharsets.US_ASCII));
+        int sealedValues = count("select count(*) from case_comment") + count("select count(*) from case_event"
+                + " where data is not null") + 2 * count("select count(*) from correction_notice where note is not null")
+                + count("select count(*) from correction_notice where note is null")
+                + count("select count(*) from service_rating where comment_text is not null")
+                + count("select count(*) from service_rating where feedback_text is not null")
+                + count("select count(*) from so_case where receipt_text is not null")
+                + count("select count(*) from so_case where decision_text is not null")
+                + count("select count(*) from so_case where announcement_text is not null");
+        try {
+            assertThat(freeTextSealing.withCipher(new DataCipher(fresh + "," + current), 3).resealAll())
+                    .isEqualTo(sealedValues);
+            assertThat(count("select count(*) from case_comment where body not like 'enc:v1:k2098:%'")).isZero();
+        } finally {
+            freeTextSealing.withCipher(new DataCipher(current + "," + fresh), 50).resealAll();
+        }
+        assertThat(comments.ofCase(no)).extracting(TaskComments.Comment::text).containsExactly(comment);
+        assertThat(clerk.get("/api/applications/" + no).body().path("correctionNotice").path("note").asText())
+                .isEqualTo(note);
     }
 
     @Test

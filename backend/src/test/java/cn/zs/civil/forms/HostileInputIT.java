@@ -663,9 +663,52 @@ class HostileInputIT extends ApiTestBase {
         }
     }
 
+    /**
+     * Public tracking against the sealed query code (a keyed hash checks it): the right code in any case and spacing
+     * finds the case, hostile, 4-byte, overlong and empty codes answer a problem, never a 5xx; the stored code is
+     * sealed and its hash is no plain text either.
+     */
+    @Test
+    @Order(5)
+    void trackingChecksTheSealedQueryCodeAndRefusesHostileCodesWithoutA5xx() throws Exception {
+        List<String> cases = CREATED.stream().limit(12).toList();
+        assertThat(cases).isNotEmpty();
+        for (String no : cases) {
+            String code = applications.byNo(no).queryCode();
+            assertThat(code).matches("[A-Z0-9]{8}");
+            Map<String, Object> stored = jdbc.queryForMap("select query_code, query_hash from application"
+                    + " where application_no = ?", no);
+            assertThat((String) stored.get("query_code")).startsWith("enc:v1:").doesNotContain(code);
+            assertThat((String) stored.get("query_hash")).hasSize(64).doesNotContain(code);
+            for (String right : List.of(code, " " + code.toLowerCase(Locale.ROOT) + " ")) {
+                MvcResult r = send(HttpMethod.POST, "/api/public/track", null,
+                        json.writeValueAsString(Map.of("applicationNo", no, "queryCode", right)));
+                assertThat(r.getResponse().getStatus()).isEqualTo(200);
+                tally("tracking: the right query code found the case");
+            }
+            List<String> wrong = new ArrayList<>(List.of("", " ", "𠮷𠮷𠮷𠮷", "𠮷".repeat(9), code.substring(1),
+                    code + "A", "%", "_".repeat(8), code.substring(0, 7) + "\u0000", "' OR '1'='1"));
+            for (int i = 0; i < 6; i++) {
+                wrong.add(FormSamples.HOSTILE.get(random.nextInt(FormSamples.HOSTILE.size())));
+            }
+            for (String bad : wrong) {
+                MvcResult r = send(HttpMethod.POST, "/api/public/track", null,
+                        json.writeValueAsString(Map.of("applicationNo", no, "queryCode", bad)));
+                assertThat(r.getResponse().getStatus()).as(bad).isIn(400, 404, 422);
+                tally("tracking: hostile or wrong query codes refused (4xx)");
+            }
+        }
+    }
+
     @Test
     @Order(6)
     void afterAllThatNothingWasEvaluatedAndTheAuditChainHolds() {
+        // The hostile text typed into task forms and notices is sealed at rest like the forms.
+        assertThat(count("select count(*) from case_event where data is not null and data not like 'enc:v1:%'")
+                + count("select count(*) from correction_notice where items not like 'enc:v1:%'")
+                + count("select count(*) from case_comment where body not like 'enc:v1:%'")
+                + count("select count(*) from application where query_code not like 'enc:v1:%'"))
+                .as("free text and query codes in plain text").isZero();
         assertThat(count("select count(*) from ACT_HI_VARINST where NAME_ = 'pwned'")).isZero();
         assertThat(count("select count(*) from application")).isPositive();
         assertThat(audit.verify().intact()).isTrue();

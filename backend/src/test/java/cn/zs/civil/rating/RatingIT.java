@@ -76,7 +76,10 @@ class RatingIT extends ApiTestBase {
         assertThat(detail.path("timeline").findValuesAsText("type")).contains("RATED");
         assertThat(count("select count(*) from service_rating where application_no = ? and rating_level = 5"
                 + " and channel = 'ONLINE' and rated_by = 'zhangsan' and is_default = false"
-                + " and work_order_state is null and comment_text = ?", no, "办理很快，𠮷先生很满意")).isEqualTo(1);
+                + " and work_order_state is null and comment_text like 'enc:v1:%'", no)).isEqualTo(1);
+        assertThat(count("select count(*) from service_rating where comment_text like '%先生%'")
+                + count("select count(*) from case_event where data like '%先生%'"))
+                .as("the comment is sealed at rest, in the rating and in the case's history").isZero();
         assertThat(ratingInstances(no)).as("the rating ended its process and its default timer").isZero();
     }
 
@@ -145,7 +148,7 @@ class RatingIT extends ApiTestBase {
         assertThat(owner.get("/api/applications/" + no).body().path("timeline").findValuesAsText("type"))
                 .contains("RATED", "RATING_FEEDBACK", "RATING_REVIEWED");
         assertThat(count("select count(*) from service_rating where application_no = ? and feedback_by = 'chief'"
-                + " and reviewed_by = 'director'", no)).isEqualTo(1);
+                + " and reviewed_by = 'director' and feedback_text like 'enc:v1:%'", no)).isEqualTo(1);
         assertThat(count("select count(*) from ACT_HI_VARINST where NAME_ = 'feedback'"))
                 .as("the feedback text stays out of the engine's history").isZero();
         assertThat(ratingInstances(no)).isZero();

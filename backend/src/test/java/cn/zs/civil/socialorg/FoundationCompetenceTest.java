@@ -2,7 +2,7 @@ package cn.zs.civil.socialorg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
@@ -19,6 +19,8 @@ import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.CaseLog;
 import cn.zs.civil.application.Sequences;
 import cn.zs.civil.catalogue.ServiceCatalogue.Text;
+import cn.zs.civil.protection.DataCipher;
+import cn.zs.civil.protection.SealedText;
 
 /** Foundations: refused as not competent, naming the province; handled like the others under a delegation. */
 class FoundationCompetenceTest {
@@ -28,6 +30,8 @@ class FoundationCompetenceTest {
 
     private final SocialOrgMapper mapper = mock(SocialOrgMapper.class);
     private final ApplicationService applications = mock(ApplicationService.class);
+    private final SealedText sealed = new SealedText(new DataCipher("k1:" + java.util.Base64.getEncoder()
+            .encodeToString("0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
 
     private SocialOrgService service(boolean delegated) {
         SocialOrgProperties properties = new SocialOrgProperties(new SocialOrgProperties.Foundations(delegated, PROVINCE),
@@ -37,7 +41,7 @@ class FoundationCompetenceTest {
         when(applications.formData(NO)).thenReturn(Map.of("orgType", "FOUNDATION", "proposedName", "中山市慈航基金会"));
         when(mapper.findByType("FOUNDATION")).thenReturn(List.of());
         return new SocialOrgService(mapper, properties, applications, mock(Sequences.class), new StaticMessageSource(),
-                mock(CaseLog.class));
+                mock(CaseLog.class), sealed);
     }
 
     @Test
@@ -46,7 +50,8 @@ class FoundationCompetenceTest {
 
         assertThat(found.competent()).isFalse();
         verify(mapper).updateCheck(eq(NO), eq("FOUNDATION"), isNull(), isNull(), eq("广东省民政厅"),
-                contains("请向广东省民政厅提出申请"), any());
+                argThat(text -> text.startsWith("enc:v1:k1:")
+                        && sealed.open(SealedText.Column.SO_DECISION, NO, text).contains("请向广东省民政厅提出申请")), any());
     }
 
     @Test

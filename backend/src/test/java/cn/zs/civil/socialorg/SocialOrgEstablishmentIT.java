@@ -153,6 +153,10 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(documents.path("certificateName").asText()).isEqualTo("社会团体法人登记证书");
         assertThat(documents.path("announcement").asText()).contains("中山市无人机运动协会").contains(creditCode)
                 .contains("𠮷林").doesNotContain(Fixtures.JILIN_ID);
+        // The documents name the legal representative: sealed at rest like the form.
+        assertThat(count("select count(*) from so_case where application_no = ? and receipt_text like 'enc:v1:%'"
+                + " and decision_text like 'enc:v1:%' and announcement_text like 'enc:v1:%'", no)).isEqualTo(1);
+        assertThat(count("select count(*) from so_case where announcement_text like '%𠮷林%'")).isZero();
         assertThat(documents.path("verifiers").toString()).isEqualTo("[\"clerk-socialorg\",\"chief\"]");
         assertThat(api().as("zhangsan").get("/api/socialorg/" + no + "/documents").body().has("verifiers")).isFalse();
         assertThat(api().as("lisi").get("/api/socialorg/" + no + "/documents").status()).isEqualTo(404);
