@@ -196,7 +196,7 @@ final class BureauPlan {
                 fate = Fate.WITHDRAW;
                 steps.add(office(at.toLocalDate().plusDays(3 + random.nextInt(25)), false));
             } else {
-                LocalDateTime appearance = office(at.toLocalDate().plusDays(31 + random.nextInt(22)), false);
+                LocalDateTime appearance = office(at.toLocalDate().plusDays(34 + random.nextInt(20)), false);
                 boolean inWindow = !appearance.toLocalDate().isAfter(to);
                 if (inWindow && registered < registrations) {
                     fate = Fate.APPROVE;

@@ -30,6 +30,7 @@ import cn.zs.civil.marriage.DivorceService;
 import cn.zs.civil.rating.RatingService;
 import cn.zs.civil.registry.DemoRegistry;
 import cn.zs.civil.registry.Registries;
+import cn.zs.civil.web.ApiException;
 import cn.zs.civil.worklist.WorklistService;
 
 /**
@@ -129,15 +130,19 @@ final class BureauRun {
             queue.add(new Pending(c.receivedAt(), c, 0));
         }
         LocalDateTime swept = null;
+        LocalDateTime now = null;
         int done = 0;
         while (!queue.isEmpty()) {
             Pending p = queue.poll();
             if (p.at().isAfter(end)) {
                 continue;
             }
-            ClockUtil.setCurrentTime(BusinessTime.toDate(p.at()));
-            if (swept == null || !p.at().truncatedTo(ChronoUnit.HOURS).equals(swept)) {
-                swept = p.at().truncatedTo(ChronoUnit.HOURS);
+            // Forward only: a step put off (a couple back after a holiday) takes its followers with it.
+            LocalDateTime at = now == null || p.at().isAfter(now) ? p.at() : now;
+            now = at;
+            ClockUtil.setCurrentTime(BusinessTime.toDate(at));
+            if (swept == null || !at.truncatedTo(ChronoUnit.HOURS).equals(swept)) {
+                swept = at.truncatedTo(ChronoUnit.HOURS);
                 fireDue();
             }
             BureauPlan.Case c = p.planned();
@@ -145,8 +150,15 @@ final class BureauRun {
                 step(c, p.step());
                 steps++;
             } catch (RuntimeException e) {
+                if (e instanceof ApiException api && "divorce.premature".equals(api.messageKey()) && p.step() == 2) {
+                    // The cooling-off period rolled over a holiday: the couple comes back on the next working day.
+                    queue.add(new Pending(office(p.at().toLocalDate().plusDays(1)), c, p.step()));
+                    continue;
+                }
                 String kind = c.service() + " step " + p.step() + ": " + e.getClass().getSimpleName() + " "
-                        + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                        + (e instanceof ApiException api ? api.messageKey() + " " + api.fieldProblems().stream()
+                                .map(f -> f.field() + " " + f.code()).toList()
+                                : String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
                 if (failures.merge(kind, 1, Integer::sum) == 1) {
                     log.warn("Bureau run: {} failed ({}): {}", c.service(), numbers.get(c.seq()), kind, e);
                 }
@@ -165,6 +177,13 @@ final class BureauRun {
         ClockUtil.setCurrentTime(BusinessTime.toDate(end));
         fireDue();
         return new Outcome(numbers.size(), steps, failures);
+    }
+
+    private static LocalDateTime office(LocalDate day) {
+        while (!BureauPlan.working(day)) {
+            day = day.plusDays(1);
+        }
+        return day.atTime(10, 30);
     }
 
     /** Every job due by the engine's clock: timers and the asynchronous steps they lead to. */
@@ -252,9 +271,11 @@ final class BureauRun {
                 by = applicant(c);
                 String deceased = funeralDeceased(c, data);
                 String cremation = "HZ4406" + String.format("%09d", c.seq());
-                registry.enrolCremation(new Registries.CremationRecord(deceased, cremation, "佛山市殡仪馆",
-                        BusinessTime.now().toLocalDate().minusDays(4), false));
+                LocalDate cremated = BusinessTime.now().toLocalDate().minusDays(2);
+                registry.enrolCremation(new Registries.CremationRecord(deceased, cremation, "佛山市殡仪馆", cremated,
+                        false));
                 data.put("cremationCertificateNo", cremation);
+                data.put("cremationDate", cremated.toString());
                 data.put("funeralHome", "佛山市殡仪馆");
                 data.put("waivedElsewhereDeclared", "no");
                 data.put("applicantName", by.name());
@@ -322,12 +343,13 @@ final class BureauRun {
     static List<Map<String, Object>> items(int waived) {
         List<Map<String, Object>> items = new ArrayList<>();
         int left = waived;
-        int[][] parts = {{250, 1}, {160, 1}, {150, 1}, {90, 1}, {240, 3}};
+        // {most waived, units}: transport is 3 yuan a kilometre (60 km here), storage 80 a day (3 days)
+        int[][] parts = {{250, 1}, {160, 60}, {150, 1}, {90, 1}, {240, 3}};
         String[] codes = {"CREMATION", "TRANSPORT", "URN", "DISINFECTION", "STORAGE"};
         for (int i = 0; i < parts.length && left > 0; i++) {
             int charge = Math.min(parts[i][0], left);
             left -= charge;
-            int billed = "URN".equals(codes[i]) && waived % 3 == 0 ? charge + 330 : charge;
+            int billed = "URN".equals(codes[i]) && charge == 150 && waived % 3 == 0 ? 480 : charge;
             items.add(Map.of("itemCode", codes[i], "quantity", parts[i][1], "charge", billed));
         }
         return items;
@@ -500,7 +522,8 @@ final class BureauRun {
             }
             case "SOCIALORG:Task_IssueCertificate" -> v.putAll(Map.of("deliveryMethod", "ELECTRONIC",
                     "certificateDelivered", true));
-            case "PLACENAME:Task_ReviewNameFindings" -> v.put("decision", "proceed");
+            case "PLACENAME:Task_ReviewNameFindings" -> v.putAll(Map.of("decision", "proceed",
+                    "reasons", "经核查，与现有地名不重名、不同音，可继续办理"));
             case "PLACENAME:Task_Evaluate" -> v.putAll(Map.of("socialImpact", "MEDIUM", "planConforms", true,
                     "evaluationSummary", "合法可行"));
             case "PLACENAME:Task_ExpertReview" -> v.putAll(Map.of("experts", "李教授、王工程师、陈馆长", "reviewDate", today,

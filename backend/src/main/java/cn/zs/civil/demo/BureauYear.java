@@ -37,8 +37,8 @@ import cn.zs.civil.worklist.WorklistService;
  * the application runs one synthetic year of the seed report's volumes and mix through the platform
  * ({@link BureauPlan}, {@link BureauRun}), compares the year's annual statistics with the seed's figures line by
  * line, writes them to {@code platform.demo.bureau-report} and exits: 0 when every line is equal. Demonstrations
- * only: it moves the engine's clock, so it runs without the web server and without the job executor, and only where
- * the demo clock may exist ({@code platform.demo.time-travel=true}).
+ * only: it moves the engine's clock, so it runs without the job executor, on a loopback port of its own that nobody
+ * uses, and only where the demo clock may exist ({@code platform.demo.time-travel=true}).
  */
 @Component
 @ConditionalOnProperty(name = "platform.demo.bureau-year")
@@ -64,9 +64,8 @@ class BureauYear implements ApplicationRunner {
             throw new IllegalStateException("BUREAU_YEAR moves the platform's clock through a year and exists only "
                     + "with the demo clock: set DEMO_TIME_TRAVEL=true, or remove it.");
         }
-        if (!"none".equals(environment.getProperty("spring.main.web-application-type"))
-                || environment.getProperty("camunda.bpm.job-execution.enabled", Boolean.class, true)) {
-            throw new IllegalStateException("BUREAU_YEAR runs alone: start it with --spring.main.web-application-type=none "
+        if (environment.getProperty("camunda.bpm.job-execution.enabled", Boolean.class, true)) {
+            throw new IllegalStateException("BUREAU_YEAR fires the year's jobs itself, in order: start it with "
                     + "--camunda.bpm.job-execution.enabled=false (README, \"The bureau's year\").");
         }
         this.run = new BureauRun(applications, attachments, worklist, divorces, ratings, demoRegistry, tasks, runtime,
