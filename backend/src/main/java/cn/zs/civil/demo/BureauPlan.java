@@ -108,7 +108,9 @@ final class BureauPlan {
             for (int i = 0; i < open; i++) {
                 LocalDateTime at = office(to.minusDays(i % 3), s == Service.SOCIALORG || s == Service.PLACENAME
                         || s == Service.REIMBURSEMENT);
-                cases.add(new Case(seq++, s, Fate.OPEN, district(), List.of(at), false,
+                // Reimbursements wait in both funeral review queues (the city's streets and Xiaolan's towns).
+                String district = s == Service.REIMBURSEMENT ? (i % 2 == 0 ? "shiqi" : "xiaolan") : district();
+                cases.add(new Case(seq++, s, Fate.OPEN, district, List.of(at), false,
                         s == Service.FUNERAL || s == Service.REIMBURSEMENT ? 300 + random.nextInt(300) : 0, 0));
             }
         }

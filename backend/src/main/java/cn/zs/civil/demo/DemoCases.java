@@ -44,9 +44,12 @@ import cn.zs.civil.worklist.WorklistService;
 @ConditionalOnProperty(name = "platform.demo-data", havingValue = "true")
 class DemoCases implements SmartLifecycle {
 
-    /** The sample's months, and its figures: about 150 cases (start-up time: README, "Demo data"). */
+    /**
+     * The sample's months, and its figures: about 70 cases, two of each service waiting for the staff (start-up
+     * time: README, "Demo data").
+     */
     static final int SAMPLE_DAYS = 120;
-    static final BureauPlan.Figures SAMPLE = new BureauPlan.Figures(36, 22, 8, 4, 5, 2, 40, 19_200);
+    static final BureauPlan.Figures SAMPLE = new BureauPlan.Figures(18, 12, 4, 2, 3, 1, 18, 8_640);
     static final long SAMPLE_SEED = 2021;
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);

@@ -66,7 +66,7 @@ class BureauPlanTest {
         assertThat(plan.expected()).isEqualTo(new BureauPlan.Figures(s.marriages(), s.divorceApplications() + 2,
                 s.divorces(), s.crossRegion(), s.socialOrgs(), s.placeNames(), s.waivers(), s.waivedYuan()));
         assertThat(plan.cases.stream().map(BureauPlan.Case::service).distinct()).hasSize(6);
-        assertThat(plan.cases).hasSizeBetween(120, 400);
+        assertThat(plan.cases).hasSizeBetween(50, 400);
         LocalDateTime end = today.atTime(9, 0);
         assertThat(plan.cases.stream().filter(c -> BureauPlan.last(c).isAfter(end) || c.fate() == BureauPlan.Fate.OPEN)
                 .map(BureauPlan.Case::service).distinct()).hasSize(6);
