@@ -191,26 +191,25 @@ final class BureauPlan {
             LocalDateTime accepted = at.plusMinutes(10 + random.nextInt(20));
             double r = random.nextDouble();
             List<LocalDateTime> steps = new ArrayList<>(List.of(at, accepted));
+            LocalDateTime appearance = office(at.toLocalDate().plusDays(34 + random.nextInt(20)), false);
+            boolean inWindow = !appearance.toLocalDate().isAfter(to);
+            // The registrations first (in the shuffled order: spread over the year), then the others: not
+            // accepted, withdrawn in the cooling-off period, or lapsed without the joint appearance.
             Fate fate;
-            if (r < 0.015) {
-                fate = Fate.NOT_ACCEPTED;
-            } else if (r < 0.215) {
-                fate = Fate.WITHDRAW;
-                steps.add(office(at.toLocalDate().plusDays(3 + random.nextInt(25)), false));
+            if (inWindow && registered < registrations) {
+                fate = Fate.APPROVE;
+                registered++;
+            } else if (!inWindow) {
+                fate = r < 0.2 ? Fate.WITHDRAW : Fate.APPROVE;
             } else {
-                LocalDateTime appearance = office(at.toLocalDate().plusDays(34 + random.nextInt(20)), false);
-                boolean inWindow = !appearance.toLocalDate().isAfter(to);
-                if (inWindow && registered < registrations) {
-                    fate = Fate.APPROVE;
-                    registered++;
-                } else {
-                    fate = inWindow ? Fate.LAPSE : Fate.APPROVE;
-                }
-                if (fate == Fate.APPROVE) {
-                    steps.add(appearance);
-                    steps.add(appearance.plusMinutes(10 + random.nextInt(10)));
-                    steps.add(appearance.plusMinutes(25 + random.nextInt(10)));
-                }
+                fate = r < 0.05 ? Fate.NOT_ACCEPTED : r < 0.55 ? Fate.WITHDRAW : Fate.LAPSE;
+            }
+            if (fate == Fate.WITHDRAW) {
+                steps.add(office(at.toLocalDate().plusDays(3 + random.nextInt(25)), false));
+            } else if (fate == Fate.APPROVE) {
+                steps.add(appearance);
+                steps.add(appearance.plusMinutes(10 + random.nextInt(10)));
+                steps.add(appearance.plusMinutes(25 + random.nextInt(10)));
             }
             boolean nonLocal = fate == Fate.APPROVE && !last(steps).toLocalDate().isAfter(to) && cross < crossRegion;
             cross += nonLocal ? 1 : 0;
@@ -368,23 +367,19 @@ final class BureauPlan {
         if (days.isEmpty()) {
             return out;
         }
-        // Largest remainder: the day counts add up to n exactly.
-        long given = 0;
-        double[] rest = new double[days.size()];
+        // Systematic sampling over the cumulative weights: n exactly, each day in proportion to its weight even
+        // when n is far below the number of days (a small scale keeps the months' mix).
         long[] count = new long[days.size()];
-        for (int i = 0; i < days.size(); i++) {
-            double share = n * weights.get(i) / total;
-            count[i] = (long) share;
-            rest[i] = share - count[i] + random.nextDouble() * 1e-6;
-            given += count[i];
-        }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < days.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingDouble(i -> -rest[i]));
-        for (int k = 0; given < n; k = (k + 1) % order.size(), given++) {
-            count[order.get(k)]++;
+        double step = total / Math.max(1, n);
+        double target = random.nextDouble() * step;
+        double reached = 0;
+        int day = 0;
+        for (long k = 0; k < n; k++, target += step) {
+            while (day < days.size() - 1 && reached + weights.get(day) <= target) {
+                reached += weights.get(day);
+                day++;
+            }
+            count[day]++;
         }
         for (int i = 0; i < days.size(); i++) {
             for (long k = 0; k < count[i]; k++) {

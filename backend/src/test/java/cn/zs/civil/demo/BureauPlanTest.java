@@ -51,6 +51,16 @@ class BureauPlanTest {
     }
 
     @Test
+    void aSmallScaleKeepsEveryMonth() {
+        BureauPlan plan = BureauPlan.year(2021, 0.01, 2021);
+        for (BureauPlan.Service s : new BureauPlan.Service[] {BureauPlan.Service.MARRIAGE, BureauPlan.Service.DIVORCE,
+            BureauPlan.Service.FUNERAL}) {
+            assertThat(plan.cases.stream().filter(c -> c.service() == s).map(c -> c.receivedAt().getMonth()).distinct())
+                    .as(s.toString()).hasSize(12);
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSamePlan() {
         assertThat(BureauPlan.year(2021, 0.02, 5).cases).isEqualTo(BureauPlan.year(2021, 0.02, 5).cases);
         assertThat(BureauPlan.year(2021, 0.02, 5).cases).isNotEqualTo(BureauPlan.year(2021, 0.02, 6).cases);

@@ -53,7 +53,7 @@ class BureauRunIT extends ApiTestBase {
 
     @Test
     void aSmallYearThroughThePlatformGivesThePlannedFiguresLineByLine() {
-        BureauPlan plan = BureauPlan.year(YEAR, 0.003, 11);
+        BureauPlan plan = BureauPlan.year(YEAR, 0.0015, 11);
         BureauRun run = new BureauRun(applications, attachments, worklist, divorces, ratings, registry, tasks, runtime,
                 management);
         BureauRun.Outcome outcome = run.run(plan, LocalDate.of(YEAR, 12, 31).atTime(23, 59, 59), done -> { });
@@ -62,8 +62,8 @@ class BureauRunIT extends ApiTestBase {
         assertThat(outcome.cases()).isEqualTo(plan.cases.size());
         List<BureauYear.Line> lines = BureauYear.lines(plan.targets, reports.annual(YEAR, null));
         assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(l -> assertThat(l.equal()).as(l.toString()).isTrue());
-        assertThat(plan.targets.marriages()).isEqualTo(37);
-        assertThat(plan.targets.waivers()).isEqualTo(32);
+        assertThat(plan.targets.marriages()).isEqualTo(18);
+        assertThat(plan.targets.waivers()).isEqualTo(16);
         // Every case was received in the year and went through the engine: each has a process instance in history.
         assertThat(count("select count(*) from application where received_at >= ? and received_at < ?",
                 LocalDate.of(YEAR, 1, 1).atStartOfDay(), LocalDate.of(YEAR + 1, 1, 1).atStartOfDay()))
