@@ -1,6 +1,7 @@
 package cn.zs.civil.demo;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,24 +16,41 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.Attachments;
+import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.marriage.DivorceService;
+import cn.zs.civil.rating.RatingService;
+import cn.zs.civil.registry.DemoRegistry;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.worklist.WorklistService;
 
 /**
- * A handful of demo cases in various states, so that a first look at the queues, the tracking page and the reports
- * is not empty. Runs once, on an empty database, in the embedded default ({@code platform.demo-data=true}).
+ * Demo cases for a first look at the queues, the case pages, the tracking page and the dashboard: a sample of the
+ * bureau's months ({@link BureauPlan} over the past {@link #SAMPLE_DAYS} days, run through the platform by
+ * {@link BureauRun}: every service, every state, each clerk's queue), then a handful of named funeral cases the
+ * walkthroughs use. Runs once, on an empty database, in the embedded default ({@code platform.demo-data=true}),
+ * before the web server starts: the sample moves the engine's clock through the past months and puts it back, and
+ * nobody can observe it meanwhile.
  */
 @Component
 @ConditionalOnProperty(name = "platform.demo-data", havingValue = "true")
-class DemoCases {
+class DemoCases implements SmartLifecycle {
+
+    /**
+     * The sample's months, and its figures: about 70 cases, two of each service waiting for the staff (start-up
+     * time: README, "Demo data").
+     */
+    static final int SAMPLE_DAYS = 120;
+    static final BureauPlan.Figures SAMPLE = new BureauPlan.Figures(18, 12, 4, 2, 3, 1, 18, 8_640);
+    static final long SAMPLE_SEED = 2021;
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
     static final PlatformUser ZHANGSAN = user("zhangsan", "张三", Set.of("applicant"), Set.of(), Set.of());
@@ -50,8 +68,15 @@ class DemoCases {
     private final ManagementService management;
     private final JdbcTemplate jdbc;
 
+    private final BureauRun sample;
+    private volatile boolean running;
+
     DemoCases(ApplicationService applications, Attachments attachments, WorklistService worklist, TaskService tasks,
-            RuntimeService runtime, ManagementService management, JdbcTemplate jdbc) {
+            RuntimeService runtime, ManagementService management, JdbcTemplate jdbc, DivorceService divorces,
+            RatingService ratings, ObjectProvider<DemoRegistry> registry) {
+        DemoRegistry demoRegistry = registry.getIfAvailable();
+        this.sample = demoRegistry == null ? null : new BureauRun(applications, attachments, worklist, divorces,
+                ratings, demoRegistry, tasks, runtime, management);
         this.applications = applications;
         this.attachments = attachments;
         this.worklist = worklist;
@@ -61,12 +86,63 @@ class DemoCases {
         this.jdbc = jdbc;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void seed() {
+    /** Before the web server (whose phase is {@code DEFAULT_PHASE - 2048}) and after every bean is made. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    @Override
+    public void start() {
+        running = true;
         Integer cases = jdbc.queryForObject("select count(*) from application", Integer.class);
         if (cases != null && cases > 0) {
             return;
         }
+        if (sample != null) {
+            sample();
+        }
+        seed();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The sample over the past months, up to this moment; the clock goes back to where it was. */
+    private void sample() {
+        long started = System.nanoTime();
+        long offset = ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis();
+        LocalDateTime now = BusinessTime.now();
+        BureauPlan plan = new BureauPlan(now.toLocalDate().minusDays(SAMPLE_DAYS), now.toLocalDate(), SAMPLE, 2,
+                SAMPLE_SEED);
+        BureauRun.Outcome outcome;
+        try {
+            outcome = sample.run(plan, now, done -> { });
+        } finally {
+            restore(offset);
+        }
+        log.info("Demo sample: {} cases over the past {} days in {} ms ({} steps; failed steps: {})",
+                outcome.cases(), SAMPLE_DAYS, (System.nanoTime() - started) / 1_000_000, outcome.steps(),
+                outcome.failures());
+    }
+
+    /** Back to the clock before the run: the real one, or the one DEMO_CLOCK_START moved. */
+    static void restore(long offset) {
+        if (Math.abs(offset) < 1000) {
+            ClockUtil.reset();
+        } else {
+            ClockUtil.offset(offset);
+        }
+    }
+
+    void seed() {
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         // Path A at the funeral home: two waived at once, one refused as not covered, one waiting for a clerk.
         waiver("shiqi", "陈伯生", "442000193805121318", "SW4420002026001", daysAgo(16), zh);

@@ -70,6 +70,26 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
         }
     }
 
+    /**
+     * Adds a synthetic resident (the bureau's year and its sample, {@code cn.zs.civil.demo.BureauRun}): the
+     * person, the marital record (null: none, answered as UNKNOWN) and a death record (null: living).
+     */
+    public void enrol(Registries.Person person, Registries.MaritalRecord maritalRecord, Registries.DeathRecord death) {
+        String id = normalise(person.idNumber());
+        people.put(id, person);
+        if (maritalRecord != null) {
+            marital.put(id, maritalRecord);
+        }
+        if (death != null) {
+            deaths.put(id, death);
+        }
+    }
+
+    /** Adds a cremation to the provincial funeral database (a reimbursement's cremation elsewhere). */
+    public void enrolCremation(Registries.CremationRecord cremation) {
+        cremations.put(cremation.certificateNo(), cremation);
+    }
+
     /** Rehearses an outage: every call fails until the registry is back. */
     public void setAvailable(boolean up) {
         available.set(up);

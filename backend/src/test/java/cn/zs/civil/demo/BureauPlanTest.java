@@ -1,0 +1,104 @@
+package cn.zs.civil.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/** The bureau's year as planned: the seed's figures at a scale, by month and district, the same for the same seed. */
+class BureauPlanTest {
+
+    @Test
+    void theWholeYearPlansTheSeedReportsFiguresExactly() {
+        BureauPlan plan = BureauPlan.year(2021, 1.0, 2021);
+        assertThat(plan.expected()).isEqualTo(BureauPlan.SEED);
+    }
+
+    @Test
+    void aScaledYearPlansTheScaledFiguresAndTheSameMix() {
+        for (double scale : new double[] {0.01, 0.05, 0.25}) {
+            BureauPlan plan = BureauPlan.year(2021, scale, 7);
+            BureauPlan.Figures f = plan.expected();
+            assertThat(f.marriages()).isEqualTo(Math.round(12_319 * scale));
+            assertThat(f.divorceApplications()).isEqualTo(Math.round(6_482 * scale));
+            assertThat(f.divorces()).isEqualTo(Math.round(3_995 * scale));
+            assertThat(f.crossRegion()).isEqualTo(Math.round(2_366 * scale));
+            assertThat(f.socialOrgs()).isEqualTo(Math.round(1_092 * scale));
+            assertThat(f.placeNames()).isEqualTo(Math.round(88 * scale));
+            assertThat(f.waivers()).isEqualTo(Math.round(10_581 * scale));
+            assertThat(f.waivedYuan()).isEqualTo(Math.round(5_060_000 * scale));
+        }
+    }
+
+    @Test
+    void marriagesPeakInJanuaryMayAndOctoberAndEveryDistrictHasCases() {
+        BureauPlan plan = BureauPlan.year(2021, 0.25, 2021);
+        Map<Month, Long> marriages = new TreeMap<>(plan.cases.stream()
+                .filter(c -> c.service() == BureauPlan.Service.MARRIAGE)
+                .collect(Collectors.groupingBy(c -> c.receivedAt().getMonth(), Collectors.counting())));
+        assertThat(marriages).hasSize(12);
+        assertThat(marriages.get(Month.MAY)).isGreaterThan(marriages.get(Month.JULY));
+        assertThat(marriages.get(Month.OCTOBER)).isGreaterThan(marriages.get(Month.MARCH));
+        assertThat(plan.cases.stream().map(BureauPlan.Case::district).distinct()).hasSize(23);
+        assertThat(plan.cases.stream().filter(c -> c.service() == BureauPlan.Service.MARRIAGE)
+                .allMatch(c -> BureauPlan.working(c.receivedAt().toLocalDate()))).isTrue();
+    }
+
+    @Test
+    void aSmallScaleKeepsEveryMonth() {
+        BureauPlan plan = BureauPlan.year(2021, 0.01, 2021);
+        for (BureauPlan.Service s : new BureauPlan.Service[] {BureauPlan.Service.MARRIAGE, BureauPlan.Service.DIVORCE,
+            BureauPlan.Service.FUNERAL}) {
+            assertThat(plan.cases.stream().filter(c -> c.service() == s).map(c -> c.receivedAt().getMonth()).distinct())
+                    .as(s.toString()).hasSize(12);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSamePlan() {
+        assertThat(BureauPlan.year(2021, 0.02, 5).cases).isEqualTo(BureauPlan.year(2021, 0.02, 5).cases);
+        assertThat(BureauPlan.year(2021, 0.02, 5).cases).isNotEqualTo(BureauPlan.year(2021, 0.02, 6).cases);
+    }
+
+    @Test
+    void theSampleHasEveryServiceAndCasesStillOpenAtItsEnd() {
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        BureauPlan plan = new BureauPlan(today.minusDays(DemoCases.SAMPLE_DAYS), today, DemoCases.SAMPLE, 2,
+                DemoCases.SAMPLE_SEED);
+        // The two divorces that wait for the registrar at the end are received too.
+        BureauPlan.Figures s = DemoCases.SAMPLE;
+        assertThat(plan.expected()).isEqualTo(new BureauPlan.Figures(s.marriages(), s.divorceApplications() + 2,
+                s.divorces(), s.crossRegion(), s.socialOrgs(), s.placeNames(), s.waivers(), s.waivedYuan()));
+        assertThat(plan.cases.stream().map(BureauPlan.Case::service).distinct()).hasSize(6);
+        assertThat(plan.cases).hasSizeBetween(50, 400);
+        LocalDateTime end = today.atTime(9, 0);
+        assertThat(plan.cases.stream().filter(c -> BureauPlan.last(c).isAfter(end) || c.fate() == BureauPlan.Fate.OPEN)
+                .map(BureauPlan.Case::service).distinct()).hasSize(6);
+    }
+
+    @Test
+    void waiversAddUpToThePlannedAmountWithinTheStandards() {
+        for (int amount : new int[] {250, 478, 650, 890}) {
+            assertThat(BureauRun.items(amount).stream()
+                    .mapToInt(i -> Math.min((Integer) i.get("charge"), standard((String) i.get("itemCode")))).sum())
+                    .isEqualTo(amount);
+        }
+    }
+
+    private static int standard(String item) {
+        return switch (item) {
+            case "CREMATION" -> 250;
+            case "TRANSPORT" -> 180;
+            case "URN" -> 150;
+            case "DISINFECTION" -> 90;
+            case "STORAGE" -> 240;
+            default -> 0;
+        };
+    }
+}
