@@ -73,9 +73,10 @@ class DemoCases implements SmartLifecycle {
 
     DemoCases(ApplicationService applications, Attachments attachments, WorklistService worklist, TaskService tasks,
             RuntimeService runtime, ManagementService management, JdbcTemplate jdbc, DivorceService divorces,
-            RatingService ratings, ObjectProvider<DemoRegistry> registry) {
+            RatingService ratings, ObjectProvider<DemoRegistry> registry,
+            @org.springframework.beans.factory.annotation.Value("${platform.demo.sample:false}") boolean withSample) {
         DemoRegistry demoRegistry = registry.getIfAvailable();
-        this.sample = demoRegistry == null ? null : new BureauRun(applications, attachments, worklist, divorces,
+        this.sample = demoRegistry == null || !withSample ? null : new BureauRun(applications, attachments, worklist, divorces,
                 ratings, demoRegistry, tasks, runtime, management);
         this.applications = applications;
         this.attachments = attachments;

@@ -703,12 +703,19 @@ class HostileInputIT extends ApiTestBase {
     @Test
     @Order(6)
     void afterAllThatNothingWasEvaluatedAndTheAuditChainHolds() {
-        // The hostile text typed into task forms and notices is sealed at rest like the forms.
-        assertThat(count("select count(*) from case_event where data is not null and data not like 'enc:v1:%'")
-                + count("select count(*) from correction_notice where items not like 'enc:v1:%'")
-                + count("select count(*) from case_comment where body not like 'enc:v1:%'")
-                + count("select count(*) from application where query_code not like 'enc:v1:%'"))
-                .as("free text and query codes in plain text").isZero();
+        // The hostile text typed into task forms and notices is sealed at rest like the forms. ReportsIT's synthetic
+        // cases (RPT…) are rows it inserts by SQL, not through the platform: not counted.
+        List<String> plain = new ArrayList<>();
+        plain.addAll(jdbc.queryForList("select concat('case_event ', application_no, ' ', event_type) from case_event"
+                + " where data is not null and data not like 'enc:v1:%' and application_no not like 'RPT%'",
+                String.class));
+        plain.addAll(jdbc.queryForList("select concat('correction_notice ', application_no) from correction_notice"
+                + " where items not like 'enc:v1:%' and application_no not like 'RPT%'", String.class));
+        plain.addAll(jdbc.queryForList("select concat('case_comment ', application_no) from case_comment"
+                + " where body not like 'enc:v1:%' and application_no not like 'RPT%'", String.class));
+        plain.addAll(jdbc.queryForList("select concat('query_code ', application_no) from application"
+                + " where query_code not like 'enc:v1:%' and application_no not like 'RPT%'", String.class));
+        assertThat(plain).as("free text and query codes in plain text").isEmpty();
         assertThat(count("select count(*) from ACT_HI_VARINST where NAME_ = 'pwned'")).isZero();
         assertThat(count("select count(*) from application")).isPositive();
         assertThat(audit.verify().intact()).isTrue();
