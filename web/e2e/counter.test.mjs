@@ -15,7 +15,7 @@ import { as, choose, date, fill, pick, screenshots, tick } from './counter-ui.mj
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.join(here, 'screenshots')
-const { shot, findings } = screenshots(dir)
+const { shot, findings, axeViolations, axeChecked } = screenshots(dir)
 
 let app
 let browser
@@ -413,5 +413,11 @@ describe('counter services at the counter, through the web UI', () => {
 
   test('no screenshot of the counter suite shows a code, a variable name, true/false or an id', () => {
     assert.deepEqual(findings, [])
+  })
+
+  test('axe-core finds no accessibility violation on any page of the counter suite', () => {
+    assert.deepEqual(axeViolations, [])
+    assert.ok(axeChecked.length > 0, 'axe-core checked the pages')
+    console.log(`# axe-core checked ${axeChecked.length} pages`)
   })
 })

@@ -106,8 +106,10 @@ final class BureauPlan {
         longCases(Service.PLACENAME, targets.placeNames(), PLACENAME_DAYS);
         for (Service s : Service.values()) {
             for (int i = 0; i < open; i++) {
-                LocalDateTime at = office(to.minusDays(i % 3), s == Service.SOCIALORG || s == Service.PLACENAME
-                        || s == Service.REIMBURSEMENT);
+                // On one of the last three working days before the window's last day: always before any hour of it
+                // (a start before the office opens, or on a Monday, still finds them received).
+                LocalDateTime at = office(workingDaysBefore(to, 1 + i % 3), s == Service.SOCIALORG
+                        || s == Service.PLACENAME || s == Service.REIMBURSEMENT);
                 // Reimbursements wait in both funeral review queues (the city's streets and Xiaolan's towns).
                 String district = s == Service.REIMBURSEMENT ? (i % 2 == 0 ? "shiqi" : "xiaolan") : district();
                 cases.add(new Case(seq++, s, Fate.OPEN, district, List.of(at), false,
@@ -391,6 +393,18 @@ final class BureauPlan {
 
     static boolean working(LocalDate d) {
         return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /** The n-th working day before the day (n ≥ 1). */
+    private LocalDate workingDaysBefore(LocalDate day, int n) {
+        LocalDate d = day;
+        for (int left = n; left > 0; ) {
+            d = d.minusDays(1);
+            if (working(d)) {
+                left--;
+            }
+        }
+        return d;
     }
 
     /** A moment in office hours (09:00-11:30, 14:00-17:00) of that day, or of the next working day. */

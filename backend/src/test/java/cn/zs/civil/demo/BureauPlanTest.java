@@ -80,6 +80,11 @@ class BureauPlanTest {
         LocalDateTime end = today.atTime(9, 0);
         assertThat(plan.cases.stream().filter(c -> BureauPlan.last(c).isAfter(end) || c.fate() == BureauPlan.Fate.OPEN)
                 .map(BureauPlan.Case::service).distinct()).hasSize(6);
+        // The cases that wait for the staff are received before the last day (a Monday here) begins, so a start at
+        // any hour of any day finds every one of them in its queue.
+        assertThat(plan.cases.stream().filter(c -> c.fate() == BureauPlan.Fate.OPEN))
+                .hasSizeGreaterThanOrEqualTo(12)
+                .allMatch(c -> c.receivedAt().isBefore(today.atStartOfDay()));
     }
 
     @Test
