@@ -240,7 +240,10 @@ class WorkItemsIT extends ApiTestBase {
                         .map(Task::getId).limit(100).toList();
                 List<String> after = chief.get("/api/tasks?scope=" + scope + "&size=100").body().path("items")
                         .findValuesAsText("taskId");
-                if (!after.equals(expected)) {
+                // A task that came and went while the pages were read (another test's case passing through a queue)
+                // shows on a page but in neither whole list: the queue changed meanwhile, so read it again.
+                if (!after.equals(expected) || !expected.containsAll(paged.subList(0,
+                        Math.min(paged.size(), expected.size())))) {
                     continue;
                 }
                 assertThat(paged.subList(0, Math.min(paged.size(), expected.size()))).as(scope + " pages")
