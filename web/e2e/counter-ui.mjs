@@ -1,9 +1,7 @@
 // Helpers of the counter suite (counter.test.mjs): screenshots scanned for code-like tokens and checked by axe-core,
 // the demo accounts' headers for the platform's date and the demo clock; form-js fields as ui.mjs drives them.
 import assert from 'node:assert/strict'
-import path from 'node:path'
-import { codeTokens } from './codes.mjs'
-import { axeCollector } from './axe.mjs'
+import { browserUi } from './ui.mjs'
 
 export { field, fill, pick, choose, date } from './ui.mjs'
 
@@ -19,23 +17,9 @@ export async function tick(page, label) {
  * axe-core (axe.mjs); the findings are kept for the suite's last tests. Codes people read aloud (marked data-verbatim) are left out of the scan.
  */
 export function screenshots(dir) {
-  const findings = []
-  const axe = axeCollector()
-  async function shot(page, name, fullPage = true) {
-    await page.waitForTimeout(300)
-    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage })
-    const text = await page.evaluate(() => {
-      const verbatim = [...document.querySelectorAll('[data-verbatim]')]
-      verbatim.forEach((e) => (e.style.display = 'none'))
-      const all = document.body.innerText
-      verbatim.forEach((e) => (e.style.display = ''))
-      return all
-    })
-    const tokens = codeTokens(text)
-    if (tokens.length) findings.push(`${name}: ${tokens.join(', ')}`)
-    await axe.check(page, name)
-  }
-  return { shot, findings, axeViolations: axe.found, axeChecked: axe.checked }
+  // ui.mjs's shot (screenshot, code scan, axe); this suite signs in its own way, so only the shots are taken from it.
+  const ui = browserUi({ browser: () => null, baseUrl: () => null, shots: dir })
+  return { shot: ui.shot, findings: ui.codeFindings, axeViolations: ui.axeViolations, axeChecked: ui.axeChecked }
 }
 
 /** Basic-auth headers of a demo account, for the platform's own date and the demo clock (never to act on a case). */
