@@ -9,3 +9,7 @@ create table sign_in_failure (
     locked_until  bigint,
     primary key (account_hash)
 ) ${tableOptions};
+
+-- A rating's comment has one home, service_rating.comment_text. The case's RATED event kept a second copy in its
+-- data (with the level, which is the event's outcome already); the event now has no data, and older ones lose it.
+update case_event set data = null where event_type = 'RATED';
