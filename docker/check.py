@@ -148,6 +148,12 @@ policy = dict(re.findall(r"(\w+)(?:\((\w*)\))?", realm.get("passwordPolicy", "")
 check(int(policy.get("length") or 0) >= 12 and {"digits", "upperCase", "lowerCase", "notUsername", "passwordHistory"} <= set(policy),
       f"realm: a password policy of at least 12 characters with digits, mixed case, not the username, a history expected")
 check(realm.get("bruteForceProtected") is True, "realm: brute-force protection expected")
+# A lock that ends by itself after a few guesses, growing with more, and a machine's rapid guesses locked at once.
+check(realm.get("permanentLockout") is False and 3 <= int(realm.get("failureFactor", 30)) <= 10
+      and int(realm.get("waitIncrementSeconds", 0)) >= 60 and int(realm.get("maxFailureWaitSeconds", 0)) >= 900
+      and int(realm.get("quickLoginCheckMilliSeconds", 0)) >= 1000
+      and int(realm.get("minimumQuickLoginWaitSeconds", 0)) >= 60,
+      "realm: brute-force protection: a temporary lock after 3 to 10 failures, at least 60 s growing to 15 min")
 for client in (web, api):
     claims = {m.get("config", {}).get("claim.name") for m in client.get("protocolMappers", [])}
     check({"roles", "groups"} <= claims, f"realm: {client.get('clientId')} must map roles and groups into tokens")

@@ -119,11 +119,7 @@ class ApplicationController {
         boolean staff = applications.staffMaySee(user, row);
         applications.recordRead(user, row);
         Map<String, Object> data = applications.formData(row);
-        // Staff's free text in full for the case's staff; for its applicant, ID and account numbers typed in it are
-        // masked unless they are the applicant's own (in their form).
-        java.util.Set<String> own = staff ? java.util.Set.of() : Masking.numbersOf(data.values());
-        java.util.function.UnaryOperator<String> shown = staff ? java.util.function.UnaryOperator.identity()
-                : text -> Masking.numbersIn(text, own);
+        java.util.function.UnaryOperator<String> shown = applications.freeTextShownTo(user, row, data);
         CorrectionView correction = applications.correctionNotice(applicationNo)
                 .map(n -> new CorrectionView(applications.parseAny(shown.apply(n.items())), shown.apply(n.note()),
                         n.requestedAt(), n.suppliedAt(),

@@ -279,6 +279,22 @@ public class ApplicationService {
         return user.inAnyGroup(queues) && user.seesDistrict(row.district());
     }
 
+    /**
+     * How free text typed by others (a clerk's note, a decision's reasons) reaches this reader of the case: in full
+     * for its staff; for its applicant with the ID and account numbers in it masked unless they are the applicant's
+     * own (in their form).
+     *
+     * @param formData the case's form data, when the caller has it opened already (else null)
+     */
+    public java.util.function.UnaryOperator<String> freeTextShownTo(PlatformUser user, ApplicationRow row,
+            Map<String, Object> formData) {
+        if (staffMaySee(user, row)) {
+            return java.util.function.UnaryOperator.identity();
+        }
+        java.util.Set<String> own = Masking.numbersOf((formData == null ? formData(row) : formData).values());
+        return text -> Masking.numbersIn(text, own);
+    }
+
     /** Every read of a sensitive record (marriage, divorce) by staff is recorded: who, when (2025 regulations Art. 6). */
     public void recordRead(PlatformUser user, ApplicationRow row) {
         boolean sensitive = catalogue.find(row.serviceCode()).map(ServiceDefinition::sensitive).orElse(false);

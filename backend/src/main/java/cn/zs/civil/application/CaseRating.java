@@ -14,4 +14,7 @@ public interface CaseRating {
      * free text reaches this reader (in full, or with numbers that are not the reader's own masked).
      */
     Object of(ApplicationRow row, Locale locale, UnaryOperator<String> shown);
+
+    /** The applicant's comment with their rating (in full: staff read it in the case's history), or null. */
+    String comment(String applicationNo);
 }

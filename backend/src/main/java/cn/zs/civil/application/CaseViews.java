@@ -23,10 +23,12 @@ public class CaseViews {
     private final ServiceCatalogue catalogue;
     private final ObjectMapper json;
     private final Countdowns countdowns;
+    private final org.springframework.beans.factory.ObjectProvider<CaseRating> ratings;
 
     CaseViews(MessageSource messages, ServiceCatalogue catalogue, ObjectMapper json, Countdowns countdowns,
-            IdentityProperties identity) {
+            IdentityProperties identity, org.springframework.beans.factory.ObjectProvider<CaseRating> ratings) {
         this.identity = identity;
+        this.ratings = ratings;
         this.messages = messages;
         this.catalogue = catalogue;
         this.json = json;
@@ -84,8 +86,18 @@ public class CaseViews {
         return events.stream()
                 .filter(e -> forStaff || !INTERNAL_EVENTS.contains(e.eventType()))
                 .map(e -> new TimelineEntry(e.occurredAt(), e.eventType(), eventText(e, locale), e.outcome(),
-                        forStaff ? actor(e.actorId()) : null, forStaff ? data(e.data()) : null))
+                        forStaff ? actor(e.actorId()) : null, forStaff ? data(e) : null))
                 .toList();
+    }
+
+    /** An event's data; a rating's comment is read from the rating, its one home (e.g. for a work order). */
+    private Map<String, Object> data(CaseEventRow e) {
+        if (CaseEventType.RATED.name().equals(e.eventType())) {
+            CaseRating rating = ratings.getIfAvailable();
+            String comment = rating == null ? null : rating.comment(e.applicationNo());
+            return comment == null ? null : Map.of("comment", comment);
+        }
+        return data(e.data());
     }
 
     /** @param decision the public form of a decision against the applicant, or null */

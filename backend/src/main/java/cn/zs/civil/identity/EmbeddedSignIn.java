@@ -16,6 +16,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.zs.civil.protection.KeyedHash;
 
 /**
  * The embedded default: the demo accounts of {@code platform.identity.accounts}, a sign-in form for browsers and
@@ -52,12 +55,13 @@ class EmbeddedSignIn {
     }
 
     @Bean
-    LoginThrottle loginThrottle(@Value("${platform.identity.sign-in.delay-after:3}") int delayAfter,
+    LoginThrottle loginThrottle(SignInFailureMapper failures, TransactionTemplate tx, KeyedHash hash,
+            @Value("${platform.identity.sign-in.delay-after:3}") int delayAfter,
             @Value("${platform.identity.sign-in.first-delay:PT0.5S}") java.time.Duration firstDelay,
             @Value("${platform.identity.sign-in.max-delay:PT4S}") java.time.Duration maxDelay,
             @Value("${platform.identity.sign-in.lock-after:10}") int lockAfter,
             @Value("${platform.identity.sign-in.lock-for:PT15M}") java.time.Duration lockFor) {
-        return new LoginThrottle(delayAfter, firstDelay, maxDelay, lockAfter, lockFor);
+        return new LoginThrottle(failures, tx, hash, delayAfter, firstDelay, maxDelay, lockAfter, lockFor);
     }
 
     @Bean
@@ -75,15 +79,15 @@ class EmbeddedSignIn {
         // paid a bcrypt check (about 0.4 s of CPU per call on two busy cores in the benchmark), for passwords that are
         // public anyway. A deployment signs in through Keycloak and is not affected.
         // Every attempt (form or Basic) asks for the account first: a locked name is refused at once, after repeated
-        // failures the answer waits (LoginThrottle).
+        // failures the answer waits (LoginThrottle, shared by all nodes).
         return username -> {
-            if (throttle.locked(username)) {
+            LoginThrottle.Verdict verdict = throttle.before(username);
+            if (verdict.locked()) {
                 throw new LockedException("locked after repeated failed sign-ins");
             }
-            java.time.Duration delay = throttle.delay(username);
-            if (!delay.isZero()) {
+            if (!verdict.delay().isZero()) {
                 try {
-                    Thread.sleep(delay.toMillis());
+                    Thread.sleep(verdict.delay().toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

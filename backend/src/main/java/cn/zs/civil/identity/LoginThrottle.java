@@ -2,34 +2,31 @@ package cn.zs.civil.identity;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.zs.civil.protection.KeyedHash;
 
 /**
  * Failed sign-ins of the embedded mode, per account name (known or not): after {@code delay-after} failures in a row
  * each further attempt waits, doubling from {@code first-delay} up to {@code max-delay}; after {@code lock-after}
  * the account is locked for {@code lock-for} (every attempt, right password or not, is refused at once). A success
- * clears the count. Per node: an attacker spread over two nodes gets twice the attempts. The Keycloak mode has the
- * realm's own brute-force protection instead.
+ * clears the count, and so does a quiet spell as long as a lock. The counts live in the shared database
+ * ({@code sign_in_failure}, by the name's keyed hash), so every node of a cluster counts the same failures: an
+ * attacker spread over two nodes gets no more attempts than on one. The Keycloak mode has the realm's own
+ * brute-force protection instead.
  */
 class LoginThrottle {
 
-    private record Failures(int count, Instant lockedUntil) {
-    }
-
-    private final Map<String, Failures> failures = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-            return size() > 100_000;
-        }
-    });
+    private final SignInFailureMapper mapper;
+    private final TransactionTemplate tx;
+    private final KeyedHash hash;
     private final int delayAfter;
     private final Duration firstDelay;
     private final Duration maxDelay;
@@ -37,7 +34,11 @@ class LoginThrottle {
     private final Duration lockFor;
     private final Clock clock;
 
-    LoginThrottle(int delayAfter, Duration firstDelay, Duration maxDelay, int lockAfter, Duration lockFor) {
+    LoginThrottle(SignInFailureMapper mapper, TransactionTemplate tx, KeyedHash hash, int delayAfter,
+            Duration firstDelay, Duration maxDelay, int lockAfter, Duration lockFor) {
+        this.mapper = mapper;
+        this.tx = tx;
+        this.hash = hash;
         this.delayAfter = delayAfter;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
@@ -46,38 +47,63 @@ class LoginThrottle {
         this.clock = Clock.systemUTC();
     }
 
-    /** Before the password is checked: locked, or how long to wait first. */
-    boolean locked(String username) {
-        Failures f = failures.get(key(username));
-        return f != null && f.lockedUntil() != null && clock.instant().isBefore(f.lockedUntil());
+    /** Before the password is checked: locked, or else how long to wait first (zero when not at all). */
+    record Verdict(boolean locked, Duration delay) {
     }
 
-    Duration delay(String username) {
-        Failures f = failures.get(key(username));
-        if (f == null || f.count() < delayAfter) {
-            return Duration.ZERO;
+    Verdict before(String username) {
+        SignInFailureMapper.Failures f = mapper.find(key(username));
+        if (f == null) {
+            return new Verdict(false, Duration.ZERO);
         }
-        long factor = 1L << Math.min(16, f.count() - delayAfter);
+        if (f.lockedUntil() != null && clock.millis() < f.lockedUntil()) {
+            return new Verdict(true, Duration.ZERO);
+        }
+        if (f.lockedUntil() != null || f.failures() < delayAfter) {
+            // A lock that has run out: the count starts over at the next failure.
+            return new Verdict(false, Duration.ZERO);
+        }
+        long factor = 1L << Math.min(16, f.failures() - delayAfter);
         Duration delay = firstDelay.multipliedBy(factor);
-        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        return new Verdict(false, delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
     }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
-        failures.compute(key(event.getAuthentication().getName()), (k, f) -> {
+        String account = key(event.getAuthentication().getName());
+        long now = clock.millis();
+        Long lockFirst = lockAfter <= 1 ? now + lockFor.toMillis() : null;
+        tx.executeWithoutResult(s -> {
+            SignInFailureMapper.Failures f = mapper.lock(account);
+            if (f == null) {
+                try {
+                    mapper.insert(account, now, lockFirst);
+                    return;
+                } catch (DuplicateKeyException raced) {
+                    // Another node's failure wrote the first row meanwhile: count on it.
+                    f = mapper.lock(account);
+                }
+            }
             // After a lock has run out the count starts over.
-            boolean lockOver = f != null && f.lockedUntil() != null && !clock.instant().isBefore(f.lockedUntil());
-            int count = (f == null || lockOver ? 0 : f.count()) + 1;
-            return new Failures(count, count >= lockAfter ? clock.instant().plus(lockFor) : null);
+            boolean lockOver = f.lockedUntil() != null && now >= f.lockedUntil();
+            int count = (lockOver ? 0 : f.failures()) + 1;
+            mapper.update(account, count, now, count >= lockAfter ? Long.valueOf(now + lockFor.toMillis()) : null);
         });
     }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        failures.remove(key(event.getAuthentication().getName()));
+        mapper.delete(key(event.getAuthentication().getName()));
     }
 
-    private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    /** Counts nobody has added to for as long as a lock lasts are forgotten, like a lock that has run out. */
+    @Scheduled(fixedDelay = 600_000, initialDelay = 600_000)
+    void forgetQuiet() {
+        long now = clock.millis();
+        mapper.deleteQuiet(now - lockFor.toMillis(), now);
+    }
+
+    private String key(String username) {
+        return hash.of("sign-in:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)));
     }
 }

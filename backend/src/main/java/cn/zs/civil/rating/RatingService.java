@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,12 +129,9 @@ public class RatingService implements CaseRating {
                     false) == 0) {
                 throw ApiException.conflict("rating.alreadyGiven");
             }
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("level", chosen.value());
-            if (text != null) {
-                data.put("comment", text);
-            }
-            log.byUser(applicationNo, CaseEventType.RATED, user, null, chosen.name(), data);
+            // The case's history records that the applicant rated and how (its outcome); the comment has one home,
+            // the rating (service_rating.comment_text), which the case's page shows.
+            log.byUser(applicationNo, CaseEventType.RATED, user, null, chosen.name(), null);
             try {
                 runtime.createMessageCorrelation(RatingProcess.MESSAGE_SERVICE_RATED)
                         .processInstanceBusinessKey(applicationNo)
@@ -220,6 +216,12 @@ public class RatingService implements CaseRating {
         }
         mapper.recordReview(applicationNo, outcome, by, BusinessTime.now());
         log.bySystem(applicationNo, CaseEventType.RATING_REVIEWED, null, outcome, null);
+    }
+
+    @Override
+    public String comment(String applicationNo) {
+        RatingRow r = mapper.find(applicationNo);
+        return r == null ? null : sealed.open(SealedText.Column.RATING_COMMENT, applicationNo, r.commentText());
     }
 
     @Override

@@ -263,13 +263,17 @@ public class SocialOrgService {
                 now);
     }
 
-    /** The documents of a case as the applicant or an entitled member of staff may read them. */
+    /**
+     * The documents of a case as the applicant or an entitled member of staff may read them: the reasons staff typed
+     * into a decision reach the applicant with other people's ID and account numbers masked, like all free text.
+     */
     public Map<String, Object> documents(PlatformUser user, String applicationNo) {
         ApplicationRow row = applications.readable(user, applicationNo);
         SocialOrgMapper.CaseRow c = mapper.findCase(row.applicationNo());
         if (c == null) {
             throw ApiException.notFound("application.notFound", applicationNo);
         }
+        java.util.function.UnaryOperator<String> shown = applications.freeTextShownTo(user, row, null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("applicationNo", c.applicationNo());
         out.put("serviceCode", c.serviceCode());
@@ -277,14 +281,15 @@ public class SocialOrgService {
                 : List.of(c.nameFindings().split(",")));
         out.put("nameSimilarTo", c.nameSimilarTo());
         out.put("competentAuthority", c.competentAuthority());
-        out.put("receipt", sealed.open(SealedText.Column.SO_RECEIPT, c.applicationNo(), c.receiptText()));
+        out.put("receipt", shown.apply(sealed.open(SealedText.Column.SO_RECEIPT, c.applicationNo(), c.receiptText())));
         if (user.isStaff()) {
             out.put("verifiers", c.firstVerifier() == null ? List.of() : List.of(c.firstVerifier(), c.secondVerifier()));
         }
-        out.put("decision", sealed.open(SealedText.Column.SO_DECISION, c.applicationNo(), c.decisionText()));
+        out.put("decision", shown.apply(sealed.open(SealedText.Column.SO_DECISION, c.applicationNo(),
+                c.decisionText())));
         out.put("refusalGround", c.refusalGround());
-        out.put("announcement", sealed.open(SealedText.Column.SO_ANNOUNCEMENT, c.applicationNo(),
-                c.announcementText()));
+        out.put("announcement", shown.apply(sealed.open(SealedText.Column.SO_ANNOUNCEMENT, c.applicationNo(),
+                c.announcementText())));
         out.put("certificateType", c.certificateType());
         out.put("certificateName", c.certificateType() == null ? null
                 : messages.getMessage("socialorg.certificate." + c.certificateType(), null, c.certificateType(),

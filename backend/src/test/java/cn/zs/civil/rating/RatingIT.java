@@ -81,6 +81,42 @@ class RatingIT extends ApiTestBase {
                 + count("select count(*) from case_event where data like '%先生%'"))
                 .as("the comment is sealed at rest, in the rating and in the case's history").isZero();
         assertThat(ratingInstances(no)).as("the rating ended its process and its default timer").isZero();
+
+        // One home for the comment, the rating: the case's history records that and how the applicant rated (the
+        // level as its outcome) without a copy; staff read the comment with the rating and at the history's entry,
+        // both from the rating.
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'RATED'"
+                + " and outcome = 'VERY_SATISFIED' and data is null", no)).isEqualTo(1);
+        JsonNode staffView = api().as("clerk-funeral-xl").get("/api/applications/" + no).body();
+        assertThat(staffView.path("rating").path("comment").asText()).isEqualTo("办理很快，𠮷先生很满意");
+        JsonNode ratedEntry = null;
+        for (JsonNode entry : staffView.path("timeline")) {
+            if ("RATED".equals(entry.path("type").asText())) {
+                ratedEntry = entry;
+            }
+        }
+        assertThat(ratedEntry).isNotNull();
+        assertThat(ratedEntry.path("data").path("comment").asText()).isEqualTo("办理很快，𠮷先生很满意");
+    }
+
+    /** A rating's event written before the comment had one home loses its copy in the migration of the slot. */
+    @Test
+    void theMigrationDropsTheCopyOfTheCommentFromOlderRatingEvents() throws Exception {
+        Api owner = api().as("zhangsan");
+        String no = submitted(owner);
+        jdbc.update("insert into case_event (application_no, occurred_at, event_type, actor_id, actor_role, outcome,"
+                + " data) values (?, ?, 'RATED', 'zhangsan', 'applicant', 'SATISFIED', ?)", no,
+                java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 11, 30, 10, 0)), "{\"level\":4,\"comment\":\"旧的评价\"}");
+        String migration;
+        try (var in = getClass().getResourceAsStream(
+                "/db/migration/V202612070020__sign_in_failures_and_one_rating_comment.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String update = migration.substring(migration.indexOf("update case_event"));
+        jdbc.update(update.substring(0, update.indexOf(';')));
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'RATED'"
+                + " and outcome = 'SATISFIED' and data is null", no)).isEqualTo(1);
+        assertThat(count("select count(*) from case_event where event_type = 'RATED' and data is not null")).isZero();
     }
 
     @Test

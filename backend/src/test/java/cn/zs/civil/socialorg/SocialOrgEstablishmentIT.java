@@ -202,6 +202,34 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
     }
 
     @Test
+    void reasonsTypedIntoARefusalReachTheApplicantWithOtherPeoplesNumbersMasked() {
+        Api clerk = api().as("clerk-socialorg");
+        String no = submit("SOCIAL_GROUP", "中山市风筝运动协会");
+        assertThat(complete(clerk, no, Map.of("decision", "accept")).status()).isEqualTo(204);
+        assertThat(complete(clerk, no, Map.of("decision", "approve", "opinion", "材料齐全")).status()).isEqualTo(204);
+        assertThat(complete(clerk, no, Map.of("verifiedOn", BusinessTime.now().toLocalDate().toString(),
+                "siteConforms", "yes", "siteFindings", "住所与申报一致", "secondVerifier", "chief")).status())
+                .isEqualTo(204);
+        assertThat(complete(api().as("chief"), no, Map.of("chiefDecision", "approve", "chiefOpinion", "同意"))
+                .status()).isEqualTo(204);
+        String reasons = "发起人 440101 19900101 1234 与账户 6222-0212-3456-7890-123 已另案处理；法定代表人 "
+                + Fixtures.JILIN_ID + " 的任职情况不符。";
+        assertThat(complete(api().as("director"), no, Map.of("decision", "refuse", "refusalGround",
+                "CONDITIONS_NOT_MET", "reasons", reasons)).status()).isEqualTo(204);
+        runJobs(no);
+
+        String staffSees = clerk.get("/api/socialorg/" + no + "/documents").body().path("decision").asText();
+        assertThat(staffSees).contains(reasons);
+        String applicantSees = api().as("zhangsan").get("/api/socialorg/" + no + "/documents").body().path("decision")
+                .asText();
+        // Someone else's ID and account numbers, typed with spaces and dashes, masked; the applicant's own (the legal
+        // representative's in their form) as it was typed.
+        assertThat(applicantSees).contains("发起人 4401** ******** 1234 与账户 ****-****-****-***0-123 已另案处理")
+                .contains("法定代表人 " + Fixtures.JILIN_ID + " 的任职情况不符")
+                .doesNotContain("19900101").doesNotContain("6222-0212");
+    }
+
+    @Test
     void refusesAFoundationAsNotCompetentNamingTheProvincialDepartment() {
         String no = submit("FOUNDATION", "中山市慈航基金会");
 

@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A real Keycloak 26 for the Keycloak suite, once per test JVM: the distribution that the Maven profile
  * {@code keycloak-it} unpacks ({@code keycloak.home}), started in dev mode on 127.0.0.1 on a free port with the
  * committed realm ({@code keycloak.realm}, the file compose uses) imported, stopped when the JVM ends. Also picks the
- * application's port, because the realm's redirect URI names it.
+ * application's port, because the realm's redirect URI names it. {@code -Dkeycloak.port} and
+ * {@code -Dkeycloak.app-port} fix both ports instead.
  */
 final class KeycloakServer {
 
@@ -41,8 +42,8 @@ final class KeycloakServer {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    final int port = freePort();
-    final int appPort = freePort();
+    final int port = port("keycloak.port");
+    final int appPort = port("keycloak.app-port");
     private final String adminPassword = UUID.randomUUID().toString();
     private Process process;
     private Path log;
@@ -234,6 +235,12 @@ final class KeycloakServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The port a system property names (a machine that gives each suite its own ports), else a free one. */
+    private static int port(String property) {
+        String chosen = System.getProperty(property);
+        return chosen == null || chosen.isBlank() ? freePort() : Integer.parseInt(chosen.strip());
     }
 
     private static int freePort() {
