@@ -1,0 +1,76 @@
+package cn.zs.civil.worklist;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.springframework.stereotype.Component;
+
+/**
+ * The labels the decision tables give their inputs and outputs ("审批机关 Approver"): the model's own words for the
+ * facts it computes, in Chinese and English, read from the decisions deployed with a process and kept per
+ * deployment. A label is Chinese first, then English from its first Latin letter.
+ */
+@Component
+class ModelFactLabels {
+
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final RepositoryService repository;
+    private final Map<String, Map<String, String[]>> byDeployment = new ConcurrentHashMap<>();
+
+    ModelFactLabels(RepositoryService repository) {
+        this.repository = repository;
+    }
+
+    /** Fact name → label in the reader's language, for the decisions deployed with the process definition. */
+    Map<String, String> of(String processDefinitionId, Locale locale) {
+        String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
+        boolean english = "en".equals(locale.getLanguage());
+        Map<String, String> out = new LinkedHashMap<>();
+        byDeployment.computeIfAbsent(deploymentId, this::read)
+                .forEach((name, label) -> out.put(name, english ? label[1] : label[0]));
+        return out;
+    }
+
+    private Map<String, String[]> read(String deploymentId) {
+        Map<String, String[]> labels = new LinkedHashMap<>();
+        for (DecisionDefinition d : repository.createDecisionDefinitionQuery().deploymentId(deploymentId).list()) {
+            DmnModelInstance model = repository.getDmnModelInstance(d.getId());
+            for (Input input : model.getModelElementsByType(Input.class)) {
+                String expression = input.getInputExpression() == null || input.getInputExpression().getText() == null
+                        ? null : input.getInputExpression().getText().getTextContent().strip();
+                if (expression != null && IDENTIFIER.matcher(expression).matches() && input.getLabel() != null) {
+                    labels.putIfAbsent(expression, split(input.getLabel()));
+                }
+            }
+            for (Output output : model.getModelElementsByType(Output.class)) {
+                if (output.getName() != null && output.getLabel() != null) {
+                    labels.putIfAbsent(output.getName(), split(output.getLabel()));
+                }
+            }
+        }
+        return labels;
+    }
+
+    /** "审批机关 Approver" → {审批机关, Approver}; a label in one language serves both. */
+    static String[] split(String label) {
+        String text = label.strip();
+        int latin = 0;
+        while (latin < text.length() && !(text.charAt(latin) < 128 && Character.isLetter(text.charAt(latin)))) {
+            latin++;
+        }
+        String zh = text.substring(0, latin).strip();
+        String en = text.substring(latin).strip();
+        if (zh.isEmpty() || en.isEmpty()) {
+            return new String[] {text, text};
+        }
+        return new String[] {zh, en};
+    }
+}
