@@ -222,6 +222,8 @@ export interface TaskDetail {
   comments?: TaskComment[]
   /** The decision tables' own labels of the facts they read and compute, in the reader's language. */
   factLabels?: Record<string, string>
+  /** The words of a coded fact ("field.value") as the forms deployed with the process label the option. */
+  factOptions?: Record<string, string>
   /** Facts the platform words itself (a name check's findings with the names they concern). */
   factTexts?: Record<string, string>
 }

@@ -13,9 +13,10 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.springframework.stereotype.Component;
 
 /**
- * The labels the decision tables give their inputs and outputs ("审批机关 Approver"): the model's own words for the
- * facts it computes, in Chinese and English, read from the decisions deployed with a process and kept per
- * deployment. A label is Chinese first, then English from its first Latin letter.
+ * The model's own words for the facts of a case, in Chinese and English, read from what is deployed with its process
+ * and kept per deployment: the labels the decision tables give their inputs and outputs ("审批机关 Approver": Chinese
+ * first, then English from the first Latin letter), and the labels and option labels of every form field (a fact an
+ * earlier step's form recorded, e.g. the expert review's conclusion, labelled as that form labels it).
  */
 @Component
 class ModelFactLabels {
@@ -23,10 +24,42 @@ class ModelFactLabels {
     private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final RepositoryService repository;
+    private final cn.zs.civil.forms.FormDefinitions forms;
     private final Map<String, Map<String, String[]>> byDeployment = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String[]>> optionsByDeployment = new ConcurrentHashMap<>();
 
-    ModelFactLabels(RepositoryService repository) {
+    ModelFactLabels(RepositoryService repository, cn.zs.civil.forms.FormDefinitions forms) {
         this.repository = repository;
+        this.forms = forms;
+    }
+
+    /** "field.value" → the option's label in the reader's language, for every form deployed with the process. */
+    Map<String, String> options(String processDefinitionId, Locale locale) {
+        String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
+        boolean english = "en".equals(locale.getLanguage());
+        Map<String, String> out = new LinkedHashMap<>();
+        optionsByDeployment.computeIfAbsent(deploymentId, this::readOptions)
+                .forEach((key, label) -> out.put(key, english ? label[1] : label[0]));
+        return out;
+    }
+
+    private Map<String, String[]> readOptions(String deploymentId) {
+        Map<String, String[]> options = new LinkedHashMap<>();
+        for (cn.zs.civil.forms.FormDefinition form : forms.deployed(deploymentId)) {
+            walk(form.fields(), f -> f.options().forEach(o -> options.putIfAbsent(f.key() + "." + o.value(),
+                    new String[] {o.label(), f.properties().getOrDefault("en:" + o.value(), o.label())})));
+        }
+        return options;
+    }
+
+    private static void walk(java.util.List<cn.zs.civil.forms.FormField> fields,
+            java.util.function.Consumer<cn.zs.civil.forms.FormField> visit) {
+        for (cn.zs.civil.forms.FormField f : fields) {
+            if (f.key() != null) {
+                visit.accept(f);
+            }
+            walk(f.children(), visit);
+        }
     }
 
     /** Fact name → label in the reader's language, for the decisions deployed with the process definition. */
@@ -55,6 +88,13 @@ class ModelFactLabels {
                     labels.putIfAbsent(output.getName(), split(output.getLabel()));
                 }
             }
+        }
+        for (cn.zs.civil.forms.FormDefinition form : forms.deployed(deploymentId)) {
+            walk(form.fields(), f -> {
+                if (f.label() != null && !f.label().isBlank()) {
+                    labels.putIfAbsent(f.key(), new String[] {f.label(), f.labelEn() == null ? f.label() : f.labelEn()});
+                }
+            });
         }
         return labels;
     }

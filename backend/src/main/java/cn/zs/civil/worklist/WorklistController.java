@@ -68,7 +68,7 @@ class WorklistController {
     record TaskDetail(WorklistService.TaskView task, CaseViews.Summary application, Map<String, Object> data,
             Map<String, Object> checks, List<Map<String, Object>> attachments, JsonNode form,
             boolean correctionsAllowed, List<CaseViews.TimelineEntry> timeline, List<TaskComments.Comment> comments,
-            Map<String, String> factLabels, Map<String, String> factTexts) {
+            Map<String, String> factLabels, Map<String, String> factOptions, Map<String, String> factTexts) {
     }
 
     record CommentRequest(String text) {
@@ -160,7 +160,8 @@ class WorklistController {
         return new TaskDetail(view, views.summary(row, locale, false), applications.formData(row),
                 facts, files, forms.localized(forms.taskForm(task), locale),
                 worklist.correctionsAllowed(task), views.timeline(log.events(row.applicationNo()), locale, true),
-                comments.ofCase(row.applicationNo()), modelLabels.of(task.getProcessDefinitionId(), locale), factTexts);
+                comments.ofCase(row.applicationNo()), modelLabels.of(task.getProcessDefinitionId(), locale),
+                modelLabels.options(task.getProcessDefinitionId(), locale), factTexts);
     }
 
     @Operation(summary = "Claim a task (409 if another clerk holds it)")
