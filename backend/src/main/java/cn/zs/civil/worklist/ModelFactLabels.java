@@ -35,11 +35,16 @@ class ModelFactLabels {
 
     /** "field.value" → the option's label in the reader's language, for every form deployed with the process. */
     Map<String, String> options(String processDefinitionId, Locale locale) {
+        return inLanguage(optionsByDeployment, this::readOptions, processDefinitionId, locale);
+    }
+
+    /** One deployment's words (kept per deployment: it never changes), each in the reader's language. */
+    private Map<String, String> inLanguage(Map<String, Map<String, String[]>> cache,
+            java.util.function.Function<String, Map<String, String[]>> read, String processDefinitionId, Locale locale) {
         String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
-        boolean english = "en".equals(locale.getLanguage());
+        int language = "en".equals(locale.getLanguage()) ? 1 : 0;
         Map<String, String> out = new LinkedHashMap<>();
-        optionsByDeployment.computeIfAbsent(deploymentId, this::readOptions)
-                .forEach((key, label) -> out.put(key, english ? label[1] : label[0]));
+        cache.computeIfAbsent(deploymentId, read).forEach((key, words) -> out.put(key, words[language]));
         return out;
     }
 
@@ -62,14 +67,9 @@ class ModelFactLabels {
         }
     }
 
-    /** Fact name → label in the reader's language, for the decisions deployed with the process definition. */
+    /** Fact name → label in the reader's language: the decision tables' first, then the forms'. */
     Map<String, String> of(String processDefinitionId, Locale locale) {
-        String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
-        boolean english = "en".equals(locale.getLanguage());
-        Map<String, String> out = new LinkedHashMap<>();
-        byDeployment.computeIfAbsent(deploymentId, this::read)
-                .forEach((name, label) -> out.put(name, english ? label[1] : label[0]));
-        return out;
+        return inLanguage(byDeployment, this::read, processDefinitionId, locale);
     }
 
     private Map<String, String[]> read(String deploymentId) {
