@@ -184,19 +184,20 @@ describe('counter services at the counter, through the web UI', () => {
 
   test('a marriage from check-in to certificate on one case page', async () => {
     const page = await signedIn('clerk-marriage')
-    const groom = '欧阳明轩'
+    // The registry knows this groom by this name and ID number (another name sends the case to a manual check).
+    const groom = '王小明'
     const { no } = await checkIn(page, '结婚登记', marriageForm(page, '石岐街道', { name: groom, id: '442000200003151315' }, { name: '吴婷', id: '44200020030303134X' }), 'counter-10-marriage')
     assert.match(no, /^JH-\d{8}-\d{4}$/)
     // Found again in the queue by the groom's whole name (typed with a space, as a clerk might), not by its number.
     for (let i = 0; i < 30; i++) {
       await page.goto(`${suite.app.baseUrl}/workbench`)
-      await page.getByLabel('按申请编号或姓名查找').fill('欧阳 明轩')
+      await page.getByLabel('按申请编号或姓名查找').fill('王 小明')
       await page.getByTestId('queue-search-button').click()
-      await page.getByText(/当事人为“欧阳 明轩”的办件 \d+ 件/).waitFor()
+      await page.getByText(/当事人为“王 小明”的办件 \d+ 件/).waitFor()
       if (await page.getByRole('link', { name: no }).count()) break
       await page.waitForTimeout(1000) // the background checks run before the registrar's step is in the queue
     }
-    assert.doesNotMatch(page.url(), /欧阳|%E6%AC%A7/, 'a name is not put in the address')
+    assert.doesNotMatch(page.url(), /王|%E7%8E%8B/, 'a name is not put in the address')
     const rows = await page.locator('main table tbody').innerText()
     assert.doesNotMatch(rows, new RegExp(groom), 'the queue shows the name masked')
     await shot(page, 'counter-10-marriage-found-by-name')
