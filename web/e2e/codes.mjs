@@ -2,6 +2,7 @@
 // (cremationCertificateFile), UPPER_SNAKE (HAS_SPOUSE), a bare upper-case code word (YOUFU, PASSED), true/false/null,
 // a UUID or engine id, or a kebab-case code of three words or more (funeral-fee-reimbursement). Application numbers
 // (BZB-20261207-0004), query codes and certificate numbers carry digits and are what people read aloud: not codes.
+// A template left unrendered is a code too: a form text's {{decision}}, a message's {name} or ${name} placeholder.
 const RULES = [
   ['camelCase', /\b[a-z]+[A-Z][A-Za-z0-9]*\b/g],
   ['UPPER_SNAKE', /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g],
@@ -11,6 +12,7 @@ const RULES = [
   ['kebab code', /\b[a-z]+(?:-[a-z]+){2,}\b/g],
   ['kebab code as a label', /\b[a-z]+(?:-[a-z]+)+(?=\s*[:：])/g],
   ['definition id', /\b[\w-]+:\d+:[\w-]+\b/g],
+  ['template token', /\{\{[^}]*\}\}|\$?\{\s*[A-Za-z_][\w.]*\s*\}|\{\{|\}\}/g],
 ]
 
 /** Upper-case words people do read: file types and the percentiles' usual names. */

@@ -4,14 +4,11 @@
 // and announcement shown and printable, a refusal with its reasons and remedy, and a place name from application to
 // the published announcement, its text seen before it is published. The platform's demo clock (documented in the
 // README) moves only through the public consultation's waiting period; every date is read from the platform.
-import { after, afterEach, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import { startApp } from './app.mjs'
-import { browserUi, choose, contrastOf, date, fill, pick } from './ui.mjs'
+import { browserSuite, choose, contrastOf, date, fill, pick } from './ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const shots = path.join(here, 'screenshots')
@@ -21,10 +18,8 @@ const DONE = '已提交，办件进入下一环节。'
 // The consultation's waiting period passes on the platform's demo clock (README: DEMO_TIME_TRAVEL).
 process.env.DEMO_TIME_TRAVEL = 'true'
 
-let app
-let browser
 const state = {}
-const ui = browserUi({ browser: () => browser, baseUrl: () => app.baseUrl, shots })
+const ui = browserSuite({ shots, failed: 'so-' })
 const { signedIn, shot } = ui
 
 function basic(user) {
@@ -33,14 +28,14 @@ function basic(user) {
 
 /** The platform's own today (never this machine's), as yyyy-mm-dd. */
 async function platformToday() {
-  const response = await fetch(`${app.baseUrl}/api/calendar/today`, { headers: basic('zhangsan') })
+  const response = await fetch(`${ui.app.baseUrl}/api/calendar/today`, { headers: basic('zhangsan') })
   assert.equal(response.status, 200)
   return (await response.json()).today
 }
 
 /** One day on the platform's demo clock (the documented way through a waiting period). */
 async function nextDay() {
-  const response = await fetch(`${app.baseUrl}/api/admin/demo-clock`, {
+  const response = await fetch(`${ui.app.baseUrl}/api/admin/demo-clock`, {
     method: 'POST',
     headers: { ...basic('admin'), 'Content-Type': 'application/json' },
     body: JSON.stringify({ days: 1 }),
@@ -54,9 +49,9 @@ async function nextDay() {
  */
 async function openCase(page, no, step, { waitDays = 0 } = {}) {
   for (let i = 0; i < 40 + waitDays; i++) {
-    await page.goto(`${app.baseUrl}/workbench`)
+    await page.goto(`${ui.app.baseUrl}/workbench`)
     await page.getByRole('heading', { name: '我的待办' }).waitFor()
-    await page.getByLabel('按申请编号查找').fill(no)
+    await page.getByLabel('按申请编号或姓名查找').fill(no)
     await page.getByTestId('queue-search-button').click()
     await page.getByText(new RegExp(`申请编号含“${no}”的办件 \\d+ 件`)).waitFor()
     const row = page.locator('tr', { has: page.getByRole('link', { name: no }) }).filter({ hasText: step })
@@ -72,6 +67,13 @@ async function openCase(page, no, step, { waitDays = 0 } = {}) {
   assert.fail(`step ${step} of case ${no} never reached the queue`)
 }
 
+/** The labels of the task page's facts table (automated checks and computations), and its whole text. */
+async function facts(page) {
+  const table = page.getByTestId('facts')
+  await table.waitFor()
+  return { labels: await table.locator('.el-descriptions__label').allInnerTexts(), text: await table.innerText() }
+}
+
 async function submitTask(page) {
   await page.getByTestId('complete').click()
   await page.getByText(DONE).waitFor({ timeout: 20_000 })
@@ -79,7 +81,7 @@ async function submitTask(page) {
 
 /** The applicant's form of a social-organisation establishment, up to (not including) the name. */
 async function socialOrgForm(page) {
-  await page.goto(`${app.baseUrl}/portal/services/socialorg-establishment/apply`)
+  await page.goto(`${ui.app.baseUrl}/portal/services/socialorg-establishment/apply`)
   await page.locator('.fjs-form').waitFor()
   await choose(page, '住所所在镇街', '石岐街道')
   await page.getByLabel('社会团体', { exact: true }).check()
@@ -110,30 +112,6 @@ async function submitApplication(page) {
   return no
 }
 
-before(async () => {
-  fs.mkdirSync(shots, { recursive: true })
-  app = await startApp()
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
-})
-
-afterEach(async (t) => {
-  for (const page of ui.pages) {
-    if (!page.isClosed()) {
-      await page.screenshot({ path: path.join(shots, `FAILED-so-${t.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {})
-      await page.context().close()
-    }
-  }
-  ui.pages.clear()
-})
-
-after(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
 describe('a social-organisation establishment through the web UI', () => {
   test('the applicant sees the name pre-check while typing, with the conflicting registered name, and applies', async () => {
     const page = await signedIn('zhangsan')
@@ -158,7 +136,17 @@ describe('a social-organisation establishment through the web UI', () => {
     assert.ok(state.org, 'needs the application of the step before')
     const page = await signedIn('clerk-socialorg')
     await openCase(page, state.org, '受理审查')
+    // The acceptance step's own clock: a correction notice within 5 working days of receipt, in plain words.
+    const noticeClock = /补正告知：(还剩 [1-5] 个工作日（最迟 |今日（)\d{4}年\d{1,2}月\d{1,2}日/
+    assert.match(await page.getByTestId('correction-window').innerText(), noticeClock)
+    assert.match(await page.getByTestId('correction-window').innerText(), /5 个工作日内一次告知/)
     await shot(page, '31-socialorg-accept')
+    await page.goBack()
+    await page.getByText(new RegExp(`申请编号含“${state.org}”的办件 \\d+ 件`)).waitFor()
+    const row = page.locator('tr', { has: page.getByRole('link', { name: state.org }) })
+    assert.match(await row.getByTestId('correction-window').innerText(), noticeClock)
+    await row.getByRole('link', { name: state.org }).click()
+    await page.getByRole('heading', { name: '受理审查' }).waitFor()
     await page.getByLabel('受理', { exact: true }).check()
     await submitTask(page)
     await openCase(page, state.org, '审查申请')
@@ -214,7 +202,7 @@ describe('a social-organisation establishment through the web UI', () => {
     const page = await signedIn('zhangsan')
     let outcome = ''
     for (let i = 0; i < 30 && !outcome.includes('登记'); i++) {
-      await page.goto(`${app.baseUrl}/portal/applications/${state.org}`)
+      await page.goto(`${ui.app.baseUrl}/portal/applications/${state.org}`)
       outcome = await page.getByTestId('outcome').innerText()
       if (!outcome.includes('登记')) await page.waitForTimeout(1000)
     }
@@ -224,6 +212,10 @@ describe('a social-organisation establishment through the web UI', () => {
     const certificate = await page.getByTestId('doc-certificate').innerText()
     assert.match(certificate, /社会团体法人登记证书/)
     assert.match(certificate, /统一社会信用代码\s*51442000/)
+    // What the certificate states: the organisation's name first, then its registered facts.
+    for (const fact of [/名称\s*中山市无人机运动协会/, /住所\s*中山市石岐街道孙文中路1号/, /法定代表人（负责人）\s*𠮷林/, /业务范围\s*培训、竞赛、学术交流/, /活动资金\s*50000 元/, /登记管理机关\s*中山市民政局/, /登记日期\s*\d{4}年\d{1,2}月\d{1,2}日/]) {
+      assert.match(certificate, fact)
+    }
     assert.match(await page.getByTestId('doc-announcement').innerText(), /中山市无人机运动协会[\s\S]*51442000/)
     await shot(page, '34-socialorg-documents-applicant')
 
@@ -256,6 +248,12 @@ describe('a social-organisation establishment through the web UI', () => {
 
     const clerk = await signedIn('clerk-socialorg')
     await openCase(clerk, no, '受理审查')
+    // The name check's findings in words, with the registered name the proposal conflicts with; labels in Chinese.
+    const found = await facts(clerk)
+    assert.match(found.text, /名称核查发现\s*与本机关已登记[^\n]*同类组织名称相同：“中山市摄影家协会”/)
+    assert.match(found.text, /相同或近似的已登记名称\s*中山市摄影家协会/)
+    assert.deepEqual(found.labels.filter((l) => /[A-Za-z]/.test(l)), [], 'fact labels in Chinese')
+    await shot(clerk, '35-socialorg-name-findings-staff')
     await clerk.getByTestId('refuse').click()
     const dialog = clerk.getByRole('dialog', { name: '作出否定决定并说明理由' })
     await dialog.waitFor()
@@ -267,7 +265,7 @@ describe('a social-organisation establishment through the web UI', () => {
 
     const decision = page.getByTestId('decision')
     for (let i = 0; i < 30 && !(await decision.count()); i++) {
-      await page.goto(`${app.baseUrl}/portal/applications/${no}`)
+      await page.goto(`${ui.app.baseUrl}/portal/applications/${no}`)
       await page.getByTestId('status').waitFor()
       if (!(await decision.count())) await page.waitForTimeout(1000)
     }
@@ -281,7 +279,7 @@ describe('a social-organisation establishment through the web UI', () => {
 describe('a place-name approval through the web UI', () => {
   test('the applicant sees a homophone of a standard name while typing, and applies for 富康路', async () => {
     const page = await signedIn('zhangsan')
-    await page.goto(`${app.baseUrl}/portal/services/placename-approval/apply`)
+    await page.goto(`${ui.app.baseUrl}/portal/services/placename-approval/apply`)
     await page.locator('.fjs-form').waitFor()
     await choose(page, '所在镇街', '小榄镇')
     await page.getByLabel('命名', { exact: true }).check()
@@ -358,6 +356,11 @@ describe('a place-name approval through the web UI', () => {
     await submitTask(clerk)
 
     await openCase(clerk, state.place, '发布地名公告')
+    // The approving authority's facts under the decision table's own Chinese labels, no English fallback.
+    const found = await facts(clerk)
+    assert.deepEqual(found.labels.filter((l) => /[A-Za-z]/.test(l)), [], 'fact labels in Chinese')
+    assert.match(found.text, /审批机关名称: 中山市人民政府/)
+    assert.match(found.text, /命名规则自动核查|名称核查发现|未发现问题/)
     const draft = clerk.getByTestId('doc-announcement')
     await draft.waitFor({ timeout: 15_000 })
     const text = await draft.innerText()
@@ -372,7 +375,7 @@ describe('a place-name approval through the web UI', () => {
     const applicant = await signedIn('zhangsan')
     let outcome = ''
     for (let i = 0; i < 30 && !outcome.includes('公告'); i++) {
-      await applicant.goto(`${app.baseUrl}/portal/applications/${state.place}`)
+      await applicant.goto(`${ui.app.baseUrl}/portal/applications/${state.place}`)
       outcome = await applicant.getByTestId('outcome').innerText()
       if (!outcome.includes('公告')) await applicant.waitForTimeout(1000)
     }
@@ -390,7 +393,7 @@ describe('the workbench as a clerk uses it', () => {
     // The chief works every service's queue; the demo cases wait in some of them.
     const page = await signedIn('chief', { width: 390, height: 844 })
     await page.evaluate(() => localStorage.setItem('civil.language', 'en'))
-    await page.goto(`${app.baseUrl}/workbench`)
+    await page.goto(`${ui.app.baseUrl}/workbench`)
     await page.getByRole('heading', { name: 'My queue' }).waitFor()
     await page.locator('main table a').first().waitFor()
     const table = await page.locator('main table').first().innerText()
@@ -403,7 +406,7 @@ describe('the workbench as a clerk uses it', () => {
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scrolling at 390px')
     await shot(page, '43-task-en-phone')
     // A case that is not there: said in plain words, no raw answer.
-    await page.goto(`${app.baseUrl}/workbench/tasks/no-such-task`)
+    await page.goto(`${ui.app.baseUrl}/workbench/tasks/no-such-task`)
     const failed = page.getByRole('alert')
     await failed.waitFor()
     assert.doesNotMatch(await failed.innerText(), /\{|"status"|Failed to fetch|Not Found/)

@@ -1,9 +1,52 @@
-// What the browser suites share: signing in through the sign-in page, a screenshot of each page checked for code
-// tokens (codes.mjs) and by axe-core (axe.mjs), and typing into form-js fields as a person would.
+// What the browser suites share: the application and Chromium started and stopped around the suite, signing in
+// through the sign-in page, a screenshot of each page checked for code tokens (codes.mjs) and by axe-core (axe.mjs),
+// and typing into form-js fields as a person would.
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
 import path from 'node:path'
+import { after, afterEach, before } from 'node:test'
+import { chromium } from 'playwright-core'
 import { codeTokens } from './codes.mjs'
 import { axeCollector } from './axe.mjs'
+import { startApp } from './app.mjs'
+
+/** Debian's Chromium, headless (no browser is downloaded); CHROMIUM names another binary. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  })
+}
+
+/**
+ * A browser suite's setup, the same in every file: the packaged application (app.mjs) and Chromium started before
+ * its tests and stopped after them; after each test every page still open leaves a picture
+ * (`FAILED-<failed><test>.png`, what the user would have seen) and is closed. Returns `browserUi`'s helpers with
+ * `suite.app` and `suite.browser`, set once `before` ran.
+ */
+export function browserSuite({ shots, failed = '' }) {
+  const suite = { app: null, browser: null }
+  const ui = browserUi({ browser: () => suite.browser, baseUrl: () => suite.app.baseUrl, shots })
+  before(async () => {
+    fs.mkdirSync(shots, { recursive: true })
+    suite.app = await startApp()
+    suite.browser = await launchChromium()
+  })
+  afterEach(async (t) => {
+    for (const page of ui.pages) {
+      if (!page.isClosed()) {
+        await page.screenshot({ path: path.join(shots, `FAILED-${failed}${t.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {})
+        await page.context().close()
+      }
+    }
+    ui.pages.clear()
+  })
+  after(async () => {
+    await suite.browser?.close()
+    await suite.app?.stop()
+  })
+  return Object.assign(suite, ui)
+}
 
 /**
  * The suite's pages and findings. `browser()` and `baseUrl()` are read when called (the suite starts them in its
@@ -15,16 +58,24 @@ export function browserUi({ browser, baseUrl, shots }) {
   const codeFindings = []
   const axe = axeCollector()
 
-  async function signedIn(user, viewport = { width: 1366, height: 900 }) {
+  /** A page of a demo account signed in through the sign-in page, in Chinese or (`language: 'en'`) English. */
+  async function signedIn(user, viewport = { width: 1366, height: 900 }, { language = 'zh-CN' } = {}) {
     const context = await browser().newContext({ viewport, locale: 'zh-CN' })
+    // A loaded machine (several builds at once) answers slowly: every wait may take a minute.
+    context.setDefaultTimeout(60_000)
     const page = await context.newPage()
     pages.add(page)
     page.on('close', () => pages.delete(page))
     page.on('pageerror', (e) => console.log(`# page error (${user}): ${e.message}`))
+    const english = language === 'en'
+    if (english) {
+      await page.goto(`${baseUrl()}/track`)
+      await page.evaluate((l) => localStorage.setItem('civil.language', l), language)
+    }
     await page.goto(`${baseUrl()}/signin`)
-    await page.getByLabel('用户名').fill(user)
-    await fill(page, '密码', 'demo')
-    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByLabel(english ? 'User name' : '用户名').fill(user)
+    await fill(page, english ? 'Password' : '密码', 'demo')
+    await page.getByRole('button', { name: english ? 'Sign in' : '登录', exact: true }).click()
     await page.waitForURL((url) => !url.pathname.startsWith('/signin'))
     return page
   }

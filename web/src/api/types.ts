@@ -199,6 +199,14 @@ export interface TaskView {
   createdAt: string
   dueAt: string | null
   countdown: Countdown | null
+  /** On an acceptance step: the 5 working days for a correction notice (null elsewhere). */
+  correctionWindow?: CorrectionWindow | null
+}
+
+export interface CorrectionWindow {
+  receivedOn: string
+  lastDay: string
+  workingDaysLeft: number
 }
 
 export interface TaskDetail {
@@ -212,6 +220,12 @@ export interface TaskDetail {
   timeline: TimelineEntry[]
   /** Staff comments on the case (internal); absent from an older backend. */
   comments?: TaskComment[]
+  /** The decision tables' own labels of the facts they read and compute, in the reader's language. */
+  factLabels?: Record<string, string>
+  /** The words of a coded fact ("field.value") as the forms deployed with the process label the option. */
+  factOptions?: Record<string, string>
+  /** Facts the platform words itself (a name check's findings with the names they concern). */
+  factTexts?: Record<string, string>
 }
 
 export interface TaskComment {

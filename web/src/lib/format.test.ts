@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatInstant, limitText } from './format'
+import { formatDay, formatInstant, limitText } from './format'
 
 describe('times', () => {
   it("shows an instant of the browser in the bureau's time, like the backend's times", () => {
@@ -15,5 +15,13 @@ describe('limitText', () => {
     expect(limitText(t, { days: 20, unit: 'WORKING' })).toBe('catalogue.days:20:20')
     expect(limitText(t, { days: 61, unit: 'CALENDAR' })).toBe('catalogue.calendarDays:61:61')
     expect(limitText(t, null)).toBe('—')
+  })
+})
+
+describe('days', () => {
+  it('writes a calendar day as people do, in either language, whatever the browser\'s time zone', () => {
+    expect(formatDay('2026-12-07', 'zh-CN')).toBe('2026年12月7日')
+    expect(formatDay('2026-12-07', 'en')).toBe('7 December 2026')
+    expect(formatDay(null, 'zh-CN')).toBe('')
   })
 })

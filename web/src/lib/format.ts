@@ -46,3 +46,11 @@ export function limitText(
 ): string {
   return limit ? t(limit.unit === 'CALENDAR' ? 'catalogue.calendarDays' : 'catalogue.days', { days: limit.days }, limit.days) : '—'
 }
+
+/** A calendar day (ISO yyyy-mm-dd) as people write it: 2026年12月11日, or 11 December 2026 in English. */
+export function formatDay(iso: string | null | undefined, language: string): string {
+  if (!iso) return ''
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`)
+  if (Number.isNaN(d.getTime())) return iso
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(d)
+}

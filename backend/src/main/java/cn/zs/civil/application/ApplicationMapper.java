@@ -10,7 +10,8 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface ApplicationMapper {
 
-    int insertApplication(@Param("row") ApplicationRow row, @Param("queryHash") String queryHash);
+    int insertApplication(@Param("row") ApplicationRow row, @Param("queryHash") String queryHash,
+            @Param("subjectHash") String subjectHash);
 
     int updateProcess(@Param("applicationNo") String applicationNo, @Param("processDefinitionId") String processDefinitionId,
             @Param("processInstanceId") String processInstanceId);
@@ -28,7 +29,8 @@ interface ApplicationMapper {
             @Param("outcome") String outcome, @Param("now") LocalDateTime now);
 
     int updateFormData(@Param("applicationNo") String applicationNo, @Param("formData") String formData,
-            @Param("subjectName") String subjectName, @Param("now") LocalDateTime now);
+            @Param("subjectName") String subjectName, @Param("subjectHash") String subjectHash,
+            @Param("now") LocalDateTime now);
 
     ApplicationRow findByNo(String applicationNo);
 
@@ -37,12 +39,15 @@ interface ApplicationMapper {
     /** The sealed query code of a case and its keyed hash (null in a row written before it had one). */
     QueryCheck findQueryCheck(String applicationNo);
 
-    /** Cases whose form data is not sealed with the current key, locked until the transaction ends. */
+    /**
+     * Cases whose form data is not sealed with the current key, or without the keyed hash of their query code or
+     * subject name, locked until the transaction ends.
+     */
     List<SealableRow> lockUnsealed(@Param("currentPattern") String currentPattern, @Param("limit") int limit);
 
     int updateSealedFormData(@Param("applicationNo") String applicationNo, @Param("formData") String formData,
             @Param("subjectName") String subjectName, @Param("queryCode") String queryCode,
-            @Param("queryHash") String queryHash);
+            @Param("queryHash") String queryHash, @Param("subjectHash") String subjectHash);
 
     /** Files stored in plain bytes or under a key that no longer seals, locked for re-sealing. */
     List<SealableFile> lockUnsealedAttachments(@Param("keyId") String keyId, @Param("limit") int limit);
@@ -111,7 +116,8 @@ interface ApplicationMapper {
     record SealableFile(String id, byte[] content, String contentStore) {
     }
 
-    record SealableRow(String applicationNo, String formData, String subjectName, String queryCode, String queryHash) {
+    record SealableRow(String applicationNo, String formData, String subjectName, String queryCode, String queryHash,
+            String subjectHash) {
     }
 
     record QueryCheck(String applicationNo, String queryCode, String queryHash) {

@@ -78,13 +78,15 @@ public class ApplicationService {
     private final DataCipher cipher;
     private final SealedText sealedText;
     private final QueryCodes queryCodes;
+    private final SubjectNameKeys subjectKeys;
     private final org.springframework.beans.factory.ObjectProvider<SubmissionCheck> submissionChecks;
 
     ApplicationService(ApplicationMapper mapper, ServiceCatalogue catalogue, FormDefinitions forms,
             RepositoryService repository, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json,
             ApplicationNumbers numbers, CaseLog log, Attachments attachments, IdentityProperties identity,
-            DataCipher cipher, SealedText sealedText, QueryCodes queryCodes,
+            DataCipher cipher, SealedText sealedText, QueryCodes queryCodes, SubjectNameKeys subjectKeys,
             org.springframework.beans.factory.ObjectProvider<SubmissionCheck> submissionChecks) {
+        this.subjectKeys = subjectKeys;
         this.submissionChecks = submissionChecks;
         this.mapper = mapper;
         this.catalogue = catalogue;
@@ -184,11 +186,12 @@ public class ApplicationService {
         String queryCode = numbers.queryCode();
         var now = BusinessTime.now();
         String district = (String) checked.values().get(DISTRICT_FIELD);
+        String subject = subject(form, checked.values());
         mapper.insertApplication(new ApplicationRow(null, applicationNo, queryCodes.seal(applicationNo, queryCode),
                 serviceCode, definition.getId(),
-                null, user.id(), service.channel().name(), district, SubjectNames.seal(cipher, applicationNo, subject(form, checked.values())),
+                null, user.id(), service.channel().name(), district, SubjectNames.seal(cipher, applicationNo, subject),
                 CaseStatus.RECEIVED, null, sealed(applicationNo, checked.values()), now, null, null, null, now),
-                queryCodes.hash(queryCode));
+                queryCodes.hash(queryCode), subjectKeys.of(subject));
         attachments.link(user, applicationNo, form, checked);
         log.byUser(applicationNo, CaseEventType.SUBMITTED, user, null, null, Map.of("serviceCode", serviceCode));
         Map<String, Object> variables = new HashMap<>(checked.engineVariables());
@@ -400,8 +403,9 @@ public class ApplicationService {
         }
         tx.executeWithoutResult(status -> {
             var now = BusinessTime.now();
+            String subject = subject(form, checked.values());
             mapper.updateFormData(applicationNo, sealed(applicationNo, checked.values()),
-                    SubjectNames.seal(cipher, applicationNo, subject(form, checked.values())), now);
+                    SubjectNames.seal(cipher, applicationNo, subject), subjectKeys.of(subject), now);
             attachments.link(user, applicationNo, form, checked);
             mapper.markCorrectionSupplied(applicationNo, now);
             log.byUser(applicationNo, CaseEventType.CORRECTIONS_SUPPLIED, user, null, null,

@@ -14,7 +14,8 @@ import cn.zs.civil.protection.DataCipher;
 import cn.zs.civil.protection.KeyedHash;
 
 /**
- * At start-up, seals every case whose form data, subject name or query code (given its keyed hash too), and every
+ * At start-up, seals every case whose form data, subject name or query code (each of the last two given its keyed
+ * hash too: {@link QueryCodes}, {@link SubjectNameKeys}), and every
  * uploaded file whose content, is still in
  * plain text (written before encryption at rest) or
  * sealed with a key that no longer comes first (a rotation). Batches of rows are locked while they are re-sealed,
@@ -29,6 +30,7 @@ class FormDataSealing implements ApplicationRunner {
     private final ApplicationMapper mapper;
     private final DataCipher cipher;
     private final QueryCodes queryCodes;
+    private final SubjectNameKeys subjectKeys;
     private final TransactionTemplate tx;
     private final int batch;
     private final AttachmentStores.Stores stores;
@@ -39,6 +41,7 @@ class FormDataSealing implements ApplicationRunner {
         this.mapper = mapper;
         this.cipher = cipher;
         this.queryCodes = new QueryCodes(cipher, hash);
+        this.subjectKeys = new SubjectNameKeys(hash);
         this.tx = tx;
         this.batch = batch;
     }
@@ -63,7 +66,8 @@ class FormDataSealing implements ApplicationRunner {
                     String code = queryCodes.open(row.applicationNo(), row.queryCode());
                     mapper.updateSealedFormData(row.applicationNo(), cipher.seal(plain, row.applicationNo()),
                             SubjectNames.seal(cipher, row.applicationNo(), name), queryCodes.seal(row.applicationNo(), code),
-                            row.queryHash() != null ? row.queryHash() : queryCodes.hash(code));
+                            row.queryHash() != null ? row.queryHash() : queryCodes.hash(code),
+                            row.subjectHash() != null ? row.subjectHash() : subjectKeys.of(name));
                 }
                 return rows.size();
             });

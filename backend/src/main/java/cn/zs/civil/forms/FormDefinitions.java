@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -26,13 +27,15 @@ import cn.zs.civil.web.ApiException;
 public class FormDefinitions {
 
     private final FormService engineForms;
+    private final RepositoryService repository;
     private final FormParser parser;
     private final FormValidator validator;
     /** Deployed forms never change: a deployment is immutable, so the cache needs no eviction. */
     private final Map<String, FormDefinition> cache = new ConcurrentHashMap<>();
 
-    FormDefinitions(FormService engineForms, ObjectMapper json, MessageSource messages) {
+    FormDefinitions(FormService engineForms, RepositoryService repository, ObjectMapper json, MessageSource messages) {
         this.engineForms = engineForms;
+        this.repository = repository;
         this.parser = new FormParser(json);
         this.validator = new FormValidator(messages);
     }
@@ -53,6 +56,14 @@ public class FormDefinitions {
                         throw ApiException.notFound("task.notFound");
                     }
                 });
+    }
+
+    /** Every form deployed with a process (its deployment's .form resources), in the order of their names. */
+    public java.util.List<FormDefinition> deployed(String deploymentId) {
+        return repository.getDeploymentResourceNames(deploymentId).stream().filter(n -> n.endsWith(".form")).sorted()
+                .map(n -> cache.computeIfAbsent("resource:" + deploymentId + ":" + n,
+                        k -> read(repository.getResourceAsStream(deploymentId, n))))
+                .toList();
     }
 
     public ValidatedForm validate(FormDefinition form, Map<String, Object> input, Locale locale) {

@@ -177,7 +177,7 @@ public class SocialOrgService {
                 + "符合" + regulation(orgType) + "规定的成立条件，准予成立登记。\n统一社会信用代码：" + creditCode
                 + "\n住所：" + data.get(FIELD_DOMICILE) + "\n法定代表人（负责人）：" + data.get(FIELD_LEGAL_REP_NAME)
                 + "\n宗旨：" + data.get(FIELD_PURPOSE) + "\n业务范围：" + data.get(FIELD_BUSINESS_SCOPE)
-                + "\n" + fundsLabel(orgType) + "：" + amount(data.get(FIELD_FUNDS)) + "元\n特此公告。\n" + BUREAU + " "
+                + "\n" + text("socialorg.cert.funds." + orgType) + "：" + amount(data.get(FIELD_FUNDS)) + "元\n特此公告。\n" + BUREAU + " "
                 + DATE.format(now), now);
         return new Registration(type, certificateNo, creditCode);
     }
@@ -296,8 +296,44 @@ public class SocialOrgService {
                         LocaleContextHolder.getLocale()));
         out.put("certificateNo", c.certificateNo());
         out.put("creditCode", c.creditCode());
+        if (c.certificateNo() != null) {
+            out.put("certificateFacts", certificateFacts(row, c, LocaleContextHolder.getLocale()));
+        }
         out.values().removeIf(java.util.Objects::isNull);
         return out;
+    }
+
+    /**
+     * What the certificate states (民政部登记证书式样): the organisation's name as the register holds it, its credit
+     * code, domicile, legal representative, business scope and funds as registered, the registration authority and
+     * the date of registration; each labelled in the reader's language.
+     */
+    private List<Map<String, String>> certificateFacts(ApplicationRow row, SocialOrgMapper.CaseRow c, Locale locale) {
+        Map<String, Object> data = applications.formData(row);
+        SocialOrgMapper.RegisteredOrg org = c.creditCode() == null ? null : mapper.findByCreditCode(c.creditCode());
+        String orgType = org != null ? org.orgType() : c.orgType() != null ? c.orgType() : (String) data.get(VAR_ORG_TYPE);
+        Object funds = data.get(FIELD_FUNDS);
+        List<Map<String, String>> facts = new ArrayList<>();
+        java.util.function.BiConsumer<String, Object> add = (key, value) -> {
+            if (value != null && !value.toString().isBlank()) {
+                facts.add(Map.of("label", messages.getMessage("socialorg.cert." + key, null, locale),
+                        "value", value.toString()));
+            }
+        };
+        add.accept("name", org != null ? org.name() : data.get(FIELD_PROPOSED_NAME));
+        add.accept("creditCode", c.creditCode());
+        add.accept("domicile", data.get(FIELD_DOMICILE));
+        add.accept("legalRepresentative", data.get(FIELD_LEGAL_REP_NAME));
+        add.accept("businessScope", data.get(FIELD_BUSINESS_SCOPE));
+        add.accept("funds." + (orgType == null ? SOCIAL_GROUP : orgType), funds == null ? null
+                : messages.getMessage("socialorg.cert.yuan", new Object[] {amount(funds)}, locale));
+        add.accept("authority", "en".equals(locale.getLanguage())
+                ? messages.getMessage("socialorg.cert.authorityName", null, locale) : BUREAU);
+        java.time.LocalDate on = org != null && org.registeredOn() != null ? org.registeredOn()
+                : c.decidedAt() == null ? null : c.decidedAt().toLocalDate();
+        add.accept("registeredOn", on == null ? null : "en".equals(locale.getLanguage())
+                ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(on) : DATE.format(on));
+        return facts;
     }
 
     /** Demo organisations for the name check (embedded default only); those already there are left alone. */
@@ -361,14 +397,6 @@ public class SocialOrgService {
             case PRIVATE_NON_ENTERPRISE -> "《民办非企业单位登记管理暂行条例》";
             case FOUNDATION -> "《基金会管理条例》";
             default -> "《社会团体登记管理条例》";
-        };
-    }
-
-    private static String fundsLabel(String orgType) {
-        return switch (orgType) {
-            case PRIVATE_NON_ENTERPRISE -> "开办资金";
-            case FOUNDATION -> "原始基金";
-            default -> "活动资金";
         };
     }
 

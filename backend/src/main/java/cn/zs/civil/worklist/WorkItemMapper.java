@@ -36,16 +36,17 @@ interface WorkItemMapper {
     /**
      * The rows of a queue page: {@code scope} ALL (the groups' tasks, assigned or not), UNASSIGNED, or MINE (the
      * caller's whatever the group); {@code districts} null for every district; {@code number} null, or a part of
-     * the application number the rows must contain. One row per task.
+     * the application number the rows must contain; {@code subjectKey} null, or the keyed hash of the name of the
+     * rows' cases' subject. One row per task.
      */
     List<WorkItem> page(@Param("scope") String scope, @Param("groups") Collection<String> groups,
             @Param("districts") Collection<String> districts, @Param("userId") String userId,
-            @Param("number") String number, @Param("offset") int offset, @Param("limit") int limit,
+            @Param("number") String number, @Param("subjectKey") String subjectKey, @Param("offset") int offset, @Param("limit") int limit,
             @Param("window") int window);
 
     long count(@Param("scope") String scope, @Param("groups") Collection<String> groups,
             @Param("districts") Collection<String> districts, @Param("userId") String userId,
-            @Param("number") String number);
+            @Param("number") String number, @Param("subjectKey") String subjectKey);
 
     /** The most urgent unassigned rows of the groups (and districts), without locking: "next case" candidates. */
     List<WorkItem> candidates(@Param("groups") Collection<String> groups,

@@ -43,11 +43,18 @@ class WorklistController {
     private final CurrentUser currentUser;
     private final TaskComments comments;
     private final org.springframework.context.MessageSource messages;
+    private final cn.zs.civil.application.SubjectNameKeys subjectKeys;
+    private final ModelFactLabels modelLabels;
+    private final List<FactWording> wordings;
 
     WorklistController(WorklistService worklist, ApplicationService applications, Attachments attachments,
             FormDefinitions forms, CaseViews views, CaseLog log, CurrentUser currentUser, TaskComments comments,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages, cn.zs.civil.application.SubjectNameKeys subjectKeys,
+            ModelFactLabels modelLabels, List<FactWording> wordings) {
         this.worklist = worklist;
+        this.modelLabels = modelLabels;
+        this.wordings = List.copyOf(wordings);
+        this.subjectKeys = subjectKeys;
         this.messages = messages;
         this.comments = comments;
         this.applications = applications;
@@ -60,7 +67,8 @@ class WorklistController {
 
     record TaskDetail(WorklistService.TaskView task, CaseViews.Summary application, Map<String, Object> data,
             Map<String, Object> checks, List<Map<String, Object>> attachments, JsonNode form,
-            boolean correctionsAllowed, List<CaseViews.TimelineEntry> timeline, List<TaskComments.Comment> comments) {
+            boolean correctionsAllowed, List<CaseViews.TimelineEntry> timeline, List<TaskComments.Comment> comments,
+            Map<String, String> factLabels, Map<String, String> factOptions, Map<String, String> factTexts) {
     }
 
     record CommentRequest(String text) {
@@ -78,22 +86,41 @@ class WorklistController {
     static final int MAX_NUMBER = 32;
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,32}");
 
+    /** A searched name: the whole name of a case's subject (any script, no control characters), at most this long. */
+    static final int MAX_NAME = 100;
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[^\\p{Cc}\\p{Cf}]{1,100}");
+
     @Operation(summary = "My queue: tasks of my groups and districts, most urgent first (scope ALL, MINE, UNASSIGNED); "
-            + "with number, only the tasks whose application number contains it")
+            + "with number, only the tasks whose application number contains it; with name, only the tasks of cases "
+            + "whose subject (the couple's first party, the deceased, the organisation) has that whole name")
     @GetMapping("/api/tasks")
     @PreAuthorize(Roles.STAFF)
     WorklistService.Queue queue(@RequestParam(defaultValue = "ALL") WorklistService.Scope scope,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            @RequestParam(required = false) String number, Locale locale) {
+            @RequestParam(required = false) String number, @RequestParam(required = false) String name,
+            Locale locale) {
         String searched = number == null || number.isBlank() ? null : number.strip();
+        String searchedName = name == null || name.isBlank() ? null : name.strip();
+        List<cn.zs.civil.web.FieldProblem> problems = new java.util.ArrayList<>();
         if (searched != null && !NUMBER.matcher(searched).matches()) {
-            String label = messages.getMessage("queue.number", null, locale);
-            throw ApiException.invalid(List.of(new cn.zs.civil.web.FieldProblem("number", label, "queue.numberInvalid",
-                    messages.getMessage("queue.numberInvalid", new Object[] {label, MAX_NUMBER}, locale))));
+            problems.add(problem("number", "queue.number", "queue.numberInvalid", MAX_NUMBER, locale));
+        }
+        if (searchedName != null && !NAME.matcher(searchedName).matches()) {
+            problems.add(problem("name", "queue.name", "queue.nameInvalid", MAX_NAME, locale));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
         }
         // Bounded so that page × size cannot overflow into a negative offset.
         return worklist.queue(currentUser.get(), scope, searched == null ? null : searched.toUpperCase(Locale.ROOT),
-                Math.min(Math.max(page, 0), MAX_PAGE), Math.min(Math.max(size, 1), 100));
+                subjectKeys.of(searchedName), Math.min(Math.max(page, 0), MAX_PAGE), Math.min(Math.max(size, 1), 100));
+    }
+
+    private cn.zs.civil.web.FieldProblem problem(String field, String labelKey, String messageKey, int max,
+            Locale locale) {
+        String label = messages.getMessage(labelKey, null, locale);
+        return new cn.zs.civil.web.FieldProblem(field, label, messageKey,
+                messages.getMessage(messageKey, new Object[] {label, max}, locale));
     }
 
     @Operation(summary = "Claim the most urgent unassigned task of my queue (204 when the queue is empty)")
@@ -127,10 +154,14 @@ class WorklistController {
                 .map(a -> Map.<String, Object>of("id", a.id(), "fileName", a.fileName(), "mediaType", a.mediaType(),
                         "size", a.sizeBytes(), "sha256", a.sha256(), "field", a.fieldKey() == null ? "" : a.fieldKey()))
                 .toList();
+        Map<String, Object> facts = worklist.facts(task);
+        Map<String, String> factTexts = new java.util.LinkedHashMap<>();
+        wordings.forEach(w -> factTexts.putAll(w.word(row, facts, locale)));
         return new TaskDetail(view, views.summary(row, locale, false), applications.formData(row),
-                worklist.facts(task), files, forms.localized(forms.taskForm(task), locale),
+                facts, files, forms.localized(forms.taskForm(task), locale),
                 worklist.correctionsAllowed(task), views.timeline(log.events(row.applicationNo()), locale, true),
-                comments.ofCase(row.applicationNo()));
+                comments.ofCase(row.applicationNo()), modelLabels.of(task.getProcessDefinitionId(), locale),
+                modelLabels.options(task.getProcessDefinitionId(), locale), factTexts);
     }
 
     @Operation(summary = "Claim a task (409 if another clerk holds it)")

@@ -94,7 +94,15 @@ public class WorklistService {
 
     public record TaskView(String taskId, String name, String taskKey, String applicationNo, String serviceCode,
             String district, String subject, String assignee, String assigneeName, LocalDateTime createdAt,
-            LocalDateTime dueAt, Countdowns.Countdown countdown) {
+            LocalDateTime dueAt, Countdowns.Countdown countdown, CorrectionWindow correctionWindow) {
+    }
+
+    /**
+     * The acceptance step's own limit (ALL Art. 32(4)): a correction notice is due within 5 working days of receipt,
+     * by the platform's working-day calendar. {@code lastDay} is the last day a notice may go out,
+     * {@code workingDaysLeft} the working days after today up to it (0 on the last day, negative once passed).
+     */
+    public record CorrectionWindow(java.time.LocalDate receivedOn, java.time.LocalDate lastDay, int workingDaysLeft) {
     }
 
     public record Queue(List<TaskView> items, int page, int size, long total) {
@@ -104,11 +112,14 @@ public class WorklistService {
     }
 
     public Queue queue(PlatformUser user, Scope scope, int page, int size) {
-        return queue(user, scope, null, page, size);
+        return queue(user, scope, null, null, page, size);
     }
 
-    /** The queue, or its tasks whose application number contains {@code number} (null: every task). */
-    public Queue queue(PlatformUser user, Scope scope, String number, int page, int size) {
+    /**
+     * The queue, or its tasks whose application number contains {@code number} and whose subject's name has the key
+     * {@code subjectKey} ({@link cn.zs.civil.application.SubjectNameKeys}; either null: no such condition).
+     */
+    public Queue queue(PlatformUser user, Scope scope, String number, String subjectKey, int page, int size) {
         if (user.groups().isEmpty()) {
             return new Queue(List.of(), page, size, 0);
         }
@@ -117,9 +128,9 @@ public class WorklistService {
         if (districts != null && districts.isEmpty()) {
             return new Queue(List.of(), page, size, 0);
         }
-        long total = workItems.count(scope.name(), groups, districts, user.id(), number);
+        long total = workItems.count(scope.name(), groups, districts, user.id(), number, subjectKey);
         List<WorkItemMapper.WorkItem> found = total == 0 ? List.of()
-                : workItems.page(scope.name(), groups, districts, user.id(), number, page * size, size,
+                : workItems.page(scope.name(), groups, districts, user.id(), number, subjectKey, page * size, size,
                         page * size + size);
         return new Queue(itemViews(found), page, size, total);
     }
@@ -327,7 +338,7 @@ public class WorklistService {
         // job executor running late (or a deemed acceptance not yet fired) must not let a late notice through.
         if (tasks.getVariable(taskId, ApplicationService.VAR_RECEIVED_AT) instanceof java.util.Date receivedAt) {
             java.time.LocalDate last = clock.addWorkingDays(StatutoryClock.dateOf(receivedAt.toInstant()),
-                    CORRECTION_NOTICE_WORKING_DAYS);
+                    CORRECTION_NOTICE_WORKING_DAYS); // as correctionWindow shows it
             if (BusinessTime.now().toLocalDate().isAfter(last)) {
                 throw ApiException.conflict("corrections.noticeTooLate", last);
             }
@@ -367,9 +378,15 @@ public class WorklistService {
     }
 
     public boolean correctionsAllowed(Task task) {
-        return correctable.computeIfAbsent(task.getProcessDefinitionId() + ":" + task.getTaskDefinitionKey(), k -> {
-            BaseElement element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
-                    .getModelElementById(task.getTaskDefinitionKey());
+        return correctionsAllowed(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+    }
+
+    private boolean correctionsAllowed(String processDefinitionId, String taskKey) {
+        if (processDefinitionId == null || taskKey == null) {
+            return false;
+        }
+        return correctable.computeIfAbsent(processDefinitionId + ":" + taskKey, k -> {
+            BaseElement element = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey);
             if (element == null || element.getExtensionElements() == null) {
                 return false;
             }
@@ -429,7 +446,20 @@ public class WorklistService {
                 row == null ? null : row.applicationNo(),
                 row == null ? null : row.serviceCode(), row == null ? null : row.district(),
                 row == null ? null : Masking.name(row.subjectName()), assignee,
-                assignee == null ? null : displayName(assignee), createdAt, dueAt, clock);
+                assignee == null ? null : displayName(assignee), createdAt, dueAt, clock,
+                correctionWindow(row, taskKey));
+    }
+
+    /** The 5-working-day window for a correction notice, on a step that may issue one (null elsewhere). */
+    private CorrectionWindow correctionWindow(ApplicationRow row, String taskKey) {
+        if (row == null || row.receivedAt() == null || row.acceptedAt() != null
+                || !correctionsAllowed(row.processDefinitionId(), taskKey)) {
+            return null;
+        }
+        java.time.LocalDate received = row.receivedAt().toLocalDate();
+        java.time.LocalDate last = clock.addWorkingDays(received, CORRECTION_NOTICE_WORKING_DAYS);
+        return new CorrectionWindow(received, last,
+                clock.workingDaysBetween(BusinessTime.instant(), StatutoryClock.endOfDay(last)));
     }
 
     /**

@@ -219,9 +219,17 @@ class DataProtectionIT extends ApiTestBase {
         String no = reimbursement();
         String plain = cipher.open(jdbc.queryForObject("select form_data from application where application_no = ?",
                 String.class, no), no);
-        // A row as an earlier version of the platform wrote it: plain JSON.
-        jdbc.update("update application set form_data = ? where application_no = ?", plain, no);
+        String subjectHash = jdbc.queryForObject("select subject_hash from application where application_no = ?",
+                String.class, no);
+        String subject = SubjectNames.open(cipher, no, jdbc.queryForObject(
+                "select subject_sealed from application where application_no = ?", String.class, no));
+        assertThat(subjectHash).as("the subject's name is found by its keyed hash").isNotNull()
+                .isEqualTo(new SubjectNameKeys(keyedHash).of(" " + subject + " "));
+        // A row as an earlier version of the platform wrote it: plain JSON, no keyed hash of the subject's name.
+        jdbc.update("update application set form_data = ?, subject_hash = null where application_no = ?", plain, no);
         assertThat(sealing.resealAll()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select subject_hash from application where application_no = ?", String.class,
+                no)).as("the subject's name's keyed hash, given at start-up").isEqualTo(subjectHash);
         String sealed = jdbc.queryForObject("select form_data from application where application_no = ?", String.class, no);
         assertThat(sealed).startsWith(cipher.currentPrefix()).doesNotContain(Fixtures.ZHOU_ID);
         assertThat(api().as("zhangsan").get("/api/applications/" + no).body().path("data").path("deceasedIdNumber")

@@ -167,6 +167,19 @@ class PlacenameApprovalIT extends ApiTestBase {
         JsonNode checks = clerk.get("/api/tasks/" + taskOf(clerk, no)).body().path("checks");
         assertThat(checks.path("nameCheckPassed").asBoolean()).isFalse();
         assertThat(checks.path("nameFindings").asText()).isEqualTo("HOMOPHONE");
+        // The task page words the finding with the standard name it concerns, and labels the facts in the model's
+        // words: the decision table's for what it computes, the forms' for what a step recorded (in English too).
+        JsonNode task = clerk.get("/api/tasks/" + taskOf(clerk, no)).body();
+        assertThat(task.path("factTexts").path("nameFindings").asText()).contains("兴中道").contains("同音")
+                .doesNotContain("HOMOPHONE");
+        assertThat(task.path("factLabels").path("featureCategory").asText()).isEqualTo("地名类别");
+        assertThat(task.path("factLabels").path("approverName").asText()).isEqualTo("审批机关名称");
+        assertThat(task.path("factLabels").path("expertConclusion").asText()).doesNotContainPattern("[A-Za-z]");
+        assertThat(task.path("factOptions").path("expertConclusion.SUPPORT").asText()).doesNotContainPattern("[A-Z]{2}");
+        JsonNode english = clerk.inEnglish().get("/api/tasks/" + taskOf(clerk, no)).body();
+        assertThat(english.path("factLabels").path("approverName").asText()).isEqualTo("Approver's name");
+        assertThat(english.path("factTexts").path("nameFindings").asText()).contains("兴中道")
+                .doesNotContainPattern("[\\u4e00-\\u9fa5]{4}");
         JsonNode findings = clerk.get("/api/placename/" + no + "/name-check").body();
         assertThat(findings.path("findings").findValuesAsText("detail")).containsExactly("兴中道");
         assertThat(api().as("zhangsan").get("/api/placename/" + no + "/name-check").status()).isEqualTo(404);

@@ -151,6 +151,18 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(creditCode).startsWith("51442000");
         assertThat(documents.path("certificateType").asText()).isEqualTo("SOCIAL_GROUP");
         assertThat(documents.path("certificateName").asText()).isEqualTo("社会团体法人登记证书");
+        // What the certificate states, labelled: the organisation's name as registered first.
+        Map<String, String> stated = new java.util.LinkedHashMap<>();
+        documents.path("certificateFacts").forEach(f -> stated.put(f.path("label").asText(), f.path("value").asText()));
+        assertThat(stated).containsEntry("名称", "中山市无人机运动协会").containsEntry("统一社会信用代码", creditCode)
+                .containsEntry("住所", "中山市石岐街道孙文中路1号").containsEntry("法定代表人（负责人）", "𠮷林")
+                .containsEntry("业务范围", "培训、竞赛、交流").containsEntry("活动资金", "50000 元")
+                .containsEntry("登记管理机关", "中山市民政局").containsKey("登记日期");
+        assertThat(stated.keySet().iterator().next()).isEqualTo("名称");
+        JsonNode english = api().as("zhangsan").inEnglish().get("/api/socialorg/" + no + "/documents").body();
+        assertThat(english.path("certificateFacts").get(0).path("label").asText()).isEqualTo("Name");
+        assertThat(english.path("certificateFacts").findValuesAsText("value")).contains("50000 yuan",
+                "Zhongshan Civil Affairs Bureau");
         assertThat(documents.path("announcement").asText()).contains("中山市无人机运动协会").contains(creditCode)
                 .contains("𠮷林").doesNotContain(Fixtures.JILIN_ID);
         // The documents name the legal representative: sealed at rest like the form.
@@ -180,6 +192,17 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(first.path("nameSimilarTo").asText()).isEqualTo("中山市摄影家协会");
         JsonNode second = clerk.get("/api/tasks/" + taskOf(clerk, forbidden)).body().path("checks");
         assertThat(second.path("nameFindings").asText()).contains("FORBIDDEN_WORD");
+        // The task page words each finding, with the registered name a duplicate conflicts with, and labels the
+        // decision table's facts with the table's own words.
+        JsonNode duplicateTask = clerk.get("/api/tasks/" + taskOf(clerk, duplicate)).body();
+        assertThat(duplicateTask.path("factTexts").path("nameFindings").asText()).contains("名称相同")
+                .endsWith("：“中山市摄影家协会”");
+        assertThat(duplicateTask.path("factLabels").path("orgType").asText()).isEqualTo("组织类型");
+        JsonNode forbiddenTask = clerk.inEnglish().get("/api/tasks/" + taskOf(clerk, forbidden)).body();
+        String worded = forbiddenTask.path("factTexts").path("nameFindings").asText();
+        assertThat(worded).isNotBlank().doesNotContain("FORBIDDEN_WORD").doesNotContainPattern("[A-Z]{2,}_");
+        assertThat(worded.lines().count()).isEqualTo(second.path("nameFindings").asText().split(",").length);
+        assertThat(forbiddenTask.path("factLabels").path("orgType").asText()).isEqualTo("Type");
         // Nobody has touched either case yet: the findings came with the submission.
         assertThat(count("select count(*) from case_event where application_no in (?, ?) and event_type = 'TASK_COMPLETED'",
                 duplicate, forbidden)).isZero();

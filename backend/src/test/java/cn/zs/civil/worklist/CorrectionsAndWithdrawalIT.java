@@ -128,6 +128,8 @@ class CorrectionsAndWithdrawalIT extends ApiTestBase {
         String no = submit(applicant, "shiqi");
         String task = taskOf(clerk, no);
         Map<String, Object> notice = Map.of("items", List.of(Map.of("description", "发票缺少收费明细")));
+        // The acceptance step shows its own limit, on the task page and on the queue's row, by the working-day calendar.
+        assertCorrectionWindow(clerk, no, task, 5);
 
         // Tuesday 12-08: one working day late. The deemed-acceptance timer has not run (no job executor here).
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(monday.plusDays(8).toInstant()));
@@ -137,9 +139,21 @@ class CorrectionsAndWithdrawalIT extends ApiTestBase {
         assertThat(late.body().path("detail").asText()).contains("2026-12-07");
         assertThat(count("select count(*) from correction_notice where application_no = ?", no)).isZero();
         assertThat(taskOf(clerk, no)).isEqualTo(task);
+        assertCorrectionWindow(clerk, no, task, -1);
 
         // On the last day itself the notice is still lawful.
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(monday.plusDays(7).toInstant()));
+        assertCorrectionWindow(clerk, no, task, 0);
         assertThat(clerk.post("/api/tasks/" + task + "/corrections", notice).status()).isEqualTo(204);
+    }
+
+    private static void assertCorrectionWindow(Api clerk, String no, String task, int workingDaysLeft) {
+        JsonNode onPage = clerk.get("/api/tasks/" + task).body().path("task").path("correctionWindow");
+        JsonNode onRow = clerk.get("/api/tasks?number=" + no).body().path("items").get(0).path("correctionWindow");
+        for (JsonNode window : List.of(onPage, onRow)) {
+            assertThat(window.path("receivedOn").asText()).isEqualTo("2026-11-30");
+            assertThat(window.path("lastDay").asText()).isEqualTo("2026-12-07");
+            assertThat(window.path("workingDaysLeft").asInt()).isEqualTo(workingDaysLeft);
+        }
     }
 }

@@ -209,6 +209,43 @@ class WorkItemsIT extends ApiTestBase {
     }
 
     @Test
+    void theQueueIsSearchedByTheWholeNameOfTheCasesSubjectAndABadNameIsAFieldProblem() {
+        // a name no other test checks in: the couple's first party is the case's subject
+        String name = "司马" + "甲乙丙丁戊己庚辛壬癸".charAt((int) (System.nanoTime() % 10)) + "之";
+        Api.Response r = api().as("clerk-marriage").post("/api/applications", Map.of("serviceCode",
+                "marriage-registration", "data", MarriageRegistrationIT.couple(name, "442000200003151315", "SINGLE",
+                        "吴婷", "44200020030303134X", "SINGLE")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        String other = checkIn();
+        for (String typed : List.of(name, " " + name.charAt(0) + " " + name.substring(1) + "\u3000")) {
+            JsonNode found = api().as("clerk-marriage").get("/api/tasks?name=" + typed).body();
+            assertThat(found.path("items").findValuesAsText("applicationNo")).as(typed).contains(no)
+                    .doesNotContain(other);
+            // the row shows the name masked, as every queue row does
+            assertThat(found.path("items").get(0).path("subject").asText()).doesNotContain(name);
+        }
+        // a part of the name finds nothing; nor does the second party's name; nor another queue
+        assertThat(api().as("clerk-marriage").get("/api/tasks?name=" + name.substring(0, 2)).body()
+                .path("items").findValuesAsText("applicationNo")).doesNotContain(no);
+        assertThat(api().as("clerk-funeral").get("/api/tasks?name=" + name).body().path("total").asLong())
+                .isZero();
+        // number and name together: both must hold
+        assertThat(api().as("clerk-marriage").get("/api/tasks?number=" + other + "&name=" + name).body()
+                .path("total").asLong()).isZero();
+        for (String bad : List.of("x".repeat(101), "张\u0007三")) {
+            Api.Response wrong = api().as("clerk-marriage").get("/api/tasks?name=" + bad);
+            assertThat(wrong.status()).as(bad).isEqualTo(422);
+            assertThat(wrong.body().path("errors").get(0).path("field").asText()).isEqualTo("name");
+            assertThat(wrong.body().path("errors").get(0).path("message").asText()).contains("完整姓名");
+            Api.Response english = api().as("clerk-marriage").inEnglish().get("/api/tasks?name=" + bad);
+            assertThat(english.body().path("errors").get(0).path("message").asText()).contains("whole name")
+                    .doesNotContainPattern("\\p{IsHan}");
+        }
+    }
+
+    @Test
     void aQueueOfSeveralGroupsPagesLikeOneOrderedListOfItsTasks() {
         for (int i = 0; i < 3; i++) {
             checkIn();
