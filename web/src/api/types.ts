@@ -226,6 +226,8 @@ export interface TaskDetail {
   factOptions?: Record<string, string>
   /** Facts the platform words itself (a name check's findings with the names they concern). */
   factTexts?: Record<string, string>
+  /** Fields of this step's form another step asked too: they start empty, not with the earlier person's answer. */
+  askedAgain?: string[]
 }
 
 export interface TaskComment {

@@ -3,11 +3,16 @@ package cn.zs.civil.forms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
@@ -64,6 +69,35 @@ public class FormDefinitions {
                 .map(n -> cache.computeIfAbsent("resource:" + deploymentId + ":" + n,
                         k -> read(repository.getResourceAsStream(deploymentId, n))))
                 .toList();
+    }
+
+    /**
+     * The fields of this task's form that another step's form of the same process also asks: an earlier person's
+     * answer (the reviewer's decision) is not this person's, so the form must not start with it chosen. The start
+     * form's fields (the application) and the step's own earlier answer (the same form again) do not count.
+     */
+    public Set<String> answeredInOtherSteps(Task task) {
+        FormDefinition own = taskForm(task);
+        String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        String start = startFormId(task.getProcessDefinitionId());
+        Set<String> elsewhere = new HashSet<>();
+        for (FormDefinition other : deployed(deploymentId)) {
+            if (!Objects.equals(other.id(), own.id()) && !Objects.equals(other.id(), start)) {
+                other.valueFields().forEach(f -> elsewhere.add(f.key()));
+            }
+        }
+        Set<String> out = new TreeSet<>();
+        own.valueFields().stream().map(FormField::key).filter(elsewhere::contains).forEach(out::add);
+        return out;
+    }
+
+    /** The start form's id, or null for a process started by the platform itself (the rating's work order). */
+    private String startFormId(String processDefinitionId) {
+        try {
+            return startForm(processDefinitionId).id();
+        } catch (ProcessEngineException | NullPointerException noStartForm) {
+            return null;
+        }
     }
 
     public ValidatedForm validate(FormDefinition form, Map<String, Object> input, Locale locale) {

@@ -3,6 +3,7 @@ package cn.zs.civil.worklist;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.identity.Roles;
 import cn.zs.civil.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -68,7 +70,9 @@ class WorklistController {
     record TaskDetail(WorklistService.TaskView task, CaseViews.Summary application, Map<String, Object> data,
             Map<String, Object> checks, List<Map<String, Object>> attachments, JsonNode form,
             boolean correctionsAllowed, List<CaseViews.TimelineEntry> timeline, List<TaskComments.Comment> comments,
-            Map<String, String> factLabels, Map<String, String> factOptions, Map<String, String> factTexts) {
+            Map<String, String> factLabels, Map<String, String> factOptions, Map<String, String> factTexts,
+            @Schema(description = "Fields of this step's form that another step's form asked too: the form starts with "
+                    + "them empty, not with the earlier person's answer") Set<String> askedAgain) {
     }
 
     record CommentRequest(String text) {
@@ -161,7 +165,7 @@ class WorklistController {
                 facts, files, forms.localized(forms.taskForm(task), locale),
                 worklist.correctionsAllowed(task), views.timeline(log.events(row.applicationNo()), locale, true),
                 comments.ofCase(row.applicationNo()), modelLabels.of(task.getProcessDefinitionId(), locale),
-                modelLabels.options(task.getProcessDefinitionId(), locale), factTexts);
+                modelLabels.options(task.getProcessDefinitionId(), locale), factTexts, forms.answeredInOtherSteps(task));
     }
 
     @Operation(summary = "Claim a task (409 if another clerk holds it)")

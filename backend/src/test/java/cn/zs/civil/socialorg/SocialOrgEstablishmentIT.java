@@ -140,6 +140,10 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(complete(chief, no, Map.of("chiefDecision", "approve", "chiefOpinion", "同意")).status())
                 .isEqualTo(204);
         Api director = api().as("director");
+        // The director's form asks the decision the reviewer was asked: it starts empty, not as the reviewer chose.
+        JsonNode directorTask = director.get("/api/tasks/" + taskOf(director, no)).body();
+        assertThat(directorTask.path("checks").path("decision").asText()).isEqualTo("approve");
+        assertThat(directorTask.path("askedAgain").toString()).contains("\"decision\"");
         assertThat(complete(director, no, Map.of("decision", "approve")).status()).isEqualTo(204);
         assertThat(complete(clerk, no, Map.of("deliveryMethod", "ELECTRONIC", "certificateDelivered", true)).status())
                 .isEqualTo(204);
