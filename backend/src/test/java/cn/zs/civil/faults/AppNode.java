@@ -29,14 +29,21 @@ final class AppNode implements AutoCloseable {
     private final Path workDir;
     private final Map<String, String> env;
     private final List<String> args;
+    private final List<String> jvmOptions;
     private Process process;
 
     AppNode(String name, int port, Path workDir, Map<String, String> env, List<String> args) {
+        this(name, port, workDir, env, args, List.of("-Xmx512m"));
+    }
+
+    /** With the JVM's own options (heap, what to do on an OutOfMemoryError) instead of {@code -Xmx512m}. */
+    AppNode(String name, int port, Path workDir, Map<String, String> env, List<String> args, List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.workDir = workDir;
         this.env = env;
         this.args = args;
+        this.jvmOptions = jvmOptions;
     }
 
     /** The environment of a node on the suites' own MariaDB, with the registries behind the stub gateway. */
@@ -74,10 +81,18 @@ final class AppNode implements AutoCloseable {
     }
 
     AppNode start() {
+        launch();
+        awaitHealthy(Duration.ofSeconds(Long.getLong("faults.start.seconds", 300)));
+        return this;
+    }
+
+    /** Starts the process and returns at once, healthy or not. */
+    AppNode launch() {
         try {
             Files.createDirectories(workDir);
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port));
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
@@ -89,8 +104,21 @@ final class AppNode implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        awaitHealthy(Duration.ofSeconds(Long.getLong("faults.start.seconds", 300)));
         return this;
+    }
+
+    /** The exit code once the process has ended, or null if it still runs after {@code limit}. */
+    Integer awaitExit(Duration limit) {
+        try {
+            return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    Path workDir() {
+        return workDir;
     }
 
     private void awaitHealthy(Duration limit) {

@@ -3,14 +3,11 @@ package cn.zs.civil.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -18,8 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,55 +80,30 @@ class ClusterFaultIT {
     /** Form login with CSRF on node A; the session cookie alone is then good on node B, and a logout on B ends it on A. */
     private static void sessionsSurviveANodeSwitch(AppNode a, AppNode b) throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        Map<String, String> cookies = new LinkedHashMap<>();
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(a.base() + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        keep(cookies, page);
-        Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(token.find()).as("login page with its CSRF field").isTrue();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(a.base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie(cookies))
-                .POST(HttpRequest.BodyPublishers.ofString("username=clerk-marriage&password=demo&_csrf="
-                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        keep(cookies, login);
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        BrowserSession session = BrowserSession.signIn(http, a.base(), "clerk-marriage");
 
         HttpResponse<String> meOnB = http.send(HttpRequest.newBuilder(URI.create(b.base() + "/api/me"))
-                .header("Cookie", cookie(cookies)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", session.cookieHeader()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(meOnB.statusCode()).as("the session made on node A, on node B").isEqualTo(200);
         assertThat(meOnB.body()).contains("clerk-marriage");
-        keep(cookies, meOnB);
+        session.keep(meOnB);
 
         // A change on node B with the session and the CSRF token: it reaches validation (422), not a 401/403.
         HttpResponse<String> change = http.send(HttpRequest.newBuilder(URI.create(b.base() + "/api/applications"))
-                .header("Cookie", cookie(cookies)).header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
+                .header("Cookie", session.cookieHeader()).header("X-XSRF-TOKEN", session.xsrfToken())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(change.statusCode()).as("a CSRF-protected change on node B: " + change.body()).isEqualTo(422);
 
         HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(b.base() + "/logout"))
-                .header("Cookie", cookie(cookies)).header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
+                .header("Cookie", session.cookieHeader()).header("X-XSRF-TOKEN", session.xsrfToken())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(logout.statusCode()).isLessThan(400);
         HttpResponse<String> meOnA = http.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/me"))
-                .header("Cookie", "SESSION=" + cookies.get("SESSION")).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", "SESSION=" + session.cookies.get("SESSION")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(meOnA.statusCode()).as("signed out on node B, so signed out on node A").isEqualTo(401);
         System.out.println("[cluster] held: a form-login session made on node A served node B (GET 200, CSRF-checked "
                 + "POST reached validation 422); a logout on node B ended it on node A (401)");
-    }
-
-    private static void keep(Map<String, String> cookies, HttpResponse<?> response) {
-        for (String set : response.headers().allValues("Set-Cookie")) {
-            String pair = set.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-    }
-
-    private static String cookie(Map<String, String> cookies) {
-        return String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     /** Ten registrars, five on each node, claim the same task at the same instant; repeated over several tasks. */
