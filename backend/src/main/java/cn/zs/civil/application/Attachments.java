@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -12,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.apache.tika.Tika;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -48,6 +52,7 @@ public class Attachments {
 
     private final DataCipher cipher;
     private final AttachmentStores.Stores stores;
+    private final Semaphore filesInMemory;
 
     Attachments(ApplicationMapper mapper, UploadProperties properties, MessageSource messages, DataCipher cipher,
             AttachmentStores.Stores stores) {
@@ -56,10 +61,20 @@ public class Attachments {
         this.mapper = mapper;
         this.properties = properties;
         this.messages = messages;
+        this.filesInMemory = new Semaphore(properties.inMemory());
     }
 
+    /**
+     * {@code inMemory}: how many files a node holds in memory at once (read, sealed and written: about four times
+     * the file's size each); the next waits up to {@code waitFor}, then is told to try again shortly (503 with
+     * Retry-After), so that a burst of large uploads cannot exhaust the heap.
+     */
     @ConfigurationProperties("platform.uploads")
-    record UploadProperties(long maxBytes, List<String> allowedTypes) {
+    record UploadProperties(long maxBytes, List<String> allowedTypes, Integer inMemory, Duration waitFor) {
+        UploadProperties {
+            inMemory = inMemory == null || inMemory < 1 ? 4 : inMemory;
+            waitFor = waitFor == null ? Duration.ofSeconds(5) : waitFor;
+        }
     }
 
     public AttachmentRow upload(PlatformUser user, MultipartFile file) {
@@ -70,17 +85,41 @@ public class Attachments {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "upload.tooLarge");
         }
         String name = safeName(file.getOriginalFilename());
-        byte[] content;
-        try (InputStream in = file.getInputStream()) {
-            content = in.readNBytes((int) properties.maxBytes() + 1);
-        } catch (IOException e) {
-            throw rejected("upload.unreadable");
-        }
-        return store(user, name, content);
+        return inMemory(() -> {
+            byte[] content;
+            try (InputStream in = file.getInputStream()) {
+                content = in.readNBytes((int) properties.maxBytes() + 1);
+            } catch (IOException e) {
+                throw rejected("upload.unreadable");
+            }
+            return checkAndStore(user, name, content);
+        });
     }
 
     /** Stores a file after the same checks as an upload: size, sniffed type, name agreeing with the type. */
     public AttachmentRow store(PlatformUser user, String fileName, byte[] content) {
+        return inMemory(() -> checkAndStore(user, fileName, content));
+    }
+
+    private AttachmentRow inMemory(Supplier<AttachmentRow> work) {
+        boolean held;
+        try {
+            held = filesInMemory.tryAcquire(properties.waitFor().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            held = false;
+        }
+        if (!held) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "upload.busy").retryAfter(5);
+        }
+        try {
+            return work.get();
+        } finally {
+            filesInMemory.release();
+        }
+    }
+
+    private AttachmentRow checkAndStore(PlatformUser user, String fileName, byte[] content) {
         String name = safeName(fileName);
         if (content.length == 0) {
             throw rejected("upload.empty");
