@@ -22,6 +22,11 @@ describe('engine facts in words', () => {
     expect(facts).toEqual([])
   })
 
+  it('shows a place name\'s recorded dates once, not again as the periods\' anchors made from them', () => {
+    const facts = describeFacts({ decisionDate: '2026-12-01', approvedAt: '2026-12-01T12:00:00.000+08:00' }, words)
+    expect(facts.map((f) => f.key)).toEqual(['decisionDate'])
+  })
+
   it('writes lists one item a line and never shows a raw object', () => {
     expect(factText([{ item: 'A', amount: 1 }, { item: 'B', amount: 2 }], words)).toBe('Item: A; Amount: 1\nItem: B; Amount: 2')
     expect(humanize('ageWoman')).toBe('Age woman')

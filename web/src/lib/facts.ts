@@ -10,9 +10,11 @@ export interface Fact {
 
 /**
  * Variables the page already shows elsewhere (number, service, district) or that mean nothing to a clerk: the
- * decision tables' deployment ids (ruleVersions) stay in the case's audit record, not on the screen.
+ * decision tables' deployment ids (ruleVersions) stay in the case's audit record, not on the screen; a place name's
+ * approvedAt and filedAt are the periods' anchors made from the dates the forms recorded (decisionDate,
+ * filingDate), which the table shows already under the same labels.
  */
-const HIDDEN = new Set(['applicationNo', 'serviceCode', 'district', 'ruleVersions'])
+const HIDDEN = new Set(['applicationNo', 'serviceCode', 'district', 'ruleVersions', 'approvedAt', 'filedAt'])
 
 export interface FactWords {
   /** The translated label of a variable, or undefined when the dictionary has none. */
