@@ -48,7 +48,7 @@ class DeploymentFromJarIT {
         }
         Path log = Files.createTempFile("jar-deployment", ".log");
         Process app = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1", "--spring.datasource.url=jdbc:h2:mem:jar-deployment;DB_CLOSE_DELAY=-1",
+                "--server.address=127.0.0.1", "--spring.datasource.url=jdbc:h2:mem:jar-deployment;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=0",
                 "--platform.demo-data=false", "--camunda.bpm.job-execution.enabled=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
