@@ -25,13 +25,14 @@ trap stop_app_on_exit EXIT
 # A copy, so that a build running meanwhile cannot change the jar under the running platform.
 cp "$JAR" "$WORK/current.jar" && JAR="$WORK/current.jar"
 
-step "the platform built on Camunda $PREVIOUS (a copy of this tree, without the web UI)"
-mkdir -p "$WORK/src"
-tar -C "$ROOT" --exclude=./.git --exclude='./.ci/work' --exclude='*/target' --exclude='*/node_modules' -cf - . \
-  | tar -C "$WORK/src" -xf -
-(cd "$WORK/src" && ./mvnw -B -q --no-transfer-progress -pl backend package -DskipTests -Dweb.skip \
-  -Dcamunda.version="$PREVIOUS") || fail "the platform does not build on Camunda $PREVIOUS"
-OLD_JAR=$(ls "$WORK"/src/backend/target/civil-approval-backend-*.jar | head -1)
+# OLD_JAR: the platform already built on the previous release (.ci/build-previous-engine.sh), else it is built here.
+if [ -n "${OLD_JAR:-}" ] && [ -f "$OLD_JAR" ]; then
+  step "the platform built on Camunda $PREVIOUS: $OLD_JAR"
+else
+  step "the platform built on Camunda $PREVIOUS (a copy of this tree, without the web UI)"
+  OLD_JAR="$WORK/previous.jar"
+  bash "$ROOT/.ci/build-previous-engine.sh" "$OLD_JAR" || fail "the platform does not build on Camunda $PREVIOUS"
+fi
 
 step "Camunda $PREVIOUS makes a fresh database $DBN and takes two cases"
 fresh_database "$DBN"
