@@ -10,8 +10,14 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface ApplicationMapper {
 
-    int insertApplication(@Param("row") ApplicationRow row, @Param("queryHash") String queryHash,
-            @Param("subjectHash") String subjectHash);
+    int insertApplication(@Param("row") ApplicationRow row, @Param("queryHash") String queryHash);
+
+    int deleteNameKeys(@Param("applicationNo") String applicationNo);
+
+    /** The keyed hashes of the names the case's data holds ({@link SubjectNameKeys}); at least one. */
+    int insertNameKeys(@Param("applicationNo") String applicationNo, @Param("keys") java.util.Collection<String> keys);
+
+    List<UnkeyedRow> findUnkeyed(@Param("afterId") long afterId, @Param("limit") int limit);
 
     int updateProcess(@Param("applicationNo") String applicationNo, @Param("processDefinitionId") String processDefinitionId,
             @Param("processInstanceId") String processInstanceId);
@@ -29,8 +35,7 @@ interface ApplicationMapper {
             @Param("outcome") String outcome, @Param("now") LocalDateTime now);
 
     int updateFormData(@Param("applicationNo") String applicationNo, @Param("formData") String formData,
-            @Param("subjectName") String subjectName, @Param("subjectHash") String subjectHash,
-            @Param("now") LocalDateTime now);
+            @Param("subjectName") String subjectName, @Param("now") LocalDateTime now);
 
     ApplicationRow findByNo(String applicationNo);
 
@@ -47,7 +52,7 @@ interface ApplicationMapper {
 
     int updateSealedFormData(@Param("applicationNo") String applicationNo, @Param("formData") String formData,
             @Param("subjectName") String subjectName, @Param("queryCode") String queryCode,
-            @Param("queryHash") String queryHash, @Param("subjectHash") String subjectHash);
+            @Param("queryHash") String queryHash);
 
     /** Files stored in plain bytes or under a key that no longer seals, locked for re-sealing. */
     List<SealableFile> lockUnsealedAttachments(@Param("keyId") String keyId, @Param("limit") int limit);
@@ -116,8 +121,10 @@ interface ApplicationMapper {
     record SealableFile(String id, byte[] content, String contentStore) {
     }
 
-    record SealableRow(String applicationNo, String formData, String subjectName, String queryCode, String queryHash,
-            String subjectHash) {
+    record SealableRow(String applicationNo, String formData, String subjectName, String queryCode, String queryHash) {
+    }
+
+    record UnkeyedRow(long id, String applicationNo, String processDefinitionId, String formData) {
     }
 
     record QueryCheck(String applicationNo, String queryCode, String queryHash) {

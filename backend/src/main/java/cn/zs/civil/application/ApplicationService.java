@@ -191,7 +191,8 @@ public class ApplicationService {
                 serviceCode, definition.getId(),
                 null, user.id(), service.channel().name(), district, SubjectNames.seal(cipher, applicationNo, subject),
                 CaseStatus.RECEIVED, null, sealed(applicationNo, checked.values()), now, null, null, null, now),
-                queryCodes.hash(queryCode), subjectKeys.of(subject));
+                queryCodes.hash(queryCode));
+        subjectKeys.store(mapper, applicationNo, form, checked.values());
         attachments.link(user, applicationNo, form, checked);
         log.byUser(applicationNo, CaseEventType.SUBMITTED, user, null, null, Map.of("serviceCode", serviceCode));
         Map<String, Object> variables = new HashMap<>(checked.engineVariables());
@@ -405,7 +406,8 @@ public class ApplicationService {
             var now = BusinessTime.now();
             String subject = subject(form, checked.values());
             mapper.updateFormData(applicationNo, sealed(applicationNo, checked.values()),
-                    SubjectNames.seal(cipher, applicationNo, subject), subjectKeys.of(subject), now);
+                    SubjectNames.seal(cipher, applicationNo, subject), now);
+            subjectKeys.store(mapper, applicationNo, form, checked.values());
             attachments.link(user, applicationNo, form, checked);
             mapper.markCorrectionSupplied(applicationNo, now);
             log.byUser(applicationNo, CaseEventType.CORRECTIONS_SUPPLIED, user, null, null,

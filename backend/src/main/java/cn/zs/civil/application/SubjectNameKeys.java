@@ -1,15 +1,22 @@
 package cn.zs.civil.application;
 
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import cn.zs.civil.forms.FormDefinition;
 import cn.zs.civil.protection.KeyedHash;
 
 /**
- * A keyed hash ({@link KeyedHash}) of a case's subject name ({@code application.subject_hash}), so a clerk can find
- * a case by the whole name although the name is sealed at rest. The name is normalised first: full-width forms and
+ * Keyed hashes ({@link KeyedHash}) of the names a case holds ({@code application_name_key}), so a clerk can find a
+ * case by the whole name of any person it names although the names are sealed at rest: the start form's subject
+ * field and the fields it marks {@code "searchName": "true"} (the couple's second party, the family member who
+ * applies, an agent, a legal representative, a contact). The name is normalised first: full-width forms and
  * case folded, white space dropped and the middle dots of transliterated names made one, so "张 三" finds "张三" and
  * "阿依古丽•买买提" finds "阿依古丽·买买提". A part of a name finds nothing.
  */
@@ -20,6 +27,25 @@ public class SubjectNameKeys {
 
     SubjectNameKeys(KeyedHash hash) {
         this.hash = hash;
+    }
+
+    /** The keys of the names the start form's values hold (its subject and its search-name fields), in form order. */
+    public Set<String> of(FormDefinition form, Map<String, Object> values) {
+        Set<String> keys = new LinkedHashSet<>();
+        form.valueFields().stream()
+                .filter(f -> "true".equals(f.properties().get("subject")) || "true".equals(f.properties().get("searchName")))
+                .map(f -> values.get(f.key())).filter(Objects::nonNull).map(v -> of(v.toString()))
+                .filter(Objects::nonNull).forEach(keys::add);
+        return keys;
+    }
+
+    /** Replaces the case's name keys with those of its values (the one writer of {@code application_name_key}). */
+    void store(ApplicationMapper mapper, String applicationNo, FormDefinition form, Map<String, Object> values) {
+        mapper.deleteNameKeys(applicationNo);
+        Set<String> keys = of(form, values);
+        if (!keys.isEmpty()) {
+            mapper.insertNameKeys(applicationNo, keys);
+        }
     }
 
     /** The key of a name; null for none (a name of white space only is none). */

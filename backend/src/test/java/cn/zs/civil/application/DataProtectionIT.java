@@ -62,6 +62,12 @@ class DataProtectionIT extends ApiTestBase {
     @Autowired
     private TaskComments comments;
 
+    @Autowired
+    private cn.zs.civil.forms.FormDefinitions forms;
+
+    @Autowired
+    private com.fasterxml.jackson.databind.ObjectMapper json;
+
     private String reimbursement() {
         Api applicant = api().as("zhangsan");
         String cremation = applicant.upload("c.pdf", Fixtures.pdf()).body().path("id").asText();
@@ -219,17 +225,17 @@ class DataProtectionIT extends ApiTestBase {
         String no = reimbursement();
         String plain = cipher.open(jdbc.queryForObject("select form_data from application where application_no = ?",
                 String.class, no), no);
-        String subjectHash = jdbc.queryForObject("select subject_hash from application where application_no = ?",
-                String.class, no);
         String subject = SubjectNames.open(cipher, no, jdbc.queryForObject(
                 "select subject_sealed from application where application_no = ?", String.class, no));
-        assertThat(subjectHash).as("the subject's name is found by its keyed hash").isNotNull()
-                .isEqualTo(new SubjectNameKeys(keyedHash).of(" " + subject + " "));
-        // A row as an earlier version of the platform wrote it: plain JSON, no keyed hash of the subject's name.
-        jdbc.update("update application set form_data = ?, subject_hash = null where application_no = ?", plain, no);
+        List<String> keys = nameKeys(no);
+        assertThat(keys).as("the deceased's and the applying family member's names are found by their keyed hashes")
+                .hasSize(2).contains(new SubjectNameKeys(keyedHash).of(" " + subject + " "));
+        // A row as an earlier version of the platform wrote it: plain JSON, no keyed hashes of its names.
+        jdbc.update("update application set form_data = ? where application_no = ?", plain, no);
+        jdbc.update("delete from application_name_key where application_no = ?", no);
         assertThat(sealing.resealAll()).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.queryForObject("select subject_hash from application where application_no = ?", String.class,
-                no)).as("the subject's name's keyed hash, given at start-up").isEqualTo(subjectHash);
+        assertThat(sealing.keyNamesOfEarlierCases()).isGreaterThanOrEqualTo(1);
+        assertThat(nameKeys(no)).as("the names' keyed hashes, given at start-up").isEqualTo(keys);
         String sealed = jdbc.queryForObject("select form_data from application where application_no = ?", String.class, no);
         assertThat(sealed).startsWith(cipher.currentPrefix()).doesNotContain(Fixtures.ZHOU_ID);
         assertThat(api().as("zhangsan").get("/api/applications/" + no).body().path("data").path("deceasedIdNumber")
@@ -243,7 +249,7 @@ class DataProtectionIT extends ApiTestBase {
         String fresh = "k2099:" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef"
                 .getBytes(StandardCharsets.US_ASCII));
         try {
-            assertThat(new FormDataSealing(mapper, new DataCipher(fresh + "," + current), keyedHash, tx, 7, stores).resealAll())
+            assertThat(new FormDataSealing(mapper, new DataCipher(fresh + "," + current), keyedHash, tx, 7, stores, forms, json).resealAll())
                     .isEqualTo(rows + files);
             assertThat(count("select count(*) from attachment where content_key = 'k2099'")).isEqualTo(files);
             assertThat(count("select count(*) from application where form_data like 'enc:v1:k2099:%'")).isEqualTo(rows);
@@ -251,7 +257,7 @@ class DataProtectionIT extends ApiTestBase {
                     "select form_data from application where application_no = ?", String.class, no), no)).isEqualTo(plain);
         } finally {
             // Back to the key the shared test context runs with.
-            new FormDataSealing(mapper, new DataCipher(current + "," + fresh), keyedHash, tx, 50, stores).resealAll();
+            new FormDataSealing(mapper, new DataCipher(current + "," + fresh), keyedHash, tx, 50, stores, forms, json).resealAll();
         }
         assertThat(count("select count(*) from application where form_data like ?", cipher.currentPrefix() + "%"))
                 .isEqualTo(rows);
@@ -339,5 +345,10 @@ class DataProtectionIT extends ApiTestBase {
         assertThat(output.getAll()).contains("registry answered for 4420**********1315", "bad id 4420**********134X")
                 .doesNotContain(GROOM_ID, BRIDE_ID);
         assertThat(lines).isNotEmpty();
+    }
+
+    private List<String> nameKeys(String no) {
+        return jdbc.queryForList("select name_hash from application_name_key where application_no = ? order by name_hash",
+                String.class, no);
     }
 }

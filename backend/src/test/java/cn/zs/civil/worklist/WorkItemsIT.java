@@ -209,12 +209,14 @@ class WorkItemsIT extends ApiTestBase {
     }
 
     @Test
-    void theQueueIsSearchedByTheWholeNameOfTheCasesSubjectAndABadNameIsAFieldProblem() {
-        // a name no other test checks in: the couple's first party is the case's subject
-        String name = "司马" + "甲乙丙丁戊己庚辛壬癸".charAt((int) (System.nanoTime() % 10)) + "之";
+    void theQueueIsSearchedByTheWholeNameOfAnyPartyOfTheCaseAndABadNameIsAFieldProblem() {
+        // names no other test checks in: the couple's first party is the case's subject, the second is found too
+        char c = "甲乙丙丁戊己庚辛壬癸".charAt((int) (System.nanoTime() % 10));
+        String name = "司马" + c + "之";
+        String bride = "欧阳" + c + "兰";
         Api.Response r = api().as("clerk-marriage").post("/api/applications", Map.of("serviceCode",
                 "marriage-registration", "data", MarriageRegistrationIT.couple(name, "442000200003151315", "SINGLE",
-                        "吴婷", "44200020030303134X", "SINGLE")));
+                        bride, "44200020030303134X", "SINGLE")));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         String no = r.body().path("applicationNo").asText();
         runJobs(no);
@@ -226,7 +228,10 @@ class WorkItemsIT extends ApiTestBase {
             // the row shows the name masked, as every queue row does
             assertThat(found.path("items").get(0).path("subject").asText()).doesNotContain(name);
         }
-        // a part of the name finds nothing; nor does the second party's name; nor another queue
+        // the second party's whole name finds the case too (the bride at the counter, entered as party B)
+        assertThat(api().as("clerk-marriage").get("/api/tasks?name=" + bride).body().path("items")
+                .findValuesAsText("applicationNo")).contains(no).doesNotContain(other);
+        // a part of the name finds nothing; nor another queue
         assertThat(api().as("clerk-marriage").get("/api/tasks?name=" + name.substring(0, 2)).body()
                 .path("items").findValuesAsText("applicationNo")).doesNotContain(no);
         assertThat(api().as("clerk-funeral").get("/api/tasks?name=" + name).body().path("total").asLong())
