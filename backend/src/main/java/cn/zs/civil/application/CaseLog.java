@@ -38,7 +38,8 @@ public class CaseLog {
             Map<String, ?> data) {
         String role = user.roles().stream().findFirst().orElse(null);
         write(applicationNo, type, user.id(), role, task, outcome, data);
-        audit.byUser(user, "CASE_" + type.name(), applicationNo, outcome, null, after(applicationNo, task, data));
+        audit.byUser(user.id(), user.roles(), "CASE_" + type.name(), applicationNo, outcome, null,
+                after(applicationNo, task, data));
     }
 
     public void bySystem(String applicationNo, CaseEventType type, TaskRef task, String outcome, Map<String, ?> data) {

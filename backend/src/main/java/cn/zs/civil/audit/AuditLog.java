@@ -29,7 +29,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import cn.zs.civil.identity.PlatformUser;
 
 /**
  * Appends to the MAC-chained audit log, seals the chain, anchors its head outside the database and verifies it. An append joins the caller's transaction
@@ -40,6 +39,8 @@ import cn.zs.civil.identity.PlatformUser;
  */
 @Service
 public class AuditLog implements DisposableBean {
+
+    private static final String ROLE_PREFIX = "ROLE_";
 
     public static final String SYSTEM = "system";
     static final String GENESIS = "0".repeat(64);
@@ -76,10 +77,24 @@ public class AuditLog implements DisposableBean {
             Map<String, ?> before, Map<String, ?> after) {
     }
 
-    public void byUser(PlatformUser user, String action, String target, String outcome, Map<String, ?> before,
-            Map<String, ?> after) {
-        append(new Entry(user.id(), String.join(",", new java.util.TreeSet<>(user.roles())), action, target, outcome,
-                before, after));
+    public void byUser(String actorId, java.util.Collection<String> roles, String action, String target,
+            String outcome, Map<String, ?> before, Map<String, ?> after) {
+        append(new Entry(actorId, String.join(",", new java.util.TreeSet<>(roles)), action, target, outcome, before,
+                after));
+    }
+
+    /**
+     * The platform roles of a signed-in caller as an entry records them: its authorities with Spring Security's role
+     * prefix ({@code ROLE_}, as {@code identity.PlatformUser} grants them), sorted, comma-separated.
+     */
+    public static String rolesOf(org.springframework.security.core.Authentication who) {
+        java.util.TreeSet<String> roles = new java.util.TreeSet<>();
+        who.getAuthorities().forEach(a -> {
+            if (a.getAuthority() != null && a.getAuthority().startsWith(ROLE_PREFIX)) {
+                roles.add(a.getAuthority().substring(ROLE_PREFIX.length()));
+            }
+        });
+        return String.join(",", roles);
     }
 
     public void bySystem(String action, String target, String outcome, Map<String, ?> before, Map<String, ?> after) {

@@ -43,7 +43,7 @@ public class EngineAdminAudit extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             if (who != null) {
-                audit.bestEffort(new AuditLog.Entry(who.getName(), cn.zs.civil.identity.ProblemWriter.roles(who), "ENGINE_ADMIN",
+                audit.bestEffort(new AuditLog.Entry(who.getName(), AuditLog.rolesOf(who), "ENGINE_ADMIN",
                         request.getMethod() + " " + request.getRequestURI(), Integer.toString(response.getStatus()),
                         null, Map.of("query", request.getQueryString() == null ? "" : request.getQueryString())));
             }

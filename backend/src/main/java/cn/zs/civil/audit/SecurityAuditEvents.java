@@ -8,12 +8,11 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-import cn.zs.civil.identity.ProblemWriter;
 
 /**
  * Sign-ins into the audit log. A sign-in is an interactive one (the sign-in form, Keycloak's OIDC sign-in); HTTP
  * Basic and bearer tokens authenticate every single call, so only their failures are recorded. (Refusals are
- * recorded by the 403 handler, {@link ProblemWriter#deniedHandler()}.)
+ * recorded by the 403 handler, {@code identity.ProblemWriter#deniedHandler()}.)
  */
 @Component
 class SecurityAuditEvents {
@@ -41,6 +40,6 @@ class SecurityAuditEvents {
     }
 
     static String roles(Authentication who) {
-        return ProblemWriter.roles(who);
+        return AuditLog.rolesOf(who);
     }
 }

@@ -86,7 +86,8 @@ class DemoClockController {
                 // The job executor retries it like any failed job; the demo goes on.
             }
         }
-        audit.byUser(currentUser.get(), "DEMO_CLOCK_ADVANCED", "engine clock",
+        var user = currentUser.get();
+        audit.byUser(user.id(), user.roles(), "DEMO_CLOCK_ADVANCED", "engine clock",
                 request.days() != null ? "+" + request.days() + "d" : "to " + request.to(),
                 Map.of("now", before), Map.of("now", BusinessTime.now().toString(), "timersFired", fired));
         return now(fired);

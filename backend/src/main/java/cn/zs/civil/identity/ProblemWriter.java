@@ -41,22 +41,12 @@ public record ProblemWriter(ObjectMapper json, MessageSource messages, LocaleRes
         return (request, response, e) -> {
             Authentication who = SecurityContextHolder.getContext().getAuthentication();
             if (who != null && !(who instanceof AnonymousAuthenticationToken)) {
-                audit.bestEffort(new AuditLog.Entry(who.getName(), roles(who), "ACCESS_DENIED",
+                audit.bestEffort(new AuditLog.Entry(who.getName(), AuditLog.rolesOf(who), "ACCESS_DENIED",
                         request.getMethod() + " " + request.getRequestURI(), "403", null,
                         Map.of("reason", e.getClass().getSimpleName())));
             }
             write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
         };
-    }
-
-    public static String roles(Authentication who) {
-        java.util.TreeSet<String> roles = new java.util.TreeSet<>();
-        who.getAuthorities().forEach(a -> {
-            if (a.getAuthority() != null && a.getAuthority().startsWith(PlatformUser.ROLE_PREFIX)) {
-                roles.add(a.getAuthority().substring(PlatformUser.ROLE_PREFIX.length()));
-            }
-        });
-        return String.join(",", roles);
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)

@@ -1,0 +1,52 @@
+package cn.zs.civil.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The walls between the platform's modules (the packages under {@code cn.zs.civil}, docs/architecture.md), checked
+ * on the compiled main classes in every {@code ./mvnw verify}: no module depends on another that depends back on it,
+ * and the floor (the clock, data protection, the audit log) depends on nothing above it.
+ */
+@AnalyzeClasses(packages = "cn.zs.civil", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleWallsTest {
+
+    /** The modules: first-level packages (declared before the rules, which use it). */
+    private static final String[] MODULES = {"application", "audit", "catalogue", "clock", "demo", "forms", "funeral",
+        "identity", "marriage", "operations", "placename", "protection", "rating", "registry", "reports", "schema",
+        "socialorg", "web", "worklist"};
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenModules = slices().matching("cn.zs.civil.(*)..").should().beFreeOfCycles()
+            .because("a cycle makes two modules one; the audit, identity and web cycle was cut in two");
+
+    @ArchTest
+    static final ArchRule theClockAndDataProtectionStandOnTheirOwn = noClasses()
+            .that().resideInAnyPackage("cn.zs.civil.clock..", "cn.zs.civil.protection..")
+            .should().dependOnClassesThat().resideInAnyPackage(modulesBut("clock", "protection"));
+
+    @ArchTest
+    static final ArchRule theAuditLogStandsOnTheFloorOnly = noClasses()
+            .that().resideInAPackage("cn.zs.civil.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage(modulesBut("audit", "clock", "protection"))
+            .because("everything records in the audit log: it must not know who records");
+
+    @ArchTest
+    static final ArchRule noModuleReachesIntoTheServices = noClasses()
+            .that().resideInAnyPackage("cn.zs.civil.application..", "cn.zs.civil.worklist..", "cn.zs.civil.clock..",
+                    "cn.zs.civil.forms..", "cn.zs.civil.identity..", "cn.zs.civil.web..", "cn.zs.civil.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("cn.zs.civil.funeral..", "cn.zs.civil.marriage..",
+                    "cn.zs.civil.socialorg..", "cn.zs.civil.placename..", "cn.zs.civil.rating..", "cn.zs.civil.demo..")
+            .because("the services build on the case and the work queue, never the other way round");
+
+    private static String[] modulesBut(String... allowed) {
+        java.util.Set<String> keep = java.util.Set.of(allowed);
+        return java.util.Arrays.stream(MODULES).filter(m -> !keep.contains(m)).map(m -> "cn.zs.civil." + m + "..")
+                .toArray(String[]::new);
+    }
+}
