@@ -238,9 +238,15 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await shot(applicant, '06-applicant-expected-date')
     await applicant.context().close()
 
-    // The review task follows with the amount computed from the DMN tables.
-    await page.getByTestId('next-after-done').click()
+    // The review task follows with the amount computed from the DMN tables: back on the case's page, its step to do
+    // now (the queue's "next case" could be one of the demo sample's), which the clerk claims.
+    await page.getByTestId('back-to-case').click()
+    await page.waitForURL(new RegExp(`/workbench/cases/${state.no}$`))
+    await page.getByTestId('open-task-Task_ReviewReimbursement').click()
+    await page.waitForURL(/\/workbench\/tasks\//)
     await page.getByRole('heading', { name: /审核/ }).waitFor({ timeout: 20_000 })
+    await page.getByRole('button', { name: '领取', exact: true }).click()
+    await page.getByRole('button', { name: '退回队列', exact: true }).waitFor()
     await page.getByRole('tab', { name: '申请信息' }).click()
     assert.match(await page.locator('main').innerText(), /1090\.5/)
     const reviewUrl = page.url()
