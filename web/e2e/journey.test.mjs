@@ -22,6 +22,16 @@ const state = {}
 const ui = browserUi({ browser: () => browser, baseUrl: () => app.baseUrl, shots })
 const { pages, codeFindings, signedIn, shot } = ui
 
+/** Opens the task of the one case in the signed-in clerk's queue whose subject has this whole name (the queue search). */
+async function openByName(page, name) {
+  await page.goto(`${app.baseUrl}/workbench`)
+  await page.getByLabel('按申请编号或姓名查找').fill(name)
+  await page.getByTestId('queue-search-button').click()
+  await page.getByText(`当事人为“${name}”的办件 1 件`).waitFor()
+  await page.locator('.el-table a[href^="/workbench/tasks/"]').first().click()
+  await page.waitForURL(/\/workbench\/tasks\//)
+}
+
 /** A day N days from the platform's own today (never this machine's: the suite gives the same result any day). */
 async function platformDay(offset) {
   const response = await fetch(`${app.baseUrl}/api/calendar/today`, {
@@ -228,9 +238,15 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await shot(applicant, '06-applicant-expected-date')
     await applicant.context().close()
 
-    // The review task follows with the amount computed from the DMN tables.
-    await page.getByTestId('next-after-done').click()
+    // The review task follows with the amount computed from the DMN tables: back on the case's page, its step to do
+    // now (the queue's "next case" could be one of the demo sample's), which the clerk claims.
+    await page.getByTestId('back-to-case').click()
+    await page.waitForURL(new RegExp(`/workbench/cases/${state.no}$`))
+    await page.getByTestId('open-task-Task_ReviewReimbursement').click()
+    await page.waitForURL(/\/workbench\/tasks\//)
     await page.getByRole('heading', { name: /审核/ }).waitFor({ timeout: 20_000 })
+    await page.getByRole('button', { name: '领取', exact: true }).click()
+    await page.getByRole('button', { name: '退回队列', exact: true }).waitFor()
     await page.getByRole('tab', { name: '申请信息' }).click()
     assert.match(await page.locator('main').innerText(), /1090\.5/)
     const reviewUrl = page.url()
@@ -368,8 +384,8 @@ describe('a funeral-fee reimbursement through the web UI', () => {
 
   test('a clerk returns a demo case for corrections with one checklist of every missing item', async () => {
     const page = await signedIn('clerk-funeral')
-    await page.getByTestId('next-case').click()
-    await page.waitForURL(/\/workbench\/tasks\//)
+    // 李四's claim for 郑海, waiting for acceptance (the queue also holds the demo sample's cases).
+    await openByName(page, '郑海')
     await page.getByRole('button', { name: '一次性告知补正' }).click()
     const dialog = page.getByRole('dialog', { name: '一次性告知补正' })
     await dialog.getByLabel('需补正的内容 1').fill('火化证明扫描件不清晰，请重新上传')
@@ -384,8 +400,8 @@ describe('a funeral-fee reimbursement through the web UI', () => {
 
   test('a funeral-home clerk refuses a demo waiver, with the reasons in one clear dialog', async () => {
     const page = await signedIn('clerk-funeral-home')
-    await page.getByTestId('next-case').click()
-    await page.waitForURL(/\/workbench\/tasks\//)
+    // The demo waiver for 吴志明, waiting for the paper documents to be verified.
+    await openByName(page, '吴志明')
     await page.getByTestId('refuse').click()
     const dialog = page.getByRole('dialog', { name: '作出否定决定并说明理由' })
     await dialog.waitFor()

@@ -112,11 +112,26 @@ final class BureauPlan {
                         || s == Service.PLACENAME || s == Service.REIMBURSEMENT);
                 // Reimbursements wait in both funeral review queues (the city's streets and Xiaolan's towns).
                 String district = s == Service.REIMBURSEMENT ? (i % 2 == 0 ? "shiqi" : "xiaolan") : district();
-                cases.add(new Case(seq++, s, Fate.OPEN, district, List.of(at), false,
+                List<LocalDateTime> steps = s == Service.SOCIALORG && i == open - 1 && i > 0 ? forTheDirector(to)
+                        : List.of(at);
+                cases.add(new Case(seq++, s, Fate.OPEN, district, steps, false,
                         s == Service.FUNERAL || s == Service.REIMBURSEMENT ? 300 + random.nextInt(300) : 0, 0));
             }
         }
         cases.sort(Comparator.comparing(Case::receivedAt).thenComparing(Case::seq));
+    }
+
+    /**
+     * A social organisation that waits for the director's decision at the window's end: received online nine working
+     * days before its last day, then accepted, reviewed, verified on site and approved by the section chief, one step
+     * every working day or two, the last on the second working day before the last day.
+     */
+    private List<LocalDateTime> forTheDirector(LocalDate to) {
+        List<LocalDateTime> steps = new ArrayList<>(List.of(office(workingDaysBefore(to, 9), true)));
+        for (int before : new int[] {7, 5, 3, 2}) {
+            steps.add(office(workingDaysBefore(to, before), false));
+        }
+        return steps;
     }
 
     /** The seed's year at a scale (1 = the whole year); each figure rounded. */

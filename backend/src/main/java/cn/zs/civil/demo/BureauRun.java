@@ -447,9 +447,18 @@ final class BureauRun {
         }
     }
 
-    /** Completes the case's open task, if it has one, with the values its clerk enters for this case's fate. */
+    /**
+     * Completes the case's open task, if it has one, with the values its clerk enters for this case's fate. A place
+     * name the name check flagged (one the generator repeats, or a homophone of another) first waits for the clerk's
+     * review of the findings, which the plan has no step for: the clerk clears it on the way to the planned step.
+     */
     private void completeOpenTask(BureauPlan.Case c, String no) {
         Task task = openTask(no);
+        if (task != null && "Task_ReviewNameFindings".equals(task.getTaskDefinitionKey())) {
+            worklist.complete(staffFor(c, task), task.getId(), values(c, task.getTaskDefinitionKey()), ZH);
+            runJobs(no);
+            task = openTask(no);
+        }
         if (task == null) {
             return;
         }

@@ -45,8 +45,9 @@ import cn.zs.civil.worklist.WorklistService;
 class DemoCases implements SmartLifecycle {
 
     /**
-     * The sample's months, and its figures: about 70 cases, two of each service waiting for the staff (start-up
-     * time: README, "Demo data").
+     * The sample's months, and its figures: about 70 cases, two of each service waiting for the staff (one social
+     * organisation at the director's decision), so that every staff account has cases in its queue (start-up time:
+     * README, "Demo data").
      */
     static final int SAMPLE_DAYS = 120;
     static final BureauPlan.Figures SAMPLE = new BureauPlan.Figures(18, 12, 4, 2, 3, 1, 18, 8_640);
@@ -74,7 +75,7 @@ class DemoCases implements SmartLifecycle {
     DemoCases(ApplicationService applications, Attachments attachments, WorklistService worklist, TaskService tasks,
             RuntimeService runtime, ManagementService management, JdbcTemplate jdbc, DivorceService divorces,
             RatingService ratings, ObjectProvider<DemoRegistry> registry,
-            @org.springframework.beans.factory.annotation.Value("${platform.demo.sample:false}") boolean withSample) {
+            @org.springframework.beans.factory.annotation.Value("${platform.demo.sample:true}") boolean withSample) {
         DemoRegistry demoRegistry = registry.getIfAvailable();
         this.sample = demoRegistry == null || !withSample ? null : new BureauRun(applications, attachments, worklist, divorces,
                 ratings, demoRegistry, tasks, runtime, management);

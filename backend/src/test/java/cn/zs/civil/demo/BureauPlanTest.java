@@ -85,6 +85,13 @@ class BureauPlanTest {
         assertThat(plan.cases.stream().filter(c -> c.fate() == BureauPlan.Fate.OPEN))
                 .hasSizeGreaterThanOrEqualTo(12)
                 .allMatch(c -> c.receivedAt().isBefore(today.atStartOfDay()));
+        // One social organisation waits for the director (the director's queue is not empty): its acceptance,
+        // review, on-site verification and the chief's approval all taken before the last day.
+        assertThat(plan.cases.stream().filter(c -> c.fate() == BureauPlan.Fate.OPEN
+                && c.service() == BureauPlan.Service.SOCIALORG && c.steps().size() == 5))
+                .singleElement()
+                .matches(c -> BureauPlan.last(c).isBefore(today.atStartOfDay()))
+                .matches(c -> c.steps().stream().sorted().toList().equals(c.steps()));
     }
 
     @Test
