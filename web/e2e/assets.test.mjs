@@ -17,7 +17,7 @@ let app
 let browser
 
 before(async () => {
-  app = await startApp()
+  app = await startApp({ sample: false })
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],

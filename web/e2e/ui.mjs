@@ -24,12 +24,12 @@ export function launchChromium() {
  * (`FAILED-<failed><test>.png`, what the user would have seen) and is closed. Returns `browserUi`'s helpers with
  * `suite.app` and `suite.browser`, set once `before` ran.
  */
-export function browserSuite({ shots, failed = '' }) {
+export function browserSuite({ shots, failed = '', sample = true }) {
   const suite = { app: null, browser: null }
   const ui = browserUi({ browser: () => suite.browser, baseUrl: () => suite.app.baseUrl, shots })
   before(async () => {
     fs.mkdirSync(shots, { recursive: true })
-    suite.app = await startApp()
+    suite.app = await startApp({ sample })
     suite.browser = await launchChromium()
   })
   afterEach(async (t) => {

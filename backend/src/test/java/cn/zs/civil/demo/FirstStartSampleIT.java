@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * days up to the platform's today). The platform runs from a fixed day (the demo clock's DEMO_CLOCK_START, the only
  * setting added), so the result never depends on the day the test runs: the first working day after the 2026 Spring
  * Festival, whose nine days off leave the fewest working days in the dashboard's month and the sample's last weeks.
+ * The same start proves that every model and form is deployed from the jar (the former DeploymentFromJarIT).
  */
 class FirstStartSampleIT {
 
@@ -86,6 +87,8 @@ class FirstStartSampleIT {
             assertThat(sample).as("the sample's log line").contains("failed steps: {}");
             assertThat(get("/api/calendar/today", "admin").path("today").asText()).isEqualTo(START.toString());
 
+            everyModelAndFormIsDeployedFromTheJar();
+
             for (String account : STAFF) {
                 JsonNode queue = get("/api/tasks?scope=ALL&size=100", account);
                 assertThat(queue.path("total").asLong()).as("the queue of " + account).isPositive();
@@ -118,6 +121,36 @@ class FirstStartSampleIT {
             if (!app.waitFor(30, TimeUnit.SECONDS)) {
                 app.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * Every BPMN, DMN and form under {@code processes/} and {@code forms/} is deployed from the packaged jar, as the
+     * engine's REST API lists its deployments' resources (the engine names a resource by its file name, so file names
+     * must be unique across the two folders), and every service's process is defined.
+     */
+    private void everyModelAndFormIsDeployedFromTheJar() throws IOException, InterruptedException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<String> names = java.util.stream.Stream.concat(modelFiles(root.resolve("processes")).stream(),
+                modelFiles(root.resolve("forms")).stream()).toList();
+        java.util.Set<String> expected = new java.util.TreeSet<>(names);
+        assertThat(expected).isNotEmpty().hasSameSizeAs(names);
+        java.util.Set<String> deployed = new java.util.TreeSet<>();
+        for (JsonNode d : get("/engine-rest/deployment?firstResult=0&maxResults=1000", "admin")) {
+            get("/engine-rest/deployment/" + d.path("id").asText() + "/resources", "admin")
+                    .forEach(res -> deployed.add(res.path("name").asText()));
+        }
+        assertThat(deployed).containsAll(expected);
+        assertThat(get("/engine-rest/process-definition?firstResult=0&maxResults=1000", "admin").findValuesAsText("key"))
+                .contains("funeral-fee-waiver", "funeral-fee-reimbursement", "marriage-registration",
+                        "divorce-registration", "socialorg-establishment", "socialorg-change", "socialorg-cancellation",
+                        "placename-approval");
+    }
+
+    private static List<String> modelFiles(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches(".*\\.(bpmn|dmn|form)$")).toList();
         }
     }
 
