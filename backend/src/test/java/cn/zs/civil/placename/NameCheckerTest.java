@@ -74,6 +74,20 @@ class NameCheckerTest {
     }
 
     @Test
+    void aNationalLeadersNameIsForbiddenInAPlaceName_R161() {
+        // The brief names no leader; the bureau keeps the list (placename_banned_term, kind LEADER_NAME). A term
+        // added here stands for one.
+        NameChecker.Register withLeader = new InMemoryRegister(register.entries(),
+                List.of(new BannedTerm("甲乙丙", "LEADER_NAME")));
+        List<Finding> findings = checker.check(new Proposal("甲乙丙", "大道", "STREET_ROAD_LANE", "NAMING", null),
+                withLeader);
+        assertThat(findings).containsExactly(new Finding(Code.LEADER_NAME, "甲乙丙"));
+        assertThat(findings.get(0).code().forbidden).isTrue();
+        assertThat(checker.check(new Proposal("新甲乙丙", "路", "STREET_ROAD_LANE", "NAMING", null), withLeader))
+                .extracting(Finding::code).containsExactly(Code.LEADER_NAME);
+    }
+
+    @Test
     void flagsAGenericPartThatDoesNotFitTheCategory() {
         assertThat(check("濠头", "花园")).containsExactly(new Finding(Code.GENERIC_PART_MISMATCH, "花园"));
     }
