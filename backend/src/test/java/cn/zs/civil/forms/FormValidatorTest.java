@@ -152,6 +152,20 @@ class FormValidatorTest {
     }
 
     @Test
+    void retroactiveRegistrationAndRemarriageAreRecordedAsSuchOnTheSameProcedure_R74() throws IOException {
+        // Brief §1(c-1): 补办 and 复婚 follow the marriage procedure; the check-in records which it is.
+        FormDefinition checkIn = form("marriage/marriage-checkin.form");
+        for (String variant : List.of("MARRIAGE", "RETROACTIVE", "REMARRIAGE")) {
+            ValidatedForm checked = validator.validate(checkIn, Map.of("registrationVariant", variant), ZH);
+            assertThat(fields(checked)).as(variant).doesNotContain("registrationVariant");
+            assertThat(checked.values()).containsEntry("registrationVariant", variant);
+        }
+        assertThat(fields(validator.validate(checkIn, Map.of("registrationVariant", "REPLACEMENT"), ZH)))
+                .contains("registrationVariant");
+        assertThat(fields(validator.validate(checkIn, Map.of(), ZH))).doesNotContain("registrationVariant");
+    }
+
+    @Test
     void theCertificateCeremonyIsTheCouplesChoice_R68() throws IOException {
         FormDefinition issue = form("marriage/marriage-issue.form");
         Map<String, Object> handed = new HashMap<>(Map.of("bothSigned", true, "certificatesHanded", true));
