@@ -8,17 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.web.FieldProblem;
 import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.worklist.TaskCases;
 import cn.zs.civil.worklist.TaskCompletionCheck;
 
 /**
@@ -33,30 +31,23 @@ class DivorceAcceptanceCheck implements TaskCompletionCheck {
     static final String TASK_ACCEPT = "Task_AcceptApplication";
     static final String FIELD_DECISION = "decision";
 
-    private final RepositoryService repository;
-    private final RuntimeService runtime;
+    private final TaskCases cases;
     private final TaskService tasks;
-    private final ApplicationService applications;
     private final MessageSource messages;
 
-    DivorceAcceptanceCheck(RepositoryService repository, RuntimeService runtime, TaskService tasks,
-            ApplicationService applications, MessageSource messages) {
-        this.repository = repository;
-        this.runtime = runtime;
+    DivorceAcceptanceCheck(TaskCases cases, TaskService tasks, MessageSource messages) {
+        this.cases = cases;
         this.tasks = tasks;
-        this.applications = applications;
         this.messages = messages;
     }
 
     @Override
     public List<FieldProblem> check(PlatformUser user, Task task, Map<String, Object> values, Locale locale) {
         if (!TASK_ACCEPT.equals(task.getTaskDefinitionKey()) || !"accept".equals(values.get(FIELD_DECISION))
-                || !DIVORCE_KEY.equals(repository.getProcessDefinition(task.getProcessDefinitionId()).getKey())) {
+                || !DIVORCE_KEY.equals(cases.processKey(task))) {
             return List.of();
         }
-        String no = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getBusinessKey();
-        Map<String, Object> application = applications.formData(no);
+        Map<String, Object> application = cases.applicationData(task);
         List<String> grounds = new ArrayList<>();
         if ("no".equals(application.get("fullCapacity"))) {
             grounds.add("NO_CAPACITY");
