@@ -14,8 +14,39 @@ import cn.zs.civil.clock.Period;
 @ConfigurationProperties("platform")
 public record ServiceCatalogue(Map<String, ServiceDefinition> services) {
 
+    /**
+     * Refuses, at start-up, a catalogue that would publish a service without its kind (即办件 or 承诺件, brief §0.4)
+     * or promise more than the law allows (brief §0.4: the promised limit is at most the statutory one).
+     */
     public ServiceCatalogue {
         services = services == null ? Map.of() : new LinkedHashMap<>(services);
+        services.forEach((code, service) -> {
+            if (service.kind() == null) {
+                throw new IllegalArgumentException("platform.services." + code + ".kind is missing: every service is"
+                        + " published as IMMEDIATE (即办件) or PROMISED (承诺件)");
+            }
+            if (!withinStatutoryLimit(service.promisedLimit(), service.statutoryLimit())) {
+                throw new IllegalArgumentException("platform.services." + code + ".promised-limit "
+                        + service.promisedLimit().days() + " " + service.promisedLimit().unit()
+                        + " days exceeds the statutory limit of " + service.statutoryLimit().days() + " "
+                        + service.statutoryLimit().unit() + " days");
+            }
+        });
+    }
+
+    /**
+     * Whether a promise keeps within the law's limit. Working days are never fewer calendar days than their count, so
+     * a promise in calendar days fits a statutory limit in working days of at least as many days; a promise in
+     * working days cannot be shown to fit a limit in calendar days and is refused.
+     */
+    static boolean withinStatutoryLimit(Limit promised, Limit statutory) {
+        if (promised == null || statutory == null) {
+            return true;
+        }
+        if (promised.unit() == Unit.WORKING && statutory.unit() == Unit.CALENDAR) {
+            return false;
+        }
+        return promised.days() <= statutory.days();
     }
 
     public Optional<ServiceDefinition> find(String code) {

@@ -60,6 +60,14 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
                 || ("UNKNOWN".equals(registryStatus) && "SINGLE".equals(declared));
     }
 
+    /**
+     * Full years of age on the registration date (brief §1(e)2): a party is a year older from the birthday itself,
+     * and one born on 29 February from 1 March in a common year.
+     */
+    static int ageOn(LocalDate birth, LocalDate day) {
+        return Period.between(birth, day).getYears();
+    }
+
     private Map<String, Object> check(String no, Map<String, Object> data) {
         LocalDate today = BusinessTime.now().toLocalDate();
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -81,7 +89,7 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
             String sex = person.map(Registries.Person::sex).orElse(valid && (id.charAt(16) - '0') % 2 == 1 ? "M" : "F");
             sexes.add(sex);
             LocalDate birth = person.map(Registries.Person::birthDate).orElse(valid ? IdNumbers.birthDate(id) : today);
-            int age = Period.between(birth, today).getYears();
+            int age = ageOn(birth, today);
             if ("M".equals(sex)) {
                 ageMan = age;
             } else {

@@ -38,7 +38,9 @@ public final class NameChecker {
         DUPLICATE(true), HOMOPHONE(false), SAME_SPECIFIC_PART(false), FOREIGN_NAME(false), PERSONAL_NAME(false),
         LEADER_NAME(true), ENTERPRISE_NAME(false), TRADEMARK(false), NON_STANDARD_SCRIPT(false),
         RARE_CHARACTER(false), GENERIC_PART_MISMATCH(false), CURRENT_NAME_NOT_FOUND(false),
-        CURRENT_NAME_PROTECTED(false);
+        CURRENT_NAME_PROTECTED(false),
+        /** Art. 9(1): a name has a clear and healthy meaning; the bureau's list of offensive or vulgar terms. */
+        OFFENSIVE_TERM(true);
 
         /** Forbidden by the regulations ("不得"), not merely to be avoided ("避免") or weighed by the reviewer. */
         public final boolean forbidden;

@@ -8,8 +8,13 @@ import cn.zs.civil.catalogue.ServiceCatalogue.Text;
 
 /** {@code platform.socialorg}: the [S]/[M] values of domain brief §2 as configuration. */
 @ConfigurationProperties("platform.socialorg")
+/**
+ * @param certificateValidityYears how many years a registration certificate is valid from the date of registration
+ *        (brief §2(d) [M]: Guangdong certificates carry a validity period, often 5 years); 0: no period is stated
+ */
 public record SocialOrgProperties(Foundations foundations, Names names, int changeFilingDays,
-        int cancellationFilingDays, int certificateDeliveryDays, boolean demoOrganisations, Text remedyNotice) {
+        int cancellationFilingDays, int certificateDeliveryDays, int certificateValidityYears,
+        boolean demoOrganisations, Text remedyNotice) {
 
     public record Foundations(boolean delegated, Text competentAuthority) {
     }

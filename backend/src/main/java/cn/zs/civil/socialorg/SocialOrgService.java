@@ -331,9 +331,15 @@ public class SocialOrgService {
                 ? messages.getMessage("socialorg.cert.authorityName", null, locale) : BUREAU);
         java.time.LocalDate on = org != null && org.registeredOn() != null ? org.registeredOn()
                 : c.decidedAt() == null ? null : c.decidedAt().toLocalDate();
-        add.accept("registeredOn", on == null ? null : "en".equals(locale.getLanguage())
-                ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(on) : DATE.format(on));
+        add.accept("registeredOn", on == null ? null : day(on, locale));
+        int years = properties.certificateValidityYears();
+        add.accept("validUntil", on == null || years <= 0 ? null : day(on.plusYears(years).minusDays(1), locale));
         return facts;
+    }
+
+    private static String day(java.time.LocalDate day, Locale locale) {
+        return "en".equals(locale.getLanguage()) ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(day)
+                : DATE.format(day);
     }
 
     /** Demo organisations for the name check (embedded default only); those already there are left alone. */

@@ -102,6 +102,104 @@ class FormValidatorTest {
         assertThat(validator.validate(form, Map.of("name", "𠮷林"), ZH).valid()).isTrue();
     }
 
+    private static Map<String, Object> registration() {
+        Map<String, Object> review = new HashMap<>();
+        review.put("counselling", "declined");
+        review.put("decision", "register");
+        review.put("declarationSignedA", true);
+        review.put("declarationSignedB", true);
+        return review;
+    }
+
+    @Test
+    void registeringNeedsEachPartysDeclarationSignedBeforeTheRegistrar_R62() throws IOException {
+        FormDefinition review = form("marriage/marriage-review.form");
+        assertThat(validator.validate(review, registration(), ZH).valid()).isTrue();
+        Map<String, Object> unsigned = registration();
+        unsigned.put("declarationSignedB", false);
+        assertThat(fields(validator.validate(review, unsigned, ZH))).containsExactly("declarationSignedB");
+        unsigned.remove("declarationSignedA");
+        assertThat(fields(validator.validate(review, unsigned, ZH)))
+                .containsExactlyInAnyOrder("declarationSignedA", "declarationSignedB");
+    }
+
+    @Test
+    void prohibitedKinshipIsAGroundOfRefusalGivenWithReasons_R49() throws IOException {
+        // The parties declare before the registrar that they are not related within the prohibited degrees (R62);
+        // where the registrar finds they are, the marriage is refused on that ground with written reasons.
+        FormDefinition review = form("marriage/marriage-review.form");
+        Map<String, Object> refusal = new HashMap<>(Map.of("counselling", "declined", "decision", "refuse",
+                "refusalGround", "PROHIBITED_KINSHIP"));
+        assertThat(fields(validator.validate(review, refusal, ZH))).containsExactly("reasons");
+        refusal.put("reasons", "双方系三代以内旁系血亲");
+        ValidatedForm refused = validator.validate(review, refusal, ZH);
+        assertThat(refused.valid()).isTrue();
+        assertThat(refused.engineVariables()).containsEntry("decision", "refuse");
+        assertThat(refused.values()).containsEntry("refusalGround", "PROHIBITED_KINSHIP");
+    }
+
+    @Test
+    void counsellingIsOfferedButDecliningItDoesNotStopTheRegistration_R61() throws IOException {
+        FormDefinition review = form("marriage/marriage-review.form");
+        Map<String, Object> notOffered = registration();
+        notOffered.remove("counselling");
+        assertThat(fields(validator.validate(review, notOffered, ZH))).containsExactly("counselling");
+        for (String answer : List.of("declined", "accepted")) {
+            Map<String, Object> offered = registration();
+            offered.put("counselling", answer);
+            assertThat(validator.validate(review, offered, ZH).valid()).as(answer).isTrue();
+        }
+    }
+
+    @Test
+    void retroactiveRegistrationAndRemarriageAreRecordedAsSuchOnTheSameProcedure_R74() throws IOException {
+        // Brief §1(c-1): 补办 and 复婚 follow the marriage procedure; the check-in records which it is.
+        FormDefinition checkIn = form("marriage/marriage-checkin.form");
+        for (String variant : List.of("MARRIAGE", "RETROACTIVE", "REMARRIAGE")) {
+            ValidatedForm checked = validator.validate(checkIn, Map.of("registrationVariant", variant), ZH);
+            assertThat(fields(checked)).as(variant).doesNotContain("registrationVariant");
+            assertThat(checked.values()).containsEntry("registrationVariant", variant);
+        }
+        assertThat(fields(validator.validate(checkIn, Map.of("registrationVariant", "REPLACEMENT"), ZH)))
+                .contains("registrationVariant");
+        assertThat(fields(validator.validate(checkIn, Map.of(), ZH))).doesNotContain("registrationVariant");
+    }
+
+    @Test
+    void theCertificateCeremonyIsTheCouplesChoice_R68() throws IOException {
+        FormDefinition issue = form("marriage/marriage-issue.form");
+        Map<String, Object> handed = new HashMap<>(Map.of("bothSigned", true, "certificatesHanded", true));
+        assertThat(validator.validate(issue, handed, ZH).valid()).isTrue();
+        handed.put("ceremony", true);
+        assertThat(validator.validate(issue, handed, ZH).valid()).isTrue();
+    }
+
+    @Test
+    void aLostMarriageCertificateNeedsAWrittenDeclarationAndBothLostTheSealedArchiveCopy_R87() throws IOException {
+        FormDefinition apply = form("marriage/divorce-apply.form");
+        assertThat(fields(validator.validate(apply, Map.of("certificatesPresent", "BOTH"), ZH)))
+                .doesNotContain("lossDeclared", "archiveCopyProvided");
+        assertThat(fields(validator.validate(apply, Map.of("certificatesPresent", "ONE_LOST"), ZH)))
+                .contains("lossDeclared").doesNotContain("archiveCopyProvided");
+        assertThat(fields(validator.validate(apply, Map.of("certificatesPresent", "BOTH_LOST"), ZH)))
+                .contains("lossDeclared", "archiveCopyProvided");
+        assertThat(fields(validator.validate(apply, Map.of("certificatesPresent", "BOTH_LOST", "lossDeclared", true,
+                "archiveCopyProvided", true), ZH))).doesNotContain("lossDeclared", "archiveCopyProvided");
+    }
+
+    @Test
+    void aRenamingStatesItsReasonFromTheLawsList_R168() throws IOException {
+        FormDefinition apply = form("placename/placename-apply.form");
+        assertThat(fields(validator.validate(apply, Map.of("applicationType", "NAMING"), ZH)))
+                .doesNotContain("renamingReason", "currentName");
+        assertThat(fields(validator.validate(apply, Map.of("applicationType", "RENAMING"), ZH)))
+                .contains("renamingReason", "currentName");
+        assertThat(fields(validator.validate(apply, Map.of("applicationType", "RENAMING", "renamingReason",
+                "THE_MAYOR_LIKES_IT"), ZH))).contains("renamingReason");
+        assertThat(fields(validator.validate(apply, Map.of("applicationType", "RENAMING", "renamingReason",
+                "URBAN_CONSTRUCTION", "currentName", "兴中道"), ZH))).doesNotContain("renamingReason", "currentName");
+    }
+
     @Test
     void wrongTypesAreFindingsNotErrors() throws IOException {
         FormDefinition apply = form("funeral/funeral-reimbursement-apply.form");

@@ -229,6 +229,79 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(withdraw(byEmbassy, "B", "442000198104041043").status()).isEqualTo(204);
     }
 
+    /** A case of a couple the marriage database knows, waiting for the registrar's acceptance decision. */
+    private String caseAwaitingAcceptance(Map<String, Object> data) {
+        Api.Response r = api().as("clerk-marriage").post("/api/applications",
+                Map.of("serviceCode", "divorce-registration", "data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        return no;
+    }
+
+    private Api.Response accept(Api registrar, String no) {
+        return registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete", Map.of("data",
+                Map.of("decision", "accept")));
+    }
+
+    /** Accepting is refused on the decision field with the one ground; the message in the registrar's language. */
+    private String acceptanceRefused(Api registrar, String no, String ground) {
+        Api.Response refused = accept(registrar, no);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("decision");
+        assertThat(refused.body().path("errors").findValuesAsText("code"))
+                .containsExactly("divorce.notAcceptable." + ground);
+        assertThat(status(no)).isEqualTo("RECEIVED");
+        return refused.body().path("errors").get(0).path("message").asText();
+    }
+
+    @Test
+    void aPartyWithoutFullCapacityOrAMarriageNotRegisteredInMainlandChinaIsNotAccepted_R84() {
+        // 2025 Regulations Art. 14: not accepted (不予受理); the couple goes to court.
+        registry.recordMarriage("442000198403030512", "442000198606060623", "J442000-2010-000512",
+                java.time.LocalDate.of(2010, 5, 20));
+        Map<String, Object> noCapacity = application("周强", "442000198403030512", "吴静", "442000198606060623",
+                "J442000-2010-000512");
+        noCapacity.put("fullCapacity", "no");
+        String no = caseAwaitingAcceptance(noCapacity);
+        assertThat(acceptanceRefused(api().as("clerk-marriage"), no, "NO_CAPACITY"))
+                .contains("完全民事行为能力", "不予受理");
+        assertThat(acceptanceRefused(api().as("clerk-marriage").inEnglish(), no, "NO_CAPACITY"))
+                .contains("full civil capacity", "not accepted");
+        complete(no, Map.of("decision", "notAccepted", "notAcceptedGround", "NO_CAPACITY", "reasons",
+                "一方为限制民事行为能力人，请向人民法院起诉离婚"));
+        assertThat(outcome(no)).isEqualTo("NOT_ACCEPTED");
+
+        Map<String, Object> abroad = application("周强", "442000198403030512", "吴静", "442000198606060623",
+                "J442000-2010-000512");
+        abroad.put("marriageRegisteredIn", "ABROAD");
+        String second = caseAwaitingAcceptance(abroad);
+        assertThat(acceptanceRefused(api().as("clerk-marriage"), second, "NOT_MAINLAND")).contains("内地");
+        complete(second, Map.of("decision", "notAccepted", "notAcceptedGround", "NOT_MAINLAND", "reasons",
+                "在境外办理结婚登记，请向人民法院起诉离婚"));
+        assertThat(outcome(second)).isEqualTo("NOT_ACCEPTED");
+    }
+
+    @Test
+    void aMarriageWithNoMatchingRecordInTheDatabaseIsNotAccepted_R106() {
+        registry.recordMarriage("442000198307070717", "442000198508080823", "J442000-2012-000717",
+                java.time.LocalDate.of(2012, 8, 8));
+        // The certificates presented carry another number than the record's.
+        String no = caseAwaitingAcceptance(application("郑磊", "442000198307070717", "王芳", "442000198508080823",
+                "J442000-2012-000999"));
+        Api registrar = api().as("clerk-marriage");
+        assertThat(registrar.get("/api/tasks/" + taskOf(registrar, no)).body().path("checks")
+                .path("marriageRecordFound").asBoolean()).isFalse();
+        assertThat(acceptanceRefused(registrar, no, "NO_MARRIAGE_RECORD")).contains("婚姻登记信息库");
+        complete(no, Map.of("decision", "notAccepted", "notAcceptedGround", "NO_MARRIAGE_RECORD", "reasons",
+                "结婚证字号与婚姻登记信息库记录不符"));
+        assertThat(outcome(no)).isEqualTo("NOT_ACCEPTED");
+        // The same couple with the record's number is accepted (and closed again for the other tests).
+        String matching = acceptedCase(application("郑磊", "442000198307070717", "王芳", "442000198508080823",
+                "J442000-2012-000717"));
+        assertThat(withdraw(matching, "A", "442000198307070717").status()).isEqualTo(204);
+    }
+
     private com.fasterxml.jackson.databind.JsonNode countdown(String no) {
         return api().as("clerk-marriage").get("/api/applications/" + no).body().path("summary").path("countdown");
     }

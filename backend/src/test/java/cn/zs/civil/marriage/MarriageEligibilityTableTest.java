@@ -88,6 +88,18 @@ class MarriageEligibilityTableTest {
         assertThat(matchedRules).containsExactly(eligible ? "Rule_Eligible" : "Rule_WomanUnderage");
     }
 
+    @ParameterizedTest(name = "groom born {0}, registering on {1}: eligible={2}")
+    @CsvSource({ "2004-12-07, 2026-12-06, false", "2004-12-07, 2026-12-07, true",
+            "2004-02-29, 2026-02-28, false", "2004-02-29, 2026-03-01, true" })
+    void ageCountsFromTheBirthdayItself_R43(String born, String registrationDay, boolean eligible) {
+        // Brief §1(e)2: the age on the registration date, from the ID's birth date; the birthday itself counts.
+        couple.put(VAR_AGE_MAN, CheckMarriagePartiesDelegate.ageOn(java.time.LocalDate.parse(born),
+                java.time.LocalDate.parse(registrationDay)));
+
+        assertThat(decide()).containsEntry("eligible", eligible)
+                .containsEntry("refusalGround", eligible ? "ELIGIBLE" : "UNDERAGE");
+    }
+
     @Test
     void a20YearOldManMarryingA20YearOldWomanIsRefusedOnlyForTheMansAge() {
         couple.put(VAR_AGE_MAN, 20);

@@ -91,6 +91,33 @@ public class MarriageRegistrationIT extends ApiTestBase {
     }
 
     @Test
+    void aRegisteredMarriageCannotBeChangedOnceItsCertificatesAreIssued_R72() {
+        for (String[] p : new String[][] {{"442000199202020515", "林志强", "M", "1992-02-02"},
+                {"442000199404040629", "陈美玲", "F", "1994-04-04"}}) {
+            registry.enrol(new cn.zs.civil.registry.Registries.Person(p[0], p[1], p[2], java.time.LocalDate.parse(p[3]),
+                    "442000", "shiqi", "SINGLE"), new cn.zs.civil.registry.Registries.MaritalRecord(p[0], "SINGLE",
+                    null, null, null, null), null);
+        }
+        String no = checkIn(couple("林志强", "442000199202020515", "SINGLE", "陈美玲", "442000199404040629", "SINGLE"));
+        complete(no, Map.of("counselling", "accepted", "declarationSignedA", true, "declarationSignedB", true,
+                "decision", "register"));
+        complete(no, Map.of("bothSigned", true, "certificatesHanded", true, "ceremony", true));
+        assertThat(summary(no).path("outcome").asText()).isEqualTo("REGISTERED");
+        String sealed = jdbc.queryForObject("select form_data from application where application_no = ?",
+                String.class, no);
+
+        // No step is left through which the record could change, and supplying "corrections" is refused to staff.
+        Api registrar = api().as("clerk-marriage");
+        assertThat(taskOf(registrar, no)).isNull();
+        Api.Response changed = registrar.post("/api/applications/" + no + "/corrections",
+                Map.of("data", Map.of("partyBName", "陈美琳")));
+        assertThat(changed.status()).as(changed.toString()).isIn(403, 404, 409);
+        assertThat(jdbc.queryForObject("select form_data from application where application_no = ?", String.class,
+                no)).isEqualTo(sealed);
+        assertThat(registry.maritalRecord("442000199404040629").spouseIdNumber()).isEqualTo("442000199202020515");
+    }
+
+    @Test
     void aTwentyOneYearOldGroomIsRefusedWithTheLegalReason() {
         String no = checkIn(couple("陈少年", "442000200506013512", "SINGLE", "李小红", "440100200207012425", "SINGLE"));
         JsonNode refusal = task(no);

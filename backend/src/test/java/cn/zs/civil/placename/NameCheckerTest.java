@@ -74,6 +74,40 @@ class NameCheckerTest {
     }
 
     @Test
+    void aNationalLeadersNameIsForbiddenInAPlaceName_R161() {
+        // The brief names no leader; the bureau keeps the list (placename_banned_term, kind LEADER_NAME). A term
+        // added here stands for one.
+        NameChecker.Register withLeader = new InMemoryRegister(register.entries(),
+                List.of(new BannedTerm("甲乙丙", "LEADER_NAME")));
+        List<Finding> findings = checker.check(new Proposal("甲乙丙", "大道", "STREET_ROAD_LANE", "NAMING", null),
+                withLeader);
+        assertThat(findings).containsExactly(new Finding(Code.LEADER_NAME, "甲乙丙"));
+        assertThat(findings.get(0).code().forbidden).isTrue();
+        assertThat(checker.check(new Proposal("新甲乙丙", "路", "STREET_ROAD_LANE", "NAMING", null), withLeader))
+                .extracting(Finding::code).containsExactly(Code.LEADER_NAME);
+    }
+
+    @Test
+    void anOffensiveOrVulgarTermIsForbiddenInAPlaceName_R167() {
+        // Art. 9(1): a clear and healthy meaning. The bureau keeps its list of such terms (kind OFFENSIVE_TERM); a
+        // term added here stands for one.
+        NameChecker.Register withTerm = new InMemoryRegister(register.entries(),
+                List.of(new BannedTerm("丁戊", "OFFENSIVE_TERM")));
+        List<Finding> findings = checker.check(new Proposal("丁戊", "街", "STREET_ROAD_LANE", "NAMING", null), withTerm);
+        assertThat(findings).containsExactly(new Finding(Code.OFFENSIVE_TERM, "丁戊"));
+        assertThat(findings.get(0).code().forbidden).isTrue();
+        org.springframework.context.support.ResourceBundleMessageSource messages =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        assertThat(messages.getMessage("placename.finding.OFFENSIVE_TERM", new Object[] {"丁戊"},
+                java.util.Locale.SIMPLIFIED_CHINESE)).contains("丁戊", "健康");
+        assertThat(messages.getMessage("placename.finding.OFFENSIVE_TERM", new Object[] {"丁戊"},
+                java.util.Locale.ENGLISH)).contains("丁戊", "offensive");
+    }
+
+    @Test
     void flagsAGenericPartThatDoesNotFitTheCategory() {
         assertThat(check("濠头", "花园")).containsExactly(new Finding(Code.GENERIC_PART_MISMATCH, "花园"));
     }

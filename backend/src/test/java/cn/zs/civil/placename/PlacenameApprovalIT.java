@@ -214,6 +214,40 @@ class PlacenameApprovalIT extends ApiTestBase {
                 .isEqualTo("Task_ReviewNameFindings");
     }
 
+    @Test
+    void theHearingIsNotPresidedOverByAnyoneWhoReviewedTheApplication_R18() {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        String no = submit(applicant, "瑞禾", "路", "NAMING", null);
+        complete(clerk, no, Map.of("decision", "accept"));
+        complete(clerk, no, Map.of("socialImpact", "MEDIUM", "planConforms", true, "evaluationSummary", "合法可行"));
+        complete(clerk, no, Map.of("experts", "李教授、王工程师", "reviewDate", BusinessTime.now().toLocalDate().toString(),
+                "expertConclusion", "SUPPORT", "expertReport", "名称寓意良好"));
+        Job consultation = timer(no, "Event_ConsultationPeriodEnded");
+        ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plusSeconds(60)));
+        management.executeJob(consultation.getId());
+        complete(clerk, no, Map.of("consultationChannels", "所在镇街公示栏", "opinionsReceived", 5,
+                "opinionsHandling", "部分居民有异议", "hearingRequested", "yes"));
+
+        // 吴静 (clerk-placename) accepted and evaluated the case: neither her name nor her account may preside.
+        String hearing = taskOf(clerk, no);
+        for (String reviewer : List.of("吴静", " clerk-placename ")) {
+            Api.Response refused = clerk.post("/api/tasks/" + hearing + "/complete", Map.of("data", Map.of(
+                    "hearingDate", BusinessTime.now().toLocalDate().toString(), "presidingOfficer", reviewer,
+                    "hearingRecord", "听证笔录")));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("presidingOfficer");
+            assertThat(refused.body().path("errors").get(0).path("message").asText()).contains("吴静", "第四十八条");
+        }
+        assertThat(clerk.inEnglish().post("/api/tasks/" + hearing + "/complete", Map.of("data", Map.of(
+                "hearingDate", BusinessTime.now().toLocalDate().toString(), "presidingOfficer", "吴静",
+                "hearingRecord", "听证笔录"))).body().path("errors").get(0).path("message").asText())
+                .contains("cannot preside", "Art. 48");
+        complete(clerk, no, Map.of("hearingDate", BusinessTime.now().toLocalDate().toString(),
+                "presidingOfficer", "孙主任", "hearingRecord", "听证笔录：异议已说明"));
+        assertThat(taskOf(clerk, no)).isNotEqualTo(hearing);
+    }
+
     private String submit(Api applicant, String specificPart, String genericPart, String type, String currentName) {
         Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", "placename-approval", "data",
                 application(applicant, specificPart, genericPart, type, currentName)));

@@ -190,6 +190,23 @@ class RatingIT extends ApiTestBase {
         assertThat(ratingInstances(no)).isZero();
     }
 
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(cn.zs.civil.support.FixedPlatformDay.class)
+    void aBadRatingsWorkOrderIsDueFiveWorkingDaysAfterTheRating_R38() {
+        // Rated on Monday 2026-06-01 (FixedPlatformDay): platform.ratings.rectification-limit {5, WORKING} ends on
+        // Monday 2026-06-08, past the weekend; the call-back, rectification and feedback tasks are due then.
+        Api owner = api().as("zhangsan");
+        String no = submitted(owner);
+        decide(no);
+        assertThat(owner.post("/api/applications/" + no + "/rating", Map.of("level", 2)).status()).isEqualTo(201);
+        Api chief = api().as("chief");
+        String due = chief.get("/api/tasks/" + taskOf(chief, no)).body().path("task").path("dueAt").asText();
+        assertThat(due).startsWith("2026-06-08");
+        complete(chief, no, Map.of("callBack", "reached", "finding", "founded", "verificationNotes", "属实"));
+        assertThat(chief.get("/api/tasks/" + taskOf(chief, no)).body().path("task").path("dueAt").asText())
+                .isEqualTo(due);
+    }
+
     /** A reimbursement of zhangsan's, submitted and checked, waiting for acceptance. */
     private String submitted(Api owner) {
         String cremation = owner.upload("火化证明.pdf", Fixtures.pdf()).body().path("id").asText();

@@ -37,7 +37,7 @@ class FoundationCompetenceTest {
         SocialOrgProperties properties = new SocialOrgProperties(new SocialOrgProperties.Foundations(delegated, PROVINCE),
                 new SocialOrgProperties.Names(List.of("中山市"), List.of("第一"), List.of("中国"), List.of("基金会"), 0.6,
                         1, 3), 30, 15,
-                10, false, new Text("如不服本决定，可申请行政复议或者提起行政诉讼。", "remedies"));
+                10, 5, false, new Text("如不服本决定，可申请行政复议或者提起行政诉讼。", "remedies"));
         when(applications.formData(NO)).thenReturn(Map.of("orgType", "FOUNDATION", "proposedName", "中山市慈航基金会"));
         when(mapper.findByType("FOUNDATION")).thenReturn(List.of());
         return new SocialOrgService(mapper, properties, applications, mock(Sequences.class), new StaticMessageSource(),

@@ -94,6 +94,40 @@ class SocialOrgChangeAndCancellationIT extends ApiTestBase {
     }
 
     @Test
+    void aNewLegalRepresentativeIsApprovedOnlyAfterAFinancialAudit_R144() {
+        String code = codeOf("中山市摄影家协会");
+        Map<String, Object> change = new HashMap<>(Map.of("organisationName", "中山市摄影家协会", "registrationNo", code,
+                "changedItem", "LEGAL_REPRESENTATIVE", "oldValue", "陈光", "newValue", "李明",
+                "approvedOn", BusinessTime.now().toLocalDate().minusDays(3).toString()));
+        String unaudited = submit("socialorg-change", change);
+        complete("clerk-socialorg", unaudited, Map.of("decision", "accept"));
+        Api clerk = api().as("clerk-socialorg");
+        Api.Response refused = clerk.post("/api/tasks/" + taskOf(clerk, unaudited) + "/complete",
+                Map.of("data", Map.of("decision", "approve")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.body().path("errors").findValuesAsText("code"))
+                .containsExactly("socialorg.auditBeforeLegalRepresentativeChange");
+        assertThat(refused.body().path("errors").get(0).path("message").asText()).contains("财务审计", "第二十七条");
+        assertThat(clerk.inEnglish().post("/api/tasks/" + taskOf(clerk, unaudited) + "/complete",
+                Map.of("data", Map.of("decision", "approve"))).body().path("errors").get(0).path("message").asText())
+                .contains("financial audit");
+        Map<String, Object> refusal = Map.of("decision", "refuse", "refusalGround", "CONDITIONS_NOT_MET",
+                "reasons", "未进行财务审计");
+        complete("clerk-socialorg", unaudited, refusal);
+        Api chief = api().as("chief");
+        assertThat(chief.post("/api/tasks/" + taskOf(chief, unaudited) + "/complete",
+                Map.of("data", Map.of("decision", "approve"))).status()).isEqualTo(422);
+        complete("chief", unaudited, refusal);
+
+        change.put("auditDone", true);
+        String audited = submit("socialorg-change", change);
+        complete("clerk-socialorg", audited, Map.of("decision", "accept"));
+        complete("clerk-socialorg", audited, Map.of("decision", "approve"));
+        complete("chief", audited, Map.of("decision", "approve"));
+        assertThat(summary(audited).path("outcome").asText()).isEqualTo("CHANGE_REGISTERED");
+    }
+
+    @Test
     void aDirectlyRegisteredOrganisationCancelsWithoutASupervisoryUnitsDocument() {
         // An industry association registers directly (no supervisory unit): there is no review document to give.
         String code = codeOf("中山市物流行业协会");

@@ -306,4 +306,46 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(status.statutory().state()).isNotEqualTo(ClockState.RED);
         assertThat(taskOf(clerk, no)).isNotNull();
     }
+
+    @Test
+    void onSiteVerificationCountsAgainstThe60WorkingDays_R130() {
+        // Unlike expert review (ALL Art. 45), the on-site check (ALL Art. 34) is part of the review: the clock runs.
+        Api clerk = api().as("clerk-socialorg");
+        String no = submit("SOCIAL_GROUP", "中山市定向越野运动协会");
+        complete(clerk, no, Map.of("decision", "accept"));
+        LocalDate due = clocks.status(no, BusinessTime.instant()).statutory().dueDate();
+        complete(clerk, no, Map.of("decision", "approve", "opinion", "会员、资金、名称均符合规定"));
+
+        ClockUtil.setCurrentTime(Date.from(BusinessTime.instant().plus(Duration.ofDays(14))));
+        assertThat(clocks.status(no, BusinessTime.instant()).paused()).isFalse();
+        assertThat(complete(clerk, no, Map.of("verifiedOn", BusinessTime.now().toLocalDate().toString(),
+                "siteConforms", "yes", "siteFindings", "住所与申报一致", "secondVerifier", "chief")).status())
+                .isEqualTo(204);
+
+        ClockStatus status = clocks.status(no, BusinessTime.instant());
+        assertThat(status.pausedWorkingDays()).isZero();
+        assertThat(status.statutory().dueDate()).isEqualTo(due);
+    }
+
+    @Test
+    void theCertificateStatesItsValidityFromTheDateOfRegistration_R157() {
+        // platform.socialorg.certificate-validity-years: 5 ([M]); registered on Monday 2026-06-01 (FixedPlatformDay).
+        Api clerk = api().as("clerk-socialorg");
+        String no = submit("SOCIAL_GROUP", "中山市桥牌运动协会");
+        complete(clerk, no, Map.of("decision", "accept"));
+        complete(clerk, no, Map.of("decision", "approve", "opinion", "会员、资金、名称均符合规定"));
+        complete(clerk, no, Map.of("verifiedOn", BusinessTime.now().toLocalDate().toString(), "siteConforms", "yes",
+                "siteFindings", "住所与申报一致", "secondVerifier", "chief"));
+        complete(api().as("chief"), no, Map.of("chiefDecision", "approve", "chiefOpinion", "同意"));
+        complete(api().as("director"), no, Map.of("decision", "approve"));
+
+        Map<String, String> stated = new java.util.LinkedHashMap<>();
+        clerk.get("/api/socialorg/" + no + "/documents").body().path("certificateFacts")
+                .forEach(f -> stated.put(f.path("label").asText(), f.path("value").asText()));
+        assertThat(stated).containsEntry("登记日期", "2026年6月1日").containsEntry("有效期至", "2031年5月31日");
+        Map<String, String> english = new java.util.LinkedHashMap<>();
+        clerk.inEnglish().get("/api/socialorg/" + no + "/documents").body().path("certificateFacts")
+                .forEach(f -> english.put(f.path("label").asText(), f.path("value").asText()));
+        assertThat(english).containsEntry("Valid until", "31 May 2031");
+    }
 }
