@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The dump test (issue #16): after the README walkthrough, a dump of the whole database holds none of the
+# The dump test (issue #16): after the walkthroughs (docs/walkthroughs.md), a dump of the whole database holds none of the
 # walkthrough's names, ID numbers, bank accounts, phone numbers or attachment bytes in plain text.
 #   .ci/dump-check.sh h2 DIR                    H2's SCRIPT of DIR/civil-approval (the jar must be stopped: H2 locks the file)
 #   .ci/dump-check.sh mysql DATABASE USER PASS  mysqldump of DATABASE on 127.0.0.1:3306 (with binary as is, and as hex)
-# The probes are read from the README's walkthrough block (the personal fields of its JSON bodies) and the bytes of
+# The probes are read from the walkthroughs (docs/walkthroughs.md) (the personal fields of its JSON bodies) and the bytes of
 # the PDF it uploads, so that a new step with new personal data is checked without editing this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +32,7 @@ esac
 python3 - "$dump" <<'PY'
 import glob, re, sys
 
-readme = open("README.md", encoding="utf-8").read()
+readme = open("docs/walkthroughs.md", encoding="utf-8").read()
 block = readme.split("<!-- walkthrough:start -->", 1)[1].split("<!-- walkthrough:end -->", 1)[0]
 # The personal fields of the walkthrough's forms: people's names, ID numbers, phones, bank accounts.
 personal = re.compile(r'"((?:deceased|applicant|party[AB]|legalRep|contact|agent|guardian)Name'
@@ -45,12 +45,12 @@ for key, value in personal.findall(block):
 # The bytes of the file it uploads (printf's format, as bash expands it).
 fmt = re.search(r"printf '([^']*)' > /tmp/scan\.pdf", block)
 if not fmt:
-    sys.exit("dump-check: the walkthrough's upload (printf ... > /tmp/scan.pdf) was not found in the README")
+    sys.exit("dump-check: the walkthrough's upload (printf ... > /tmp/scan.pdf) was not found in docs/walkthroughs.md")
 pdf = fmt.group(1).replace("%%", "%").replace("\\n", "\n").encode()
 numbers = [v for v in probes if re.fullmatch(r"[0-9Xx]{11,19}", v)]
 names = [v for v in probes if v not in numbers]
 if len(numbers) < 5 or len(names) < 4:
-    sys.exit(f"dump-check: too few probes read from the README ({probes}): the pattern no longer fits it")
+    sys.exit(f"dump-check: too few probes read from docs/walkthroughs.md ({probes}): the pattern no longer fits it")
 
 found = []
 files = sorted(glob.glob(sys.argv[1] + "/dump*.sql"))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The engine's schema upgrade as the README's "Upgrading" says, with running cases: the platform built on the previous
+# The engine's schema upgrade as docs/operations.md's "Upgrading" says, with running cases: the platform built on the previous
 # Camunda release (the pom's camunda.previous.version, 7.23) makes a fresh MariaDB database with that engine's own
 # scripts (cn.zs.civil.schema) and takes two cases (one in a clerk's queue, one divorce in its cooling-off period,
 # i.e. a waiting timer); it is stopped, and this build (Camunda 7.24) starts on the same database: Flyway runs the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The BPMN models under bpmnlint's recommended rules and camunda-compat's rules for Camunda 7.24
-# (processes/.bpmnlintrc): 0 errors or this fails. Warnings left, each explained (README, "Operations"):
+# (processes/.bpmnlintrc): 0 errors or this fails. Warnings left, each explained (docs/operations.md, "Operations"):
 #   fake-join (4): an activity or end event with two incoming flows from mutually exclusive branches (a refusal
 #     reached from two checks, a registry check repeated after its retry timer): one token arrives, as intended.
 #   no-gateway-join-fork (1, lowered from error in .bpmnlintrc): placename-approval's Gateway_Decision merges the

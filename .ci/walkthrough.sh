@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Runs the README's walkthrough verbatim (the bash blocks between the walkthrough markers) against a running
+# Runs the walkthroughs of docs/walkthroughs.md verbatim (the bash blocks between the walkthrough markers) against a running
 # platform on http://localhost:8080 (or WALKTHROUGH_BASE, e.g. http://localhost:18500 for a jar on another port),
-# and checks what the README says you should see.
+# and checks what they say you should see.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 script=$(mktemp)
 {
   echo 'set -euo pipefail'
-  awk '/<!-- walkthrough:start -->/{on=1;next} /<!-- walkthrough:end -->/{on=0} on' README.md \
+  awk '/<!-- walkthrough:start -->/{on=1;next} /<!-- walkthrough:end -->/{on=0} on' docs/walkthroughs.md \
     | awk '/^```bash$/{inb=1;next} /^```$/{inb=0;next} inb' \
     | sed "s#^B=http://localhost:8080\$#B=${WALKTHROUGH_BASE:-http://localhost:8080}#"
   cat <<'CHECKS'

@@ -1,4 +1,4 @@
-// The dashboard of a bureau's year (README, "The bureau's year"): signs in as the manager on a running platform
+// The dashboard of a bureau's year (docs/people.md, "The bureau's year"): signs in as the manager on a running platform
 // (BASE_URL) whose database holds that year, and saves the annual statistics and the dashboard over the year as
 // PNG files. The browser's clock is put on the year's last day, so "this year" is that year.
 //   BASE_URL=http://127.0.0.1:18565 YEAR=2021 OUT=../docs/screenshots node e2e/bureau-year-screenshot.mjs

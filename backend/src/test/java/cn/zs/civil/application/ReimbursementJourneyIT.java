@@ -13,7 +13,7 @@ import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
 
 /**
- * The README walkthrough as a test: an applicant applies for a funeral-fee reimbursement with uploads, a clerk of
+ * The first walkthrough (docs/walkthroughs.md) as a test: an applicant applies for a funeral-fee reimbursement with uploads, a clerk of
  * the right district claims and completes acceptance and review, and the applicant and the public tracking page
  * see the decision. The deceased's name has a 4-byte character (𠮷), which must survive every step.
  */

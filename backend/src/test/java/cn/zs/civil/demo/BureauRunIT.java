@@ -22,7 +22,7 @@ import cn.zs.civil.worklist.WorklistService;
 
 /**
  * The bureau's year at a small scale, run through the real services and engine (no SQL): the year's annual
- * statistics equal the plan's scaled seed figures line by line (all but the online share, see README "Not yet").
+ * statistics equal the plan's scaled seed figures line by line (all but the online share, see README, "Not yet").
  * 2016: a year no other test touches.
  */
 class BureauRunIT extends ApiTestBase {

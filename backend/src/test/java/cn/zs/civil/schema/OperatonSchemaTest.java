@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * What moving to Operaton (the maintained fork of Camunda 7, README "Upgrading") would do to the database: nothing.
+ * What moving to Operaton (the maintained fork of Camunda 7, docs/operations.md, "Upgrading") would do to the database: nothing.
  * Its engine (the pom's operaton.version) makes the same tables with the same scripts, and records the same schema
  * version, so the engine schema migration (cn.zs.civil.schema) finds a database of this platform already current.
  */

@@ -99,7 +99,7 @@ final class KeycloakServer {
     }
 
     /**
-     * The demo variant of the committed realm (README, "Keycloak"): its demo users ({@code demo-users.json} beside
+     * The demo variant of the committed realm (docs/operations.md, "Keycloak"): its demo users ({@code demo-users.json} beside
      * it, password "demo", so without the production password policy) and the password grant on the API client, by
      * which the suite gets its tokens. The production realm has neither.
      */
