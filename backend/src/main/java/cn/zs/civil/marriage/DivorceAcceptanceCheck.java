@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.web.FieldProblem;
 import cn.zs.civil.web.FieldProblems;
@@ -42,17 +43,18 @@ class DivorceAcceptanceCheck implements TaskCompletionCheck {
     }
 
     @Override
-    public List<FieldProblem> check(PlatformUser user, Task task, Map<String, Object> values, Locale locale) {
+    public List<FieldProblem> check(PlatformUser user, Task task, ApplicationRow application, Map<String, Object> values,
+            Locale locale) {
         if (!TASK_ACCEPT.equals(task.getTaskDefinitionKey()) || !"accept".equals(values.get(FIELD_DECISION))
                 || !DIVORCE_KEY.equals(cases.processKey(task))) {
             return List.of();
         }
-        Map<String, Object> application = cases.applicationData(task);
+        Map<String, Object> data = cases.applicationData(application);
         List<String> grounds = new ArrayList<>();
-        if ("no".equals(application.get("fullCapacity"))) {
+        if ("no".equals(data.get("fullCapacity"))) {
             grounds.add("NO_CAPACITY");
         }
-        if ("ABROAD".equals(application.get("marriageRegisteredIn"))) {
+        if ("ABROAD".equals(data.get("marriageRegisteredIn"))) {
             grounds.add("NOT_MAINLAND");
         }
         if (Boolean.FALSE.equals(tasks.getVariable(task.getId(), VAR_MARRIAGE_RECORD_FOUND))) {

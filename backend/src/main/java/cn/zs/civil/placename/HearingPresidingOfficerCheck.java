@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.web.FieldProblem;
@@ -40,7 +41,8 @@ class HearingPresidingOfficerCheck implements TaskCompletionCheck {
     }
 
     @Override
-    public List<FieldProblem> check(PlatformUser user, Task task, Map<String, Object> values, Locale locale) {
+    public List<FieldProblem> check(PlatformUser user, Task task, ApplicationRow application, Map<String, Object> values,
+            Locale locale) {
         if (!TASK_HOLD_HEARING.equals(task.getTaskDefinitionKey())
                 || !(values.get(FIELD_PRESIDING_OFFICER) instanceof String typed)) {
             return List.of();
@@ -59,9 +61,7 @@ class HearingPresidingOfficerCheck implements TaskCompletionCheck {
         Map<String, String> names = new LinkedHashMap<>();
         history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished().list().stream()
                 .map(HistoricTaskInstance::getAssignee).filter(Objects::nonNull)
-                .forEach(account -> names.put(account, identity.accounts().stream()
-                        .filter(a -> a.username().equals(account)).map(IdentityProperties.DemoAccount::name)
-                        .findFirst().orElse(account)));
+                .forEach(account -> names.put(account, identity.displayName(account)));
         return names;
     }
 }

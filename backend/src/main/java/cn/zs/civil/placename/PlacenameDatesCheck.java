@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.forms.FormDates;
 import cn.zs.civil.web.FieldProblem;
@@ -38,7 +39,8 @@ class PlacenameDatesCheck implements TaskCompletionCheck {
     }
 
     @Override
-    public List<FieldProblem> check(PlatformUser user, Task task, Map<String, Object> values, Locale locale) {
+    public List<FieldProblem> check(PlatformUser user, Task task, ApplicationRow application, Map<String, Object> values,
+            Locale locale) {
         String field;
         String earliestVariable;
         if (TASK_RECORD_DECISION.equals(task.getTaskDefinitionKey())) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.web.FieldProblem;
 import cn.zs.civil.web.FieldProblems;
@@ -41,14 +42,15 @@ class ChangeAuditCheck implements TaskCompletionCheck {
     }
 
     @Override
-    public List<FieldProblem> check(PlatformUser user, Task task, Map<String, Object> values, Locale locale) {
+    public List<FieldProblem> check(PlatformUser user, Task task, ApplicationRow application, Map<String, Object> values,
+            Locale locale) {
         if (!DECIDING_TASKS.contains(task.getTaskDefinitionKey()) || !"approve".equals(values.get(VAR_DECISION))
                 || !CHANGE_KEY.equals(cases.processKey(task))
                 || !(tasks.getVariable(task.getId(), VAR_CHANGE_RULES) instanceof Map<?, ?> rules)
                 || !Boolean.TRUE.equals(rules.get("auditRequired"))) {
             return List.of();
         }
-        if (Boolean.TRUE.equals(cases.applicationData(task).get(FIELD_AUDIT_DONE))) {
+        if (Boolean.TRUE.equals(cases.applicationData(application).get(FIELD_AUDIT_DONE))) {
             return List.of();
         }
         return List.of(FieldProblems.of(messages, locale, VAR_DECISION, "socialorg.label.decision",

@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.identity.IdentityProperties;
+import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.web.FieldProblem;
 import cn.zs.civil.worklist.TaskCompletionCheck;
@@ -49,7 +50,8 @@ class OnSiteVerifiersCheck implements TaskCompletionCheck {
     }
 
     @Override
-    public List<FieldProblem> check(PlatformUser user, Task task, Map<String, Object> values, Locale locale) {
+    public List<FieldProblem> check(PlatformUser user, Task task, ApplicationRow application, Map<String, Object> values,
+            Locale locale) {
         if (!TASK_VERIFY_ON_SITE.equals(task.getTaskDefinitionKey())) {
             return List.of();
         }

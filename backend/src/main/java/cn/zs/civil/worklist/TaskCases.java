@@ -3,10 +3,10 @@ package cn.zs.civil.worklist;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.application.ApplicationService;
 
 /** For a {@link TaskCompletionCheck}: the process a task belongs to and what the applicant's form says. */
@@ -14,12 +14,10 @@ import cn.zs.civil.application.ApplicationService;
 public class TaskCases {
 
     private final RepositoryService repository;
-    private final RuntimeService runtime;
     private final ApplicationService applications;
 
-    TaskCases(RepositoryService repository, RuntimeService runtime, ApplicationService applications) {
+    TaskCases(RepositoryService repository, ApplicationService applications) {
         this.repository = repository;
-        this.runtime = runtime;
         this.applications = applications;
     }
 
@@ -28,9 +26,8 @@ public class TaskCases {
         return repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
     }
 
-    /** The application's form values, read through their owner. */
-    public Map<String, Object> applicationData(Task task) {
-        return applications.formData(runtime.createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
+    /** The application's form values, opened through their owner from the row the worklist already read. */
+    public Map<String, Object> applicationData(ApplicationRow application) {
+        return applications.formData(application);
     }
 }

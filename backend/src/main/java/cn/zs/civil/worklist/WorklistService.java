@@ -295,7 +295,8 @@ public class WorklistService {
         ValidatedForm checked = forms.validate(form, data, locale);
         List<FieldProblem> problems = new ArrayList<>(checked.problems());
         if (problems.isEmpty()) {
-            completionChecks.forEach(c -> problems.addAll(c.check(user, task, checked.values(), locale)));
+            completionChecks.forEach(c -> problems.addAll(c.check(user, task, caseTask.application(), checked.values(),
+                    locale)));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
