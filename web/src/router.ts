@@ -62,6 +62,12 @@ export const router = createRouter({
       component: () => import('./views/dashboard/AnnualView.vue'),
       meta: { need: 'reports' },
     },
+    {
+      path: '/counter-device',
+      name: 'counterDevice',
+      component: () => import('./views/CounterDeviceView.vue'),
+      meta: { kiosk: true },
+    },
     { path: '/:rest(.*)*', name: 'notFound', component: () => import('./views/NotFoundView.vue') },
   ],
 })

@@ -120,6 +120,7 @@ export function createClient(options: ClientOptions) {
     get: <T>(path: string, call?: CallOptions) => json<T>('GET', path, undefined, call),
     post: <T>(path: string, body?: unknown, call?: CallOptions) => json<T>('POST', path, body ?? {}, call),
     put: <T>(path: string, body?: unknown, call?: CallOptions) => json<T>('PUT', path, body ?? {}, call),
+    del: <T>(path: string, call?: CallOptions) => json<T>('DELETE', path, undefined, call),
     /** The raw response, e.g. an attachment to preview. */
     raw: (path: string, call: CallOptions = {}) => send('GET', path, undefined, call, false),
     /** A form post to a non-API address (the sign-in form), CSRF-protected like every change. */

@@ -67,6 +67,15 @@ export default {
     comment: 'Comment (optional, up to 500 characters)', submit: 'Submit rating', thanks: 'Thank you for your rating.', yours: 'Your rating', at: 'Rated {at}',
     defaulted: 'No rating within the period: "basically satisfied" by default.', workOrder: 'Follow-up of your rating', dueAt: 'Deadline: {at}', feedback: 'Answer', pickLevel: 'Choose a rating',
   },
+  counterDevice: {
+    title: 'Counter rating device', deviceTitle: 'Counter rating device', none: 'Your counter has no rating device yet.', pair: 'Pair a rating device', pairAnother: 'Replace the device',
+    label: 'Counter name (as the public sees it)', labelHint: 'e.g. Counter 3', makeCode: 'Make a pairing code', cancel: 'Cancel',
+    typeCode: 'On the counter\'s rating tablet, open {url} in the browser and type this pairing code:', codeValidUntil: 'The code is valid until {at}, once.',
+    typedIt: 'Typed it, refresh', waiting: 'The device of "{label}" is not paired yet (the code is valid until {at}).', newCode: 'Make a new code',
+    pairedWith: 'Paired: {label}', pairedAt: 'paired {at}', offer: 'Ask for a rating on the counter device', onDevice: 'This case is on the counter\'s rating device, waiting for the rating.',
+    offered: 'Sent to the rating device of "{label}".', pairHere: 'Counter staff: make a pairing code under "Counter rating device" on a case page of the workbench, and type it here.',
+    code: 'Pairing code', pairSubmit: 'Pair', pleaseRate: 'Please rate our service', thanks: 'Thank you for your rating!', welcome: 'Welcome',
+  },
   application: {
     whatNext: 'What happens next', expectedText: 'Expected to be decided by {date} (the promised limit, working days).',
     supply: 'Supply corrections', send: 'Send corrections', suppliedDone: 'Corrections sent; the review continues.',

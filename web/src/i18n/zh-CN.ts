@@ -62,6 +62,15 @@ export default {
     comment: '评价内容（可选，不超过500字）', submit: '提交评价', thanks: '感谢您的评价。', yours: '您的评价', at: '评价时间：{at}',
     defaulted: '评价期满未评价，默认为“基本满意”。', workOrder: '差评处理', dueAt: '整改期限：{at}', feedback: '处理结果反馈', pickLevel: '请选择评价等级',
   },
+  counterDevice: {
+    title: '窗口评价器', deviceTitle: '窗口评价器', none: '您的窗口还没有配对评价器。', pair: '配对评价器', pairAnother: '更换评价器',
+    label: '窗口名称（群众看到的名称）', labelHint: '如：3号窗口', makeCode: '生成配对码', cancel: '取消',
+    typeCode: '请在窗口评价器（平板）的浏览器中打开 {url}，输入以下配对码：', codeValidUntil: '配对码 {at} 前有效，只能使用一次。',
+    typedIt: '已输入，刷新', waiting: '“{label}”的评价器尚未配对（配对码 {at} 前有效）。', newCode: '重新生成配对码',
+    pairedWith: '已配对：{label}', pairedAt: '配对时间 {at}', offer: '请群众在窗口评价器上评价', onDevice: '本件已显示在窗口评价器上，等待群众评价。',
+    offered: '已推送到“{label}”的评价器。', pairHere: '请窗口工作人员在工作台的办件页面“窗口评价器”中生成配对码，并在此输入。',
+    code: '配对码', pairSubmit: '配对', pleaseRate: '请您对本次服务作出评价', thanks: '感谢您的评价！', welcome: '欢迎办理业务',
+  },
   application: {
     whatNext: '接下来', expectedText: '预计 {date} 前办结（按承诺时限计算，节假日顺延）。',
     supply: '补正材料', send: '提交补正', suppliedDone: '补正材料已提交，审核将继续。', withdraw: '撤回申请',

@@ -22,6 +22,8 @@ public enum CaseEventType {
     RECORD_READ,
     COMMENTED,
     RATED,
+    /** Rated on the rating device of the counter that served the applicant. */
+    RATED_AT_COUNTER,
     RATING_DEFAULTED,
     RATING_FEEDBACK,
     RATING_REVIEWED

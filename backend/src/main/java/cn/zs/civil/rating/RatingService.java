@@ -39,6 +39,7 @@ import cn.zs.civil.web.FieldProblem;
 public class RatingService implements CaseRating {
 
     public static final String CHANNEL_ONLINE = "ONLINE";
+    public static final String CHANNEL_COUNTER = "COUNTER";
     public static final String CHANNEL_DEFAULT = "DEFAULT";
     public static final String WORK_ORDER_OPEN = "OPEN";
     public static final String WORK_ORDER_IN_REVIEW = "IN_REVIEW";
@@ -111,6 +112,30 @@ public class RatingService implements CaseRating {
     public RatingView rate(PlatformUser user, String applicationNo, Object level, String comment, Locale locale) {
         ApplicationRow row = applications.ownCase(user, applicationNo);
         RatingLevel chosen = checked(level, comment, locale);
+        record(row.applicationNo(), chosen, comment, CHANNEL_ONLINE, user.id(),
+                () -> log.byUser(applicationNo, CaseEventType.RATED, user, null, chosen.name(), null));
+        // Just rated: no work order's answer yet, only the applicant's own words.
+        return of(mapper.find(row.applicationNo()), locale, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * A rating given on the counter's device by the person the counter served (see {@link CounterDevices}): the same
+     * rules as online; the case's history records that it was given at the counter.
+     */
+    void rateAtCounter(String applicationNo, long deviceId, Object level, String comment, Locale locale) {
+        RatingLevel chosen = checked(level, comment, locale);
+        record(applicationNo, chosen, comment, CHANNEL_COUNTER, "counter-device:" + deviceId,
+                () -> log.bySystem(applicationNo, CaseEventType.RATED_AT_COUNTER, null, chosen.name(), null));
+    }
+
+    /** The window is open now, for a case that ended with a result and has no rating yet. */
+    boolean openForRating(String applicationNo) {
+        RatingRow rating = mapper.find(applicationNo);
+        return rating != null && rating.ratingLevel() == null && BusinessTime.now().isBefore(rating.windowEndsAt());
+    }
+
+    private void record(String applicationNo, RatingLevel chosen, String comment, String channel, String ratedBy,
+            Runnable logged) {
         RatingRow rating = mapper.find(applicationNo);
         if (rating == null) {
             throw ApiException.conflict("rating.notOpen");
@@ -124,14 +149,13 @@ public class RatingService implements CaseRating {
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         tx.executeWithoutResult(status -> {
             if (mapper.rate(applicationNo, chosen.value(),
-                    sealed.seal(SealedText.Column.RATING_COMMENT, applicationNo, text), CHANNEL_ONLINE, user.id(),
-                    BusinessTime.now(),
-                    false) == 0) {
+                    sealed.seal(SealedText.Column.RATING_COMMENT, applicationNo, text), channel, ratedBy,
+                    BusinessTime.now(), false) == 0) {
                 throw ApiException.conflict("rating.alreadyGiven");
             }
             // The case's history records that the applicant rated and how (its outcome); the comment has one home,
             // the rating (service_rating.comment_text), which the case's page shows.
-            log.byUser(applicationNo, CaseEventType.RATED, user, null, chosen.name(), null);
+            logged.run();
             try {
                 runtime.createMessageCorrelation(RatingProcess.MESSAGE_SERVICE_RATED)
                         .processInstanceBusinessKey(applicationNo)
@@ -142,8 +166,6 @@ public class RatingService implements CaseRating {
                 throw ApiException.conflict("rating.alreadyGiven");
             }
         });
-        // Just rated: no work order's answer yet, only the applicant's own words.
-        return of(mapper.find(row.applicationNo()), locale, java.util.function.UnaryOperator.identity());
     }
 
     private RatingLevel checked(Object level, String comment, Locale locale) {

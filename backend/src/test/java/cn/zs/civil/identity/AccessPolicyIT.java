@@ -53,6 +53,13 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/applications/{applicationNo}/corrections", Set.of("applicant"));
         POLICY.put("POST /api/applications/{applicationNo}/withdraw", Set.of("applicant"));
         POLICY.put("POST /api/applications/{applicationNo}/rating", Set.of("applicant"));
+        POLICY.put("POST /api/applications/{applicationNo}/rating/counter-offer", STAFF);
+        POLICY.put("GET /api/counter-device", STAFF);
+        POLICY.put("POST /api/counter-device", STAFF);
+        POLICY.put("DELETE /api/counter-device", STAFF);
+        POLICY.put("POST /api/public/counter-device/claim", PUBLIC);
+        POLICY.put("GET /api/public/counter-device", PUBLIC);
+        POLICY.put("POST /api/public/counter-device/rating", PUBLIC);
         POLICY.put("POST /api/attachments", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/attachments/{id}", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/tasks", STAFF);

@@ -208,6 +208,86 @@ class RatingIT extends ApiTestBase {
     }
 
     /** A reimbursement of zhangsan's, submitted and checked, waiting for acceptance. */
+    /**
+     * 窗口评价器: the clerk pairs their counter's device with a one-time code, offers the case their counter served,
+     * and the person at the counter rates it on the device, once; the device's token does nothing else, a wrong or
+     * spent code is refused field by field, and an unpaired device is refused.
+     */
+    @Test
+    void thePersonServedRatesOnTheCountersDeviceOnce() {
+        Api owner = api().as("zhangsan");
+        String no = submitted(owner);
+        Api clerk = api().as("clerk-funeral-xl");
+        Api device = api().anonymous();
+
+        Api.Response noLabel = clerk.post("/api/counter-device", Map.of("label", " "));
+        assertThat(noLabel.status()).as(noLabel.toString()).isEqualTo(422);
+        assertThat(noLabel.body().path("errors").get(0).path("message").asText()).isEqualTo("“窗口名称”为必填项。");
+        Api.Response paired = clerk.post("/api/counter-device", Map.of("label", "3号窗口"));
+        assertThat(paired.status()).as(paired.toString()).isEqualTo(200);
+        String code = paired.body().path("pairingCode").asText();
+        assertThat(code).matches("\\d{6}");
+        assertThat(count("select count(*) from rating_counter_device where pairing_code_hash = ?", code))
+                .as("codes are stored only as keyed hashes").isZero();
+
+        Api.Response wrong = device.post("/api/public/counter-device/claim",
+                Map.of("code", code.equals("000000") ? "000001" : "000000"));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body().path("errors").get(0).path("field").asText()).isEqualTo("code");
+        Api.Response malformed = device.inEnglish().post("/api/public/counter-device/claim", Map.of("code", "12ab"));
+        assertThat(malformed.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("The pairing code is the 6 digits shown on the workbench.");
+        Api.Response claimed = device.post("/api/public/counter-device/claim", Map.of("code", code));
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
+        assertThat(claimed.body().path("label").asText()).isEqualTo("3号窗口");
+        Map<String, String> token = Map.of("X-Counter-Device", claimed.body().path("token").asText());
+        assertThat(device.post("/api/public/counter-device/claim", Map.of("code", code)).status())
+                .as("a code pairs one device").isEqualTo(422);
+
+        Api.Response idle = device.call(org.springframework.http.HttpMethod.GET, "/api/public/counter-device", null,
+                token);
+        assertThat(idle.status()).isEqualTo(200);
+        assertThat(idle.body().path("offer").isNull() || idle.body().path("offer").isMissingNode()).isTrue();
+        Api.Response early = clerk.post("/api/applications/" + no + "/rating/counter-offer", Map.of());
+        assertThat(early.status()).as("no result yet").isEqualTo(409);
+
+        decide(no);
+        assertThat(api().as("clerk-marriage").post("/api/applications/" + no + "/rating/counter-offer", Map.of())
+                .status()).as("not a case of theirs").isEqualTo(404);
+        Api.Response offered = clerk.post("/api/applications/" + no + "/rating/counter-offer", Map.of());
+        assertThat(offered.status()).as(offered.toString()).isEqualTo(200);
+        JsonNode shown = device.call(org.springframework.http.HttpMethod.GET, "/api/public/counter-device", null,
+                token).body();
+        assertThat(shown.path("offer").path("applicationNo").asText()).isEqualTo(no);
+        assertThat(shown.path("offer").path("serviceName").asText()).isNotBlank();
+        assertThat(shown.toString()).as("the device shows no personal data").doesNotContain("张").doesNotContain("zhangsan");
+
+        Api.Response bad = device.post("/api/public/counter-device/rating", Map.of("applicationNo", no, "level", 7),
+                token);
+        assertThat(bad.status()).isEqualTo(422);
+        Api.Response forged = device.post("/api/public/counter-device/rating",
+                Map.of("applicationNo", no, "level", 5), Map.of("X-Counter-Device", "forged"));
+        assertThat(forged.status()).isEqualTo(404);
+        Api.Response rated = device.post("/api/public/counter-device/rating",
+                Map.of("applicationNo", no, "level", 4, "comment", "窗口服务热情"), token);
+        assertThat(rated.status()).as(rated.toString()).isEqualTo(204);
+        Api.Response again = device.post("/api/public/counter-device/rating", Map.of("applicationNo", no, "level", 1),
+                token);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(count("select count(*) from service_rating where application_no = ? and rating_level = 4"
+                + " and channel = 'COUNTER' and is_default = false", no)).isEqualTo(1);
+        assertThat(owner.post("/api/applications/" + no + "/rating", Map.of("level", 1)).status())
+                .as("one rating per case, whichever channel").isEqualTo(409);
+        assertThat(owner.get("/api/applications/" + no).body().path("timeline").findValuesAsText("type"))
+                .contains("RATED_AT_COUNTER");
+        assertThat(ratingInstances(no)).as("the rating ended its process and its default timer").isZero();
+
+        assertThat(clerk.call(org.springframework.http.HttpMethod.DELETE, "/api/counter-device", null, Map.of())
+                .status()).isEqualTo(204);
+        assertThat(device.call(org.springframework.http.HttpMethod.GET, "/api/public/counter-device", null, token)
+                .status()).as("an unpaired device is refused").isEqualTo(404);
+    }
+
     private String submitted(Api owner) {
         String cremation = owner.upload("火化证明.pdf", Fixtures.pdf()).body().path("id").asText();
         String invoice = owner.upload("invoice.pdf", Fixtures.pdf()).body().path("id").asText();
