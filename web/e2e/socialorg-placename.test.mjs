@@ -343,6 +343,43 @@ describe('a place-name approval through the web UI', () => {
     await chief.context().close()
   })
 
+  test('the clerk asks for the extension of the time limit, the director approves it, the applicant reads why', async () => {
+    assert.ok(state.place, 'needs the application of the step before')
+    const reason = '须征求交通、规划部门书面意见，意见尚未返回'
+    const clerk = await signedIn('clerk-placename')
+    await clerk.goto(`${ui.app.baseUrl}/workbench/cases/${state.place}`)
+    const card = clerk.getByTestId('extension')
+    await card.getByTestId('extension-ask').click()
+    await card.getByTestId('extension-send').click()
+    await card.getByText('“延长理由”为必填项。').waitFor()
+    await card.getByLabel('延长理由（将告知申请人，不超过500字）').fill(reason)
+    await card.getByTestId('extension-send').click()
+    await card.getByText('已申请延长，待负责人审批').waitFor()
+    await shot(clerk, '56-placename-extension-asked')
+    await clerk.context().close()
+
+    const director = await signedIn('director')
+    await director.goto(`${ui.app.baseUrl}/workbench`)
+    const waiting = director.getByTestId('extensions-waiting')
+    await waiting.getByText(reason).waitFor()
+    await shot(director, '57-placename-extension-waiting')
+    await waiting.getByRole('link', { name: state.place }).click()
+    await director.getByTestId('extension-approve').click()
+    await director.getByText('经负责人批准，办理期限已延长').waitFor()
+    assert.match(await director.getByTestId('extension-due').innerText(), /办理期限延长 10 个工作日，至 \d{4}-\d{2}-\d{2}。/)
+    await shot(director, '58-placename-extension-approved')
+    await director.context().close()
+
+    const applicant = await signedIn('zhangsan')
+    await applicant.goto(`${ui.app.baseUrl}/portal/applications/${state.place}`)
+    const seen = applicant.getByTestId('extension')
+    await seen.getByText('经负责人批准，办理期限已延长').waitFor()
+    assert.equal(await seen.getByTestId('extension-reason').innerText(), reason)
+    assert.equal(await seen.getByTestId('extension-ask').count(), 0, 'the applicant does not act on it')
+    await shot(applicant, '59-placename-extension-applicant')
+    await applicant.context().close()
+  })
+
   test('the approval is recorded and filed, and the clerk reads the announcement before publishing it', async () => {
     assert.ok(state.place, 'needs the case of the steps before')
     const clerk = await signedIn('clerk-placename')

@@ -67,6 +67,13 @@ export default {
     comment: 'Comment (optional, up to 500 characters)', submit: 'Submit rating', thanks: 'Thank you for your rating.', yours: 'Your rating', at: 'Rated {at}',
     defaulted: 'No rating within the period: "basically satisfied" by default.', workOrder: 'Follow-up of your rating', dueAt: 'Deadline: {at}', feedback: 'Answer', pickLevel: 'Choose a rating',
   },
+  extension: {
+    title: 'Extension of the time limit', intro: 'The statutory limit ends on {date}. Where needed, the head of the authority may extend it by {days} working days; the reason is told to the applicant (Administrative Licensing Law, Art. 42).',
+    ask: 'Ask for an extension', reasonLabel: 'Reason (told to the applicant, up to 500 characters)', send: 'Send to the head for approval', reason: 'Reason',
+    requestedAt: 'asked {at}', decidedAt: 'decided {at}', newDue: 'The time limit is extended by {days} working days, to {date}.',
+    approve: 'Approve {days} more working days', refuse: 'Refuse', waiting: 'Extensions waiting for your approval', waitingIntro: 'These cases ask for a longer statutory time limit; read the reason and decide on the case page.',
+    due: 'Statutory limit now', open: 'Open the case', askedBy: 'Asked, by',
+  },
   counterDevice: {
     title: 'Counter rating device', deviceTitle: 'Counter rating device', none: 'Your counter has no rating device yet.', pair: 'Pair a rating device', pairAnother: 'Replace the device',
     label: 'Counter name (as the public sees it)', labelHint: 'e.g. Counter 3', makeCode: 'Make a pairing code', cancel: 'Cancel',

@@ -62,6 +62,13 @@ export default {
     comment: '评价内容（可选，不超过500字）', submit: '提交评价', thanks: '感谢您的评价。', yours: '您的评价', at: '评价时间：{at}',
     defaulted: '评价期满未评价，默认为“基本满意”。', workOrder: '差评处理', dueAt: '整改期限：{at}', feedback: '处理结果反馈', pickLevel: '请选择评价等级',
   },
+  extension: {
+    title: '延长办理期限', intro: '法定期限 {date} 届满。确有需要的，经负责人批准可延长 {days} 个工作日，延长理由将告知申请人（行政许可法第四十二条）。',
+    ask: '申请延长期限', reasonLabel: '延长理由（将告知申请人，不超过500字）', send: '报负责人审批', reason: '延长理由',
+    requestedAt: '申请时间 {at}', decidedAt: '审批时间 {at}', newDue: '办理期限延长 {days} 个工作日，至 {date}。',
+    approve: '批准延长 {days} 个工作日', refuse: '不予批准', waiting: '待审批的延长期限申请', waitingIntro: '以下办件申请延长法定办理期限，请审阅理由后在办件页面审批。',
+    due: '现法定期限', open: '打开办件', askedBy: '申请时间、申请人',
+  },
   counterDevice: {
     title: '窗口评价器', deviceTitle: '窗口评价器', none: '您的窗口还没有配对评价器。', pair: '配对评价器', pairAnother: '更换评价器',
     label: '窗口名称（群众看到的名称）', labelHint: '如：3号窗口', makeCode: '生成配对码', cancel: '取消',

@@ -21,6 +21,12 @@ public enum CaseEventType {
     BOTH_APPEARED,
     RECORD_READ,
     COMMENTED,
+    /** Counter staff asked the head of the authority to extend the time limit (行政许可法 Art. 42). */
+    EXTENSION_REQUESTED,
+    /** The head approved the extension: the statutory limit is longer, the reason told to the applicant. */
+    EXTENSION_APPROVED,
+    /** The head refused the extension: the limit stands. */
+    EXTENSION_REFUSED,
     RATED,
     /** Rated on the rating device of the counter that served the applicant. */
     RATED_AT_COUNTER,

@@ -117,7 +117,12 @@ public record ServiceCatalogue(Map<String, ServiceDefinition> services) {
             Integer correctionPeriodDays,
             boolean sensitive,
             /** Where and how the service is done (at which counter, online, who must come), in each language. */
-            Text where) {
+            Text where,
+            /**
+             * How far the head of the authority may extend the statutory limit, once, with the reason told to the
+             * applicant (行政许可法 Art. 42: 10 working days); null where the law gives no extension.
+             */
+            Limit extension) {
 
         public ServiceDefinition {
             legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);

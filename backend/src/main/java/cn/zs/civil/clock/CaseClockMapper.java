@@ -11,8 +11,9 @@ import org.apache.ibatis.annotations.Param;
 interface CaseClockMapper {
 
     /** @param periods the chain of statutory periods as {@link Period#store} writes it; null for a single one */
+    /** @param extendedDays working (or calendar) days added to the statutory limit by an approved extension */
     record ClockRow(String applicationNo, Instant startedAt, LimitUnit limitUnit, int statutoryDays,
-                    Integer promisedDays, Instant stoppedAt, String periods) {
+                    Integer promisedDays, Instant stoppedAt, String periods, int extendedDays) {
     }
 
     record PauseRow(String applicationNo, int seq, PauseReason reason, Instant startedAt, Instant endedAt) {
@@ -34,4 +35,7 @@ interface CaseClockMapper {
     int insertPause(@Param("row") PauseRow row);
 
     int endPause(@Param("applicationNo") String applicationNo, @Param("seq") int seq, @Param("endedAt") Instant endedAt);
+
+    /** Adds days to the statutory limit of a running clock not extended before: 0 rows otherwise. */
+    int extend(@Param("applicationNo") String applicationNo, @Param("days") int days);
 }

@@ -12,10 +12,12 @@ import java.util.List;
  * @param pausedWorkingDays the sum of the pauses' working days: how far the WORKING due dates moved
  * @param pausedCalendarDays the sum of the pauses' calendar days: how far the CALENDAR due dates moved
  * @param warnings e.g. {@code CALENDAR_YEAR_MISSING:2027}
+ * @param extendedDays days an approved extension added to the statutory limit (行政许可法 Art. 42); 0 without one
  */
 public record ClockStatus(String applicationNo, Instant asOf, Instant startedAt, Instant stoppedAt, Limits limits,
                           boolean paused, LimitStatus statutory, LimitStatus promised, int pausedWorkingDays,
-                          int pausedCalendarDays, List<PauseView> pauses, List<String> warnings) {
+                          int pausedCalendarDays, List<PauseView> pauses, List<String> warnings,
+                          int extendedDays) {
 
     public ClockStatus {
         pauses = List.copyOf(pauses);

@@ -17,6 +17,7 @@ public class SealedText {
         CORRECTION_NOTE("correction_notice", "application_no", "note"),
         CASE_EVENT_DATA("case_event", "id", "data"),
         CASE_COMMENT_BODY("case_comment", "id", "body"),
+        EXTENSION_REASON("case_extension", "application_no", "reason"),
         RATING_COMMENT("service_rating", "application_no", "comment_text"),
         RATING_FEEDBACK("service_rating", "application_no", "feedback_text"),
         /** The documents of a social organisation's case: they name its legal representative and the typed reasons. */

@@ -203,10 +203,7 @@ public class CounterDevices {
     }
 
     private ApiException invalid(String field, String code, Locale locale, Object... more) {
-        String labelKey = "counterDevice.field." + field;
-        Object[] args = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(messages.getMessage(labelKey, null, field, locale)),
-                java.util.Arrays.stream(more)).toArray();
-        return ApiException.invalid(List.of(FieldProblems.of(messages, locale, field, labelKey, code, args)));
+        return ApiException.invalid(List.of(
+                FieldProblems.labelled(messages, locale, field, "counterDevice.field." + field, code, more)));
     }
 }

@@ -30,6 +30,7 @@ import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.web.ApiException;
 import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.web.FieldProblems;
 
 /**
  * Service ratings (好差评): the rating window opened when a case ends with a result, the applicant's one rating,
@@ -195,11 +196,7 @@ public class RatingService implements CaseRating {
     }
 
     private FieldProblem problem(String field, String code, Locale locale, Object... more) {
-        String label = messages.getMessage("rating.field." + field, null, field, locale);
-        Object[] args = new Object[more.length + 1];
-        args[0] = label;
-        System.arraycopy(more, 0, args, 1, more.length);
-        return new FieldProblem(field, label, code, messages.getMessage(code, args, code, locale));
+        return FieldProblems.labelled(messages, locale, field, "rating.field." + field, code, more);
     }
 
     /** The window ended without a rating: 基本满意 by default (Guangdong trial measures, 2019). */

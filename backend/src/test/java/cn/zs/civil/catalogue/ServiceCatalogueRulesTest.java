@@ -89,7 +89,7 @@ class ServiceCatalogueRulesTest {
         assertThat(catalogue.find("placename-approval").orElseThrow().kind()).isEqualTo(Kind.PROMISED);
         assertThat(catalogue.services().values()).allSatisfy(s -> assertThat(s.kind()).isNotNull());
         ServiceDefinition untagged = new ServiceDefinition("placename-approval", "DM", new Text("地名", "Names"), null,
-                null, null, null, null, null, null, null, null, null, null, false, null);
+                null, null, null, null, null, null, null, null, null, null, false, null, null);
         assertThatThrownBy(() -> new ServiceCatalogue(Map.of("placename-approval", untagged)))
                 .hasMessageContaining("platform.services.placename-approval.kind is missing");
     }

@@ -76,6 +76,10 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/cases/{applicationNo}/diagram", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/cases/{applicationNo}/tasks", STAFF);
         POLICY.put("GET /api/escalations", Set.of("chief", "director"));
+        POLICY.put("GET /api/cases/{applicationNo}/extension", APPLICANT_OR_STAFF);
+        POLICY.put("POST /api/cases/{applicationNo}/extension", STAFF);
+        POLICY.put("POST /api/cases/{applicationNo}/extension/decision", Set.of("director"));
+        POLICY.put("GET /api/extensions/waiting", Set.of("director"));
         POLICY.put("POST /api/escalations/{applicationNo}/acknowledge", Set.of("chief"));
         POLICY.put("GET /api/calendar/years", ALL_ROLES);
         POLICY.put("GET /api/calendar/years/{year}", ALL_ROLES);

@@ -248,6 +248,68 @@ class PlacenameApprovalIT extends ApiTestBase {
         assertThat(taskOf(clerk, no)).isNotEqualTo(hearing);
     }
 
+    /**
+     * 行政许可法 Art. 42: the clerk asks for the extension with its reason, the director approves, and the statutory
+     * due date moves by 10 working days (the countdown, the escalation and the applicant's page read the clock);
+     * once per case; only the director decides; the reason is required and bounded, and told to the applicant.
+     */
+    @Test
+    void theHeadExtendsTheLimitByTenWorkingDaysOnceWithTheReasonToldToTheApplicant_ALL42() {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        Api director = api().as("director");
+        String no = submit(applicant, "富民", "路", "NAMING", null);
+        complete(clerk, no, Map.of("decision", "accept"));
+        LocalDate due = LocalDate.parse(status(applicant, no).path("countdown").path("statutoryDue").asText());
+
+        JsonNode before = applicant.get("/api/cases/" + no + "/extension").body();
+        assertThat(before.path("available").asBoolean()).isTrue();
+        assertThat(before.path("canRequest").asBoolean()).as("the applicant does not ask for it").isFalse();
+        assertThat(clerk.get("/api/cases/" + no + "/extension").body().path("canRequest").asBoolean()).isTrue();
+
+        Api.Response empty = clerk.post("/api/cases/" + no + "/extension", Map.of("reason", "  "));
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.body().path("errors").get(0).path("message").asText()).isEqualTo("“延长理由”为必填项。");
+        Api.Response tooLong = clerk.inEnglish().post("/api/cases/" + no + "/extension",
+                Map.of("reason", "长".repeat(501)));
+        assertThat(tooLong.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("\"Reason for the extension\" must be at most 500 characters.");
+        assertThat(applicant.post("/api/cases/" + no + "/extension", Map.of("reason", "x")).status())
+                .as("staff only").isEqualTo(403);
+
+        Api.Response asked = clerk.post("/api/cases/" + no + "/extension",
+                Map.of("reason", "须征求交通、规划部门书面意见，意见尚未返回"));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        assertThat(asked.body().path("stateText").asText()).isEqualTo("已申请延长，待负责人审批");
+        assertThat(clerk.post("/api/cases/" + no + "/extension", Map.of("reason", "再次")).body().path("code")
+                .asText()).isEqualTo("extension.onlyOnce");
+        assertThat(clerk.post("/api/cases/" + no + "/extension/decision", Map.of("approve", true)).status())
+                .as("only the head decides").isEqualTo(403);
+        assertThat(director.get("/api/extensions/waiting").body().findValuesAsText("applicationNo")).contains(no);
+        assertThat(count("select count(*) from case_extension where reason like '%意见%'")).as("sealed at rest")
+                .isZero();
+        assertThat(director.post("/api/cases/" + no + "/extension/decision", Map.of()).status()).isEqualTo(422);
+
+        Api.Response approved = director.post("/api/cases/" + no + "/extension/decision", Map.of("approve", true));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        LocalDate extended = LocalDate.parse(status(applicant, no).path("countdown").path("statutoryDue").asText());
+        assertThat(extended).isEqualTo(clock.addWorkingDays(due, 10));
+        JsonNode seen = applicant.get("/api/cases/" + no + "/extension").body();
+        assertThat(seen.path("stateText").asText()).isEqualTo("经负责人批准，办理期限已延长");
+        assertThat(seen.path("reason").asText()).isEqualTo("须征求交通、规划部门书面意见，意见尚未返回");
+        assertThat(seen.path("statutoryDue").asText()).isEqualTo(extended.toString());
+        assertThat(seen.path("requestedBy").isMissingNode() || seen.path("requestedBy").isNull())
+                .as("staff names are not the applicant's to see").isTrue();
+        assertThat(director.post("/api/cases/" + no + "/extension/decision", Map.of("approve", false)).status())
+                .isEqualTo(409);
+        assertThat(applicant.get("/api/applications/" + no).body().path("timeline").findValuesAsText("type"))
+                .contains("EXTENSION_REQUESTED", "EXTENSION_APPROVED");
+        assertThat(count("select extended_days from clock_case_clock where application_no = ?", no)).isEqualTo(10);
+
+        // Not for a service the law gives no extension (marriage is decided on the day).
+        assertThat(api().as("lisi").get("/api/cases/" + no + "/extension").status()).isEqualTo(404);
+    }
+
     private String submit(Api applicant, String specificPart, String genericPart, String type, String currentName) {
         Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", "placename-approval", "data",
                 application(applicant, specificPart, genericPart, type, currentName)));

@@ -24,7 +24,7 @@ class CsvWordsTest {
     private static final ServiceCatalogue CATALOGUE = new ServiceCatalogue(Map.of("marriage-registration",
             new ServiceCatalogue.ServiceDefinition("marriage-registration", "JH", new ServiceCatalogue.Text("结婚登记",
                     "Marriage registration"), null, null, null, null, null, ServiceCatalogue.Kind.IMMEDIATE, null,
-                    null, null, null, null, false, null)));
+                    null, null, null, null, false, null, null)));
     private static final IdentityProperties IDENTITY = new IdentityProperties(
             List.of(new IdentityProperties.DemoAccount("clerk-marriage", "x", "黄丽", List.of("clerk"), null, null)),
             List.of(new IdentityProperties.District("xiaolan", "小榄镇", "Xiaolan Town")));
