@@ -46,6 +46,9 @@ class PlacenameApprovalAuthorityTableTest {
         assertThat(result).containsEntry("approver", "CITY_GOVERNMENT").containsEntry("approverName", "中山市人民政府")
                 .containsEntry("consultCivilAffairs", false).containsEntry("announcementFrom", "APPROVAL");
         assertThat((String) result.get("filingRecipient")).startsWith("广东省人民政府");
+        // English readers of the forms read the authorities in English (the announcement itself stays Chinese).
+        assertThat(result).containsEntry("approverNameEn", "Zhongshan Municipal People's Government");
+        assertThat((String) result.get("filingRecipientEn")).startsWith("Guangdong Provincial People's Government");
     }
 
     @Test
