@@ -161,7 +161,7 @@ class ApplicationController {
     @Operation(summary = "Download a material (its uploader, or staff entitled to its case)")
     @GetMapping("/api/attachments/{id}")
     @PreAuthorize(Roles.APPLICANT_OR_STAFF)
-    ResponseEntity<byte[]> download(@PathVariable String id) {
+    void download(@PathVariable String id, jakarta.servlet.http.HttpServletResponse response) {
         PlatformUser user = currentUser.get();
         AttachmentRow row = attachments.find(id);
         boolean own = row.ownerId().equals(user.id());
@@ -174,10 +174,20 @@ class ApplicationController {
             log.byUser(row.applicationNo(), CaseEventType.ATTACHMENT_READ, user, null, null,
                     Map.of("attachment", row.id(), "fileName", row.fileName()));
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(row.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(row.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(attachments.content(id));
+        // Written here, within the node's bound on files held in memory (a 503 comes before any byte of the file).
+        attachments.sendContent(id, bytes -> {
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentType(row.mediaType());
+            response.setContentLengthLong(bytes.length);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(row.fileName(), StandardCharsets.UTF_8).build().toString());
+            try {
+                response.getOutputStream().write(bytes);
+                response.flushBuffer();
+            } catch (java.io.IOException e) {
+                // The client went away mid-download: nothing to answer.
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }

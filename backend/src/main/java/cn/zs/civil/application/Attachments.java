@@ -85,7 +85,7 @@ public class Attachments {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "upload.tooLarge");
         }
         String name = safeName(file.getOriginalFilename());
-        return inMemory(() -> {
+        return inMemory("upload.busy", () -> {
             byte[] content;
             try (InputStream in = file.getInputStream()) {
                 content = in.readNBytes((int) properties.maxBytes() + 1);
@@ -98,10 +98,22 @@ public class Attachments {
 
     /** Stores a file after the same checks as an upload: size, sniffed type, name agreeing with the type. */
     public AttachmentRow store(PlatformUser user, String fileName, byte[] content) {
-        return inMemory(() -> checkAndStore(user, fileName, content));
+        return inMemory("upload.busy", () -> checkAndStore(user, fileName, content));
     }
 
-    private AttachmentRow inMemory(Supplier<AttachmentRow> work) {
+    /**
+     * Hands a file's plain bytes to {@code writer} (the response) under the same bound as uploads: a node holds at
+     * most {@code inMemory} files at once, read, opened and written, so that many downloads of large files at once
+     * cannot exhaust the heap either; the next waits up to {@code waitFor}, then gets 503 with Retry-After.
+     */
+    public void sendContent(String id, java.util.function.Consumer<byte[]> writer) {
+        inMemory("download.busy", () -> {
+            writer.accept(content(id));
+            return null;
+        });
+    }
+
+    private <T> T inMemory(String busyMessage, Supplier<T> work) {
         boolean held;
         try {
             held = filesInMemory.tryAcquire(properties.waitFor().toMillis(), TimeUnit.MILLISECONDS);
@@ -110,7 +122,7 @@ public class Attachments {
             held = false;
         }
         if (!held) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "upload.busy").retryAfter(5);
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, busyMessage).retryAfter(5);
         }
         try {
             return work.get();
@@ -154,6 +166,7 @@ public class Attachments {
         return row;
     }
 
+    /** A file's plain bytes, outside the memory bound: for small files read by the platform itself. */
     public byte[] content(String id) {
         ApplicationMapper.AttachmentBlob blob = mapper.findAttachmentContent(id);
         if (blob == null) {
