@@ -1,6 +1,7 @@
 package cn.zs.civil.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -31,6 +32,12 @@ import jakarta.mail.internet.MimeMessage;
  * Message-ID; the case shows what was sent to the applicant and its staff, without addresses.
  */
 class NotificationsIT extends ApiTestBase {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private Notifications notifications;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.transaction.support.TransactionTemplate tx;
 
     static final GreenMail MAIL;
 
@@ -215,6 +222,40 @@ class NotificationsIT extends ApiTestBase {
         Thread.sleep(500);
         assertThat(count("select count(*) from outbox_message where application_no = ?", quiet)).isZero();
         assertThat(applicant.get("/api/applications/" + quiet + "/notifications").body()).isEmpty();
+    }
+
+    /** Runs a call in a transaction of its own, as a booking would. */
+    private boolean inTransaction(java.util.function.BooleanSupplier call) {
+        return Boolean.TRUE.equals(tx.execute(s -> call.getAsBoolean()));
+    }
+
+    @Test
+    void anAppointmentIsConfirmedAndRemindedOnceEachWithItsDateInWords() throws Exception {
+        Map<String, String> slot = Map.of("date", "2026-05-20", "time", "09:30", "office", "石岐婚姻登记处");
+        String occasion = "appointment-" + System.nanoTime();
+        // As the appointments module will call it, in its booking's transaction.
+        assertThat(inTransaction(() -> notifications.sendToAccount("lisi", NotificationTemplate.APPOINTMENT_CONFIRMED,
+                occasion, slot))).isTrue();
+        assertThat(inTransaction(() -> notifications.sendToAccount("lisi", NotificationTemplate.APPOINTMENT_CONFIRMED,
+                occasion, slot))).as("the same booking's confirmation again").isFalse();
+        assertThat(inTransaction(() -> notifications.sendToAccount("lisi", NotificationTemplate.APPOINTMENT_REMINDER,
+                occasion, slot))).isTrue();
+        MimeMessage confirmed = awaitMail("2026年5月20日 09:30", "lisi@example.com", s -> s.contains("预约成功"));
+        assertThat(body(confirmed)).contains("石岐婚姻登记处").contains("取消");
+        MimeMessage reminder = awaitMail("2026年5月20日 09:30", "lisi@example.com", s -> s.contains("预约提醒"));
+        assertThat(reminder.getMessageID()).isNotEqualTo(confirmed.getMessageID());
+        // No case: the account's own mobile number.
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (LoggingGateways.recent().stream().noneMatch(m -> m.text().contains("提醒：您预约了2026年5月20日"))) {
+            assertThat(System.nanoTime()).as("the reminder's text message").isLessThan(end);
+            Thread.sleep(50);
+        }
+        assertThat(LoggingGateways.recent().stream().filter(m -> m.text().contains("提醒：您预约了2026年5月20日"))
+                .map(LoggingGateways.Sent::maskedAddress)).contains("138****8002");
+        assertThatThrownBy(() -> notifications.sendToAccount("lisi", NotificationTemplate.APPOINTMENT_REMINDER,
+                "bad occasion with spaces", slot)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> notifications.sendToAccount("lisi", NotificationTemplate.APPOINTMENT_REMINDER,
+                occasion + "-x", Map.of("office", "line\nbreak"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
