@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -12,21 +11,20 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
+import cn.zs.civil.support.TestMailServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Notifications end to end: a real SMTP server (GreenMail on 127.0.0.1, a free port) receives the e-mails, the logging
+ * Notifications end to end: a real SMTP server (GreenMail on 127.0.0.1, a free port: {@link TestMailServer}) receives
+ * the e-mails, the logging
  * SMS gateway records the text messages. A case's receipt, correction notice (with its deadline in words), decision
  * and rating request reach the applicant on the channels they chose, in their language, each once, with a stable
  * Message-ID; the case shows what was sent to the applicant and its staff, without addresses.
@@ -39,28 +37,7 @@ class NotificationsIT extends ApiTestBase {
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.transaction.support.TransactionTemplate tx;
 
-    static final GreenMail MAIL;
-
-    static {
-        MAIL = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        MAIL.start();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-        registry.add("platform.notifications.email-mode", () -> "SMTP");
-        registry.add("platform.notifications.public-base-url", () -> "https://civil.example.com/");
-    }
+    private static final GreenMail MAIL = TestMailServer.SERVER;
 
     private static List<MimeMessage> mailsAbout(String no, String to) {
         return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
@@ -133,7 +110,7 @@ class NotificationsIT extends ApiTestBase {
         // The service by its name in the reader's language, never its code.
         assertThat(receipt.getSubject()).startsWith("【中山市民政局】已收到您的").endsWith("申请")
                 .doesNotContain("funeral-fee-reimbursement");
-        assertThat(body(receipt)).contains(no).contains("https://civil.example.com/portal/applications/" + no)
+        assertThat(body(receipt)).contains(no).contains("http://localhost:8080/portal/applications/" + no)
                 .doesNotContain("何丽珍").doesNotContain(Fixtures.HE_ID);
         assertThat(receipt.getMessageID()).matches("<outbox-\\d+@civil\\.example\\.com>");
         awaitSms(no, 1);
@@ -161,7 +138,7 @@ class NotificationsIT extends ApiTestBase {
         MimeMessage decision = awaitMail(no, "lisi@example.com", s -> s.contains("办理决定"));
         assertThat(body(decision)).contains(no).contains("救济途径").doesNotContain("REJECTED");
         MimeMessage rating = awaitMail(no, "lisi@example.com", s -> s.contains("评价"));
-        assertThat(body(rating)).contains("https://civil.example.com/portal/applications/" + no + "#rating")
+        assertThat(body(rating)).contains("http://localhost:8080/portal/applications/" + no + "#rating")
                 .containsPattern("在\\d{4}年\\d{1,2}月\\d{1,2}日前评价");
         awaitAllSent(no);
         awaitSms(no, 4);

@@ -17,8 +17,9 @@ class RecordingOutboxHandler implements OutboxHandler {
 
     static final String KIND = "test.recording";
 
-    final Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-    final List<OutboxMessage> seen = new CopyOnWriteArrayList<>();
+    // Static: every test context of the JVM shares the in-memory database, so any of their dispatchers may deliver.
+    static final Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    static final List<OutboxMessage> seen = new CopyOnWriteArrayList<>();
 
     @Override
     public String kind() {
