@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import cn.zs.civil.support.Api;
 
 /**
@@ -17,7 +20,9 @@ import cn.zs.civil.support.Api;
  * submission must exist exactly once and end exactly as the same script ends in an undisturbed control run (case by
  * case: the script makes a case's end state a function of its kind, and the control run, on fewer cases, shows that
  * function), every side effect counted once, and retries of unanswered submissions (same Idempotency-Key) must not
- * duplicate.
+ * duplicate. The notifications of the cases go out through the outbox by e-mail to an SMTP server the test runs
+ * (GreenMail on 127.0.0.1): after the kill and the restart every e-mail message written to the outbox is received,
+ * counted once by its Message-ID ({@code <outbox-ID@...>}, the same on every attempt), and none is lost.
  */
 class CrashRecoveryFaultIT {
 
@@ -26,8 +31,24 @@ class CrashRecoveryFaultIT {
             Math.min(100, FaultSuite.CASES));
     private static final String FINISHED = "select count(*) from application where outcome in ('PAID', 'REGISTERED')";
 
-    record Run(String database, CaseLoad load, List<List<String>> endState, int acknowledgedBeforeKill) {
+    record Run(String database, CaseLoad load, List<List<String>> endState, int acknowledgedBeforeKill,
+            Mails mails) {
     }
+
+    /**
+     * The e-mails of a run: written to the outbox (rows of kind notify.email), received by the SMTP server (every
+     * copy), received counted by Message-ID, the rows attempted more than once (the mail server was away, or their
+     * lease ran out: their node was killed while sending), and the rows not yet delivered when the node was killed.
+     */
+    record Mails(long written, long received, long distinctReceived, long unsentOrFailed, long attemptedAgain,
+            java.util.Set<String> missing, long pendingAtKill) {
+        long repeats() {
+            return received - distinctReceived;
+        }
+    }
+
+    private static final String EMAILS = "select count(*) from outbox_message where kind = 'notify.email'";
+    private static final String NOT_SENT = "select count(*) from outbox_message where status <> 'SENT'";
 
     @Test
     void aKilledNodeLosesNothingAcknowledgedAndDoesNothingTwice() throws Exception {
@@ -64,6 +85,24 @@ class CrashRecoveryFaultIT {
                         .as("certificate sequence without gaps").isEqualTo(marriages);
                 assertThat(db.count(r.database(), "select count(*) from funeral_waiver where paid_at is not null"))
                         .as("payments recorded").isEqualTo(cases - marriages);
+                // The outbox: every message sent, none failed; every e-mail written is received, once by Message-ID; a
+                // copy received twice can only be a message whose delivery was attempted again after its lease ran
+                // out (its node killed between the SMTP server's acceptance and the mark as sent).
+                Mails mails = r.mails();
+                assertThat(mails.written()).as("e-mails written to the outbox").isPositive();
+                assertThat(mails.unsentOrFailed()).as("outbox messages not sent").isZero();
+                assertThat(mails.missing()).as("e-mails written but never received").isEmpty();
+                assertThat(mails.distinctReceived()).as("distinct Message-IDs received").isEqualTo(mails.written());
+                // (The server received the copies it accepted; a message sent while it was away was retried.)
+                assertThat(mails.repeats()).as("copies received twice").isLessThanOrEqualTo(mails.attemptedAgain());
+                // One receipt, one decision, one rating request per funeral case (zhangsan's, with an address).
+                long funeralCases = load.acknowledged.keySet().stream()
+                        .filter(i -> CaseLoad.kind(i) != CaseLoad.Kind.MARRIAGE).count();
+                for (String template : List.of("RECEIPT", "DECISION", "RATING_REQUEST")) {
+                    assertThat(db.count(r.database(), "select count(*) from outbox_message where kind = 'notify.email'"
+                            + " and payload like '%\"template\":\"" + template + "\"%'"))
+                            .as("%s e-mails", template).isEqualTo(funeralCases);
+                }
                 for (List<String> row : r.endState()) {
                     // cases, instances, ended, submitted, decided, rating windows: exactly one each
                     assertThat(List.of(row.get(4), row.get(5), row.get(6), row.get(9), row.get(12), row.get(13)))
@@ -89,14 +128,29 @@ class CrashRecoveryFaultIT {
                     + " (gap-free), marriages reported to the registry " + registry.reportedMarriages().size()
                     + " (reported more than once, by a report job cut off before its commit and run again: "
                     + registry.reportedMarriages().values().stream().filter(n -> n.get() > 1).count() + ")");
+            Mails mails = crashed.mails();
+            assertThat(mails.pendingAtKill()).as("outbox messages written and not yet delivered at the kill").isPositive();
+            System.out.println("[crash] outbox: " + mails.pendingAtKill() + " messages not yet delivered at the kill; "
+                    + mails.written() + " e-mails written, all sent; the SMTP server "
+                    + "received " + mails.received() + " copies with " + mails.distinctReceived() + " distinct "
+                    + "Message-IDs (each message once by its Message-ID; " + mails.repeats() + " copies received twice, "
+                    + mails.attemptedAgain() + " messages attempted more than once: the mail server away, or a lease"
+                    + " that ran out)");
         }
     }
 
     private Run run(OwnMariaDb db, StubRegistry registry, String database, boolean kill, int cases) throws Exception {
         db.freshDatabase(database);
         registry.reset();
-        AppNode node = new AppNode(database, FaultSuite.NODE_A_PORT, FaultSuite.workDir(database),
-                AppNode.mysqlEnv(db, database, registry), FaultSuite.NODE_ARGS).start();
+        int smtpPort = FaultSuite.freePort();
+        AtomicReference<GreenMail> mail = new AtomicReference<>(smtpServer(smtpPort));
+        // Message-IDs received by a server that was stopped before the kill, with their copies.
+        Map<String, Integer> receivedEarlier = new java.util.HashMap<>();
+        long pendingAtKill = -1;
+        Map<String, String> env = new java.util.LinkedHashMap<>(AppNode.mysqlEnv(db, database, registry));
+        env.putAll(FaultSuite.mailEnv(smtpPort));
+        AppNode node = new AppNode(database, FaultSuite.NODE_A_PORT, FaultSuite.workDir(database), env,
+                FaultSuite.NODE_ARGS).start();
         AtomicReference<Api> api = new AtomicReference<>(new Api(node.port, Duration.ofSeconds(120)));
         CaseLoad load = new CaseLoad(cases, api::get);
         int acknowledgedBeforeKill = -1;
@@ -119,12 +173,20 @@ class CrashRecoveryFaultIT {
             Thread travelling = new Thread(() -> CaseLoad.travelPastCorrectionWindow(api.get()), "clock");
             travelling.start();
             if (kill) {
+                // The mail server goes away for a while: the cases' messages pile up in the outbox, retried, so the
+                // kill finds messages written and not yet delivered (in flight).
+                count(receivedEarlier, mail.get());
+                mail.get().stop();
                 awaitAcknowledged(load, cases * 3 / 5);
+                OwnMariaDb.sleep(1500);
                 acknowledgedBeforeKill = load.acknowledged.size();
+                pendingAtKill = db.count(database, NOT_SENT);
                 node.kill();
                 System.out.println("[crash] kill -9 after " + acknowledgedBeforeKill + " acknowledged submissions, "
-                        + load.completions.sum() + " task completions; timers firing: " + travelling.isAlive());
+                        + load.completions.sum() + " task completions; timers firing: " + travelling.isAlive()
+                        + "; outbox messages not yet delivered: " + pendingAtKill);
                 travelling.join();
+                mail.set(smtpServer(smtpPort));
                 node.start();
                 // The demo clock lives in the JVM: the restarted node gets it back first.
                 System.out.println("[crash] restarted; clock: " + CaseLoad.travelPastCorrectionWindow(api.get()));
@@ -146,12 +208,42 @@ class CrashRecoveryFaultIT {
             load.stop();
             funeralClerk.join();
             registrar.join();
+            FaultSuite.awaitCount(db, database, NOT_SENT, 0, Duration.ofMinutes(2));
+            count(receivedEarlier, mail.get());
             return new Run(database, load, db.rows(database, FaultSuite.END_STATE).stream()
-                    .map(row -> row.subList(0, row.size())).toList(), acknowledgedBeforeKill);
+                    .map(row -> row.subList(0, row.size())).toList(), acknowledgedBeforeKill,
+                    mails(db, database, receivedEarlier, pendingAtKill));
         } finally {
             load.stop();
             node.stop();
+            mail.get().stop();
         }
+    }
+
+    private static GreenMail smtpServer(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    /** Adds the copies the server received, by Message-ID. */
+    private static void count(Map<String, Integer> received, GreenMail server) throws Exception {
+        for (jakarta.mail.internet.MimeMessage m : server.getReceivedMessages()) {
+            received.merge(m.getMessageID(), 1, Integer::sum);
+        }
+    }
+
+    /** What the outbox wrote and the SMTP server(s) received, by Message-ID. */
+    private static Mails mails(OwnMariaDb db, String database, Map<String, Integer> received, long pendingAtKill) {
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        db.rows(database, "select id from outbox_message where kind = 'notify.email'")
+                .forEach(row -> expected.add("<outbox-" + row.get(0) + "@civil.example.com>"));
+        java.util.Set<String> missing = new java.util.TreeSet<>(expected);
+        missing.removeAll(received.keySet());
+        return new Mails(db.count(database, EMAILS), received.values().stream().mapToLong(Integer::longValue).sum(),
+                received.size(), db.count(database, NOT_SENT),
+                db.count(database, "select count(*) from outbox_message where kind = 'notify.email' and attempts > 1"),
+                missing, pendingAtKill);
     }
 
     /** End states (without the key) by the kind of case the key names. */

@@ -20,6 +20,26 @@ final class FaultSuite {
     private FaultSuite() {
     }
 
+    /**
+     * A node's notifications by e-mail to the suite's SMTP server on 127.0.0.1; the outbox polls every second and a
+     * message claimed by a node that was killed is free again after 20 s (longer than an SMTP send may take); a
+     * message that cannot be sent (the suite stops the mail server for a while) is tried again every 10 s at most,
+     * for up to 60 attempts.
+     */
+    static java.util.Map<String, String> mailEnv(int smtpPort) {
+        return java.util.Map.of("NOTIFY_EMAIL_MODE", "SMTP", "SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
+                String.valueOf(smtpPort), "OUTBOX_POLL_INTERVAL", "PT1S", "OUTBOX_LEASE", "PT20S",
+                "OUTBOX_FIRST_RETRY", "PT2S", "OUTBOX_MAX_RETRY", "PT10S", "OUTBOX_MAX_ATTEMPTS", "60");
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Path workDir(String name) {
         return Path.of(System.getProperty("faults.work", "target/faults")).toAbsolutePath().resolve(name);
     }

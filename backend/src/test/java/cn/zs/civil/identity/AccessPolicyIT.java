@@ -101,6 +101,11 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/reports/quality", Set.of("manager", "director"));
         POLICY.put("GET /api/admin/audit", Set.of("admin"));
         POLICY.put("GET /api/admin/audit/verify", Set.of("admin"));
+        POLICY.put("GET /api/admin/outbox", Set.of("admin"));
+        POLICY.put("POST /api/admin/outbox/{id}/retry", Set.of("admin"));
+        POLICY.put("GET /api/me/notification-preferences", Set.of("applicant"));
+        POLICY.put("PUT /api/me/notification-preferences", Set.of("applicant"));
+        POLICY.put("GET /api/applications/{applicationNo}/notifications", APPLICANT_OR_STAFF);
     }
 
     @Autowired
