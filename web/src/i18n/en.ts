@@ -364,7 +364,7 @@ export default {
   groups: { 'funeral-review': 'Funeral fee review', 'funeral-home': 'Funeral home counter', 'section-chief': 'Section chief', 'marriage-registrar': 'Marriage registration', 'socialorg-review': 'Social organisation review', 'placename-review': 'Place-name approval', director: 'Director' },
   notifications: {
     sentToYou: 'We sent you', sentToApplicant: 'Notices sent to the applicant', none: 'No notices sent yet.', loadFailed: 'The notices cannot be read just now.',
-    templates: { RECEIPT: 'Application received', CORRECTION_NOTICE: 'Correction notice', DECISION: 'Result', APPOINTMENT_CONFIRMED: 'Appointment confirmed', APPOINTMENT_REMINDER: 'Appointment reminder', RATING_REQUEST: 'Invitation to rate the service' },
+    templates: { RECEIPT: 'Application received', CORRECTION_NOTICE: 'Correction notice', EXTENSION: 'Time limit extended', DECISION: 'Result', APPOINTMENT_CONFIRMED: 'Appointment confirmed', APPOINTMENT_REMINDER: 'Appointment reminder', RATING_REQUEST: 'Invitation to rate the service' },
     channels: { EMAIL: 'E-mail', SMS: 'Text message' },
     states: { SENT: 'Sent', PENDING: 'Sending', FAILED: 'Could not be sent' },
     sentAt: 'sent {at}', queuedAt: 'written {at}',

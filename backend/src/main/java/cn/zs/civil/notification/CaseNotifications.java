@@ -9,11 +9,13 @@ import cn.zs.civil.application.CaseEnded;
 import cn.zs.civil.application.CaseEventType;
 import cn.zs.civil.application.CaseLogged;
 import cn.zs.civil.application.CaseStatus;
+import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.clock.CaseClockService;
 
 /**
  * The case's own moments that the applicant is told of, heard in the transaction that makes them (both events are
  * published synchronously inside it): the receipt when the case is submitted, the correction notice when it is
- * issued, the decision when the case ends with one (decided, or closed with a result such as 不予受理; a withdrawal
+ * issued, the extension of the time limit when the head approves it, the decision when the case ends with one (decided, or closed with a result such as 不予受理; a withdrawal
  * is the applicant's own act and gets no message). The rating request is sent by the rating module when it opens
  * the rating window.
  */
@@ -21,9 +23,11 @@ import cn.zs.civil.application.CaseStatus;
 class CaseNotifications {
 
     private final Notifications notifications;
+    private final CaseClockService clocks;
 
-    CaseNotifications(Notifications notifications) {
+    CaseNotifications(Notifications notifications, CaseClockService clocks) {
         this.notifications = notifications;
+        this.clocks = clocks;
     }
 
     @EventListener
@@ -32,6 +36,10 @@ class CaseNotifications {
             notifications.send(event.applicationNo(), NotificationTemplate.RECEIPT, Map.of());
         } else if (event.type() == CaseEventType.CORRECTIONS_REQUESTED) {
             notifications.send(event.applicationNo(), NotificationTemplate.CORRECTION_NOTICE, Map.of());
+        } else if (event.type() == CaseEventType.EXTENSION_APPROVED) {
+            // The clock was extended in this transaction, before the event: its due date is the new one.
+            notifications.send(event.applicationNo(), NotificationTemplate.EXTENSION, Map.of("due",
+                    clocks.status(event.applicationNo(), BusinessTime.instant()).statutory().dueDate().toString()));
         }
     }
 

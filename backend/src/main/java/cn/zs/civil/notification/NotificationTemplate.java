@@ -10,6 +10,11 @@ public enum NotificationTemplate {
     RECEIPT,
     /** The one correction notice was issued: {@code deadline} (a date in words), read at delivery time. */
     CORRECTION_NOTICE,
+    /**
+     * The head of the authority extended the statutory time limit (行政许可法 Art. 42): {@code due}, the new last day;
+     * the reason is on the case's page (free text stays out of messages).
+     */
+    EXTENSION,
     /** The case ended with a decision: {@code outcome} (the outcome in words), granted or refused. */
     DECISION,
     /** An appointment was booked: {@code date}, {@code time}, {@code office}. */

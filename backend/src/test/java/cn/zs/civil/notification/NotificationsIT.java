@@ -179,6 +179,15 @@ class NotificationsIT extends ApiTestBase {
     @Test
     void theApplicantsChoiceOfChannelsAndLanguageIsFollowed() throws Exception {
         Api applicant = api().as("zhangsan");
+        try {
+            chooseAndFollow(applicant);
+        } finally {
+            // The other ITs of this JVM share the account and its database: no choice of its own again (the default).
+            jdbc.update("delete from notification_preference where account_id = 'zhangsan'");
+        }
+    }
+
+    private void chooseAndFollow(Api applicant) throws Exception {
         Api.Response chosen = applicant.call(org.springframework.http.HttpMethod.PUT,
                 "/api/me/notification-preferences", Map.of("channels", "EMAIL", "language", "en"), Map.of());
         assertThat(chosen.status()).isEqualTo(200);

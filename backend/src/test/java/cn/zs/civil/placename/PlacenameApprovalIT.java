@@ -305,6 +305,8 @@ class PlacenameApprovalIT extends ApiTestBase {
         assertThat(applicant.get("/api/applications/" + no).body().path("timeline").findValuesAsText("type"))
                 .contains("EXTENSION_REQUESTED", "EXTENSION_APPROVED");
         assertThat(count("select extended_days from clock_case_clock where application_no = ?", no)).isEqualTo(10);
+        assertThat(applicant.get("/api/applications/" + no + "/notifications").body().findValuesAsText("template"))
+                .as("the applicant is told, the reason left on the case page").contains("EXTENSION");
 
         // Not for a service the law gives no extension (marriage is decided on the day).
         assertThat(api().as("lisi").get("/api/cases/" + no + "/extension").status()).isEqualTo(404);
