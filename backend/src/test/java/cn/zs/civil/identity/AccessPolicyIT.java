@@ -90,6 +90,20 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("GET /api/reports/quality", Set.of("manager", "director"));
         POLICY.put("GET /api/admin/audit", Set.of("admin"));
         POLICY.put("GET /api/admin/audit/verify", Set.of("admin"));
+        POLICY.put("GET /api/public/appointments/options", PUBLIC);
+        POLICY.put("GET /api/public/appointments/availability", PUBLIC);
+        POLICY.put("POST /api/appointments", Set.of("applicant"));
+        POLICY.put("GET /api/appointments/mine", Set.of("applicant"));
+        POLICY.put("POST /api/appointments/{bookingNo}/cancel", Set.of("applicant"));
+        POLICY.put("POST /api/hall/{office}/check-in", STAFF);
+        POLICY.put("POST /api/hall/{office}/walk-in", STAFF);
+        POLICY.put("POST /api/hall/{office}/call", STAFF);
+        POLICY.put("GET /api/hall/{office}/my-calls", STAFF);
+        POLICY.put("POST /api/hall/tickets/{id}/recall", STAFF);
+        POLICY.put("POST /api/hall/tickets/{id}/no-show", STAFF);
+        POLICY.put("POST /api/hall/tickets/{id}/served", STAFF);
+        POLICY.put("GET /api/public/hall/{office}/display", PUBLIC);
+        POLICY.put("GET /api/reports/hall", Set.of("manager", "director"));
     }
 
     @Autowired
