@@ -73,21 +73,21 @@ class HallController {
     @Operation(summary = "Call a called ticket again")
     @PostMapping("/api/hall/tickets/{id}/recall")
     @PreAuthorize(Roles.STAFF)
-    HallService.Called recall(@PathVariable long id, Locale locale) {
+    HallService.Called recall(@PathVariable String id, Locale locale) {
         return hall.recall(currentUser.get(), id, locale);
     }
 
     @Operation(summary = "Nobody came to the call: the ticket ends, an appointment counts as a no-show")
     @PostMapping("/api/hall/tickets/{id}/no-show")
     @PreAuthorize(Roles.STAFF)
-    HallService.TicketView noShow(@PathVariable long id, Locale locale) {
+    HallService.TicketView noShow(@PathVariable String id, Locale locale) {
         return hall.noShow(currentUser.get(), id, locale);
     }
 
     @Operation(summary = "The called ticket was served at the counter")
     @PostMapping("/api/hall/tickets/{id}/served")
     @PreAuthorize(Roles.STAFF)
-    HallService.TicketView served(@PathVariable long id, Locale locale) {
+    HallService.TicketView served(@PathVariable String id, Locale locale) {
         return hall.served(currentUser.get(), id, locale);
     }
 

@@ -209,7 +209,7 @@ public class HallService {
         return c;
     }
 
-    public Called recall(PlatformUser user, long ticketId, Locale locale) {
+    public Called recall(PlatformUser user, String ticketId, Locale locale) {
         AppointmentMapper.TicketRow t = mine(user, ticketId);
         if (mapper.recall(t.id(), BusinessTime.now()) == 0) {
             throw ApiException.conflict("hall.notCalled");
@@ -218,15 +218,15 @@ public class HallService {
     }
 
     /** The called ticket's people did not come: the ticket ends, and a booking counts as a no-show. */
-    public TicketView noShow(PlatformUser user, long ticketId, Locale locale) {
+    public TicketView noShow(PlatformUser user, String ticketId, Locale locale) {
         return end(user, ticketId, "NO_SHOW", locale);
     }
 
-    public TicketView served(PlatformUser user, long ticketId, Locale locale) {
+    public TicketView served(PlatformUser user, String ticketId, Locale locale) {
         return end(user, ticketId, "SERVED", locale);
     }
 
-    private TicketView end(PlatformUser user, long ticketId, String to, Locale locale) {
+    private TicketView end(PlatformUser user, String ticketId, String to, Locale locale) {
         AppointmentMapper.TicketRow t = mine(user, ticketId);
         LocalDateTime now = BusinessTime.now();
         tx.executeWithoutResult(status -> {
@@ -247,8 +247,9 @@ public class HallService {
                 .map(t -> called(t, locale)).toList();
     }
 
-    private AppointmentMapper.TicketRow mine(PlatformUser user, long ticketId) {
-        AppointmentMapper.TicketRow t = mapper.ticket(ticketId);
+    private AppointmentMapper.TicketRow mine(PlatformUser user, String ticketId) {
+        AppointmentMapper.TicketRow t = ticketId == null || !ticketId.matches("\\d{1,18}") ? null
+                : mapper.ticket(Long.parseLong(ticketId));
         if (t == null) {
             throw ApiException.notFound("hall.noTicket");
         }
