@@ -370,7 +370,7 @@ export default {
     calledWalkIn: 'Walk-in, no appointment.', recall: 'Call again', noShow: 'Did not come', noShowDone: 'Ticket {no} recorded as not come.',
     recalled: 'Called again (call {n}).', counterRequired: 'Enter the counter (1 to 8 letters or digits).', referenceRequired: 'Enter an appointment number or ID number.',
     displayTitle: 'Now calling', nowCalling: 'Please go to the counter', toCounter: 'Counter {counter}', waiting: 'Waiting',
-    nobodyCalled: 'No ticket called yet', updated: 'Updated {at}', people: '{n}',
+    nobodyCalled: 'No ticket called yet', people: '{n}',
     figuresTitle: 'The hall today', figuresText: 'Tickets, served, not come, and the wait from ticket to call (minutes).',
     tickets: 'Tickets', byAppointment: 'Appointment', walkIns: 'Walk-in', served: 'Served', noShows: 'Not come', waitingNow: 'Waiting',
     waitP50: 'Wait median', waitP95: 'Wait p95', minutes: '{n} min', noFigures: 'No tickets today yet.',

@@ -361,7 +361,7 @@ export default {
     calledWalkIn: '现场取号，无预约。', recall: '重新叫号', noShow: '未到场', noShowDone: '{no} 号已记为未到场。',
     recalled: '已重新叫号（第{n}次）。', counterRequired: '请填写窗口号（1至8位字母或数字）。', referenceRequired: '请输入预约号或公民身份号码。',
     displayTitle: '叫号显示', nowCalling: '请以下号码到窗口办理', toCounter: '{counter} 号窗口', waiting: '等候人数',
-    nobodyCalled: '暂无叫号', updated: '更新于 {at}', people: '{n} 人',
+    nobodyCalled: '暂无叫号', people: '{n} 人',
     figuresTitle: '今日大厅', figuresText: '取号、办理、未到场和从取号到叫号的等候时间（分钟）。',
     tickets: '取号', byAppointment: '预约', walkIns: '现场', served: '已办理', noShows: '未到场', waitingNow: '等候中',
     waitP50: '等候中位数', waitP95: '等候 p95', minutes: '{n} 分钟', noFigures: '今天还没有取号。',

@@ -21,7 +21,7 @@ export interface Ticket {
   issuedAt: string; calledAt: string | null; calls: number; waitingAhead: number
 }
 export interface Called { ticket: Ticket; prefill: Record<string, string> }
-export interface Display { officeName: string; day: string; called: { ticketNo: string; counter: string; serviceName: string; calledAt: string }[]; waiting: { serviceName: string; waiting: number }[] }
+export interface Display { officeName: string; day: string; time: string; called: { ticketNo: string; counter: string; serviceName: string; calledAt: string }[]; waiting: { serviceName: string; waiting: number }[] }
 export interface HallFigures {
   day: string
   services: { service: string; serviceName: string; tickets: number; appointments: number; walkIns: number; served: number; noShows: number; waiting: number; waitP50Minutes: number | null; waitP95Minutes: number | null }[]

@@ -43,7 +43,6 @@ public class AppointmentService {
     static final int NAME_MAX = 50;
     static final int PHONE_MAX = 20;
     static final int MINE_MAX = 50;
-    private static final char[] ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** One party as booked: name, ID number, phone (optional). */
@@ -91,6 +90,14 @@ public class AppointmentService {
 
     static boolean english(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    /** The bookable services in the catalogue's order (marriage before divorce). */
+    List<String> serviceCodes() {
+        List<String> codes = new ArrayList<>(catalogue.codes().stream()
+                .filter(rules.properties().services()::containsKey).toList());
+        rules.properties().services().keySet().stream().sorted().filter(c -> !codes.contains(c)).forEach(codes::add);
+        return codes;
     }
 
     String serviceName(String code, Locale locale) {
@@ -150,25 +157,29 @@ public class AppointmentService {
                     rules.properties().noShow().count(), rules.properties().noShow().withinDays());
         }
         long slotId = slotFor(request.service(), office.code(), day, band);
-        String no = newBookingNo(day);
-        String parties = cipher.seal(write(Map.of("a", a, "b", b)), "appointment:" + no);
-        try {
-            tx.executeWithoutResult(status -> {
-                if (mapper.take(slotId) == 0) {
-                    throw ApiException.conflict("appointment.full", day.toString());
+        for (int attempt = 1;; attempt++) {
+            String no = newBookingNo(day);
+            String parties = cipher.seal(write(Map.of("a", a, "b", b)), "appointment:" + no);
+            try {
+                tx.executeWithoutResult(status -> {
+                    if (mapper.take(slotId) == 0) {
+                        throw ApiException.conflict("appointment.full", day.toString());
+                    }
+                    mapper.insertBooking(no, slotId, request.service(), office.code(), day, band.code(), user.id(),
+                            personDay, parties, idHash(a.idNumber()), idHash(b.idNumber()), now);
+                });
+                return new Booked(view(mapper.booking(no), locale), true);
+            } catch (DuplicateKeyException raced) {
+                AppointmentMapper.BookingRow first = mapper.byPersonDay(personDay);
+                if (first != null) {
+                    return repeat(first, office.code(), band.code(), locale);
                 }
-                mapper.insertBooking(no, slotId, request.service(), office.code(), day, band.code(), user.id(),
-                        personDay, parties, hash.of(a.idNumber().toUpperCase(Locale.ROOT)),
-                        hash.of(b.idNumber().toUpperCase(Locale.ROOT)), now);
-            });
-        } catch (DuplicateKeyException raced) {
-            AppointmentMapper.BookingRow first = mapper.byPersonDay(personDay);
-            if (first == null) {
-                throw raced;
+                if (attempt >= 3) {
+                    throw raced;
+                }
+                // the random number was taken that day: the place went back with the rollback, draw again
             }
-            return repeat(first, office.code(), band.code(), locale);
         }
-        return new Booked(view(mapper.booking(no), locale), true);
     }
 
     /** A second request of the same person for the same service and day: the same booking, or a conflict. */
@@ -209,7 +220,7 @@ public class AppointmentService {
     private String newBookingNo(LocalDate day) {
         StringBuilder sb = new StringBuilder("YY").append(day.format(DateTimeFormatter.BASIC_ISO_DATE)).append('-');
         for (int i = 0; i < 8; i++) {
-            sb.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+            sb.append((char) ('0' + random.nextInt(10)));
         }
         return sb.toString();
     }
@@ -244,8 +255,8 @@ public class AppointmentService {
     public Options options(Locale locale) {
         boolean en = english(locale);
         LocalDate today = BusinessTime.now().toLocalDate();
-        List<ServiceOption> services = rules.properties().services().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
+        List<ServiceOption> services = serviceCodes().stream()
+                .map(code -> Map.entry(code, rules.service(code)))
                 .map(e -> new ServiceOption(e.getKey(), serviceName(e.getKey(), locale), e.getValue().releaseAt(),
                         e.getValue().minDaysAhead(), e.getValue().maxDaysAhead(), e.getValue().cancelDaysBefore(),
                         e.getValue().bands().stream()

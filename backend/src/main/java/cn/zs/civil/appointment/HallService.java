@@ -46,7 +46,8 @@ public class HallService {
     public record DisplayWaiting(String serviceName, long waiting) {
     }
 
-    public record Display(String officeName, LocalDate day, List<DisplayTicket> called, List<DisplayWaiting> waiting) {
+    public record Display(String officeName, LocalDate day, String time, List<DisplayTicket> called,
+            List<DisplayWaiting> waiting) {
     }
 
     public record ServiceFigures(String service, String serviceName, int tickets, int appointments, int walkIns,
@@ -316,22 +317,24 @@ public class HallService {
 
     public Display display(String officeCode, Locale locale) {
         AppointmentProperties.Office office = office(officeCode);
-        LocalDate today = BusinessTime.now().toLocalDate();
+        LocalDateTime now = BusinessTime.now();
+        LocalDate today = now.toLocalDate();
         List<DisplayTicket> called = mapper.called(office.code(), today, DISPLAY_CALLED).stream()
                 .map(t -> new DisplayTicket(t.ticketNo(), t.counterNo(), appointments.serviceName(t.serviceCode(),
                         locale), t.calledAt()))
                 .toList();
         Map<String, Long> waiting = new LinkedHashMap<>();
-        rules().properties().services().keySet().stream().sorted().forEach(s -> waiting.put(s, 0L));
+        appointments.serviceCodes().forEach(s -> waiting.put(s, 0L));
         mapper.waiting(office.code(), today).forEach(w -> waiting.put(w.serviceCode(), w.waiting()));
-        return new Display(office.name(AppointmentService.english(locale)), today, called, waiting.entrySet().stream()
+        return new Display(office.name(AppointmentService.english(locale)), today,
+                now.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")), called, waiting.entrySet().stream()
                 .map(e -> new DisplayWaiting(appointments.serviceName(e.getKey(), locale), e.getValue())).toList());
     }
 
     public DayFigures figures(LocalDate day, Locale locale) {
         LocalDate on = day == null ? BusinessTime.now().toLocalDate() : day;
         Map<String, List<AppointmentMapper.TicketRow>> byService = new LinkedHashMap<>();
-        rules().properties().services().keySet().stream().sorted().forEach(s -> byService.put(s, new ArrayList<>()));
+        appointments.serviceCodes().forEach(s -> byService.put(s, new ArrayList<>()));
         mapper.ticketsOf(on).forEach(t -> byService.computeIfAbsent(t.serviceCode(), k -> new ArrayList<>()).add(t));
         List<ServiceFigures> services = byService.entrySet().stream().map(e -> {
             List<AppointmentMapper.TicketRow> ts = e.getValue();
