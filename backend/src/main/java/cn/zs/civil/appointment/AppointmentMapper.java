@@ -73,6 +73,9 @@ interface AppointmentMapper {
     List<BookingRow> mine(@Param("applicant") String applicant, @Param("from") LocalDate from,
             @Param("limit") int limit);
 
+    @Select(BOOKING + "where slot_day = #{day} and status = 'BOOKED' order by booking_no limit #{limit}")
+    List<BookingRow> standingOn(@Param("day") LocalDate day, @Param("limit") int limit);
+
     @Select(BOOKING + "where slot_day = #{day} and office = #{office} and status = 'BOOKED'"
             + " and (id_hash_a = #{hash} or id_hash_b = #{hash})")
     List<BookingRow> byIdNumber(@Param("day") LocalDate day, @Param("office") String office,

@@ -11,11 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The appointment rules that are configuration ([S] Zhongshan guidance in the domain brief §1(c-1) step 0):
  * per service the daily release time, how many days ahead a day may be booked, how many days before it a booking
  * may still be cancelled, and its time bands with their capacity per office; the registry offices; the no-show
- * rule; the special dates with their extra places; the hall's priority rules.
+ * rule; the special dates with their extra places; the hall's priority rules; when the reminder of the day before
+ * goes out.
  */
 @ConfigurationProperties("platform.appointments")
 public record AppointmentProperties(Map<String, Service> services, List<Office> offices, NoShow noShow,
-        List<SpecialDate> specialDates, int announceDays, Hall hall) {
+        List<SpecialDate> specialDates, int announceDays, Hall hall, String remindAt) {
 
     public AppointmentProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
@@ -24,6 +25,13 @@ public record AppointmentProperties(Map<String, Service> services, List<Office> 
         specialDates = specialDates == null ? List.of() : List.copyOf(specialDates);
         announceDays = announceDays <= 0 ? 30 : announceDays;
         hall = hall == null ? new Hall(true, 30, 30) : hall;
+        remindAt = remindAt == null || remindAt.isBlank() ? "10:00" : remindAt;
+        LocalTime.parse(remindAt);
+    }
+
+    /** The time of the day before an appointment from which its reminder is sent. */
+    public LocalTime reminderTime() {
+        return LocalTime.parse(remindAt);
     }
 
     /** A bookable service: released daily at releaseTime for the day maxDaysAhead ahead; bookable from minDaysAhead. */

@@ -24,6 +24,8 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.catalogue.ServiceCatalogue;
 import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.notification.NotificationTemplate;
+import cn.zs.civil.notification.Notifications;
 import cn.zs.civil.protection.DataCipher;
 import cn.zs.civil.protection.KeyedHash;
 import cn.zs.civil.registry.IdNumbers;
@@ -32,9 +34,10 @@ import cn.zs.civil.web.FieldProblem;
 import cn.zs.civil.web.FieldProblems;
 
 /**
- * Booking, listing and cancelling appointments. A booking is one short transaction: one conditional update takes a
- * place of the slot (none left: "full"), one insert records the booking under the unique key of its person, service
- * and day (a repeat returns the booking already made). Everything that only reads (window, no-show bar) is checked
+ * Booking, listing and cancelling appointments. A booking is one short transaction: one insert records the booking
+ * under the unique key of its person, service and day (a repeat returns the booking already made), the confirmation
+ * goes into the outbox (sent after the commit), and one conditional update takes a place of the slot (none left:
+ * "full", and all of it rolls back). Everything that only reads (window, no-show bar, a slot already full) is checked
  * before it, outside any lock.
  */
 @Service
@@ -69,11 +72,12 @@ public class AppointmentService {
     private final KeyedHash hash;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final Notifications notifications;
     private final SecureRandom random = new SecureRandom();
 
     AppointmentService(AppointmentMapper mapper, AppointmentProperties properties, StatutoryClock clock,
             ServiceCatalogue catalogue, TransactionTemplate tx, DataCipher cipher, KeyedHash hash,
-            MessageSource messages, ObjectMapper json) {
+            MessageSource messages, ObjectMapper json, Notifications notifications) {
         this.mapper = mapper;
         this.rules = new AppointmentRules(properties, clock::isWorkingDay);
         this.catalogue = catalogue;
@@ -82,6 +86,7 @@ public class AppointmentService {
         this.hash = hash;
         this.messages = messages;
         this.json = json;
+        this.notifications = notifications;
     }
 
     AppointmentRules rules() {
@@ -149,6 +154,16 @@ public class AppointmentService {
         if (!verdict.open()) {
             throw refusal(verdict);
         }
+        // "Full" at once, without a lock: this node saw the slot full a moment ago, or reads it full now. A place a
+        // cancellation gives back is found again within FULL_MEMO; the conditional update below is the guard.
+        if (knownFull(request.service(), office.code(), day, band.code())) {
+            throw ApiException.conflict("appointment.full", day.toString());
+        }
+        AppointmentMapper.SlotRow slot = slotFor(request.service(), office.code(), day, band);
+        if (slot.booked() >= slot.capacity()) {
+            full(slot);
+            throw ApiException.conflict("appointment.full", day.toString());
+        }
         Optional<LocalDate> barred = rules.barredUntil(mapper.noShowDays(user.id(),
                 now.toLocalDate().minusDays(rules.properties().noShow().withinDays()
                         + rules.properties().noShow().barDays()), now.toLocalDate()), now.toLocalDate());
@@ -156,17 +171,22 @@ public class AppointmentService {
             throw ApiException.conflict("appointment.barred", barred.get().toString(),
                     rules.properties().noShow().count(), rules.properties().noShow().withinDays());
         }
-        long slotId = slotFor(request.service(), office.code(), day, band);
+        Map<String, String> confirmation = notificationParams(request.service(), office.code(), day, band.code(),
+                locale);
         for (int attempt = 1;; attempt++) {
             String no = newBookingNo(day);
             String parties = cipher.seal(write(Map.of("a", a, "b", b)), "appointment:" + no);
             try {
                 tx.executeWithoutResult(status -> {
-                    if (mapper.take(slotId) == 0) {
+                    mapper.insertBooking(no, slot.id(), request.service(), office.code(), day, band.code(),
+                            user.id(), personDay, parties, idHash(a.idNumber()), idHash(b.idNumber()), now);
+                    notifications.sendToAccount(user.id(), NotificationTemplate.APPOINTMENT_CONFIRMED,
+                            "appointment-" + no, confirmation);
+                    // Last, so the slot's row is locked only from here to the commit; no place left: all rolls back.
+                    if (mapper.take(slot.id()) == 0) {
+                        full(slot);
                         throw ApiException.conflict("appointment.full", day.toString());
                     }
-                    mapper.insertBooking(no, slotId, request.service(), office.code(), day, band.code(), user.id(),
-                            personDay, parties, idHash(a.idNumber()), idHash(b.idNumber()), now);
                 });
                 return new Booked(view(mapper.booking(no), locale), true);
             } catch (DuplicateKeyException raced) {
@@ -180,6 +200,19 @@ public class AppointmentService {
                 // the random number was taken that day: the place went back with the rollback, draw again
             }
         }
+    }
+
+    /** What an appointment's confirmation and reminder say: day, band, office (no one's name). */
+    Map<String, String> notificationParams(AppointmentMapper.BookingRow booking, Locale locale) {
+        return notificationParams(booking.serviceCode(), booking.office(), booking.slotDay(), booking.band(), locale);
+    }
+
+    private Map<String, String> notificationParams(String service, String office, LocalDate day, String bandCode,
+            Locale locale) {
+        AppointmentProperties.Service s = rules.service(service);
+        AppointmentProperties.Band band = s == null ? null : s.band(bandCode);
+        return Map.of("date", day.toString(), "time", band == null ? bandCode : band.start() + "-" + band.end(),
+                "office", officeName(office, locale));
     }
 
     /** A second request of the same person for the same service and day: the same booking, or a conflict. */
@@ -203,8 +236,29 @@ public class AppointmentService {
         };
     }
 
+    /** Slots this node saw full, until when (nanoTime); a few hundred at most (the window's days and bands). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> fullUntil = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long FULL_MEMO_NANOS = 1_000_000_000L;
+
+    private static String slotKey(String service, String office, LocalDate day, String band) {
+        return service + "|" + office + "|" + day + "|" + band;
+    }
+
+    private boolean knownFull(String service, String office, LocalDate day, String band) {
+        Long until = fullUntil.get(slotKey(service, office, day, band));
+        return until != null && until - System.nanoTime() > 0;
+    }
+
+    private void full(AppointmentMapper.SlotRow slot) {
+        if (fullUntil.size() > 10_000) {
+            fullUntil.clear();
+        }
+        fullUntil.put(slotKey(slot.serviceCode(), slot.office(), slot.slotDay(), slot.band()),
+                System.nanoTime() + FULL_MEMO_NANOS);
+    }
+
     /** The slot's row, made on first use (a concurrent first use finds the row the other made). */
-    long slotFor(String service, String office, LocalDate day, AppointmentProperties.Band band) {
+    AppointmentMapper.SlotRow slotFor(String service, String office, LocalDate day, AppointmentProperties.Band band) {
         AppointmentMapper.SlotRow slot = mapper.slot(service, office, day, band.code());
         if (slot == null) {
             try {
@@ -214,7 +268,7 @@ public class AppointmentService {
             }
             slot = mapper.slot(service, office, day, band.code());
         }
-        return slot.id();
+        return slot;
     }
 
     private String newBookingNo(LocalDate day) {
@@ -337,6 +391,7 @@ public class AppointmentService {
             if (mapper.move(bookingNo, "BOOKED", "CANCELLED", BusinessTime.now()) == 1) {
                 mapper.giveBack(row.slotId());
             }
+            fullUntil.remove(slotKey(row.serviceCode(), row.office(), row.slotDay(), row.band()));
         });
         return view(mapper.booking(bookingNo), locale);
     }

@@ -54,6 +54,14 @@ class AppointmentIT extends ApiTestBase {
         assertThat(first.body().path("officeName").asText()).isEqualTo("黄圃镇婚姻登记处");
         assertThat(first.body().path("lastCancelDay").asText()).isEqualTo("2026-06-04");
 
+        // the confirmation went into the outbox in the booking's transaction, once per channel (e-mail and SMS)
+        assertThat(jdbc.queryForList("select dedupe_key from outbox_message where dedupe_key like ?", String.class,
+                "notify:APPOINTMENT_CONFIRMED:account:zhangsan:appointment-" + no + ":%"))
+                .hasSize(2).allMatch(k -> k.endsWith(":EMAIL") || k.endsWith(":SMS"));
+        assertThat(jdbc.queryForObject("select payload from outbox_message where dedupe_key like ?", String.class,
+                "notify:APPOINTMENT_CONFIRMED:account:zhangsan:appointment-" + no + ":EMAIL"))
+                .contains("2026-06-05").contains("09:00-12:00").contains("黄圃镇婚姻登记处").doesNotContain("陈大文");
+
         Api.Response again = zhang.post("/api/appointments", booking("huangpu", "2026-06-05", "am", Ids.of(1, 1), Ids.of(1, 2)));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().path("bookingNo").asText()).isEqualTo(no);
@@ -112,6 +120,27 @@ class AppointmentIT extends ApiTestBase {
         Api.Response late = zhang.post("/api/appointments/" + tomorrow.body().path("bookingNo").asText() + "/cancel", Map.of());
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.body().path("detail").asText()).contains("2026-06-01");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AppointmentReminders reminders;
+
+    @Test
+    void theDayBeforeFromTenOClockEveryStandingBookingGetsOneReminder() {
+        Map<String, Object> divorce = new java.util.HashMap<>(booking("city", "2026-06-08", "pm", Ids.of(6, 1), Ids.of(6, 2)));
+        divorce.put("service", "divorce-registration");
+        String no = api().as("zhangsan").post("/api/appointments", divorce).body().path("bookingNo").asText();
+        String key = "notify:APPOINTMENT_REMINDER:account:zhangsan:appointment-reminder-" + no + ":%";
+        at(LocalDateTime.of(2026, 6, 7, 9, 59));
+        assertThat(reminders.send()).isZero();
+        at(LocalDateTime.of(2026, 6, 7, 10, 0));
+        assertThat(reminders.send()).isPositive();
+        assertThat(jdbc.queryForList("select dedupe_key from outbox_message where dedupe_key like ?", String.class, key))
+                .isNotEmpty();
+        int written = jdbc.queryForObject("select count(*) from outbox_message where dedupe_key like ?", Integer.class, key);
+        reminders.send();
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where dedupe_key like ?", Integer.class, key))
+                .isEqualTo(written);
     }
 
     @Test

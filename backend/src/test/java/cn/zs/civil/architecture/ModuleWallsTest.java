@@ -34,12 +34,26 @@ class ModuleWallsTest {
             .because("everything records in the audit log: it must not know who records");
 
     @ArchTest
+    static final ArchRule theOutboxStandsOnTheFloorOnly = noClasses()
+            .that().resideInAPackage("cn.zs.civil.outbox..")
+            .should().dependOnClassesThat(modulesBut("outbox", "clock", "protection", "web"))
+            .because("decisions of every module write to the outbox (Amendment 14): it must not know who writes");
+
+    @ArchTest
     static final ArchRule noModuleReachesIntoTheServices = noClasses()
             .that().resideInAnyPackage("cn.zs.civil.application..", "cn.zs.civil.worklist..", "cn.zs.civil.clock..",
                     "cn.zs.civil.forms..", "cn.zs.civil.identity..", "cn.zs.civil.web..", "cn.zs.civil.audit..")
             .should().dependOnClassesThat().resideInAnyPackage("cn.zs.civil.funeral..", "cn.zs.civil.marriage..",
                     "cn.zs.civil.socialorg..", "cn.zs.civil.placename..", "cn.zs.civil.rating..", "cn.zs.civil.demo..")
             .because("the services build on the case and the work queue, never the other way round");
+
+    @ArchTest
+    static final ArchRule theCaseKernelDoesNotKnowWhoIsNotified = noClasses()
+            .that().resideInAnyPackage("cn.zs.civil.application..", "cn.zs.civil.worklist..", "cn.zs.civil.clock..",
+                    "cn.zs.civil.forms..", "cn.zs.civil.identity..", "cn.zs.civil.web..", "cn.zs.civil.audit..",
+                    "cn.zs.civil.outbox..")
+            .should().dependOnClassesThat().resideInAPackage("cn.zs.civil.notification..")
+            .because("notifications listen to the case's events and the services call them, never the other way round");
 
     /** Classes of any module of the platform but the given ones. */
     private static DescribedPredicate<JavaClass> modulesBut(String... allowed) {

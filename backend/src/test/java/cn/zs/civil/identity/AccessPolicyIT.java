@@ -104,6 +104,11 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/hall/tickets/{id}/served", STAFF);
         POLICY.put("GET /api/public/hall/{office}/display", PUBLIC);
         POLICY.put("GET /api/reports/hall", Set.of("manager", "director"));
+        POLICY.put("GET /api/admin/outbox", Set.of("admin"));
+        POLICY.put("POST /api/admin/outbox/{id}/retry", Set.of("admin"));
+        POLICY.put("GET /api/me/notification-preferences", Set.of("applicant"));
+        POLICY.put("PUT /api/me/notification-preferences", Set.of("applicant"));
+        POLICY.put("GET /api/applications/{applicationNo}/notifications", APPLICANT_OR_STAFF);
     }
 
     @Autowired
