@@ -119,6 +119,15 @@ interface AppointmentMapper {
     @Select(TICKET + "where id = #{id}")
     TicketRow ticket(long id);
 
+    @Select(TICKET + "where booking_no = #{bookingNo}")
+    TicketRow ticketOfBooking(String bookingNo);
+
+    /** The waiting tickets of the same queue called before this one (higher priority, or earlier at the same). */
+    @Select("select count(*) from appt_ticket where office = #{t.office} and ticket_day = #{t.ticketDay}"
+            + " and service_code = #{t.serviceCode} and status = 'WAITING' and id <> #{t.id}"
+            + " and (priority < #{t.priority} or (priority = #{t.priority} and id < #{t.id}))")
+    int ahead(@Param("t") TicketRow ticket);
+
     @Select(TICKET + "where office = #{office} and ticket_day = #{day} and ticket_no = #{no}")
     TicketRow ticketByNo(@Param("office") String office, @Param("day") LocalDate day, @Param("no") String no);
 

@@ -131,8 +131,7 @@ public class HallService {
         }
         if ("CHECKED_IN".equals(booking.status()) || "SERVED".equals(booking.status())
                 || "NO_SHOW".equals(booking.status())) {
-            AppointmentMapper.TicketRow existing = mapper.ticketsOf(today).stream()
-                    .filter(t -> booking.bookingNo().equals(t.bookingNo())).findFirst().orElse(null);
+            AppointmentMapper.TicketRow existing = mapper.ticketOfBooking(booking.bookingNo());
             if (existing != null) {
                 return view(existing, locale);
             }
@@ -300,14 +299,7 @@ public class HallService {
             from = b == null ? null : b.start();
             to = b == null ? null : b.end();
         }
-        int ahead = 0;
-        if ("WAITING".equals(t.status())) {
-            ahead = (int) mapper.ticketsOf(t.ticketDay()).stream()
-                    .filter(o -> o.office().equals(t.office()) && o.serviceCode().equals(t.serviceCode())
-                            && "WAITING".equals(o.status()) && o.id() != t.id()
-                            && (o.priority() < t.priority() || o.priority() == t.priority() && o.id() < t.id()))
-                    .count();
-        }
+        int ahead = "WAITING".equals(t.status()) ? mapper.ahead(t) : 0;
         return new TicketView(t.id(), t.ticketNo(), t.serviceCode(), appointments.serviceName(t.serviceCode(), locale),
                 t.office(), appointments.officeName(t.office(), locale), t.bookingNo(), band, from, to, t.status(),
                 t.counterNo(), t.issuedAt(), t.calledAt(), t.calls(), ahead);
