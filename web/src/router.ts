@@ -68,6 +68,19 @@ export const router = createRouter({
       component: () => import('./views/CounterDeviceView.vue'),
       meta: { kiosk: true },
     },
+    {
+      path: '/portal/appointments',
+      name: 'appointments',
+      component: () => import('./views/portal/AppointmentsView.vue'),
+      meta: { need: 'applicant' },
+    },
+    {
+      path: '/workbench/hall',
+      name: 'hallDesk',
+      component: () => import('./views/workbench/HallDeskView.vue'),
+      meta: { need: 'staff' },
+    },
+    { path: '/hall/display', name: 'hallDisplay', component: () => import('./views/hall/HallDisplayView.vue'), meta: { bare: true } },
     { path: '/:rest(.*)*', name: 'notFound', component: () => import('./views/NotFoundView.vue') },
   ],
 })

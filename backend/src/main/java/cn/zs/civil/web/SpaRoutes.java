@@ -12,7 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SpaRoutes implements WebMvcConfigurer {
 
     static final String[] PAGES = {"/signin", "/track", "/portal", "/portal/**", "/workbench", "/workbench/**",
-            "/dashboard", "/dashboard/**", "/counter-device"};
+            "/dashboard", "/dashboard/**", "/hall", "/hall/**",
+            "/counter-device"};
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

@@ -59,6 +59,14 @@ final class Accounts {
 
     /** Writes the file and answers the Spring Boot option that adds it. */
     static String configOption(Path dir) throws IOException {
+        return configOption(dir, 0, List.of());
+    }
+
+    /**
+     * The same with {@code applicants} applicant accounts ({@link AppointmentBurst#applicant}) and more of the
+     * platform's configuration ({@code extra}: lines under {@code platform:}).
+     */
+    static String configOption(Path dir, int applicants, List<String> extra) throws IOException {
         List<String> lines = new ArrayList<>(List.of("# Written by the benchmark (bench/README.md); password demo.",
                 "platform:", "  identity:", "    accounts:"));
         for (String account : DEMO) {
@@ -70,6 +78,11 @@ final class Accounts {
                         + i + ", roles: [" + role + "], groups: [" + queue + "], districts: [\"*\"]}");
             }
         });
+        for (int i = 0; i < applicants; i++) {
+            lines.add("      - {username: " + AppointmentBurst.applicant(i) + ", password: \"{noop}demo\", name: 申请人" + i
+                    + ", roles: [applicant]}");
+        }
+        lines.addAll(extra);
         Files.createDirectories(dir);
         Path file = dir.resolve("bench-accounts.yml");
         Files.write(file, lines);

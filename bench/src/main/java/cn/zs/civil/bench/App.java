@@ -23,10 +23,16 @@ final class App implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     App(Path jar, Path workDir, int port, Map<String, String> env) throws IOException, InterruptedException {
+        this(jar, workDir, port, env, Accounts.configOption(workDir));
+    }
+
+    /** {@code configOption}: the Spring Boot option that adds the run's configuration file ({@link Accounts}). */
+    App(Path jar, Path workDir, int port, Map<String, String> env, String configOption)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         log = workDir.resolve("app.log");
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-                "--server.address=127.0.0.1", Accounts.configOption(workDir)).directory(workDir.toFile()).redirectErrorStream(true)
+                "--server.address=127.0.0.1", configOption).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("PORT", Integer.toString(port));

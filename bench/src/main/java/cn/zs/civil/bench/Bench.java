@@ -57,6 +57,7 @@ public final class Bench {
             case "engine" -> bench.engine();
             case "seed-open-tasks" -> bench.seed();
             case "report" -> bench.report();
+            case "appointment-burst" -> bench.appointmentBurst(String.join(" ", args));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         };
         System.exit(exit);
@@ -182,6 +183,10 @@ public final class Bench {
     }
 
     private App startApp(String platformDb, RegistryStub registry) throws Exception {
+        return startApp(platformDb, registry, null);
+    }
+
+    private App startApp(String platformDb, RegistryStub registry, String configOption) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "mysql");
         env.put("DB_URL", db.url(platformDb));
@@ -199,7 +204,9 @@ public final class Bench {
         env.put("TRACKING_RATE", "1000000");
         Path jar = options.containsKey("jar") ? Path.of(opt("jar", "")) : App.findJar(root);
         log("starting " + jar.getFileName() + " on port " + num("port", 18501));
-        return new App(jar, Path.of(opt("work", root.resolve("bench/target/app").toString())), num("port", 18501), env);
+        Path work = Path.of(opt("work", root.resolve("bench/target/app").toString()));
+        return configOption == null ? new App(jar, work, num("port", 18501), env)
+                : new App(jar, work, num("port", 18501), env, configOption);
     }
 
     private Map<String, Object> phase(Scenario scenario, Target target, Metrics metrics, LoadRun.Settings settings,
@@ -323,6 +330,47 @@ public final class Bench {
         System.out.println("smoke run passed: " + completed + " cases completed, " + phase.get("completedPerSecond")
                 + " cases/s, no errors");
         return 0;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * {@code appointment-burst}: {@code --requests 5000} booking requests of {@code --applicants} (default: as many)
+     * applicants for {@code --places 500} places of one band, at most {@code --in-flight} (default: all) at once;
+     * exit 1 unless exactly the places were booked, every other request was told "full" and none failed.
+     */
+    private int appointmentBurst(String command) throws Exception {
+        String platformDb = opt("platform-db", "bench_appointments");
+        db.recreate(platformDb);
+        int requests = num("requests", 5000);
+        int applicants = num("applicants", requests);
+        int places = num("places", 500);
+        int inFlight = num("in-flight", requests);
+        Path work = Path.of(opt("work", root.resolve("bench/target/app").toString()));
+        String config = Accounts.configOption(work, applicants, AppointmentBurst.config(applicants, places));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("command", "java -jar bench/target/civil-approval-bench.jar " + command);
+        result.put("startedAt", Instant.now().toString());
+        Map<String, Object> machine = Machine.describe();
+        result.put("machine", machine);
+        try (RegistryStub registry = new RegistryStub(num("registry-port", 18510));
+                App app = startApp(platformDb, registry, config);
+                HikariDataSource appDb = db.open(platformDb, 2)) {
+            log("burst: " + requests + " requests of " + applicants + " applicants for " + places + " places");
+            result.putAll(AppointmentBurst.run(app.baseUrl, appDb, requests, applicants, inFlight));
+        }
+        boolean held = ((Number) result.get("booked")).intValue() == places
+                && ((Number) result.get("slotBooked")).intValue() == places
+                && ((Number) result.get("bookingRows")).intValue() == places
+                && ((Number) result.get("toldFull")).intValue() == requests - places
+                && ((Number) result.get("serverErrors")).longValue() == 0
+                && ((Number) result.get("noAnswer")).longValue() == 0;
+        result.put("verdict", held ? "held: exactly the places booked, every other request told full at once, no error"
+                : "FAILED");
+        Path out = Path.of(opt("out", "bench/results/appointment-burst"));
+        AppointmentBurst.write(out, AppointmentBurst.markdown(result, (String) result.get("command"), machine), result);
+        log("results in " + out + ".md and .json: " + result.get("verdict"));
+        return held ? 0 : 1;
     }
 
     // ---------------------------------------------------------------------------------------------------------------

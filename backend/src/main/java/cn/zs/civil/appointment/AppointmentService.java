@@ -1,0 +1,480 @@
+package cn.zs.civil.appointment;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.catalogue.ServiceCatalogue;
+import cn.zs.civil.clock.StatutoryClock;
+import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.notification.NotificationTemplate;
+import cn.zs.civil.notification.Notifications;
+import cn.zs.civil.protection.DataCipher;
+import cn.zs.civil.protection.KeyedHash;
+import cn.zs.civil.registry.IdNumbers;
+import cn.zs.civil.web.ApiException;
+import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.web.FieldProblems;
+
+/**
+ * Booking, listing and cancelling appointments. A booking is one short transaction: one insert records the booking
+ * under the unique key of its person, service and day (a repeat returns the booking already made), the confirmation
+ * goes into the outbox (sent after the commit), and one conditional update takes a place of the slot (none left:
+ * "full", and all of it rolls back). Everything that only reads (window, no-show bar, a slot already full) is checked
+ * before it, outside any lock.
+ */
+@Service
+public class AppointmentService {
+
+    static final int NAME_MAX = 50;
+    static final int PHONE_MAX = 20;
+    static final int MINE_MAX = 50;
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** One party as booked: name, ID number, phone (optional). */
+    public record Party(String name, String idNumber, String phone) {
+    }
+
+    public record BookRequest(String service, String office, String day, String band, Party partyA, Party partyB) {
+    }
+
+    public record BookingView(String bookingNo, String service, String serviceName, String office, String officeName,
+            LocalDate day, String band, String from, String to, String status, boolean cancellable,
+            LocalDate lastCancelDay, String partyAName, String partyBName) {
+    }
+
+    /** The answer of a booking: the booking and whether this call made it (false: it stood already). */
+    public record Booked(BookingView booking, boolean created) {
+    }
+
+    private final AppointmentMapper mapper;
+    private final AppointmentRules rules;
+    private final ServiceCatalogue catalogue;
+    private final TransactionTemplate tx;
+    private final DataCipher cipher;
+    private final KeyedHash hash;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+    private final Notifications notifications;
+    private final SecureRandom random = new SecureRandom();
+
+    AppointmentService(AppointmentMapper mapper, AppointmentProperties properties, StatutoryClock clock,
+            ServiceCatalogue catalogue, TransactionTemplate tx, DataCipher cipher, KeyedHash hash,
+            MessageSource messages, ObjectMapper json, Notifications notifications) {
+        this.mapper = mapper;
+        this.rules = new AppointmentRules(properties, clock::isWorkingDay);
+        this.catalogue = catalogue;
+        this.tx = tx;
+        this.cipher = cipher;
+        this.hash = hash;
+        this.messages = messages;
+        this.json = json;
+        this.notifications = notifications;
+    }
+
+    AppointmentRules rules() {
+        return rules;
+    }
+
+    static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    /** The bookable services in the catalogue's order (marriage before divorce). */
+    List<String> serviceCodes() {
+        List<String> codes = new ArrayList<>(catalogue.codes().stream()
+                .filter(rules.properties().services()::containsKey).toList());
+        rules.properties().services().keySet().stream().sorted().filter(c -> !codes.contains(c)).forEach(codes::add);
+        return codes;
+    }
+
+    String serviceName(String code, Locale locale) {
+        return catalogue.find(code).map(s -> s.name().in(english(locale))).orElse(code);
+    }
+
+    String officeName(String code, Locale locale) {
+        AppointmentProperties.Office office = rules.properties().office(code);
+        return office == null ? code : office.name(english(locale));
+    }
+
+    // ---- booking
+
+    public Booked book(PlatformUser user, BookRequest request, Locale locale) {
+        LocalDateTime now = BusinessTime.now();
+        List<FieldProblem> problems = new ArrayList<>();
+        AppointmentProperties.Service service = request == null ? null : rules.service(request.service());
+        if (service == null) {
+            problems.add(problem(locale, "service", "appointment.field.service", "appointment.unknownService"));
+        }
+        AppointmentProperties.Office office = request == null || request.office() == null ? null
+                : rules.properties().office(request.office());
+        if (office == null) {
+            problems.add(problem(locale, "office", "appointment.field.office", "appointment.unknownOffice"));
+        }
+        LocalDate day = parseDay(request == null ? null : request.day());
+        if (day == null) {
+            problems.add(problem(locale, "day", "appointment.field.day", "appointment.badDay"));
+        }
+        AppointmentProperties.Band band = service == null || request.band() == null ? null : service.band(request.band());
+        if (service != null && band == null) {
+            problems.add(problem(locale, "band", "appointment.field.band", "appointment.unknownBand"));
+        }
+        Party a = checkParty(request == null ? null : request.partyA(), "partyA", true, locale, problems);
+        Party b = checkParty(request == null ? null : request.partyB(), "partyB", true, locale, problems);
+        if (a != null && b != null && a.idNumber().equalsIgnoreCase(b.idNumber())) {
+            problems.add(problem(locale, "partyB.idNumber", "appointment.field.partyB.idNumber",
+                    "appointment.sameParty"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        String personDay = user.id() + "|" + request.service() + "|" + day;
+        AppointmentMapper.BookingRow standing = mapper.byPersonDay(personDay);
+        if (standing != null) {
+            return repeat(standing, office.code(), band.code(), locale);
+        }
+        AppointmentRules.Verdict verdict = rules.bookable(service, day, now);
+        if (!verdict.open()) {
+            throw refusal(verdict);
+        }
+        // "Full" at once, without a lock: this node saw the slot full a moment ago, or reads it full now. A place a
+        // cancellation gives back is found again within FULL_MEMO; the conditional update below is the guard.
+        if (knownFull(request.service(), office.code(), day, band.code())) {
+            throw ApiException.conflict("appointment.full", day.toString());
+        }
+        AppointmentMapper.SlotRow slot = slotFor(request.service(), office.code(), day, band);
+        if (slot.booked() >= slot.capacity()) {
+            full(slot);
+            throw ApiException.conflict("appointment.full", day.toString());
+        }
+        Optional<LocalDate> barred = rules.barredUntil(mapper.noShowDays(user.id(),
+                now.toLocalDate().minusDays(rules.properties().noShow().withinDays()
+                        + rules.properties().noShow().barDays()), now.toLocalDate()), now.toLocalDate());
+        if (barred.isPresent()) {
+            throw ApiException.conflict("appointment.barred", barred.get().toString(),
+                    rules.properties().noShow().count(), rules.properties().noShow().withinDays());
+        }
+        Map<String, String> confirmation = notificationParams(request.service(), office.code(), day, band.code(),
+                locale);
+        for (int attempt = 1;; attempt++) {
+            String no = newBookingNo(day);
+            String parties = cipher.seal(write(Map.of("a", a, "b", b)), "appointment:" + no);
+            try {
+                tx.executeWithoutResult(status -> {
+                    mapper.insertBooking(no, slot.id(), request.service(), office.code(), day, band.code(),
+                            user.id(), personDay, parties, idHash(a.idNumber()), idHash(b.idNumber()), now);
+                    notifications.sendToAccount(user.id(), NotificationTemplate.APPOINTMENT_CONFIRMED,
+                            "appointment-" + no, confirmation);
+                    // Last, so the slot's row is locked only from here to the commit; no place left: all rolls back.
+                    if (mapper.take(slot.id()) == 0) {
+                        full(slot);
+                        throw ApiException.conflict("appointment.full", day.toString());
+                    }
+                });
+                return new Booked(view(mapper.booking(no), locale), true);
+            } catch (DuplicateKeyException raced) {
+                AppointmentMapper.BookingRow first = mapper.byPersonDay(personDay);
+                if (first != null) {
+                    return repeat(first, office.code(), band.code(), locale);
+                }
+                if (attempt >= 3) {
+                    throw raced;
+                }
+                // the random number was taken that day: the place went back with the rollback, draw again
+            }
+        }
+    }
+
+    /** What an appointment's confirmation and reminder say: day, band, office (no one's name). */
+    Map<String, String> notificationParams(AppointmentMapper.BookingRow booking, Locale locale) {
+        return notificationParams(booking.serviceCode(), booking.office(), booking.slotDay(), booking.band(), locale);
+    }
+
+    private Map<String, String> notificationParams(String service, String office, LocalDate day, String bandCode,
+            Locale locale) {
+        AppointmentProperties.Service s = rules.service(service);
+        AppointmentProperties.Band band = s == null ? null : s.band(bandCode);
+        return Map.of("date", day.toString(), "time", band == null ? bandCode : band.start() + "-" + band.end(),
+                "office", officeName(office, locale));
+    }
+
+    /** A second request of the same person for the same service and day: the same booking, or a conflict. */
+    private Booked repeat(AppointmentMapper.BookingRow standing, String office, String band, Locale locale) {
+        if (standing.office().equals(office) && standing.band().equals(band)) {
+            return new Booked(view(standing, locale), false);
+        }
+        throw ApiException.conflict("appointment.alreadyBooked", standing.slotDay().toString(),
+                standing.bookingNo());
+    }
+
+    private ApiException refusal(AppointmentRules.Verdict verdict) {
+        String when = verdict.when().format(MOMENT);
+        String day = verdict.when().toLocalDate().toString();
+        return switch (verdict.refusal()) {
+            case TOO_SOON -> ApiException.conflict("appointment.tooSoon", day);
+            case CLOSED -> ApiException.conflict("appointment.closed", day);
+            case NOT_YET_RELEASED -> ApiException.conflict("appointment.notYetReleased", when);
+            case TOO_FAR -> ApiException.conflict("appointment.tooFar", when);
+            default -> ApiException.conflict("appointment.unknownService");
+        };
+    }
+
+    /** Slots this node saw full, until when (nanoTime); a few hundred at most (the window's days and bands). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> fullUntil = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long FULL_MEMO_NANOS = 1_000_000_000L;
+
+    private static String slotKey(String service, String office, LocalDate day, String band) {
+        return service + "|" + office + "|" + day + "|" + band;
+    }
+
+    private boolean knownFull(String service, String office, LocalDate day, String band) {
+        Long until = fullUntil.get(slotKey(service, office, day, band));
+        return until != null && until - System.nanoTime() > 0;
+    }
+
+    private void full(AppointmentMapper.SlotRow slot) {
+        if (fullUntil.size() > 10_000) {
+            fullUntil.clear();
+        }
+        fullUntil.put(slotKey(slot.serviceCode(), slot.office(), slot.slotDay(), slot.band()),
+                System.nanoTime() + FULL_MEMO_NANOS);
+    }
+
+    /** The slot's row, made on first use (a concurrent first use finds the row the other made). */
+    AppointmentMapper.SlotRow slotFor(String service, String office, LocalDate day, AppointmentProperties.Band band) {
+        AppointmentMapper.SlotRow slot = mapper.slot(service, office, day, band.code());
+        if (slot == null) {
+            try {
+                mapper.insertSlot(service, office, day, band.code(), rules.capacity(band, day));
+            } catch (DuplicateKeyException madeByAnother) {
+                // the other request made it: use that one
+            }
+            slot = mapper.slot(service, office, day, band.code());
+        }
+        return slot;
+    }
+
+    private String newBookingNo(LocalDate day) {
+        StringBuilder sb = new StringBuilder("YY").append(day.format(DateTimeFormatter.BASIC_ISO_DATE)).append('-');
+        for (int i = 0; i < 8; i++) {
+            sb.append((char) ('0' + random.nextInt(10)));
+        }
+        return sb.toString();
+    }
+
+    // ---- what may be booked
+
+    public record BandView(String band, String from, String to, int capacity, int free) {
+    }
+
+    /** A day of the window: open now, or why not (with the moment it opens); its special name; its bands. */
+    public record DayView(LocalDate day, String special, boolean open, String reason, String opensAt,
+            List<BandView> bands) {
+    }
+
+    public record Availability(String service, String office, List<DayView> days) {
+    }
+
+    public record ServiceOption(String code, String name, String releaseAt, int minDaysAhead, int maxDaysAhead,
+            int cancelDaysBefore, List<BandView> bands) {
+    }
+
+    public record NamedOption(String code, String name) {
+    }
+
+    public record SpecialView(LocalDate day, String name, int extra, String opensAt) {
+    }
+
+    public record Options(List<ServiceOption> services, List<NamedOption> offices, List<SpecialView> specialDates,
+            AppointmentProperties.NoShow noShow) {
+    }
+
+    public Options options(Locale locale) {
+        boolean en = english(locale);
+        LocalDate today = BusinessTime.now().toLocalDate();
+        List<ServiceOption> services = serviceCodes().stream()
+                .map(code -> Map.entry(code, rules.service(code)))
+                .map(e -> new ServiceOption(e.getKey(), serviceName(e.getKey(), locale), e.getValue().releaseAt(),
+                        e.getValue().minDaysAhead(), e.getValue().maxDaysAhead(), e.getValue().cancelDaysBefore(),
+                        e.getValue().bands().stream()
+                                .map(b -> new BandView(b.code(), b.start(), b.end(), b.capacity(), b.capacity()))
+                                .toList()))
+                .toList();
+        AppointmentProperties.Service first = rules.properties().services().values().stream().findFirst().orElse(null);
+        List<SpecialView> specials = rules.announced(today).stream()
+                .map(d -> {
+                    AppointmentProperties.SpecialDate s = rules.special(d).orElseThrow();
+                    return new SpecialView(d, s.name(en), s.extra(),
+                            first == null ? null : rules.releaseOf(first, d).format(MOMENT));
+                })
+                .toList();
+        return new Options(services,
+                rules.properties().offices().stream().map(o -> new NamedOption(o.code(), o.name(en))).toList(),
+                specials, rules.properties().noShow());
+    }
+
+    public Availability availability(String serviceCode, String officeCode, Locale locale) {
+        AppointmentProperties.Service service = rules.service(serviceCode);
+        if (service == null) {
+            throw ApiException.notFound("appointment.unknownService");
+        }
+        if (officeCode == null || rules.properties().office(officeCode) == null) {
+            throw ApiException.notFound("appointment.unknownOffice");
+        }
+        boolean en = english(locale);
+        LocalDateTime now = BusinessTime.now();
+        LocalDate from = now.toLocalDate().plusDays(service.minDaysAhead());
+        LocalDate to = now.toLocalDate().plusDays(service.maxDaysAhead() + 1L);
+        Map<String, AppointmentMapper.SlotRow> rows = new HashMap<>();
+        for (AppointmentMapper.SlotRow r : mapper.slots(serviceCode, officeCode, from, to)) {
+            rows.put(r.slotDay() + "|" + r.band(), r);
+        }
+        List<DayView> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (!rules.openDay(d)) {
+                continue;
+            }
+            LocalDate day = d;
+            AppointmentRules.Verdict verdict = rules.bookable(service, d, now);
+            List<BandView> bands = service.bands().stream().map(b -> {
+                AppointmentMapper.SlotRow r = rows.get(day + "|" + b.code());
+                int capacity = r == null ? rules.capacity(b, day) : r.capacity();
+                return new BandView(b.code(), b.start(), b.end(), capacity, r == null ? capacity : capacity - r.booked());
+            }).toList();
+            days.add(new DayView(d, rules.special(d).map(s -> s.name(en)).orElse(null), verdict.open(),
+                    verdict.open() ? null : verdict.refusal().name(),
+                    verdict.open() ? null : verdict.when().format(MOMENT), bands));
+        }
+        return new Availability(serviceCode, officeCode, days);
+    }
+
+    // ---- reading and cancelling
+
+    public List<BookingView> mine(PlatformUser user, Locale locale) {
+        LocalDate from = BusinessTime.now().toLocalDate().minusDays(rules.properties().noShow().withinDays());
+        return mapper.mine(user.id(), from, MINE_MAX).stream().map(r -> view(r, locale)).toList();
+    }
+
+    public BookingView cancel(PlatformUser user, String bookingNo, Locale locale) {
+        AppointmentMapper.BookingRow row = bookingNo == null || bookingNo.length() > 20 ? null
+                : mapper.booking(bookingNo);
+        if (row == null || !row.applicantId().equals(user.id())) {
+            throw ApiException.notFound("appointment.notFound");
+        }
+        LocalDate today = BusinessTime.now().toLocalDate();
+        AppointmentProperties.Service service = rules.service(row.serviceCode());
+        if (!"BOOKED".equals(row.status())) {
+            throw ApiException.conflict("appointment.notCancellable." + row.status());
+        }
+        if (service != null && !rules.cancellable(service, row.slotDay(), today)) {
+            throw ApiException.conflict("appointment.cancelTooLate",
+                    rules.lastCancelDay(service, row.slotDay()).toString());
+        }
+        tx.executeWithoutResult(status -> {
+            if (mapper.move(bookingNo, "BOOKED", "CANCELLED", BusinessTime.now()) == 1) {
+                mapper.giveBack(row.slotId());
+            }
+            fullUntil.remove(slotKey(row.serviceCode(), row.office(), row.slotDay(), row.band()));
+        });
+        return view(mapper.booking(bookingNo), locale);
+    }
+
+    BookingView view(AppointmentMapper.BookingRow row, Locale locale) {
+        AppointmentProperties.Service service = rules.service(row.serviceCode());
+        AppointmentProperties.Band band = service == null ? null : service.band(row.band());
+        Map<String, Party> parties = parties(row);
+        LocalDate today = BusinessTime.now().toLocalDate();
+        boolean cancellable = "BOOKED".equals(row.status()) && service != null
+                && rules.cancellable(service, row.slotDay(), today);
+        return new BookingView(row.bookingNo(), row.serviceCode(), serviceName(row.serviceCode(), locale),
+                row.office(), officeName(row.office(), locale), row.slotDay(), row.band(),
+                band == null ? null : band.start(), band == null ? null : band.end(), shownStatus(row, today),
+                cancellable, service == null ? null : rules.lastCancelDay(service, row.slotDay()),
+                parties.get("a").name(), parties.get("b").name());
+    }
+
+    /** BOOKED of a day gone by is a no-show (it counts for the rule as one). */
+    static String shownStatus(AppointmentMapper.BookingRow row, LocalDate today) {
+        return "BOOKED".equals(row.status()) && row.slotDay().isBefore(today) ? "NO_SHOW" : row.status();
+    }
+
+    Map<String, Party> parties(AppointmentMapper.BookingRow row) {
+        try {
+            var type = json.getTypeFactory().constructMapType(HashMap.class, String.class, Party.class);
+            return json.readValue(cipher.open(row.parties(), "appointment:" + row.bookingNo()), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable parties of booking " + row.bookingNo(), e);
+        }
+    }
+
+    String idHash(String idNumber) {
+        return hash.of(idNumber.toUpperCase(Locale.ROOT));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- input
+
+    static LocalDate parseDay(String text) {
+        if (text == null || text.length() != 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private Party checkParty(Party party, String field, boolean required, Locale locale, List<FieldProblem> problems) {
+        int before = problems.size();
+        String name = party == null || party.name() == null ? "" : party.name().strip();
+        String id = party == null || party.idNumber() == null ? "" : party.idNumber().strip();
+        String phone = party == null || party.phone() == null ? "" : party.phone().strip();
+        if (name.isEmpty() && required || name.length() > NAME_MAX || name.codePoints().anyMatch(Character::isISOControl)) {
+            problems.add(problem(locale, field + ".name", "appointment.field." + field + ".name", "appointment.badName",
+                    NAME_MAX));
+        }
+        if (!IdNumbers.valid(id)) {
+            problems.add(problem(locale, field + ".idNumber", "appointment.field." + field + ".idNumber",
+                    "appointment.badIdNumber"));
+        }
+        if (!phone.isEmpty() && !phone.matches("[0-9+\\- ]{5," + PHONE_MAX + "}")) {
+            problems.add(problem(locale, field + ".phone", "appointment.field." + field + ".phone",
+                    "appointment.badPhone"));
+        }
+        return problems.size() == before ? new Party(name, id.toUpperCase(Locale.ROOT), phone.isEmpty() ? null : phone)
+                : null;
+    }
+
+    private FieldProblem problem(Locale locale, String field, String labelKey, String code, Object... args) {
+        return FieldProblems.of(messages, locale, field, labelKey, code, args);
+    }
+
+    static ApiException badRequest(String key) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, key);
+    }
+}

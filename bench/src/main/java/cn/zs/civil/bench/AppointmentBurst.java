@@ -1,0 +1,214 @@
+package cn.zs.civil.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The 5-20 problem (issue 19): a burst of booking requests for one day's band over the real HTTP API of the packaged
+ * platform on MariaDB, every applicant its own account (HTTP Basic), all requests released at once. Afterwards the
+ * database must hold exactly the band's places as bookings, every other request must have been told "full"
+ * (409), and none may have failed otherwise (no 5xx, no connection error).
+ */
+final class AppointmentBurst {
+
+    static final String SERVICE = "marriage-registration";
+    static final String OFFICE = "city";
+    static final String BAND = "am";
+
+    record Outcome(int status, String detail, long nanos) {
+    }
+
+    /** The extra configuration of the run: the applicants' accounts and the band's places. */
+    static List<String> config(int applicants, int places) {
+        List<String> lines = new ArrayList<>();
+        lines.add("  appointments:");
+        lines.add("    services:");
+        lines.add("      " + SERVICE + ":");
+        lines.add("        bands:");
+        lines.add("          - {code: am, start: \"09:00\", end: \"12:00\", capacity: " + places + "}");
+        lines.add("          - {code: pm, start: \"14:00\", end: \"17:00\", capacity: " + places + "}");
+        return lines;
+    }
+
+    static String applicant(int i) {
+        return String.format("bench-applicant-%05d", i);
+    }
+
+    static Map<String, Object> run(String baseUrl, DataSource db, int requests, int applicants, int inFlight)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        // The first open day of the window, as the booking page shows it.
+        HttpResponse<byte[]> av = http.send(HttpRequest.newBuilder(URI.create(baseUrl
+                + "/api/public/appointments/availability?service=" + SERVICE + "&office=" + OFFICE)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        String day = null;
+        int places = 0;
+        for (JsonNode d : Client.JSON.readTree(av.body()).path("days")) {
+            if (d.path("open").asBoolean() && !d.hasNonNull("special")) {
+                day = d.path("day").asText();
+                places = d.path("bands").path(0).path("free").asInt();
+                break;
+            }
+        }
+        if (day == null) {
+            throw new IllegalStateException("no open day in the booking window: " + new String(av.body()));
+        }
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            String a = Ids.id(2 * (long) (i % applicants), true);
+            String b = Ids.id(2 * (long) (i % applicants) + 1, false);
+            bodies.add(Client.JSON.writeValueAsBytes(Map.of("service", SERVICE, "office", OFFICE, "day", day,
+                    "band", BAND, "partyA", Map.of("name", Ids.name(a), "idNumber", a),
+                    "partyB", Map.of("name", Ids.name(b), "idNumber", b))));
+        }
+        Semaphore slots = new Semaphore(inFlight);
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+        long began = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            slots.acquire();
+            long t0 = System.nanoTime();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/appointments"))
+                    .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                    .header("Accept-Language", "en").header("Authorization", Client.basic(applicant(i % applicants)))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
+            futures.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                    .handle((r, e) -> {
+                        slots.release();
+                        long took = System.nanoTime() - t0;
+                        if (e != null) {
+                            return new Outcome(0, e.getClass().getSimpleName(), took);
+                        }
+                        String detail = "";
+                        try {
+                            detail = r.statusCode() >= 400 ? Client.JSON.readTree(r.body()).path("detail").asText("") : "";
+                        } catch (java.io.IOException ignored) {
+                            // not JSON
+                        }
+                        return new Outcome(r.statusCode(), detail, took);
+                    }));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (CompletableFuture<Outcome> f : futures) {
+            outcomes.add(f.get());
+        }
+        long wall = System.nanoTime() - began;
+
+        Map<String, Integer> byStatus = new TreeMap<>();
+        Map<String, Integer> answers = new ConcurrentHashMap<>();
+        List<Long> all = new ArrayList<>();
+        List<Long> full = new ArrayList<>();
+        List<Long> booked = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            byStatus.merge(o.status() == 0 ? "no answer" : Integer.toString(o.status()), 1, Integer::sum);
+            all.add(o.nanos());
+            if (o.status() == 201 || o.status() == 200) {
+                booked.add(o.nanos());
+            } else if (o.status() == 409 && o.detail().contains("is full")) {
+                full.add(o.nanos());
+            } else {
+                answers.merge(o.status() + " " + o.detail(), 1, Integer::sum);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("day", day);
+        out.put("band", BAND);
+        out.put("places", places);
+        out.put("requests", requests);
+        out.put("applicants", applicants);
+        out.put("inFlight", inFlight);
+        out.put("wallSeconds", Math.round(wall / 1e7) / 100.0);
+        out.put("statuses", byStatus);
+        out.put("booked", booked.size());
+        out.put("toldFull", full.size());
+        out.put("otherAnswers", answers);
+        out.put("serverErrors", outcomes.stream().filter(o -> o.status() >= 500).count());
+        out.put("noAnswer", outcomes.stream().filter(o -> o.status() == 0).count());
+        out.put("latencyMs", percentiles(all));
+        out.put("bookedLatencyMs", percentiles(booked));
+        out.put("fullLatencyMs", percentiles(full));
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select capacity, booked from appt_slot where service_code = '" + SERVICE
+                    + "' and office = '" + OFFICE + "' and slot_day = '" + day + "' and band = '" + BAND + "'");
+            rs.next();
+            out.put("slotCapacity", rs.getInt(1));
+            out.put("slotBooked", rs.getInt(2));
+            rs = st.executeQuery("select count(*), count(distinct applicant_id) from appt_booking where slot_day = '"
+                    + day + "' and band = '" + BAND + "' and office = '" + OFFICE + "' and status = 'BOOKED'");
+            rs.next();
+            out.put("bookingRows", rs.getInt(1));
+            out.put("distinctApplicantsBooked", rs.getInt(2));
+        }
+        return out;
+    }
+
+    static Map<String, Object> percentiles(List<Long> nanos) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (nanos.isEmpty()) {
+            return p;
+        }
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        for (int q : new int[] {50, 95, 99}) {
+            int rank = (int) Math.ceil(q / 100.0 * sorted.size());
+            p.put("p" + q, Math.round(sorted.get(Math.max(0, rank - 1)) / 1e5) / 10.0);
+        }
+        p.put("max", Math.round(sorted.get(sorted.size() - 1) / 1e5) / 10.0);
+        return p;
+    }
+
+    /** The results as the committed Markdown page. */
+    static String markdown(Map<String, Object> r, String command, Map<String, Object> machine) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Appointment burst (the 5-20 problem)\n\n");
+        md.append("`").append(command).append("`, ").append(r.get("startedAt")).append(", machine: ")
+                .append(machine).append(".\n\n");
+        md.append("The packaged platform on MariaDB (profile mysql), every applicant its own account (HTTP Basic); ")
+                .append(r.get("requests")).append(" booking requests of ").append(r.get("applicants"))
+                .append(" applicants for the ").append(r.get("places")).append(" places of one band (")
+                .append(r.get("day")).append(", ").append(r.get("band")).append("), at most ")
+                .append(r.get("inFlight")).append(" in flight at once, all released together.\n\n");
+        md.append("| what | result |\n|---|---|\n");
+        md.append("| booked (201) | ").append(r.get("booked")).append(" |\n");
+        md.append("| told \"full\" (409) | ").append(r.get("toldFull")).append(" |\n");
+        md.append("| other answers | ").append(r.get("otherAnswers")).append(" |\n");
+        md.append("| 5xx | ").append(r.get("serverErrors")).append(" |\n");
+        md.append("| no answer | ").append(r.get("noAnswer")).append(" |\n");
+        md.append("| statuses | ").append(r.get("statuses")).append(" |\n");
+        md.append("| slot in the database: capacity / booked | ").append(r.get("slotCapacity")).append(" / ")
+                .append(r.get("slotBooked")).append(" |\n");
+        md.append("| booking rows (distinct applicants) | ").append(r.get("bookingRows")).append(" (")
+                .append(r.get("distinctApplicantsBooked")).append(") |\n");
+        md.append("| wall time of the burst | ").append(r.get("wallSeconds")).append(" s |\n");
+        md.append("| latency, all requests (ms) | ").append(r.get("latencyMs")).append(" |\n");
+        md.append("| latency, booked (ms) | ").append(r.get("bookedLatencyMs")).append(" |\n");
+        md.append("| latency, told full (ms) | ").append(r.get("fullLatencyMs")).append(" |\n");
+        md.append("\nVerdict: ").append(r.get("verdict")).append(".\n");
+        return md.toString();
+    }
+
+    static void write(Path out, String markdown, Map<String, Object> result) throws Exception {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(Path.of(out + ".md"), markdown);
+        Files.writeString(Path.of(out + ".json"), Client.JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(result) + "\n");
+    }
+}
