@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { browserSuite } from './ui.mjs'
-import { as, choose, field, fill, tick } from './counter-ui.mjs'
+import { as, caseSteps, choose, field, fill, rateOnCounterDevice, tick } from './counter-ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.join(here, 'screenshots')
@@ -18,6 +18,7 @@ const dir = path.join(here, 'screenshots')
 process.env.DEMO_TIME_TRAVEL = 'true'
 const suite = browserSuite({ shots: dir, failed: 'appointments-', sample: false })
 const { shot, signedIn } = suite
+const { openStep, completeStep, outcome } = caseSteps(suite)
 
 // The registry knows this couple (counter.test.mjs registers the same people in its own application).
 const GROOM = { name: '王小明', id: '442000200003151315' }
@@ -114,6 +115,25 @@ describe('appointments and calling at the counter', () => {
     const no = await desk.getByTestId('application-no').innerText({ timeout: 60_000 })
     assert.match(no, /^JH-\d{8}-\d{4}$/)
     await shot(desk, 'appointments-31-registered')
+
+    // The registrar registers the couple on the case page: the review, then the certificates.
+    await desk.getByTestId('open-case').click()
+    await desk.waitForURL(new RegExp(`/workbench/cases/${no}$`))
+    await openStep(desk, no, 'Task_ReviewMarriage')
+    await desk.getByLabel('已告知，当事人不需要', { exact: true }).check()
+    await desk.getByLabel('符合条件，予以登记', { exact: true }).check()
+    await tick(desk, /甲已在登记员面前签署/)
+    await tick(desk, /乙已在登记员面前签署/)
+    await completeStep(desk, no, 'appointments-32-review')
+    await openStep(desk, no, 'Task_IssueCertificate')
+    await tick(desk, /双方已核对信息并亲自签名/)
+    await tick(desk, /已向双方各发结婚证一本/)
+    await completeStep(desk, no, 'appointments-33-issue')
+    await outcome(desk, no, '已登记')
+    // SERVICE-LOOP: the e-copy
+
+    // Before they leave, the couple rate the service on the counter's rating device.
+    await rateOnCounterDevice(suite, desk, no, new RegExp(`${GROOM.name}|${BRIDE.name}|${GROOM.id}|${BRIDE.id}`), 'appointments-36')
 
     // The applicant sees it served; the manager sees the day's figures.
     await phone.reload()

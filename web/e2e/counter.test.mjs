@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { browserSuite } from './ui.mjs'
-import { as, choose, date, fill, pick, tick } from './counter-ui.mjs'
+import { as, caseSteps, choose, date, fill, pick, tick } from './counter-ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.join(here, 'screenshots')
@@ -19,6 +19,7 @@ process.env.DEMO_TIME_TRAVEL = 'true'
 // Its own cases only, opened by number: without the sample (journey.test.mjs runs the first-start default with it).
 const suite = browserSuite({ shots: dir, failed: 'counter-', sample: false })
 const { pages, shot, signedIn } = suite
+const { openStep, completeStep, outcome } = caseSteps(suite)
 const state = {}
 
 /** The platform's today plus N days (never this machine's date). */
@@ -63,40 +64,6 @@ async function checkIn(page, service, fillForm, name) {
   await page.getByTestId('open-case').click()
   await page.waitForURL(new RegExp(`/workbench/cases/${no}$`))
   return { no, code }
-}
-
-/** On the case page (opened by its number): the step to do now, opened on the task page. */
-async function openStep(page, no, taskKey) {
-  if (!page.url().endsWith(`/workbench/cases/${no}`)) await page.goto(`${suite.app.baseUrl}/workbench/cases/${no}`)
-  const open = page.getByTestId(`open-task-${taskKey}`)
-  for (let i = 0; i < 3 && !(await open.isVisible()); i++) {
-    // The page looks again by itself while the background checks run; a reload after that.
-    await open.waitFor({ timeout: 60_000 }).catch(() => page.reload())
-  }
-  await open.click()
-  await page.waitForURL(/\/workbench\/tasks\//)
-  await page.getByTestId('complete').waitFor()
-  assert.match(await page.getByTestId('case-link').innerText(), new RegExp(no))
-}
-
-/** Submits the task form and goes back to the case page. */
-async function completeStep(page, no, name) {
-  if (name) await shot(page, name)
-  await page.getByTestId('complete').click()
-  await page.getByText('已提交，办件进入下一环节。').waitFor({ timeout: 60_000 })
-  await page.getByTestId('back-to-case').click()
-  await page.waitForURL(new RegExp(`/workbench/cases/${no}$`))
-  await page.getByTestId('case-status').waitFor()
-}
-
-async function outcome(page, no, text) {
-  const status = page.getByTestId('case-outcome')
-  for (let i = 0; i < 20 && !(await status.innerText()).includes(text); i++) {
-    await page.waitForTimeout(1000)
-    await page.goto(`${suite.app.baseUrl}/workbench/cases/${no}`)
-    await status.waitFor()
-  }
-  assert.match(await status.innerText(), new RegExp(text))
 }
 
 function marriageForm(page, district, a, b) {
@@ -224,47 +191,6 @@ describe('counter services at the counter, through the web UI', () => {
     assert.match(await page.getByTestId('case-ended').innerText(), /已登记/)
     await shot(page, 'counter-14-marriage-registered')
 
-    // The couple rate the service on the counter's rating device before they leave: the registrar pairs the tablet
-    // on the counter with the code the case page shows, and puts the case on it; the tablet signs nobody in.
-    const card = page.getByTestId('counter-device')
-    await card.getByTestId('counter-device-pair').click()
-    await card.getByLabel('窗口名称（群众看到的名称）').fill('3号窗口')
-    await card.getByTestId('counter-device-make-code').click()
-    const code = (await card.getByTestId('counter-device-code').innerText()).trim()
-    assert.match(code, /^\d{6}$/)
-    await shot(page, 'counter-15-device-pairing-code')
-    const tabletContext = await suite.browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN' })
-    tabletContext.setDefaultTimeout(60_000)
-    const tablet = await tabletContext.newPage()
-    pages.add(tablet)
-    await tablet.goto(`${suite.app.baseUrl}/counter-device`)
-    await tablet.getByLabel('配对码').fill('000000' === code ? '000001' : '000000')
-    await tablet.getByTestId('pairing-submit').click()
-    await tablet.getByText('配对码不正确或已失效，请在工作台上重新生成。').waitFor()
-    await tablet.getByLabel('配对码').fill(code)
-    await tablet.getByTestId('pairing-submit').click()
-    await tablet.getByTestId('device-idle').waitFor()
-    assert.match(await tablet.getByTestId('device-counter').innerText(), /3号窗口/)
-    await shot(tablet, 'counter-16-device-idle')
-    await card.getByTestId('counter-device-refresh').click()
-    await card.getByTestId('counter-device-offer').click()
-    await card.getByTestId('counter-device-offered').waitFor()
-    await tablet.getByText('请您对本次服务作出评价').waitFor()
-    const onTablet = await tablet.locator('main').innerText()
-    assert.match(onTablet, new RegExp(`结婚登记 · ${no}`))
-    assert.doesNotMatch(onTablet, new RegExp(`${groom}|吴婷|4420002`), 'the device shows no personal data')
-    await shot(tablet, 'counter-17-device-rating')
-    await tablet.getByTestId('rating-levels').getByText('非常满意', { exact: true }).click()
-    await tablet.getByPlaceholder('评价内容（可选，不超过500字）').fill('登记员很耐心')
-    await tablet.getByTestId('rating-submit').click()
-    await tablet.getByTestId('device-thanks').waitFor()
-    await shot(tablet, 'counter-18-device-thanks')
-    // The rating is the case's one rating: the case page shows it in the history, and offers nothing more.
-    await page.reload()
-    await page.getByRole('tab', { name: '办理过程' }).click()
-    await page.getByText('申请人已在窗口评价器上评价（非常满意）').waitFor()
-    assert.equal(await page.getByTestId('counter-device').count(), 0)
-    await tabletContext.close()
     await page.context().close()
   })
 
