@@ -181,8 +181,10 @@ check("MaxRAMPercentage" in str(services.get("app1", {}).get("environment", {}).
 
 # --- the Grafana dashboard: valid, and every platform metric it shows is one the application exports --------------
 dashboard = json.loads(read("grafana/civil-approval.json"))
-with open(os.path.join(ROOT, "backend/src/main/java/cn/zs/civil/operations/OperationsMetrics.java"), encoding="utf-8") as f:
-    exported = {m.replace(".", "_") for m in re.findall(r'"(civil\.[a-z.]+)"', f.read())}
+exported = set()
+for source in ("operations/OperationsMetrics.java", "outbox/OutboxDispatcher.java", "outbox/OutboxMessages.java"):
+    with open(os.path.join(ROOT, "backend/src/main/java/cn/zs/civil", source), encoding="utf-8") as f:
+        exported |= {m.replace(".", "_") for m in re.findall(r'"(civil\.[a-z.]+)"', f.read())}
 shown = set()
 for panel in dashboard.get("panels", []):
     for target in panel.get("targets", []):

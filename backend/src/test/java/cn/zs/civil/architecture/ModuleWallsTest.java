@@ -34,6 +34,12 @@ class ModuleWallsTest {
             .because("everything records in the audit log: it must not know who records");
 
     @ArchTest
+    static final ArchRule theOutboxStandsOnTheFloorOnly = noClasses()
+            .that().resideInAPackage("cn.zs.civil.outbox..")
+            .should().dependOnClassesThat(modulesBut("outbox", "clock", "protection", "web"))
+            .because("decisions of every module write to the outbox (Amendment 14): it must not know who writes");
+
+    @ArchTest
     static final ArchRule noModuleReachesIntoTheServices = noClasses()
             .that().resideInAnyPackage("cn.zs.civil.application..", "cn.zs.civil.worklist..", "cn.zs.civil.clock..",
                     "cn.zs.civil.forms..", "cn.zs.civil.identity..", "cn.zs.civil.web..", "cn.zs.civil.audit..")
