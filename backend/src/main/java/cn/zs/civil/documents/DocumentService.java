@@ -90,7 +90,7 @@ public class DocumentService {
             return Optional.empty();
         }
         LocalDateTime now = BusinessTime.now();
-        String serial = "MZWS-" + now.getYear() + "-" + String.format("%08d", sequences.next("document-" + now.getYear()));
+        String serial = "MZWS-" + now.getYear() + "-" + String.format("%08d", sequences.draw("document-" + now.getYear()));
         byte[] pdf = renderer.render(text.get(), new PdfRenderer.Issue(decisions.authority().in(false), serial,
                 DocumentTexts.day(now), properties.verifyUrl(tokens.sign(serial))));
         String facts = sealFacts(serial, text.get());

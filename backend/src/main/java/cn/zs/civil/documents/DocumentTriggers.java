@@ -1,52 +1,54 @@
 package cn.zs.civil.documents;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.zs.civil.application.CaseEnded;
 import cn.zs.civil.application.CaseStepReached;
+import cn.zs.civil.outbox.Outbox;
+import cn.zs.civil.outbox.OutboxHandler;
+import cn.zs.civil.outbox.OutboxMessage;
 
 /**
- * When documents are produced: after the transaction that accepted the case, issued its correction notice or
- * decided it has committed (a rolled-back decision produces nothing). Each issue runs in a transaction of its own
- * and is idempotent, so a document is stored once however often this runs.
+ * When documents are produced (Amendment 14): the acceptance of a case, its correction notice and its end each
+ * write an outbox message of kind {@value #KIND} in the deciding transaction (a rolled-back decision produces
+ * nothing); after commit the outbox hands it to {@link #deliver}, which issues whatever documents the case now has
+ * facts for. Issuing is idempotent, so a repeated delivery stores nothing twice.
  */
 @Component
-class DocumentTriggers {
+class DocumentTriggers implements OutboxHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DocumentTriggers.class);
+    static final String KIND = "DOCUMENT";
 
     private final DocumentService documents;
-    private final TransactionTemplate tx;
+    private final Outbox outbox;
 
-    DocumentTriggers(DocumentService documents, PlatformTransactionManager transactions) {
+    DocumentTriggers(DocumentService documents, Outbox outbox) {
         this.documents = documents;
-        this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.outbox = outbox;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void ended(CaseEnded ended) {
-        issueDue(ended.applicationNo());
+        outbox.enqueue(KIND, "documents:" + ended.applicationNo() + ":ENDED", ended.applicationNo(),
+                Map.of("step", "ENDED"));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void stepReached(CaseStepReached step) {
-        issueDue(step.applicationNo());
+        outbox.enqueue(KIND, "documents:" + step.applicationNo() + ":" + step.step(), step.applicationNo(),
+                Map.of("step", step.step().name()));
     }
 
-    private void issueDue(String applicationNo) {
-        try {
-            tx.executeWithoutResult(s -> documents.issueDue(applicationNo));
-        } catch (RuntimeException e) {
-            // The decision stands; the documents can be issued again (idempotent) by the next step or by staff.
-            LOG.error("Documents of {} not issued", applicationNo, e);
-        }
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void deliver(OutboxMessage message) {
+        documents.issueDue(message.applicationNo());
     }
 }

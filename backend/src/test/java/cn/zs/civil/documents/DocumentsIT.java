@@ -78,11 +78,23 @@ class DocumentsIT extends ApiTestBase {
         return no;
     }
 
-    private static JsonNode kind(JsonNode list, String kind) {
-        for (JsonNode d : list) {
-            if (kind.equals(d.path("kind").asText())) {
-                return d;
+    /**
+     * The case's document of this kind as its reader lists it, once the outbox has delivered the message the
+     * deciding transaction wrote (after commit, on the dispatcher's thread): polled for at most 30 s.
+     */
+    private static JsonNode awaitDocument(Api reader, String no, String kind) throws InterruptedException {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        JsonNode list = null;
+        while (System.nanoTime() < until) {
+            Api.Response r = reader.get("/api/applications/" + no + "/documents");
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            list = r.body();
+            for (JsonNode d : list) {
+                if (kind.equals(d.path("kind").asText())) {
+                    return d;
+                }
             }
+            Thread.sleep(200);
         }
         throw new AssertionError("no " + kind + " in " + list);
     }
@@ -108,9 +120,7 @@ class DocumentsIT extends ApiTestBase {
         String no = registeredMarriage("欧阳文轩", manId, "司马雨桐", womanId);
 
         Api registrar = api().as("clerk-marriage");
-        Api.Response listed = registrar.get("/api/applications/" + no + "/documents");
-        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
-        JsonNode copy = kind(listed.body(), "marriage-copy");
+        JsonNode copy = awaitDocument(registrar, no, "marriage-copy");
         assertThat(copy.path("title").asText()).isEqualTo("结婚登记电子证照（副本）");
         assertThat(copy.hasNonNull("revokedAt")).isFalse();
 
@@ -153,7 +163,9 @@ class DocumentsIT extends ApiTestBase {
         assertThat(noFile.status()).isEqualTo(422);
         assertThat(noFile.body().path("errors").findValuesAsText("field")).containsExactly("file");
 
-        // Issued once: issuing again returns the same document.
+        // Issued once: issuing again returns the same document; the outbox wrote one message per step.
+        assertThat(count("select count(*) from outbox_message where kind = 'DOCUMENT' and application_no = ?", no))
+                .isEqualTo(2);
         assertThat(documents.issue(no, DocumentKind.MARRIAGE_COPY).orElseThrow().serialNo())
                 .isEqualTo(copy.path("serialNo").asText());
         assertThat(count("select count(*) from issued_document where application_no = ? and kind = 'MARRIAGE_COPY'", no))
@@ -186,8 +198,8 @@ class DocumentsIT extends ApiTestBase {
         assertThat(clerk.post("/api/tasks/" + taskOf(clerk, no) + "/corrections", Map.of("items",
                 List.of(Map.of("material", "invoice", "description", "发票缺少收费明细")), "note", "请一次性补齐"))
                 .status()).isEqualTo(204);
-        JsonNode listed = applicant.get("/api/applications/" + no + "/documents").body();
-        String notice = textOf(applicant.get(kind(listed, "correction-notice").path("downloadUrl").asText()).bytes());
+        String notice = textOf(applicant.get(awaitDocument(applicant, no, "correction-notice").path("downloadUrl")
+                .asText()).bytes());
         assertThat(notice).contains("补正材料通知书", no, "发票缺少收费明细", "请一次性补齐", "补正期限");
 
         String scan = applicant.upload("new.pdf", Fixtures.pdf()).body().path("id").asText();
@@ -197,8 +209,8 @@ class DocumentsIT extends ApiTestBase {
         runJobs(no);
         assertThat(clerk.post("/api/tasks/" + taskOf(clerk, no) + "/complete", Map.of("data", Map.of("decision",
                 "reject", "invoiceChecked", true, "reasons", "发票与火化证明不一致"))).status()).isEqualTo(204);
-        JsonNode decided = applicant.get("/api/applications/" + no + "/documents").body();
-        String refusal = textOf(applicant.get(kind(decided, "refusal-notice").path("downloadUrl").asText()).bytes());
+        String refusal = textOf(applicant.get(awaitDocument(applicant, no, "refusal-notice").path("downloadUrl")
+                .asText()).bytes());
         assertThat(refusal).contains("不予批准决定书", no, "发票与火化证明不一致", "行政复议", "行政诉讼");
 
         // Someone else's case: as if it did not exist, for the list and for the file.
