@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vu
 import { hasRole, isApplicant, isManager, isStaff, loadMe, redirectToSignIn, session, signIn, takeAfterSignIn } from './auth/session'
 
 /**
- * Client-side routes. The backend forwards each top-level prefix (/portal, /workbench, /dashboard, /track, /signin)
+ * Client-side routes. The backend forwards each top-level prefix (/portal, /workbench, /dashboard, /track, /signin, /verify)
  * to index.html, so a reload or a shared link lands here.
  */
 export const router = createRouter({
@@ -62,6 +62,7 @@ export const router = createRouter({
       component: () => import('./views/dashboard/AnnualView.vue'),
       meta: { need: 'reports' },
     },
+    { path: '/verify/:token', name: 'verify', component: () => import('./views/VerifyView.vue') },
     { path: '/:rest(.*)*', name: 'notFound', component: () => import('./views/NotFoundView.vue') },
   ],
 })

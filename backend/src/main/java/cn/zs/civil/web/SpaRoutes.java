@@ -12,7 +12,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SpaRoutes implements WebMvcConfigurer {
 
     static final String[] PAGES = {"/signin", "/track", "/portal", "/portal/**", "/workbench", "/workbench/**",
-            "/dashboard", "/dashboard/**"};
+            "/dashboard", "/dashboard/**", "/verify/**"};
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
