@@ -190,6 +190,39 @@ class DocumentsIT extends ApiTestBase {
     }
 
     @Test
+    void aWaiverGrantedAtTheFuneralHomeHasItsNoticeWithTheAmounts() throws Exception {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.ZonedDateTime.of(2026,
+                11, 30, 10, 0, 0, 0, java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+        try {
+            Api home = api().as("clerk-funeral-home");
+            Map<String, Object> data = new java.util.HashMap<>();
+            data.put("district", "shiqi");
+            data.put("unidentifiedBody", true);
+            data.put("policeCertificateNo", "中公刑无名证2026第0901号");
+            data.put("deceasedName", "无名氏");
+            data.put("dateOfDeath", "2026-11-27");
+            data.put("deathCertificateNo", "SW44200020269901");
+            data.put("placeOfDeath", "中山市石岐区");
+            data.put("cremationDate", "2026-11-30");
+            data.put("items", List.of(Map.of("itemCode", "TRANSPORT", "quantity", 60, "charge", 900),
+                    Map.of("itemCode", "CREMATION", "quantity", 1, "charge", 600)));
+            data.put("phone", "13800138000");
+            Api.Response r = home.post("/api/applications", Map.of("serviceCode", "funeral-fee-waiver", "data", data));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            String no = r.body().path("applicationNo").asText();
+            runJobs(no);
+            assertThat(home.post("/api/tasks/" + taskOf(home, no) + "/complete", Map.of("data", Map.of("paperChecked",
+                    true, "specialGroup", "UNIDENTIFIED", "decision", "confirm"))).status()).isEqualTo(204);
+            JsonNode notice = awaitDocument(home, no, "waiver-notice");
+            assertThat(notice.path("title").asText()).isEqualTo("基本殡葬服务费用减免决定书");
+            String text = textOf(home.get(notice.path("downloadUrl").asText()).bytes());
+            assertThat(text).contains("基本殡葬服务费用减免决定书", no, "无名氏", "1500.00元", "已在结算时直接减免");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
     void theApplicantGetsTheCorrectionAndRefusalNoticesOfTheirOwnCaseOnly() throws Exception {
         Api applicant = api().as("lisi");
         Api clerk = api().as("clerk-funeral");
