@@ -1,7 +1,8 @@
 // Documents anyone can verify, in the browser: a marriage registered at the counter produces its e-copy; the
 // registrar downloads it from the case page; the QR code on its page (rendered with pdftoppm, decoded with ZXing from
 // the packaged jar) opens the public verification page, signed out, which shows the document as valid and the file
-// as the original; a copy with one changed byte is "not a document issued by the bureau"; a forged token is invalid.
+// as the original; a copy with one changed byte is "not a document issued by the bureau"; a chief revokes it on the
+// case page and the page says revoked; a forged token is invalid.
 // Screenshots into e2e/screenshots/documents-*.png, the page of the PDF into /tmp (docs/img/ holds a committed one).
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -112,6 +113,22 @@ describe('documents anyone can verify, in the browser', () => {
     await visitor.getByText('不一致：该文件不是本局出具的文书').waitFor()
     await shot(visitor, 'documents-3-altered')
 
+    // A section chief revokes it on the case page, with a reason: the same page now says revoked, with the date.
+    await page.context().close()
+    const chief = await signedIn('chief')
+    await chief.goto(`${suite.app.baseUrl}/workbench/cases/${no}`)
+    await chief.getByTestId('revoke-marriage-copy').click()
+    await chief.locator('.el-message-box__input input').fill('当事人身份信息登记错误，依法撤销')
+    await chief.locator('.el-message-box__btns').getByRole('button', { name: '撤销文书' }).click()
+    await chief.getByTestId('issued-marriage-copy').getByText('已撤销', { exact: true }).waitFor()
+    await shot(chief, 'documents-5-revoked-on-case-page')
+    await chief.context().close()
+    await visitor.goto(`${suite.app.baseUrl}${target.pathname}`)
+    await visitor.getByTestId('verify-verdict').waitFor()
+    assert.match(await visitor.getByTestId('verify-verdict').innerText(), /已撤销/)
+    assert.match(await visitor.getByTestId('verify-revoked').innerText(), /撤销时间：\d{4}-\d{2}-\d{2}.*当事人身份信息登记错误/)
+    await shot(visitor, 'documents-6-revoked')
+
     const forged = target.pathname.replace(/\.[A-Za-z0-9_-]+$/, '.AAAAAAAAAAAAAAAAAAAAAA')
     await visitor.goto(`${suite.app.baseUrl}${forged}`)
     await visitor.getByTestId('verify-verdict').waitFor()
@@ -120,7 +137,10 @@ describe('documents anyone can verify, in the browser', () => {
     await context.close()
   })
 
-  test('no screenshot shows a code-like token', () => {
+  test('no screenshot shows a code-like token, and axe-core finds no violation on the pages', () => {
     assert.deepEqual(suite.codeFindings, [])
+    assert.deepEqual(suite.axeViolations, [])
+    assert.ok(suite.axeChecked.length > 0, 'axe-core checked the pages')
+    console.log(`# axe-core checked ${suite.axeChecked.length} pages`)
   })
 })
