@@ -2,24 +2,14 @@ package cn.zs.civil.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 import cn.zs.civil.marriage.MarriageRegistrationIT;
 import cn.zs.civil.registry.DemoRegistry;
@@ -99,20 +89,6 @@ class DocumentsIT extends ApiTestBase {
         throw new AssertionError("no " + kind + " in " + list);
     }
 
-    private static String qrOf(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(page))), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
-        }
-    }
-
-    private static String textOf(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
-        }
-    }
-
     @Test
     void aRegisteredMarriageHasItsECopyWhichVerifiesAndNothingElseDoes() throws Exception {
         String manId = enrol("欧阳文轩", "M", LocalDate.of(1993, 6, 18), 731);
@@ -131,12 +107,12 @@ class DocumentsIT extends ApiTestBase {
         assertThat(DocumentService.sha256(pdf)).isEqualTo(copy.path("sha256").asText());
         String certificate = jdbc.queryForObject("select certificate_no from marriage_certificate where application_no = ?",
                 String.class, no);
-        String text = textOf(pdf);
+        String text = PdfRendererTest.textOf(pdf);
         assertThat(text).contains("结婚登记电子证照（副本）", certificate, "欧阳文轩", "司马雨桐", no, "中山市民政局婚姻登记处")
                 .doesNotContain(manId, womanId);
 
         // The QR code on the page is the verification URL; its token verifies for anyone, signed in or not.
-        String url = qrOf(pdf);
+        String url = PdfRendererTest.qrOf(pdf);
         assertThat(url).isEqualTo(copy.path("verifyUrl").asText()).contains("/verify/");
         String token = url.substring(url.lastIndexOf('/') + 1);
         Api anyone = api().anonymous();
@@ -215,7 +191,7 @@ class DocumentsIT extends ApiTestBase {
                     true, "specialGroup", "UNIDENTIFIED", "decision", "confirm"))).status()).isEqualTo(204);
             JsonNode notice = awaitDocument(home, no, "waiver-notice");
             assertThat(notice.path("title").asText()).isEqualTo("基本殡葬服务费用减免决定书");
-            String text = textOf(home.get(notice.path("downloadUrl").asText()).bytes());
+            String text = PdfRendererTest.textOf(home.get(notice.path("downloadUrl").asText()).bytes());
             assertThat(text).contains("基本殡葬服务费用减免决定书", no, "无名氏", "1500.00元", "已在结算时直接减免");
         } finally {
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();
@@ -231,8 +207,8 @@ class DocumentsIT extends ApiTestBase {
         assertThat(clerk.post("/api/tasks/" + taskOf(clerk, no) + "/corrections", Map.of("items",
                 List.of(Map.of("material", "invoice", "description", "发票缺少收费明细")), "note", "请一次性补齐"))
                 .status()).isEqualTo(204);
-        String notice = textOf(applicant.get(awaitDocument(applicant, no, "correction-notice").path("downloadUrl")
-                .asText()).bytes());
+        String notice = PdfRendererTest.textOf(applicant.get(awaitDocument(applicant, no, "correction-notice")
+                .path("downloadUrl").asText()).bytes());
         assertThat(notice).contains("补正材料通知书", no, "发票缺少收费明细", "请一次性补齐", "补正期限");
 
         String scan = applicant.upload("new.pdf", Fixtures.pdf()).body().path("id").asText();
@@ -242,8 +218,8 @@ class DocumentsIT extends ApiTestBase {
         runJobs(no);
         assertThat(clerk.post("/api/tasks/" + taskOf(clerk, no) + "/complete", Map.of("data", Map.of("decision",
                 "reject", "invoiceChecked", true, "reasons", "发票与火化证明不一致"))).status()).isEqualTo(204);
-        String refusal = textOf(applicant.get(awaitDocument(applicant, no, "refusal-notice").path("downloadUrl")
-                .asText()).bytes());
+        String refusal = PdfRendererTest.textOf(applicant.get(awaitDocument(applicant, no, "refusal-notice")
+                .path("downloadUrl").asText()).bytes());
         assertThat(refusal).contains("不予批准决定书", no, "发票与火化证明不一致", "行政复议", "行政诉讼");
 
         // Someone else's case: as if it did not exist, for the list and for the file.

@@ -23,7 +23,7 @@ import cn.zs.civil.documents.DocumentText.Fact;
 import cn.zs.civil.documents.DocumentText.Section;
 
 /** A document rendered with the shipped font: its Chinese text can be read back, its QR code decodes to its URL. */
-class PdfRendererTest {
+public class PdfRendererTest {
 
     private static final PdfRenderer RENDERER = new PdfRenderer();
     private static final String URL = "https://zwfw.example.gov.cn/verify/MZWS-2026-00000042.demo-documents.AbCdEfGhIjKlMnOpQrStUv";
@@ -56,30 +56,36 @@ class PdfRendererTest {
         }
     }
 
+    /** The text of a PDF, as PDFBox extracts it. */
+    public static String textOf(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    /** The QR code on a PDF's first page, rendered at 150 dpi and decoded with ZXing. */
+    public static String qrOf(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(page))), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+        }
+    }
+
     @Test
     void theQrCodeOnThePageDecodesToTheVerificationUrl() throws Exception {
-        try (PDDocument doc = Loader.loadPDF(render(marriage("吴婷")))) {
-            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
-            String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(page))), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
-            assertThat(decoded).isEqualTo(URL);
-        }
+        assertThat(qrOf(render(marriage("吴婷")))).isEqualTo(URL);
     }
 
     @Test
     void aCharacterTheFontLacksIsPrintedAsItsCodePointWithANote() throws Exception {
         assertThat(RENDERER.covers("𠮷".codePointAt(0))).isFalse();
         assertThat(RENDERER.covers('婷')).isTrue();
-        try (PDDocument doc = Loader.loadPDF(render(marriage("𠮷祥")))) {
-            String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("〔U+20BB7〕祥", "本文书字库未收录的字");
-        }
+        assertThat(textOf(render(marriage("𠮷祥")))).contains("〔U+20BB7〕祥", "本文书字库未收录的字");
     }
 
     @Test
     void markupInAFactIsPrintedAsText() throws Exception {
-        try (PDDocument doc = Loader.loadPDF(render(marriage("<b>吴婷</b> & \"x\"")))) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("<b>吴婷</b> & \"x\"");
-        }
+        assertThat(textOf(render(marriage("<b>吴婷</b> & \"x\"")))).contains("<b>吴婷</b> & \"x\"");
     }
 }
