@@ -17,6 +17,7 @@ import cn.zs.civil.registry.Registries;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
+import cn.zs.civil.support.Pdfs;
 
 /**
  * A decided case produces its documents after the decision commits; each verifies through the public page by the
@@ -68,27 +69,6 @@ class DocumentsIT extends ApiTestBase {
         return no;
     }
 
-    /**
-     * The case's document of this kind as its reader lists it, once the outbox has delivered the message the
-     * deciding transaction wrote (after commit, on the dispatcher's thread): polled for at most 30 s.
-     */
-    private static JsonNode awaitDocument(Api reader, String no, String kind) throws InterruptedException {
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        JsonNode list = null;
-        while (System.nanoTime() < until) {
-            Api.Response r = reader.get("/api/applications/" + no + "/documents");
-            assertThat(r.status()).as(r.toString()).isEqualTo(200);
-            list = r.body();
-            for (JsonNode d : list) {
-                if (kind.equals(d.path("kind").asText())) {
-                    return d;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + kind + " in " + list);
-    }
-
     @Test
     void aRegisteredMarriageHasItsECopyWhichVerifiesAndNothingElseDoes() throws Exception {
         String manId = enrol("欧阳文轩", "M", LocalDate.of(1993, 6, 18), 731);
@@ -96,7 +76,7 @@ class DocumentsIT extends ApiTestBase {
         String no = registeredMarriage("欧阳文轩", manId, "司马雨桐", womanId);
 
         Api registrar = api().as("clerk-marriage");
-        JsonNode copy = awaitDocument(registrar, no, "marriage-copy");
+        JsonNode copy = issuedDocument(registrar, no, "marriage-copy");
         assertThat(copy.path("title").asText()).isEqualTo("结婚登记电子证照（副本）");
         assertThat(copy.hasNonNull("revokedAt")).isFalse();
 
@@ -107,12 +87,12 @@ class DocumentsIT extends ApiTestBase {
         assertThat(DocumentService.sha256(pdf)).isEqualTo(copy.path("sha256").asText());
         String certificate = jdbc.queryForObject("select certificate_no from marriage_certificate where application_no = ?",
                 String.class, no);
-        String text = PdfRendererTest.textOf(pdf);
+        String text = Pdfs.textOf(pdf);
         assertThat(text).contains("结婚登记电子证照（副本）", certificate, "欧阳文轩", "司马雨桐", no, "中山市民政局婚姻登记处")
                 .doesNotContain(manId, womanId);
 
         // The QR code on the page is the verification URL; its token verifies for anyone, signed in or not.
-        String url = PdfRendererTest.qrOf(pdf);
+        String url = Pdfs.qrOf(pdf);
         assertThat(url).isEqualTo(copy.path("verifyUrl").asText()).contains("/verify/");
         String token = url.substring(url.lastIndexOf('/') + 1);
         Api anyone = api().anonymous();
@@ -189,9 +169,9 @@ class DocumentsIT extends ApiTestBase {
             runJobs(no);
             assertThat(home.post("/api/tasks/" + taskOf(home, no) + "/complete", Map.of("data", Map.of("paperChecked",
                     true, "specialGroup", "UNIDENTIFIED", "decision", "confirm"))).status()).isEqualTo(204);
-            JsonNode notice = awaitDocument(home, no, "waiver-notice");
+            JsonNode notice = issuedDocument(home, no, "waiver-notice");
             assertThat(notice.path("title").asText()).isEqualTo("基本殡葬服务费用减免决定书");
-            String text = PdfRendererTest.textOf(home.get(notice.path("downloadUrl").asText()).bytes());
+            String text = Pdfs.textOf(home.get(notice.path("downloadUrl").asText()).bytes());
             assertThat(text).contains("基本殡葬服务费用减免决定书", no, "无名氏", "1500.00元", "已在结算时直接减免");
         } finally {
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();
@@ -207,7 +187,7 @@ class DocumentsIT extends ApiTestBase {
         assertThat(clerk.post("/api/tasks/" + taskOf(clerk, no) + "/corrections", Map.of("items",
                 List.of(Map.of("material", "invoice", "description", "发票缺少收费明细")), "note", "请一次性补齐"))
                 .status()).isEqualTo(204);
-        String notice = PdfRendererTest.textOf(applicant.get(awaitDocument(applicant, no, "correction-notice")
+        String notice = Pdfs.textOf(applicant.get(issuedDocument(applicant, no, "correction-notice")
                 .path("downloadUrl").asText()).bytes());
         assertThat(notice).contains("补正材料通知书", no, "发票缺少收费明细", "请一次性补齐", "补正期限");
 
@@ -218,7 +198,7 @@ class DocumentsIT extends ApiTestBase {
         runJobs(no);
         assertThat(clerk.post("/api/tasks/" + taskOf(clerk, no) + "/complete", Map.of("data", Map.of("decision",
                 "reject", "invoiceChecked", true, "reasons", "发票与火化证明不一致"))).status()).isEqualTo(204);
-        String refusal = PdfRendererTest.textOf(applicant.get(awaitDocument(applicant, no, "refusal-notice")
+        String refusal = Pdfs.textOf(applicant.get(issuedDocument(applicant, no, "refusal-notice")
                 .path("downloadUrl").asText()).bytes());
         assertThat(refusal).contains("不予批准决定书", no, "发票与火化证明不一致", "行政复议", "行政诉讼");
 

@@ -2,28 +2,21 @@ package cn.zs.civil.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 import cn.zs.civil.documents.DocumentText.Fact;
 import cn.zs.civil.documents.DocumentText.Section;
+import cn.zs.civil.support.Pdfs;
 
 /** A document rendered with the shipped font: its Chinese text can be read back, its QR code decodes to its URL. */
-public class PdfRendererTest {
+class PdfRendererTest {
 
     private static final PdfRenderer RENDERER = new PdfRenderer();
     private static final String URL = "https://zwfw.example.gov.cn/verify/MZWS-2026-00000042.demo-documents.AbCdEfGhIjKlMnOpQrStUv";
@@ -56,36 +49,20 @@ public class PdfRendererTest {
         }
     }
 
-    /** The text of a PDF, as PDFBox extracts it. */
-    public static String textOf(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
-        }
-    }
-
-    /** The QR code on a PDF's first page, rendered at 150 dpi and decoded with ZXing. */
-    public static String qrOf(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(page))), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
-        }
-    }
-
     @Test
     void theQrCodeOnThePageDecodesToTheVerificationUrl() throws Exception {
-        assertThat(qrOf(render(marriage("吴婷")))).isEqualTo(URL);
+        assertThat(Pdfs.qrOf(render(marriage("吴婷")))).isEqualTo(URL);
     }
 
     @Test
     void aCharacterTheFontLacksIsPrintedAsItsCodePointWithANote() throws Exception {
         assertThat(RENDERER.covers("𠮷".codePointAt(0))).isFalse();
         assertThat(RENDERER.covers('婷')).isTrue();
-        assertThat(textOf(render(marriage("𠮷祥")))).contains("〔U+20BB7〕祥", "本文书字库未收录的字");
+        assertThat(Pdfs.textOf(render(marriage("𠮷祥")))).contains("〔U+20BB7〕祥", "本文书字库未收录的字");
     }
 
     @Test
     void markupInAFactIsPrintedAsText() throws Exception {
-        assertThat(textOf(render(marriage("<b>吴婷</b> & \"x\"")))).contains("<b>吴婷</b> & \"x\"");
+        assertThat(Pdfs.textOf(render(marriage("<b>吴婷</b> & \"x\"")))).contains("<b>吴婷</b> & \"x\"");
     }
 }

@@ -99,30 +99,6 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         return no;
     }
 
-    /** The text of a case's issued PDF as its applicant downloads it, once the outbox has issued it (≤ 30 s). */
-    private String documentText(String user, String no, String kind) {
-        Api reader = api().as(user);
-        for (int i = 0; i < 150; i++) {
-            for (JsonNode d : reader.get("/api/applications/" + no + "/documents").body()) {
-                if (kind.equals(d.path("kind").asText())) {
-                    try {
-                        return cn.zs.civil.documents.PdfRendererTest.textOf(reader.get(d.path("downloadUrl").asText())
-                                .bytes());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no " + kind + " of " + no);
-    }
-
     private Api.Response complete(Api who, String no, Map<String, Object> data) {
         String task = taskOf(who, no);
         assertThat(task).as("a task of %s for %s", no, who).isNotNull();
@@ -203,10 +179,10 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
 
         // The certificate and the announcement are issued as PDFs (documents), stating the same facts; the
         // representative's 𠮷, outside the shipped font, is printed as its code point with a note.
-        String certificate = documentText("zhangsan", no, "socialorg-certificate");
+        String certificate = issuedDocumentText(api().as("zhangsan"), no, "socialorg-certificate");
         assertThat(certificate).contains("社会团体法人登记证书", "中山市无人机运动协会", creditCode,
                 "〔U+20BB7〕林", "本文书字库未收录的字").doesNotContain(Fixtures.JILIN_ID);
-        assertThat(documentText("zhangsan", no, "socialorg-announcement")).contains("中山市无人机运动协会", creditCode);
+        assertThat(issuedDocumentText(api().as("zhangsan"), no, "socialorg-announcement")).contains("中山市无人机运动协会", creditCode);
 
         // Now in the register: the same name is a duplicate for the next applicant.
         JsonNode again = api().as("lisi").post("/api/socialorg/name-check",
