@@ -367,4 +367,16 @@ export default {
     fileVALID: 'Match: this file is the original the bureau issued.', fileREVOKED: 'Match: this file is the original the bureau issued, but the document has been revoked.',
     fileALTERED: 'Mismatch: this file is not a document issued by the bureau (its content differs from the original).', fileFORGED: 'The code is invalid; the file cannot be checked.',
   },
+  notifications: {
+    sentToYou: 'We sent you', sentToApplicant: 'Notices sent to the applicant', none: 'No notices sent yet.', loadFailed: 'The notices cannot be read just now.',
+    templates: { RECEIPT: 'Application received', CORRECTION_NOTICE: 'Correction notice', DECISION: 'Result', APPOINTMENT_CONFIRMED: 'Appointment confirmed', APPOINTMENT_REMINDER: 'Appointment reminder', RATING_REQUEST: 'Invitation to rate the service' },
+    channels: { EMAIL: 'E-mail', SMS: 'Text message' },
+    states: { SENT: 'Sent', PENDING: 'Sending', FAILED: 'Could not be sent' },
+    sentAt: 'sent {at}', queuedAt: 'written {at}',
+    prefsTitle: 'Notifications',
+    prefsIntro: 'When your application is received, needs correcting or is decided, for appointments and to ask you to rate our service, we tell you the way you choose: e-mail to the address of your account, text messages to the mobile number you gave in the application.',
+    choice: { EMAIL: 'E-mail only', SMS: 'Text messages only', BOTH: 'E-mail and text messages', NONE: 'No notifications' },
+    channelsLabel: 'Notify me by', language: 'Language of notifications', languages: { zh: '中文', en: 'English' },
+    save: 'Save', saved: 'Saved: {choice}, {language}.', notChosen: 'You have not chosen yet; for now we use the default: {choice}.', saveFailed: 'Could not save your choice',
+  },
 }

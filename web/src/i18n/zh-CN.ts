@@ -358,4 +358,16 @@ export default {
     fileVALID: '一致：该文件即本局出具的文书原件。', fileREVOKED: '一致：该文件为本局出具的文书原件，但文书已被撤销。',
     fileALTERED: '不一致：该文件不是本局出具的文书（内容与原件不符）。', fileFORGED: '核验码无效，无法核验该文件。',
   },
+  notifications: {
+    sentToYou: '我们给您发送的通知', sentToApplicant: '已发给申请人的通知', none: '暂未发送通知。', loadFailed: '暂时无法读取通知记录。',
+    templates: { RECEIPT: '已收到申请', CORRECTION_NOTICE: '补正通知', DECISION: '办理结果', APPOINTMENT_CONFIRMED: '预约确认', APPOINTMENT_REMINDER: '预约提醒', RATING_REQUEST: '服务评价邀请' },
+    channels: { EMAIL: '电子邮件', SMS: '短信' },
+    states: { SENT: '已发送', PENDING: '发送中', FAILED: '发送失败' },
+    sentAt: '{at} 发出', queuedAt: '{at} 生成',
+    prefsTitle: '通知方式',
+    prefsIntro: '申请收到、需要补正、办结、预约和邀请评价时，我们按您选择的方式通知您：邮件发到您账号登记的邮箱，短信发到您在申请中填写的手机号码。',
+    choice: { EMAIL: '只发电子邮件', SMS: '只发短信', BOTH: '电子邮件和短信', NONE: '不接收通知' },
+    channelsLabel: '通知方式', language: '通知语言', languages: { zh: '中文', en: 'English' },
+    save: '保存通知方式', saved: '已保存：{choice}，{language}。', notChosen: '您还没有选择，目前按默认方式通知：{choice}。', saveFailed: '未能保存通知方式',
+  },
 }

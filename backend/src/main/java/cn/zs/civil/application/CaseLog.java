@@ -3,6 +3,7 @@ package cn.zs.civil.application;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,7 +16,8 @@ import cn.zs.civil.protection.SealedText;
 /**
  * Writes and reads the audit trail of cases: every decision with who, when and what. Each event also goes into the
  * hash-chained audit log (in the same transaction) with the case's status and outcome after it, and before it where
- * the caller knows; form values (personal data) stay in the case's own trail.
+ * the caller knows; form values (personal data) stay in the case's own trail. Each written event is published as
+ * {@link CaseLogged} in the same transaction.
  */
 @Component
 public class CaseLog {
@@ -26,12 +28,15 @@ public class CaseLog {
     private final ObjectMapper json;
     private final AuditLog audit;
     private final SealedText sealed;
+    private final ApplicationEventPublisher events;
 
-    CaseLog(ApplicationMapper mapper, ObjectMapper json, AuditLog audit, SealedText sealed) {
+    CaseLog(ApplicationMapper mapper, ObjectMapper json, AuditLog audit, SealedText sealed,
+            ApplicationEventPublisher events) {
         this.mapper = mapper;
         this.json = json;
         this.audit = audit;
         this.sealed = sealed;
+        this.events = events;
     }
 
     public void byUser(String applicationNo, CaseEventType type, PlatformUser user, TaskRef task, String outcome,
@@ -93,6 +98,7 @@ public class CaseLog {
                 task == null ? null : task.id(), task == null ? null : task.key(), task == null ? null : task.name(),
                 outcome, data == null || data.isEmpty() ? null
                         : sealed.seal(SealedText.Column.CASE_EVENT_DATA, applicationNo, toJson(data))));
+        events.publishEvent(new CaseLogged(applicationNo, type, outcome));
     }
 
     private String toJson(Object data) {

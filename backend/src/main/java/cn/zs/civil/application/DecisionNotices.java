@@ -85,7 +85,7 @@ public class DecisionNotices {
 
     /** @param shown how the typed reasons reach the reader, or null when they do not */
     private Optional<Notice> notice(ApplicationRow row, Locale locale, UnaryOperator<String> shown) {
-        if (row.outcome() == null || !properties.adverseOutcomes().contains(row.outcome())) {
+        if (row.outcome() == null || !adverse(row.outcome())) {
             return Optional.empty();
         }
         boolean en = "en".equals(locale.getLanguage());
@@ -119,6 +119,11 @@ public class DecisionNotices {
         return Optional.of(new Notice(title, text("case.outcome." + row.outcome(), locale), row.decidedAt() != null
                 ? row.decidedAt() : row.closedAt(), properties.authority().in(en), List.copyOf(reasons),
                 List.copyOf(basis), properties.remedy().in(en)));
+    }
+
+    /** The outcome is a decision against the applicant ({@code platform.decisions.adverse-outcomes}). */
+    public boolean adverse(String outcome) {
+        return properties.adverseOutcomes().contains(outcome);
     }
 
     /** When the correction period ends: the due time of the case's timer, as the engine will fire it. */

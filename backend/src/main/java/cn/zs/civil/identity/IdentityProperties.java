@@ -19,8 +19,13 @@ public record IdentityProperties(List<DemoAccount> accounts, List<District> dist
         districts = districts == null ? List.of() : List.copyOf(districts);
     }
 
+    /**
+     * @param email the account's e-mail address, where notifications by e-mail go (its one home in the embedded mode)
+     * @param phone the account's mobile number, for text messages that belong to no case (a case's own contact number,
+     *            in its form, comes first for the case's messages)
+     */
     public record DemoAccount(String username, String password, String name, List<String> roles, List<String> groups,
-            List<String> districts) {
+            List<String> districts, String email, String phone) {
 
         public DemoAccount {
             roles = roles == null ? List.of() : List.copyOf(roles);
@@ -36,6 +41,11 @@ public record IdentityProperties(List<DemoAccount> accounts, List<District> dist
     public String displayName(String username) {
         return accounts.stream().filter(a -> a.username().equals(username)).map(DemoAccount::name).findFirst()
                 .orElse(username);
+    }
+
+    /** The account's contact details (e-mail, mobile number) as its record holds them; empty if it has none. */
+    public java.util.Optional<DemoAccount> account(String username) {
+        return accounts.stream().filter(a -> a.username().equals(username)).findFirst();
     }
 
     public Map<String, District> districtsByCode() {

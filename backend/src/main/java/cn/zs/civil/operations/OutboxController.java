@@ -41,8 +41,9 @@ class OutboxController {
     @Operation(summary = "Deliver a message failed for good once more, its attempts counted afresh (administrators)")
     @PostMapping("/api/admin/outbox/{id}/retry")
     @PreAuthorize(Roles.ONLY_ADMIN)
-    ResponseEntity<Void> retry(@PathVariable long id) {
-        if (!outbox.retry(id)) {
+    ResponseEntity<Void> retry(@PathVariable String id) {
+        // A String, parsed here: a malformed id is answered like an unknown one, after the role check.
+        if (!id.matches("[0-9]{1,18}") || !outbox.retry(Long.parseLong(id))) {
             throw ApiException.conflict("outbox.notFailed");
         }
         return ResponseEntity.noContent().build();

@@ -28,6 +28,8 @@ import cn.zs.civil.application.CaseStatus;
 import cn.zs.civil.catalogue.ServiceCatalogue;
 import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.notification.NotificationTemplate;
+import cn.zs.civil.notification.Notifications;
 import cn.zs.civil.web.ApiException;
 import cn.zs.civil.web.FieldProblem;
 
@@ -54,11 +56,13 @@ public class RatingService implements CaseRating {
     private final MessageSource messages;
     private final StatutoryClock clock;
     private final SealedText sealed;
+    private final Notifications notifications;
 
     RatingService(RatingMapper mapper, RatingProperties properties, ApplicationService applications, CaseLog log,
             RuntimeService runtime, TransactionTemplate tx, MessageSource messages, StatutoryClock clock,
-            SealedText sealed) {
+            SealedText sealed, Notifications notifications) {
         this.sealed = sealed;
+        this.notifications = notifications;
         this.mapper = mapper;
         this.properties = properties;
         this.applications = applications;
@@ -105,6 +109,9 @@ public class RatingService implements CaseRating {
         variables.put(RatingProcess.VAR_WORK_ORDER_GROUP, properties.workOrderGroup());
         variables.put(RatingProcess.VAR_RE_REVIEW_GROUP, properties.reReviewGroup());
         runtime.startProcessInstanceByMessage(RatingProcess.MESSAGE_RATE_REQUEST, ended.applicationNo(), variables);
+        // The rating request leaves with the window's opening (after the case's end commits), with its last day.
+        notifications.send(ended.applicationNo(), NotificationTemplate.RATING_REQUEST,
+                Map.of("rateBy", windowEndsAt.toLocalDate().toString()));
     }
 
     /** The applicant's rating of their own case: once, within the window; a bad one opens the work order. */

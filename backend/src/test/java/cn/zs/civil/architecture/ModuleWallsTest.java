@@ -47,6 +47,14 @@ class ModuleWallsTest {
                     "cn.zs.civil.socialorg..", "cn.zs.civil.placename..", "cn.zs.civil.rating..", "cn.zs.civil.demo..")
             .because("the services build on the case and the work queue, never the other way round");
 
+    @ArchTest
+    static final ArchRule theCaseKernelDoesNotKnowWhoIsNotified = noClasses()
+            .that().resideInAnyPackage("cn.zs.civil.application..", "cn.zs.civil.worklist..", "cn.zs.civil.clock..",
+                    "cn.zs.civil.forms..", "cn.zs.civil.identity..", "cn.zs.civil.web..", "cn.zs.civil.audit..",
+                    "cn.zs.civil.outbox..")
+            .should().dependOnClassesThat().resideInAPackage("cn.zs.civil.notification..")
+            .because("notifications listen to the case's events and the services call them, never the other way round");
+
     /** Classes of any module of the platform but the given ones. */
     private static DescribedPredicate<JavaClass> modulesBut(String... allowed) {
         return JavaClass.Predicates.resideInAPackage("cn.zs.civil..").and(JavaClass.Predicates.resideOutsideOfPackages(

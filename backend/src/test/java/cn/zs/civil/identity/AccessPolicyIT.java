@@ -85,11 +85,21 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/socialorg/name-check", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/socialorg/{applicationNo}/documents", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/socialorg/verifiers", STAFF);
+        POLICY.put("GET /api/applications/{applicationNo}/documents", APPLICANT_OR_STAFF);
+        POLICY.put("GET /api/applications/{applicationNo}/documents/{kind}/pdf", APPLICANT_OR_STAFF);
+        POLICY.put("POST /api/applications/{applicationNo}/documents/{kind}/revoke", Set.of("chief", "director"));
+        POLICY.put("GET /api/public/documents/{token}", PUBLIC);
+        POLICY.put("POST /api/public/documents/{token}/check", PUBLIC);
         POLICY.put("GET /api/reports/cycle-time/breakdown", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/backlog", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/quality", Set.of("manager", "director"));
         POLICY.put("GET /api/admin/audit", Set.of("admin"));
         POLICY.put("GET /api/admin/audit/verify", Set.of("admin"));
+        POLICY.put("GET /api/admin/outbox", Set.of("admin"));
+        POLICY.put("POST /api/admin/outbox/{id}/retry", Set.of("admin"));
+        POLICY.put("GET /api/me/notification-preferences", Set.of("applicant"));
+        POLICY.put("PUT /api/me/notification-preferences", Set.of("applicant"));
+        POLICY.put("GET /api/applications/{applicationNo}/notifications", APPLICANT_OR_STAFF);
     }
 
     @Autowired

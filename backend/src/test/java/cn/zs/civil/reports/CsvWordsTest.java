@@ -26,7 +26,7 @@ class CsvWordsTest {
                     "Marriage registration"), null, null, null, null, null, ServiceCatalogue.Kind.IMMEDIATE, null,
                     null, null, null, null, false, null)));
     private static final IdentityProperties IDENTITY = new IdentityProperties(
-            List.of(new IdentityProperties.DemoAccount("clerk-marriage", "x", "黄丽", List.of("clerk"), null, null)),
+            List.of(new IdentityProperties.DemoAccount("clerk-marriage", "x", "黄丽", List.of("clerk"), null, null, null, null)),
             List.of(new IdentityProperties.District("xiaolan", "小榄镇", "Xiaolan Town")));
 
     private static CsvWords words(Locale locale) {
