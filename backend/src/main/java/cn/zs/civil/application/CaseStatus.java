@@ -55,11 +55,6 @@ public class CaseStatus {
     public void enter(DelegateExecution execution, String status) {
         String no = execution.getProcessBusinessKey();
         mapper.updateStatus(no, status, null, BusinessTime.now());
-        if (WAITING_FOR_CORRECTIONS.equals(status)) {
-            events.publishEvent(new CaseStepReached(no,
-                    (String) execution.getVariable(ApplicationService.VAR_SERVICE_CODE),
-                    CaseStepReached.Step.CORRECTIONS_REQUESTED));
-        }
         if (WAITING_FOR_CORRECTIONS.equals(status) && running(no)) {
             clocks.pause(no, PauseReason.CORRECTIONS, BusinessTime.instant());
         } else if (UNDER_REVIEW.equals(status) && running(no)) {
@@ -102,8 +97,6 @@ public class CaseStatus {
         });
         execution.setVariable("acceptedAt", BusinessTime.toDate(acceptedAt));
         log.bySystem(no, deemed ? CaseEventType.DEEMED_ACCEPTED : CaseEventType.ACCEPTED, null, null, null);
-        events.publishEvent(new CaseStepReached(no, (String) execution.getVariable(ApplicationService.VAR_SERVICE_CODE),
-                CaseStepReached.Step.ACCEPTED));
     }
 
     /** An end event: the case is decided (or closed without a decision), with its outcome. */
