@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vu
 import { hasRole, isApplicant, isManager, isStaff, loadMe, redirectToSignIn, session, signIn, takeAfterSignIn } from './auth/session'
 
 /**
- * Client-side routes. The backend forwards each top-level prefix (/portal, /workbench, /dashboard, /track, /signin)
+ * Client-side routes. The backend forwards each top-level prefix (/portal, /workbench, /dashboard, /track, /signin, /verify)
  * to index.html, so a reload or a shared link lands here.
  */
 export const router = createRouter({
@@ -81,6 +81,7 @@ export const router = createRouter({
       meta: { need: 'staff' },
     },
     { path: '/hall/display', name: 'hallDisplay', component: () => import('./views/hall/HallDisplayView.vue'), meta: { bare: true } },
+    { path: '/verify/:token', name: 'verify', component: () => import('./views/VerifyView.vue') },
     { path: '/:rest(.*)*', name: 'notFound', component: () => import('./views/NotFoundView.vue') },
   ],
 })

@@ -390,6 +390,26 @@ export default {
     figuresTitle: 'The hall today', figuresText: 'Tickets, served, not come, and the wait from ticket to call (minutes).',
     tickets: 'Tickets', byAppointment: 'Appointment', walkIns: 'Walk-in', served: 'Served', noShows: 'Not come', waitingNow: 'Waiting',
     waitP50: 'Wait median', waitP95: 'Wait p95', minutes: '{n} min', noFigures: 'No tickets today yet.',
+  issuedDocuments: {
+    title: 'Documents issued', none: 'No document has been issued for this case yet.', failed: 'The documents could not be loaded.', serial: 'Document no.', issuedAt: 'issued {at}',
+    download: 'Download PDF', verify: 'Verification page', revoke: 'Revoke document', revoked: 'Revoked',
+    revokeIntro: 'Once "{title}" is revoked, scanning its code shows it as revoked. Give the reason (at most 500 characters):', reasonRequired: 'Give the reason (at most 500 characters).',
+    revokedAt: 'Revoked {at}: {reason}',
+  },
+  verify: {
+    title: 'Verify a document',
+    verdict: { VALID: 'Valid: issued by the Zhongshan Civil Affairs Bureau', REVOKED: 'Revoked: the issuing authority has revoked this document', FORGED: 'Invalid: this code was not issued by the bureau', ALTERED: 'Mismatch: this file is not a document issued by the bureau' },
+    explain: {
+      VALID: 'What the document states is shown below (in its official language): compare it item by item with the document you hold.',
+      REVOKED: 'The bureau issued this document and has since revoked it; it is no longer in force.',
+      FORGED: 'The code does not verify: it may have been altered or forged. Check with the issuing authority.',
+      ALTERED: 'The uploaded file differs from the document the bureau issued.',
+    },
+    revokedAt: 'Revoked {at}; reason: {reason}', document: 'Document', serial: 'Document no.', issuedAt: 'Issued', authority: 'Issued by',
+    fileTitle: 'Check a file', fileIntro: 'Upload the PDF you hold: it is compared byte for byte with the original the bureau issued (at most 5 MB).', file: 'PDF file',
+    check: 'Check the file', pickFile: 'Choose a PDF file first.',
+    fileVALID: 'Match: this file is the original the bureau issued.', fileREVOKED: 'Match: this file is the original the bureau issued, but the document has been revoked.',
+    fileALTERED: 'Mismatch: this file is not a document issued by the bureau (its content differs from the original).', fileFORGED: 'The code is invalid; the file cannot be checked.',
   },
   notifications: {
     sentToYou: 'We sent you', sentToApplicant: 'Notices sent to the applicant', none: 'No notices sent yet.', loadFailed: 'The notices cannot be read just now.',

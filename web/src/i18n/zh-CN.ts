@@ -381,6 +381,26 @@ export default {
     figuresTitle: '今日大厅', figuresText: '取号、办理、未到场和从取号到叫号的等候时间（分钟）。',
     tickets: '取号', byAppointment: '预约', walkIns: '现场', served: '已办理', noShows: '未到场', waitingNow: '等候中',
     waitP50: '等候中位数', waitP95: '等候 p95', minutes: '{n} 分钟', noFigures: '今天还没有取号。',
+  issuedDocuments: {
+    title: '出具的文书', none: '本件尚未出具文书。', failed: '文书列表加载失败。', serial: '文书编号', issuedAt: '出具于 {at}',
+    download: '下载 PDF', verify: '核验页面', revoke: '撤销文书', revoked: '已撤销',
+    revokeIntro: '撤销“{title}”后，扫码核验将显示已撤销。请填写撤销理由（至多500字）：', reasonRequired: '请填写撤销理由（至多500字）。',
+    revokedAt: '已于 {at} 撤销：{reason}',
+  },
+  verify: {
+    title: '文书核验',
+    verdict: { VALID: '有效：本文书由中山市民政局出具', REVOKED: '已撤销：本文书已被出具机关撤销', FORGED: '无效：核验码不是本局签发的', ALTERED: '不一致：该文件不是本局出具的文书' },
+    explain: {
+      VALID: '以下为文书所载信息，请与手中的文书逐项核对。',
+      REVOKED: '本文书曾由本局出具，现已撤销，不再具有效力。',
+      FORGED: '该核验码无法通过校验，可能被篡改或伪造。请向出具机关核实。',
+      ALTERED: '上传的文件与本局出具的文书不一致。',
+    },
+    revokedAt: '撤销时间：{at}；撤销理由：{reason}', document: '文书', serial: '文书编号', issuedAt: '出具时间', authority: '出具机关',
+    fileTitle: '核验文件', fileIntro: '上传手中的 PDF 文件，逐字节比对是否为本局出具的原件（至多 5 MB）。', file: 'PDF 文件',
+    check: '核验文件', pickFile: '请先选择 PDF 文件。',
+    fileVALID: '一致：该文件即本局出具的文书原件。', fileREVOKED: '一致：该文件为本局出具的文书原件，但文书已被撤销。',
+    fileALTERED: '不一致：该文件不是本局出具的文书（内容与原件不符）。', fileFORGED: '核验码无效，无法核验该文件。',
   },
   notifications: {
     sentToYou: '我们给您发送的通知', sentToApplicant: '已发给申请人的通知', none: '暂未发送通知。', loadFailed: '暂时无法读取通知记录。',

@@ -18,6 +18,7 @@ class DeploymentKeysGuard {
     /** The demo data key of application.yml (README: for the embedded default only). */
     static final String DEMO_DATA_KEY = "47k/flsYgJO82k9B08Tnpu0T6URIbg2a45HT8rFNq0o=";
     static final String DEMO_AUDIT_KEY_ID = "demo-audit";
+    static final String DEMO_DOCUMENT_KEY_ID = "demo-documents";
     static final String DEMO_HASH_KEY = "embedded-demo-key-not-for-production";
     static final List<String> DEPLOYMENT_PROFILES = List.of("mysql", "keycloak");
 
@@ -37,6 +38,12 @@ class DeploymentKeysGuard {
             LoggerFactory.getLogger(DeploymentKeysGuard.class).warn("Profile {}: the audit chain is signed with the"
                     + " published demo key; set AUDIT_KEYS to a key of your own (id:base64 of 32 random bytes)",
                     Arrays.toString(environment.getActiveProfiles()));
+        }
+        if (environment.getProperty("platform.documents.token-keys", "").startsWith(DEMO_DOCUMENT_KEY_ID + ":")) {
+            // A warning like the audit key's: a published key lets anyone sign a document's verification token.
+            LoggerFactory.getLogger(DeploymentKeysGuard.class).warn("Profile {}: documents' verification tokens are"
+                    + " signed with the published demo key; set DOCUMENT_TOKEN_KEYS to a key of your own (id:base64 of"
+                    + " 32 random bytes)", Arrays.toString(environment.getActiveProfiles()));
         }
         if (DEMO_HASH_KEY.equals(environment.getProperty("platform.hash-key"))) {
             throw new IllegalStateException("Profile " + Arrays.toString(environment.getActiveProfiles())

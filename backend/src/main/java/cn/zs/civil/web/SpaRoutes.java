@@ -13,7 +13,7 @@ class SpaRoutes implements WebMvcConfigurer {
 
     static final String[] PAGES = {"/signin", "/track", "/portal", "/portal/**", "/workbench", "/workbench/**",
             "/dashboard", "/dashboard/**", "/hall", "/hall/**",
-            "/counter-device"};
+            "/counter-device", "/verify/**"};
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

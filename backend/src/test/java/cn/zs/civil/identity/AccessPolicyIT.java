@@ -96,6 +96,11 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/socialorg/name-check", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/socialorg/{applicationNo}/documents", APPLICANT_OR_STAFF);
         POLICY.put("GET /api/socialorg/verifiers", STAFF);
+        POLICY.put("GET /api/applications/{applicationNo}/documents", APPLICANT_OR_STAFF);
+        POLICY.put("GET /api/applications/{applicationNo}/documents/{kind}/pdf", APPLICANT_OR_STAFF);
+        POLICY.put("POST /api/applications/{applicationNo}/documents/{kind}/revoke", Set.of("chief", "director"));
+        POLICY.put("GET /api/public/documents/{token}", PUBLIC);
+        POLICY.put("POST /api/public/documents/{token}/check", PUBLIC);
         POLICY.put("GET /api/reports/cycle-time/breakdown", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/backlog", Set.of("manager", "director"));
         POLICY.put("GET /api/reports/quality", Set.of("manager", "director"));

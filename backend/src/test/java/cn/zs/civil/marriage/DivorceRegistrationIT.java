@@ -160,6 +160,11 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(registry.maritalRecord("442000198804046814").status()).isEqualTo("DIVORCED");
         assertThat(jdbc.queryForObject("select certificate_no from marriage_certificate where application_no = ?",
                 String.class, no)).matches("L442000-\\d{4}-\\d{6}");
+        // Its e-copy is issued once the registration commits (documents, through the outbox).
+        String certificate = jdbc.queryForObject("select certificate_no from marriage_certificate where application_no = ?",
+                String.class, no);
+        assertThat(issuedDocumentText(api().as("clerk-marriage"), no, "divorce-copy")).contains("离婚登记电子证照（副本）",
+                "离婚证字号", certificate, no).doesNotContain("442000198804046814");
     }
 
     @Test

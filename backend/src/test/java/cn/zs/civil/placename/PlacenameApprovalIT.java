@@ -149,6 +149,9 @@ class PlacenameApprovalIT extends ApiTestBase {
 
         assertThat(status(applicant, no).path("outcome").asText()).isEqualTo("APPROVED");
         assertThat(applicant.get("/api/placename/" + no + "/announcement").body().path("published").asBoolean()).isTrue();
+        // The published announcement is issued as a PDF too, the same text (documents).
+        assertThat(issuedDocumentText(applicant, no, "placename-announcement")).contains("中山市民政局关于“富康路”命名的公告",
+                "中府函〔2026〕88号", "Fukang Lu");
         assertThat(count("select count(*) from placename_gazetteer where full_name = '富康路' and status = 'ACTIVE' "
                 + "and application_no = ?", no)).isEqualTo(1);
         // The approved name is now a standard name: the next application with it is a duplicate.

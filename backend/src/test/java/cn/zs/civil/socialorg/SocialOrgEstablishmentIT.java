@@ -177,6 +177,13 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(api().as("zhangsan").get("/api/socialorg/" + no + "/documents").body().has("verifiers")).isFalse();
         assertThat(api().as("lisi").get("/api/socialorg/" + no + "/documents").status()).isEqualTo(404);
 
+        // The certificate and the announcement are issued as PDFs (documents), stating the same facts; the
+        // representative's 𠮷, outside the shipped font, is printed as its code point with a note.
+        String certificate = issuedDocumentText(api().as("zhangsan"), no, "socialorg-certificate");
+        assertThat(certificate).contains("社会团体法人登记证书", "中山市无人机运动协会", creditCode,
+                "〔U+20BB7〕林", "本文书字库未收录的字").doesNotContain(Fixtures.JILIN_ID);
+        assertThat(issuedDocumentText(api().as("zhangsan"), no, "socialorg-announcement")).contains("中山市无人机运动协会", creditCode);
+
         // Now in the register: the same name is a duplicate for the next applicant.
         JsonNode again = api().as("lisi").post("/api/socialorg/name-check",
                 Map.of("orgType", "SOCIAL_GROUP", "name", "中山市无人机运动协会")).body();

@@ -91,6 +91,11 @@ public final class Api {
     }
 
     public Response upload(String fileName, byte[] content) {
+        return upload("/api/attachments", fileName, content);
+    }
+
+    /** A multipart POST of one file, as the part {@code file}, to the given path. */
+    public Response upload(String path, String fileName, byte[] content) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(content) {
             @Override
@@ -98,7 +103,7 @@ public final class Api {
                 return fileName;
             }
         });
-        ResponseEntity<byte[]> response = http.post().uri("/api/attachments").headers(h -> headers(h, Map.of()))
+        ResponseEntity<byte[]> response = http.post().uri(path).headers(h -> headers(h, Map.of()))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(byte[].class);
         return new Response(response, json);
     }

@@ -82,6 +82,39 @@ public abstract class ApiTestBase {
         return null;
     }
 
+    /**
+     * A case's issued document of this kind as the reader lists it, once the outbox has delivered the message the
+     * deciding transaction wrote (after commit, on the dispatcher's thread): looked for during at most 30 s.
+     */
+    protected JsonNode issuedDocument(Api reader, String applicationNo, String kind) {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        JsonNode list = null;
+        while (System.nanoTime() < until) {
+            Api.Response r = reader.get("/api/applications/" + applicationNo + "/documents");
+            if (r.status() != 200) {
+                throw new AssertionError("documents of " + applicationNo + ": " + r);
+            }
+            list = r.body();
+            for (JsonNode d : list) {
+                if (kind.equals(d.path("kind").asText())) {
+                    return d;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no " + kind + " of " + applicationNo + " in " + list);
+    }
+
+    /** The text of that document's PDF as the reader downloads it. */
+    protected String issuedDocumentText(Api reader, String applicationNo, String kind) {
+        return Pdfs.textOf(reader.get(issuedDocument(reader, applicationNo, kind).path("downloadUrl").asText()).bytes());
+    }
+
     protected int count(String sql, Object... args) {
         Integer n = jdbc.queryForObject(sql, Integer.class, args);
         return n == null ? 0 : n;

@@ -1,0 +1,321 @@
+package cn.zs.civil.documents;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import cn.zs.civil.application.ApplicationRow;
+import cn.zs.civil.application.ApplicationService;
+import cn.zs.civil.application.CorrectionNoticeRow;
+import cn.zs.civil.application.DecisionNotices;
+import cn.zs.civil.application.Masking;
+import cn.zs.civil.catalogue.ServiceCatalogue;
+import cn.zs.civil.documents.DocumentText.Fact;
+import cn.zs.civil.documents.DocumentText.Section;
+import cn.zs.civil.funeral.FuneralWaivers;
+import cn.zs.civil.identity.PlatformUser;
+import cn.zs.civil.identity.Roles;
+import cn.zs.civil.marriage.MarriageCertificates;
+import cn.zs.civil.placename.PlacenameService;
+import cn.zs.civil.socialorg.SocialOrgService;
+
+/**
+ * What each document says, read from the owners of its facts at the time of issue: the case from
+ * {@link ApplicationService}, a decision against the applicant from {@link DecisionNotices} (the same notice the
+ * case page shows), the certificate and announcement of a social organisation from {@link SocialOrgService#documents},
+ * a place name's announcement from {@link PlacenameService}, the certificate number from {@code marriage}, the
+ * waiver from {@code funeral}. Nothing is worded twice: this class only lays the facts out and labels them.
+ *
+ * <p>The document is the applicant's: free text typed by staff reaches it as it reaches the applicant's case page
+ * (other people's ID and account numbers masked); ID numbers printed as facts are masked the same way.
+ */
+@Component
+class DocumentTexts {
+
+    /** The official language of every document. */
+    static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+
+    private final ApplicationService applications;
+    private final DecisionNotices decisions;
+    private final DecisionNotices.Properties decisionProperties;
+    private final ServiceCatalogue catalogue;
+    private final MessageSource messages;
+    private final MarriageCertificates certificates;
+    private final FuneralWaivers waivers;
+    private final SocialOrgService socialOrgs;
+    private final PlacenameService placenames;
+
+    DocumentTexts(ApplicationService applications, DecisionNotices decisions,
+            DecisionNotices.Properties decisionProperties, ServiceCatalogue catalogue, MessageSource messages,
+            MarriageCertificates certificates, FuneralWaivers waivers, SocialOrgService socialOrgs,
+            PlacenameService placenames) {
+        this.applications = applications;
+        this.decisions = decisions;
+        this.decisionProperties = decisionProperties;
+        this.catalogue = catalogue;
+        this.messages = messages;
+        this.certificates = certificates;
+        this.waivers = waivers;
+        this.socialOrgs = socialOrgs;
+        this.placenames = placenames;
+    }
+
+    /** The kinds a case has facts for now (what {@link DocumentService#issueDue} issues). */
+    List<DocumentKind> due(ApplicationRow row) {
+        List<DocumentKind> out = new ArrayList<>();
+        for (DocumentKind kind : DocumentKind.values()) {
+            if (applies(row, kind)) {
+                out.add(kind);
+            }
+        }
+        return out;
+    }
+
+    private boolean applies(ApplicationRow row, DocumentKind kind) {
+        String service = row.serviceCode();
+        boolean registered = "REGISTERED".equals(row.outcome());
+        return switch (kind) {
+            case RECEIPT -> row.acceptedAt() != null;
+            case CORRECTION_NOTICE -> applications.correctionNotice(row.applicationNo()).isPresent();
+            case REFUSAL_NOTICE -> decisions.forPublic(row, ZH).isPresent();
+            case WAIVER_NOTICE -> service.startsWith("funeral-") && waivers.of(row.applicationNo()).isPresent();
+            case SOCIALORG_CERTIFICATE -> service.startsWith("socialorg-") && socialOrg(row).containsKey("certificateNo");
+            case SOCIALORG_ANNOUNCEMENT -> service.startsWith("socialorg-") && socialOrg(row).get("announcement") != null
+                    && row.outcome() != null;
+            case PLACENAME_ANNOUNCEMENT -> "placename-approval".equals(service) && placenameAnnouncement(row).isPresent();
+            case MARRIAGE_COPY -> "marriage-registration".equals(service) && registered
+                    && certificates.of(row.applicationNo()).isPresent();
+            case DIVORCE_COPY -> "divorce-registration".equals(service) && registered
+                    && certificates.of(row.applicationNo()).isPresent();
+        };
+    }
+
+    /** The document's text, or empty when the case has no facts for it (yet). */
+    Optional<DocumentText> of(ApplicationRow row, DocumentKind kind) {
+        if (!applies(row, kind)) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (kind) {
+            case RECEIPT -> receipt(row);
+            case CORRECTION_NOTICE -> correctionNotice(row);
+            case REFUSAL_NOTICE -> refusal(row);
+            case WAIVER_NOTICE -> waiver(row);
+            case SOCIALORG_CERTIFICATE -> certificate(row);
+            case SOCIALORG_ANNOUNCEMENT -> textDocument(row, (String) socialOrg(row).get("announcement"),
+                    label("kind.SOCIALORG_ANNOUNCEMENT"));
+            case PLACENAME_ANNOUNCEMENT -> placenameAnnouncement(row).orElseThrow();
+            case MARRIAGE_COPY, DIVORCE_COPY -> registration(row, kind);
+        });
+    }
+
+    private DocumentText receipt(ApplicationRow row) {
+        List<Fact> facts = caseFacts(row);
+        facts.add(new Fact(label("receivedAt"), time(row.receivedAt())));
+        facts.add(new Fact(label("acceptedAt"), time(row.acceptedAt())));
+        catalogue.find(row.serviceCode()).ifPresent(s -> {
+            facts.add(new Fact(label("statutoryLimit"), limit(s.statutoryLimit())));
+            if (s.promisedLimit() != null && s.promisedLimit().days() != s.statutoryLimit().days()) {
+                facts.add(new Fact(label("promisedLimit"), limit(s.promisedLimit())));
+            }
+        });
+        facts.add(new Fact(label("authority"), decisionProperties.authority().in(false)));
+        return new DocumentText(label("kind.RECEIPT"), facts,
+                List.of(new Section(null, List.of(message("document.receipt.body", row.applicationNo())))));
+    }
+
+    private DocumentText correctionNotice(ApplicationRow row) {
+        CorrectionNoticeRow notice = applications.correctionNotice(row.applicationNo()).orElseThrow();
+        UnaryOperator<String> shown = shownToApplicant(row);
+        List<Fact> facts = caseFacts(row);
+        facts.add(new Fact(label("noticeAt"), time(notice.requestedAt())));
+        decisions.correctionDeadline(row).ifPresent(d -> facts.add(new Fact(label("supplyBy"), time(d))));
+        facts.add(new Fact(label("authority"), decisionProperties.authority().in(false)));
+        List<String> items = new ArrayList<>();
+        if (applications.parseAny(shown.apply(notice.items())) instanceof List<?> list) {
+            int i = 1;
+            for (Object item : list) {
+                Object description = item instanceof Map<?, ?> m ? m.get("description") : item;
+                if (description != null) {
+                    items.add(i++ + ". " + description);
+                }
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section(label("items"), items));
+        if (notice.note() != null && !notice.note().isBlank()) {
+            sections.add(new Section(label("note"), List.of(shown.apply(notice.note()))));
+        }
+        sections.add(new Section(null, List.of(message("document.correction.body"))));
+        return new DocumentText(label("kind.CORRECTION_NOTICE"), facts, sections);
+    }
+
+    private DocumentText refusal(ApplicationRow row) {
+        DecisionNotices.Notice n = decisions.of(row, ZH, shownToApplicant(row)).orElseThrow();
+        List<Fact> facts = caseFacts(row);
+        facts.add(new Fact(label("decision"), n.outcomeText()));
+        facts.add(new Fact(label("decidedAt"), time(n.decidedAt())));
+        facts.add(new Fact(label("authority"), n.authority()));
+        return new DocumentText(n.title(), facts, List.of(new Section(label("reasons"), n.reasons()),
+                new Section(label("legalBasis"), n.legalBasis()), new Section(label("remedy"), List.of(n.remedy()))));
+    }
+
+    private DocumentText waiver(ApplicationRow row) {
+        var w = waivers.of(row.applicationNo()).orElseThrow();
+        List<Fact> facts = caseFacts(row);
+        facts.add(new Fact(label("decision"), outcome(row.outcome())));
+        facts.add(new Fact(label("charged"), yuan(w.chargedAmount())));
+        facts.add(new Fact(label("waived"), yuan(w.waivedAmount())));
+        facts.add(new Fact(label("decidedAt"), time(w.decidedAt() != null ? w.decidedAt() : row.decidedAt())));
+        facts.add(new Fact(label("authority"), decisionProperties.authority().in(false)));
+        return new DocumentText(label("kind.WAIVER_NOTICE"), facts,
+                List.of(new Section(label("legalBasis"), legalBasis(row))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private DocumentText certificate(ApplicationRow row) {
+        Map<String, Object> d = socialOrg(row);
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(label("certificateNo"), (String) d.get("certificateNo")));
+        for (Map<String, String> f : (List<Map<String, String>>) d.getOrDefault("certificateFacts", List.of())) {
+            facts.add(new Fact(f.get("label"), f.get("value")));
+        }
+        facts.add(new Fact(label("applicationNo"), row.applicationNo()));
+        String title = d.get("certificateName") instanceof String s ? s : label("kind.SOCIALORG_CERTIFICATE");
+        return new DocumentText(title, facts, List.of());
+    }
+
+    private Optional<DocumentText> placenameAnnouncement(ApplicationRow row) {
+        try {
+            var a = placenames.announcementOf(row.applicationNo());
+            if (a == null || a.body() == null || !a.published()) {
+                return Optional.empty();
+            }
+            List<Fact> facts = new ArrayList<>();
+            facts.add(new Fact(label("applicationNo"), row.applicationNo()));
+            facts.add(new Fact(label("authority"), decisionProperties.authority().in(false)));
+            return Optional.of(new DocumentText(a.title(), facts, List.of(new Section(null, lines(a.body())))));
+        } catch (cn.zs.civil.web.ApiException none) {
+            return Optional.empty();
+        }
+    }
+
+    /** A document drawn up as text by its owner: the first line is its title, the rest its body. */
+    private DocumentText textDocument(ApplicationRow row, String text, String fallbackTitle) {
+        List<String> lines = lines(text);
+        String title = lines.isEmpty() ? fallbackTitle : lines.get(0);
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(label("applicationNo"), row.applicationNo()));
+        facts.add(new Fact(label("authority"), decisionProperties.authority().in(false)));
+        return new DocumentText(title, facts,
+                List.of(new Section(null, lines.isEmpty() ? lines : lines.subList(1, lines.size()))));
+    }
+
+    /** The e-copy of a registration: the certificate's number, the date, the parties (ID numbers masked), the registry. */
+    private DocumentText registration(ApplicationRow row, DocumentKind kind) {
+        Map<String, Object> data = applications.formData(row);
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(label("certificateNo." + kind), certificates.of(row.applicationNo()).orElseThrow()));
+        facts.add(new Fact(label("registeredOn"), day(row.decidedAt() != null ? row.decidedAt() : row.closedAt())));
+        for (String party : List.of("A", "B")) {
+            facts.add(new Fact(label("party" + party), string(data.get("party" + party + "Name"))));
+            facts.add(new Fact(label("party" + party + "Id"),
+                    Masking.numbersIn(string(data.get("party" + party + "IdNumber")), Set.of())));
+        }
+        facts.add(new Fact(label("applicationNo"), row.applicationNo()));
+        facts.add(new Fact(label("registry"), message("document.registryName")));
+        return new DocumentText(label("kind." + kind), facts, List.of(new Section(null,
+                List.of(message("document.copy.body." + kind)))));
+    }
+
+    /** The facts every case document opens with: its number, the service, whom it concerns. */
+    private List<Fact> caseFacts(ApplicationRow row) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(label("applicationNo"), row.applicationNo()));
+        facts.add(new Fact(label("service"), catalogue.find(row.serviceCode()).map(s -> s.name().in(false))
+                .orElse(row.serviceCode())));
+        if (row.subjectName() != null && !row.subjectName().isBlank()) {
+            facts.add(new Fact(label("subject"), row.subjectName()));
+        }
+        return facts;
+    }
+
+    private List<String> legalBasis(ApplicationRow row) {
+        return catalogue.find(row.serviceCode()).map(s -> s.legalBasis().stream().map(b -> b.in(false)).toList())
+                .orElse(List.of());
+    }
+
+    /** The social-organisation documents as the applicant reads them (one owner: {@link SocialOrgService}). */
+    private Map<String, Object> socialOrg(ApplicationRow row) {
+        Locale before = LocaleContextHolder.getLocale();
+        LocaleContextHolder.setLocale(ZH);
+        try {
+            return socialOrgs.documents(applicant(row), row.applicationNo());
+        } catch (cn.zs.civil.web.ApiException none) {
+            return Map.of();
+        } finally {
+            LocaleContextHolder.setLocale(before);
+        }
+    }
+
+    /** Free text as it reaches the applicant (their own numbers shown, other people's masked). */
+    private UnaryOperator<String> shownToApplicant(ApplicationRow row) {
+        return applications.freeTextShownTo(applicant(row), row, null);
+    }
+
+    /** The applicant of the case as a reader: the document is theirs. */
+    private static PlatformUser applicant(ApplicationRow row) {
+        return new PlatformUser(row.applicantId(), row.applicantId(), Set.of(Roles.APPLICANT), Set.of(), Set.of());
+    }
+
+    private String limit(ServiceCatalogue.Limit limit) {
+        return message("document.limit." + limit.unit(), limit.days());
+    }
+
+    private String outcome(String code) {
+        return messages.getMessage("case.outcome." + code, null, "", ZH);
+    }
+
+    private String label(String key) {
+        return messages.getMessage("document." + key, null, ZH);
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, ZH);
+    }
+
+    static String time(LocalDateTime t) {
+        return t == null ? "" : t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm"));
+    }
+
+    static String day(LocalDateTime t) {
+        return t == null ? "" : day(t.toLocalDate());
+    }
+
+    static String day(LocalDate d) {
+        return d.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"));
+    }
+
+    private String yuan(BigDecimal amount) {
+        return amount == null ? "" : message("document.yuan", amount.setScale(2, java.math.RoundingMode.HALF_UP)
+                .toPlainString());
+    }
+
+    private static String string(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}
