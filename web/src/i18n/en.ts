@@ -390,6 +390,7 @@ export default {
     figuresTitle: 'The hall today', figuresText: 'Tickets, served, not come, and the wait from ticket to call (minutes).',
     tickets: 'Tickets', byAppointment: 'Appointment', walkIns: 'Walk-in', served: 'Served', noShows: 'Not come', waitingNow: 'Waiting',
     waitP50: 'Wait median', waitP95: 'Wait p95', minutes: '{n} min', noFigures: 'No tickets today yet.',
+  },
   issuedDocuments: {
     title: 'Documents issued', none: 'No document has been issued for this case yet.', failed: 'The documents could not be loaded.', serial: 'Document no.', issuedAt: 'issued {at}',
     download: 'Download PDF', verify: 'Verification page', revoke: 'Revoke document', revoked: 'Revoked',

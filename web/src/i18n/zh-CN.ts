@@ -381,6 +381,7 @@ export default {
     figuresTitle: '今日大厅', figuresText: '取号、办理、未到场和从取号到叫号的等候时间（分钟）。',
     tickets: '取号', byAppointment: '预约', walkIns: '现场', served: '已办理', noShows: '未到场', waitingNow: '等候中',
     waitP50: '等候中位数', waitP95: '等候 p95', minutes: '{n} 分钟', noFigures: '今天还没有取号。',
+  },
   issuedDocuments: {
     title: '出具的文书', none: '本件尚未出具文书。', failed: '文书列表加载失败。', serial: '文书编号', issuedAt: '出具于 {at}',
     download: '下载 PDF', verify: '核验页面', revoke: '撤销文书', revoked: '已撤销',
