@@ -1,15 +1,18 @@
-// Appointments and the hall in the browser, through the UI alone: an applicant books a marriage appointment on a
+// The service loop in the browser, through the UI alone (issue 19): an applicant books a marriage appointment on a
 // phone-sized screen, the hall checks the couple in by an ID number, the counter calls the ticket and the counter
-// screen opens with the appointment filled in, the couple is registered there; the public hall display shows the
-// call (ticket and counter, no names); the applicant sees the appointment served; the manager sees the day's
+// screen opens with the appointment filled in, the couple is registered there and on the case page; the e-copy is
+// downloaded and verified on the public page through its QR code; the couple rate on the counter's device; the
+// public hall display shows the call (ticket and counter, no names); the applicant sees the appointment served; the manager sees the day's
 // figures. The demo clock moves the platform to the booked day. Screenshots into e2e/screenshots/appointments-*.png,
 // each scanned for code-like tokens and checked by axe-core.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { browserSuite } from './ui.mjs'
+import { qrOf } from './documents-ui.mjs'
 import { as, caseSteps, choose, field, fill, rateOnCounterDevice, tick } from './counter-ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -39,7 +42,7 @@ async function moveClockDays(days) {
 const daysBetween = (from, to) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 
 describe('appointments and calling at the counter', () => {
-  test('an applicant books on a phone, the hall checks the couple in, the counter calls them and registers them', async () => {
+  test('an applicant books on a phone, the hall checks the couple in, the counter calls and registers them, the e-copy verifies, they rate at the counter', async () => {
     const base = suite.app.baseUrl
     const phone = await signedIn('zhangsan', { width: 390, height: 844 })
     await phone.goto(`${base}/portal/appointments`)
@@ -130,7 +133,31 @@ describe('appointments and calling at the counter', () => {
     await tick(desk, /已向双方各发结婚证一本/)
     await completeStep(desk, no, 'appointments-33-issue')
     await outcome(desk, no, '已登记')
-    // SERVICE-LOOP: the e-copy
+
+    // The e-copy of the registration: downloaded from the case page, the QR code on its page opens the public
+    // verification page (signed out), which says valid and recognises the downloaded file as the original.
+    const copy = desk.getByTestId('issued-marriage-copy')
+    await copy.waitFor({ timeout: 60_000 })
+    const [download] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('download-marriage-copy').click()])
+    const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'service-loop-')), 'marriage-copy.pdf')
+    await download.saveAs(pdf)
+    const { url } = qrOf(pdf)
+    const visitorContext = await suite.browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN' })
+    visitorContext.setDefaultTimeout(60_000)
+    const visitor = await visitorContext.newPage()
+    suite.pages.add(visitor)
+    await visitor.goto(`${base}${new URL(url).pathname}`)
+    await visitor.getByTestId('verify-verdict').waitFor()
+    assert.match(await visitor.getByTestId('verify-verdict').innerText(), /有效/)
+    const shownOnPage = await visitor.getByTestId('verify-result').innerText()
+    for (const fact of [GROOM.name, BRIDE.name, no]) assert.ok(shownOnPage.includes(fact), `${fact} on the verification page`)
+    assert.ok(!shownOnPage.includes(GROOM.id), 'the ID number masked as on the document')
+    await visitor.getByTestId('verify-file').setInputFiles(pdf)
+    await visitor.getByTestId('verify-file-submit').click()
+    await visitor.getByTestId('verify-file-result').waitFor()
+    assert.match(await visitor.getByTestId('verify-file-result').innerText(), /一致：该文件即本局出具的文书原件/)
+    await shot(visitor, 'appointments-35-ecopy-verified')
+    await visitorContext.close()
 
     // Before they leave, the couple rate the service on the counter's rating device.
     await rateOnCounterDevice(suite, desk, no, new RegExp(`${GROOM.name}|${BRIDE.name}|${GROOM.id}|${BRIDE.id}`), 'appointments-36')

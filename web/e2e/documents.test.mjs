@@ -6,14 +6,13 @@
 // Screenshots into e2e/screenshots/documents-*.png, the page of the PDF into /tmp (docs/img/ holds a committed one).
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { browserSuite } from './ui.mjs'
-import { findJar } from './app.mjs'
 import { as } from './counter-ui.mjs'
+import { qrOf } from './documents-ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.join(here, 'screenshots')
@@ -51,17 +50,6 @@ async function registeredMarriage() {
   })
   await call('POST', `/api/tasks/${await taskOf(no)}/complete`, 'clerk-marriage', { data: { bothSigned: true, certificatesHanded: true } })
   return no
-}
-
-/** The URL in the QR code of the PDF's first page: pdftoppm renders it, ZXing's command-line reader (in the jar) decodes it. */
-function qrOf(pdfFile) {
-  const png = pdfFile.replace(/\.pdf$/, '')
-  execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdfFile, png])
-  const out = execFileSync('java', ['-cp', findJar(), '-Dloader.main=com.google.zxing.client.j2se.CommandLineRunner',
-    'org.springframework.boot.loader.launch.PropertiesLauncher', '--try_harder', `${png}.png`], { encoding: 'utf8' })
-  const match = out.match(/Parsed result:\s*\n(\S+)/)
-  assert.ok(match, `a QR code on the page: ${out}`)
-  return { url: match[1], png: `${png}.png` }
 }
 
 describe('documents anyone can verify, in the browser', () => {
