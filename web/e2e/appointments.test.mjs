@@ -105,8 +105,8 @@ describe('appointments and calling at the counter', () => {
     await shot(screen, 'appointments-40-hall-display', false)
     // E2E_DOCS_IMG=1 refreshes the picture docs/appointments.md shows (CI leaves the committed one alone).
     if (process.env.E2E_DOCS_IMG === '1') {
-      fs.mkdirSync(path.resolve(here, '../../docs/img'), { recursive: true })
-      fs.copyFileSync(path.join(dir, 'appointments-40-hall-display.png'), path.resolve(here, '../../docs/img/hall-display.png'))
+      fs.mkdirSync(path.resolve(here, '../../docs/screenshots'), { recursive: true })
+      fs.copyFileSync(path.join(dir, 'appointments-40-hall-display.png'), path.resolve(here, '../../docs/screenshots/hall-display.png'))
     }
 
     // The couple is registered on that screen: what the booking did not hold, then submit.

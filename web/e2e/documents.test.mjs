@@ -3,7 +3,7 @@
 // the packaged jar) opens the public verification page, signed out, which shows the document as valid and the file
 // as the original; a copy with one changed byte is "not a document issued by the bureau"; a chief revokes it on the
 // case page and the page says revoked; a forged token is invalid.
-// Screenshots into e2e/screenshots/documents-*.png, the page of the PDF into /tmp (docs/img/ holds a committed one).
+// Screenshots into e2e/screenshots/documents-*.png, the page of the PDF into /tmp (docs/screenshots/ holds a committed one).
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
