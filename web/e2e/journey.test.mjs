@@ -329,7 +329,8 @@ describe('a funeral-fee reimbursement through the web UI', () => {
     await page.emulateMedia({ media: 'print' })
     assert.equal(await page.getByTestId('what-next').isVisible(), false, 'only the notice is printed')
     assert.equal(await page.getByTestId('print-decision').isVisible(), false, 'without its buttons')
-    await page.getByText('不予批准决定书').waitFor()
+    // The notice's own title, printed (the list of issued documents names the PDF of the same notice too).
+    await page.getByRole('heading', { name: '不予批准决定书' }).waitFor()
     await shot(page, '14-refusal-notice-print')
     await page.emulateMedia({ media: 'screen' })
 

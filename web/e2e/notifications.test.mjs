@@ -82,6 +82,8 @@ describe('notifications', () => {
     await page.goto(`${suite.app.baseUrl}/workbench/cases/${state.no}`)
     const panel = page.getByTestId('notifications')
     await panel.getByRole('heading', { name: '已发给申请人的通知' }).waitFor()
+    // The list arrives after the heading (a call of its own).
+    await panel.getByText('已收到申请').first().waitFor()
     const text = await panel.innerText()
     assert.match(text, /已收到申请\s*电子邮件\s*已发送\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
     assert.doesNotMatch(text, /@|138\d|zhangsan/)
