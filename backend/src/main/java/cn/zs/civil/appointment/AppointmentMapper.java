@@ -46,6 +46,14 @@ interface AppointmentMapper {
     @Update("update appt_slot set booked = booked + 1 where id = #{id} and booked < capacity")
     int take(long id);
 
+    /** The places left, the slot's row locked until the commit: a batch of bookings takes them ({@link #takeMany}). */
+    @Select("select capacity - booked from appt_slot where id = #{id} for update")
+    Integer lockPlacesLeft(long id);
+
+    /** Takes {@code n} places if as many are left: 1 row, or 0. The overbooking guard of a batch. */
+    @Update("update appt_slot set booked = booked + #{n} where id = #{id} and booked + #{n} <= capacity")
+    int takeMany(@Param("id") long id, @Param("n") int n);
+
     @Update("update appt_slot set booked = booked - 1 where id = #{id} and booked > 0")
     int giveBack(long id);
 
@@ -64,6 +72,10 @@ interface AppointmentMapper {
 
     @Select(BOOKING + "where person_day = #{personDay}")
     BookingRow byPersonDay(String personDay);
+
+    /** Who holds a slot's places: their person-days (cleared on cancellation). */
+    @Select("select person_day from appt_booking where slot_id = #{slotId} and person_day is not null")
+    List<String> holders(long slotId);
 
     @Select(BOOKING + "where booking_no = #{no}")
     BookingRow booking(String no);

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -74,10 +76,15 @@ public class AppointmentService {
     private final ObjectMapper json;
     private final Notifications notifications;
     private final SecureRandom random = new SecureRandom();
+    /** The bookings of each slot, written in batches (a place is taken on the slot's one row). */
+    private final SlotBookings<Pending> bookings;
 
     AppointmentService(AppointmentMapper mapper, AppointmentProperties properties, StatutoryClock clock,
             ServiceCatalogue catalogue, TransactionTemplate tx, DataCipher cipher, KeyedHash hash,
-            MessageSource messages, ObjectMapper json, Notifications notifications) {
+            MessageSource messages, ObjectMapper json, Notifications notifications,
+            @org.springframework.beans.factory.annotation.Value("${platform.appointments.booking-batch:50}") int bookingBatch,
+            @org.springframework.beans.factory.annotation.Value("${platform.appointments.booking-wait:PT60S}") java.time.Duration bookingWait) {
+        this.bookings = new SlotBookings<>(bookingBatch, bookingWait);
         this.mapper = mapper;
         this.rules = new AppointmentRules(properties, clock::isWorkingDay);
         this.catalogue = catalogue;
@@ -146,6 +153,13 @@ public class AppointmentService {
             throw ApiException.invalid(problems);
         }
         String personDay = user.id() + "|" + request.service() + "|" + day;
+        String slotKey = SlotGates.key(request.service(), office.code(), day, band.code());
+        // "Full" at once, before any other read: this node has handed out the slot's places a moment ago and the
+        // caller holds none of them (a repeat of a booking that went through still gets that booking, below).
+        SlotGates.Gate known = gates.live(slotKey);
+        if (known != null && known.exhausted() && !known.holders(mapper::holders).contains(personDay)) {
+            throw ApiException.conflict("appointment.full", day.toString());
+        }
         AppointmentMapper.BookingRow standing = mapper.byPersonDay(personDay);
         if (standing != null) {
             return repeat(standing, office.code(), band.code(), locale);
@@ -154,14 +168,9 @@ public class AppointmentService {
         if (!verdict.open()) {
             throw refusal(verdict);
         }
-        // "Full" at once, without a lock: this node saw the slot full a moment ago, or reads it full now. A place a
-        // cancellation gives back is found again within FULL_MEMO; the conditional update below is the guard.
-        if (knownFull(request.service(), office.code(), day, band.code())) {
-            throw ApiException.conflict("appointment.full", day.toString());
-        }
         AppointmentMapper.SlotRow slot = slotFor(request.service(), office.code(), day, band);
         if (slot.booked() >= slot.capacity()) {
-            full(slot);
+            gates.full(slotKey, slot);
             throw ApiException.conflict("appointment.full", day.toString());
         }
         Optional<LocalDate> barred = rules.barredUntil(mapper.noShowDays(user.id(),
@@ -171,35 +180,128 @@ public class AppointmentService {
             throw ApiException.conflict("appointment.barred", barred.get().toString(),
                     rules.properties().noShow().count(), rules.properties().noShow().withinDays());
         }
+        // Every check passed: a place of the gate, or "full" now (the places left are spoken for by attempts ahead).
+        if (!gates.open(slotKey, slot).tryTake()) {
+            throw ApiException.conflict("appointment.full", day.toString());
+        }
         Map<String, String> confirmation = notificationParams(request.service(), office.code(), day, band.code(),
                 locale);
-        for (int attempt = 1;; attempt++) {
-            String no = newBookingNo(day);
-            String parties = cipher.seal(write(Map.of("a", a, "b", b)), "appointment:" + no);
-            try {
-                tx.executeWithoutResult(status -> {
-                    mapper.insertBooking(no, slot.id(), request.service(), office.code(), day, band.code(),
-                            user.id(), personDay, parties, idHash(a.idNumber()), idHash(b.idNumber()), now);
-                    notifications.sendToAccount(user.id(), NotificationTemplate.APPOINTMENT_CONFIRMED,
-                            "appointment-" + no, confirmation);
-                    // Last, so the slot's row is locked only from here to the commit; no place left: all rolls back.
-                    if (mapper.take(slot.id()) == 0) {
-                        full(slot);
-                        throw ApiException.conflict("appointment.full", day.toString());
-                    }
-                });
-                return new Booked(view(mapper.booking(no), locale), true);
-            } catch (DuplicateKeyException raced) {
+        try (SlotGates.Attempt attempt = gates.attempt(slot.id())) {
+            for (int tries = 1;; tries++) {
+                String no = newBookingNo(day);
+                Pending pending = new Pending(no, user.id(), personDay, request.service(), office.code(), day,
+                        band.code(), cipher.seal(write(Map.of("a", a, "b", b)), "appointment:" + no),
+                        idHash(a.idNumber()), idHash(b.idNumber()), now, confirmation, locale, attempt);
+                Object outcome = bookings.book(slot.id(), pending, batch -> writeBatch(slot.id(), batch));
+                if (outcome == Outcome.BOOKED) {
+                    return new Booked(view(mapper.booking(no), locale), true);
+                }
+                if (outcome == Outcome.FULL) {
+                    gates.full(slotKey, slot);
+                    throw ApiException.conflict("appointment.full", day.toString());
+                }
+                // A duplicate: the same person's other request was first, or the random number was taken that day.
                 AppointmentMapper.BookingRow first = mapper.byPersonDay(personDay);
                 if (first != null) {
                     return repeat(first, office.code(), band.code(), locale);
                 }
-                if (attempt >= 3) {
-                    throw raced;
+                if (tries >= 3) {
+                    throw new IllegalStateException("three booking numbers taken in a row for " + day);
                 }
-                // the random number was taken that day: the place went back with the rollback, draw again
             }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable")
+                    .retryAfter(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable")
+                    .retryAfter(5);
         }
+    }
+
+    /** One request's booking, sealed and ready to insert, waiting for its slot's next batch. */
+    private static final class Pending extends SlotBookings.Pending {
+        final String no;
+        final String applicant;
+        final String personDay;
+        final String service;
+        final String office;
+        final LocalDate day;
+        final String band;
+        final String parties;
+        final String hashA;
+        final String hashB;
+        final LocalDateTime at;
+        final Map<String, String> confirmation;
+        final Locale locale;
+        final SlotGates.Attempt attempt;
+
+        Pending(String no, String applicant, String personDay, String service, String office, LocalDate day,
+                String band, String parties, String hashA, String hashB, LocalDateTime at,
+                Map<String, String> confirmation, Locale locale, SlotGates.Attempt attempt) {
+            this.no = no;
+            this.applicant = applicant;
+            this.personDay = personDay;
+            this.service = service;
+            this.office = office;
+            this.day = day;
+            this.band = band;
+            this.parties = parties;
+            this.hashA = hashA;
+            this.hashB = hashB;
+            this.at = at;
+            this.confirmation = confirmation;
+            this.locale = locale;
+            this.attempt = attempt;
+        }
+    }
+
+    private enum Outcome { BOOKED, FULL, DUPLICATE }
+
+    /**
+     * One transaction for a batch of one slot's bookings: the slot's row locked first (the places left), then as many
+     * bookings as there are places, each with its confirmation in the outbox, then the places taken in one update.
+     * A booking whose person-day or number is already there is left out (the statement alone fails; the request
+     * looks again). Every request of the batch gets its outcome after the commit; if the transaction fails, all of
+     * them get its failure.
+     */
+    private void writeBatch(long slotId, List<Pending> batch) {
+        Map<Pending, Outcome> outcomes = new java.util.IdentityHashMap<>();
+        tx.executeWithoutResult(status -> {
+            outcomes.clear();
+            Integer left = mapper.lockPlacesLeft(slotId);
+            int taken = 0;
+            LocaleContext before = LocaleContextHolder.getLocaleContext();
+            try {
+                for (Pending p : batch) {
+                    if (left == null || taken >= left) {
+                        outcomes.put(p, Outcome.FULL);
+                        continue;
+                    }
+                    try {
+                        mapper.insertBooking(p.no, slotId, p.service, p.office, p.day, p.band, p.applicant,
+                                p.personDay, p.parties, p.hashA, p.hashB, p.at);
+                    } catch (DuplicateKeyException duplicate) {
+                        outcomes.put(p, Outcome.DUPLICATE);
+                        continue;
+                    }
+                    // The confirmation in the applicant's language when no preference says otherwise.
+                    LocaleContextHolder.setLocale(p.locale);
+                    notifications.sendToAccount(p.applicant, NotificationTemplate.APPOINTMENT_CONFIRMED,
+                            "appointment-" + p.no, p.confirmation);
+                    outcomes.put(p, Outcome.BOOKED);
+                    taken++;
+                }
+            } finally {
+                LocaleContextHolder.setLocaleContext(before);
+            }
+            if (taken > 0 && mapper.takeMany(slotId, taken) != 1) {
+                throw new IllegalStateException("the slot's places changed under its lock");
+            }
+            // Before the commit: a booking is never counted both in the row and in flight (SlotGates.attempt).
+            batch.forEach(p -> p.attempt.close());
+        });
+        batch.forEach(p -> p.outcome.complete(outcomes.get(p)));
     }
 
     /** What an appointment's confirmation and reminder say: day, band, office (no one's name). */
@@ -236,25 +338,13 @@ public class AppointmentService {
         };
     }
 
-    /** Slots this node saw full, until when (nanoTime); a few hundred at most (the window's days and bands). */
-    private final java.util.concurrent.ConcurrentHashMap<String, Long> fullUntil = new java.util.concurrent.ConcurrentHashMap<>();
-    static final long FULL_MEMO_NANOS = 1_000_000_000L;
+    /** This node's knowledge of each slot's places between two reads of its row. */
+    private final SlotGates gates = new SlotGates();
 
-    private static String slotKey(String service, String office, LocalDate day, String band) {
-        return service + "|" + office + "|" + day + "|" + band;
-    }
-
-    private boolean knownFull(String service, String office, LocalDate day, String band) {
-        Long until = fullUntil.get(slotKey(service, office, day, band));
-        return until != null && until - System.nanoTime() > 0;
-    }
-
-    private void full(AppointmentMapper.SlotRow slot) {
-        if (fullUntil.size() > 10_000) {
-            fullUntil.clear();
-        }
-        fullUntil.put(slotKey(slot.serviceCode(), slot.office(), slot.slotDay(), slot.band()),
-                System.nanoTime() + FULL_MEMO_NANOS);
+    /** This node handed out the band's places within a gate's lifetime ({@link BookingFrontDoor}'s question). */
+    boolean knownFull(String service, String office, LocalDate day, String band) {
+        SlotGates.Gate gate = gates.live(SlotGates.key(service, office, day, band));
+        return gate != null && gate.exhausted();
     }
 
     /** The slot's row, made on first use (a concurrent first use finds the row the other made). */
@@ -391,7 +481,7 @@ public class AppointmentService {
             if (mapper.move(bookingNo, "BOOKED", "CANCELLED", BusinessTime.now()) == 1) {
                 mapper.giveBack(row.slotId());
             }
-            fullUntil.remove(slotKey(row.serviceCode(), row.office(), row.slotDay(), row.band()));
+            gates.forget(SlotGates.key(row.serviceCode(), row.office(), row.slotDay(), row.band()));
         });
         return view(mapper.booking(bookingNo), locale);
     }

@@ -12,11 +12,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the districts stay here because tasks and cases are scoped by them in both modes.
  */
 @ConfigurationProperties("platform.identity")
-public record IdentityProperties(List<DemoAccount> accounts, List<District> districts) {
+public final class IdentityProperties {
 
-    public IdentityProperties {
-        accounts = accounts == null ? List.of() : List.copyOf(accounts);
-        districts = districts == null ? List.of() : List.copyOf(districts);
+    private final List<DemoAccount> accounts;
+    private final List<District> districts;
+    /**
+     * The accounts by user name, built once: {@link #displayName} and {@link #account} are asked on every request, and
+     * a bench or a demo can have thousands of accounts (found by a scan, they were the first platform frame of a
+     * booking burst's profile).
+     */
+    private final Map<String, DemoAccount> byUsername;
+
+    public IdentityProperties(List<DemoAccount> accounts, List<District> districts) {
+        this.accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        this.districts = districts == null ? List.of() : List.copyOf(districts);
+        this.byUsername = this.accounts.stream()
+                .collect(Collectors.toMap(DemoAccount::username, Function.identity(), (a, b) -> a));
+    }
+
+    public List<DemoAccount> accounts() {
+        return accounts;
+    }
+
+    public List<District> districts() {
+        return districts;
     }
 
     /**
@@ -39,13 +58,13 @@ public record IdentityProperties(List<DemoAccount> accounts, List<District> dist
     }
 
     public String displayName(String username) {
-        return accounts.stream().filter(a -> a.username().equals(username)).map(DemoAccount::name).findFirst()
-                .orElse(username);
+        DemoAccount account = username == null ? null : byUsername.get(username);
+        return account == null ? username : account.name();
     }
 
     /** The account's contact details (e-mail, mobile number) as its record holds them; empty if it has none. */
     public java.util.Optional<DemoAccount> account(String username) {
-        return accounts.stream().filter(a -> a.username().equals(username)).findFirst();
+        return java.util.Optional.ofNullable(username == null ? null : byUsername.get(username));
     }
 
     public Map<String, District> districtsByCode() {

@@ -52,10 +52,12 @@ class LoginThrottle {
     }
 
     Verdict before(String username) {
-        SignInFailureMapper.Failures f = mapper.find(key(username));
+        String key = key(username);
+        SignInFailureMapper.Failures f = mapper.find(key);
         if (f == null) {
             return new Verdict(false, Duration.ZERO);
         }
+        counted(key);
         if (f.lockedUntil() != null && clock.millis() < f.lockedUntil()) {
             return new Verdict(true, Duration.ZERO);
         }
@@ -71,6 +73,7 @@ class LoginThrottle {
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         String account = key(event.getAuthentication().getName());
+        counted(account);
         long now = clock.millis();
         Long lockFirst = lockAfter <= 1 ? now + lockFor.toMillis() : null;
         tx.executeWithoutResult(s -> {
@@ -91,9 +94,31 @@ class LoginThrottle {
         });
     }
 
+    /**
+     * A success clears the count, if this node saw one for the name (in {@link #before} or by a failure here): most
+     * sign-ins have none, and a delete on each of them was one write per API call (HTTP Basic signs in every call).
+     * A count another node wrote between this node's look-up and the success stays until the next success or the
+     * quiet spell ({@link #forgetQuiet}), which only makes that name's throttle start one failure earlier.
+     */
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        mapper.delete(key(event.getAuthentication().getName()));
+        String key = key(event.getAuthentication().getName());
+        if (counted.remove(key) != null) {
+            mapper.delete(key);
+        }
+    }
+
+    /**
+     * Names with a count, as this node last saw them ({@link #before} runs on every attempt, the successful one too,
+     * so a name with a count is always here when its success comes). Failures with made-up names fill it: bounded.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> counted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void counted(String key) {
+        if (counted.size() >= 100_000) {
+            counted.clear();
+        }
+        counted.put(key, Boolean.TRUE);
     }
 
     /** Counts nobody has added to for as long as a lock lasts are forgotten, like a lock that has run out. */

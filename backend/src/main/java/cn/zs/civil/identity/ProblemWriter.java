@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import cn.zs.civil.audit.AuditLog;
+import cn.zs.civil.web.DatabaseFailures;
 import cn.zs.civil.web.ProblemResponses;
 
 /** 401 and 403 as problem responses in the reader's language, like every other error. */
@@ -27,6 +28,12 @@ public record ProblemWriter(ObjectMapper json, MessageSource messages, LocaleRes
     /** A 401 problem that names the scheme the caller should use, e.g. {@code Basic realm="civil-approval"}. */
     public AuthenticationEntryPoint entryPoint(String challenge) {
         return (request, response, e) -> {
+            // The account could not be looked up (no database connection in time, e.g. under a burst): not the
+            // caller's fault, so not a 401. Thrown on, the DatabaseOutageFilter around the chain answers 503 with
+            // Retry-After, like a controller.
+            if (DatabaseFailures.unavailable(e)) {
+                throw e;
+            }
             // A Basic challenge makes a browser open its own password prompt over the web UI, which marks its calls
             // as XHR and asks for a sign-in itself.
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {

@@ -1,6 +1,7 @@
 package cn.zs.civil.appointment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ class AppointmentBurstIT extends ApiTestBase {
         List<String> booked = Collections.synchronizedList(new ArrayList<>());
         List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
         ConcurrentHashMap<String, Integer> outcomes = new ConcurrentHashMap<>();
+        ConcurrentHashMap<Integer, String> holders = new ConcurrentHashMap<>();
         // the platform's clock of FixedPlatformDay holds in the pool's threads (ClockUtil is static)
         for (int i = 0; i < requests; i++) {
             int n = i;
@@ -72,6 +74,7 @@ class AppointmentBurstIT extends ApiTestBase {
                     AppointmentService.Booked b = appointments.book(applicant("burst-" + n), request(n, day),
                             Locale.SIMPLIFIED_CHINESE);
                     booked.add(b.booking().bookingNo());
+                    holders.put(n, b.booking().bookingNo());
                     outcomes.merge("booked", 1, Integer::sum);
                 } catch (ApiException e) {
                     outcomes.merge(e.messageKey(), 1, Integer::sum);
@@ -104,6 +107,19 @@ class AppointmentBurstIT extends ApiTestBase {
                 + " and band = 'pm' and service_code = ?", Integer.class, LocalDate.parse(day), SERVICE)).isEqualTo(100);
         assertThat(jdbc.queryForObject("select count(*) from appt_booking where office = 'city' and slot_day = ?"
                 + " and band = 'pm' and status = 'BOOKED'", Integer.class, LocalDate.parse(day))).isEqualTo(100);
+
+        // The slot is full (and this node knows it): a holder who asks again still gets its booking, not "full"; anyone
+        // else is told "full".
+        int holder = holders.keySet().iterator().next();
+        AppointmentService.Booked again = appointments.book(applicant("burst-" + holder), request(holder, day),
+                Locale.SIMPLIFIED_CHINESE);
+        assertThat(again.created()).isFalse();
+        assertThat(again.booking().bookingNo()).isEqualTo(holders.get(holder));
+        int other = java.util.stream.IntStream.range(0, requests).filter(n -> !holders.containsKey(n)).findFirst()
+                .getAsInt();
+        assertThatThrownBy(() -> appointments.book(applicant("burst-" + other), request(other, day),
+                Locale.SIMPLIFIED_CHINESE)).isInstanceOf(ApiException.class)
+                .extracting(e -> ((ApiException) e).messageKey()).isEqualTo("appointment.full");
     }
 
     @Test

@@ -39,6 +39,26 @@ class DatabaseOutageFilterTest {
     }
 
     @Test
+    void anAccountLookupWithoutDatabaseIsA503NotA401() throws Exception {
+        // HTTP Basic under a burst: the sign-in throttle's look-up got no connection in time. Spring Security hands
+        // that to the entry point as an authentication failure; the caller's credentials were fine.
+        ProblemWriter problems = new ProblemWriter(new ObjectMapper(), messages, new AcceptHeaderLocaleResolver(), null);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/appointments");
+        filter.doFilter(request, response, (req, res) -> problems.entryPoint("Basic").commence(request, response,
+                new org.springframework.security.authentication.InternalAuthenticationServiceException("lookup",
+                        new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection is not available"))));
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("10");
+        assertThat(response.getHeader("WWW-Authenticate")).isNull();
+
+        MockHttpServletResponse wrongPassword = new MockHttpServletResponse();
+        problems.entryPoint("Basic").commence(request, wrongPassword,
+                new org.springframework.security.authentication.BadCredentialsException("bad"));
+        assertThat(wrongPassword.getStatus()).isEqualTo(401);
+    }
+
+    @Test
     void otherFailuresPassThrough() {
         assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/api/me"),
                 new MockHttpServletResponse(), (req, res) -> {

@@ -52,26 +52,50 @@ final class AppointmentBurst {
         return String.format("bench-applicant-%05d", i);
     }
 
-    static Map<String, Object> run(String baseUrl, DataSource db, int requests, int applicants, int inFlight)
-            throws Exception {
+    /**
+     * {@code warmup} requests first, the same way, for the same band of the next open day (they fill it too), so that
+     * the burst meets a node that has been serving for a while, as at 08:30 on 5-20, not one whose JIT compiler is
+     * still translating the request path (on two cores that alone took most of a cold burst's CPU).
+     */
+    static Map<String, Object> run(String baseUrl, DataSource db, int requests, int applicants, int inFlight,
+            int warmup) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30)).build();
-        // The first open day of the window, as the booking page shows it.
+        // The first two open days of the window, as the booking page shows them.
         HttpResponse<byte[]> av = http.send(HttpRequest.newBuilder(URI.create(baseUrl
                 + "/api/public/appointments/availability?service=" + SERVICE + "&office=" + OFFICE)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        String day = null;
+        List<String> days = new ArrayList<>();
         int places = 0;
         for (JsonNode d : Client.JSON.readTree(av.body()).path("days")) {
             if (d.path("open").asBoolean() && !d.hasNonNull("special")) {
-                day = d.path("day").asText();
-                places = d.path("bands").path(0).path("free").asInt();
-                break;
+                days.add(d.path("day").asText());
+                places = days.size() == 1 ? d.path("bands").path(0).path("free").asInt() : places;
             }
         }
-        if (day == null) {
-            throw new IllegalStateException("no open day in the booking window: " + new String(av.body()));
+        if (days.size() < 2) {
+            throw new IllegalStateException("fewer than two open days in the booking window: " + new String(av.body()));
         }
+        String day = days.get(0);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (warmup > 0) {
+            long began = System.nanoTime();
+            List<Outcome> w = fire(http, baseUrl, days.get(1), warmup, applicants, inFlight);
+            Map<String, Integer> statuses = new TreeMap<>();
+            w.forEach(o -> statuses.merge(o.status() == 0 ? "no answer" : Integer.toString(o.status()), 1, Integer::sum));
+            out.put("warmup", Map.of("day", days.get(1), "requests", warmup, "statuses", statuses,
+                    "seconds", Math.round((System.nanoTime() - began) / 1e7) / 100.0));
+            Thread.sleep(5_000);
+        }
+        long began = System.nanoTime();
+        List<Outcome> outcomes = fire(http, baseUrl, day, requests, applicants, inFlight);
+        long wall = System.nanoTime() - began;
+        return summary(out, db, day, places, requests, applicants, inFlight, wall, outcomes);
+    }
+
+    /** {@code requests} booking requests for the band of {@code day}, at most {@code inFlight} at once. */
+    static List<Outcome> fire(HttpClient http, String baseUrl, String day, int requests, int applicants,
+            int inFlight) throws Exception {
         List<byte[]> bodies = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             String a = Ids.id(2 * (long) (i % applicants), true);
@@ -82,7 +106,6 @@ final class AppointmentBurst {
         }
         Semaphore slots = new Semaphore(inFlight);
         List<CompletableFuture<Outcome>> futures = new ArrayList<>();
-        long began = System.nanoTime();
         for (int i = 0; i < requests; i++) {
             slots.acquire();
             long t0 = System.nanoTime();
@@ -95,7 +118,11 @@ final class AppointmentBurst {
                         slots.release();
                         long took = System.nanoTime() - t0;
                         if (e != null) {
-                            return new Outcome(0, e.getClass().getSimpleName(), took);
+                            // What went wrong on the way: the cause, not the future's wrapper.
+                            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                                    ? e.getCause() : e;
+                            return new Outcome(0, cause.getClass().getSimpleName()
+                                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), took);
                         }
                         String detail = "";
                         try {
@@ -110,8 +137,11 @@ final class AppointmentBurst {
         for (CompletableFuture<Outcome> f : futures) {
             outcomes.add(f.get());
         }
-        long wall = System.nanoTime() - began;
+        return outcomes;
+    }
 
+    private static Map<String, Object> summary(Map<String, Object> out, DataSource db, String day, int places,
+            int requests, int applicants, int inFlight, long wall, List<Outcome> outcomes) throws Exception {
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> answers = new ConcurrentHashMap<>();
         List<Long> all = new ArrayList<>();
@@ -128,7 +158,6 @@ final class AppointmentBurst {
                 answers.merge(o.status() + " " + o.detail(), 1, Integer::sum);
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
         out.put("day", day);
         out.put("band", BAND);
         out.put("places", places);
@@ -185,7 +214,12 @@ final class AppointmentBurst {
                 .append(r.get("requests")).append(" booking requests of ").append(r.get("applicants"))
                 .append(" applicants for the ").append(r.get("places")).append(" places of one band (")
                 .append(r.get("day")).append(", ").append(r.get("band")).append("), at most ")
-                .append(r.get("inFlight")).append(" in flight at once, all released together.\n\n");
+                .append(r.get("inFlight")).append(" in flight at once, all released together.");
+        if (r.get("warmup") != null) {
+            md.append(" Before it, the same burst for the same band of the next open day, as a warm-up (not counted): ")
+                    .append(r.get("warmup")).append(".");
+        }
+        md.append("\n\n");
         md.append("| what | result |\n|---|---|\n");
         md.append("| booked (201) | ").append(r.get("booked")).append(" |\n");
         md.append("| told \"full\" (409) | ").append(r.get("toldFull")).append(" |\n");
@@ -201,6 +235,8 @@ final class AppointmentBurst {
         md.append("| latency, all requests (ms) | ").append(r.get("latencyMs")).append(" |\n");
         md.append("| latency, booked (ms) | ").append(r.get("bookedLatencyMs")).append(" |\n");
         md.append("| latency, told full (ms) | ").append(r.get("fullLatencyMs")).append(" |\n");
+        md.append("| told at once (\"full\" p95 within ").append(r.get("atOnceMs")).append(" ms) | ")
+                .append(Boolean.TRUE.equals(r.get("toldAtOnce")) ? "yes" : "no").append(" |\n");
         md.append("\nVerdict: ").append(r.get("verdict")).append(".\n");
         return md.toString();
     }
