@@ -366,6 +366,19 @@ public class SocialOrgService {
                 org.registeredOn());
     }
 
+    /**
+     * Revokes an organisation's registration (撤销登记, 社团条例 Art. 29, 民非条例 Art. 24): the register holds it as
+     * revoked from that day (its name stays blocked, Order No. 69 Art. 16). Returns the organisation as it was.
+     */
+    public Organisation revoke(String creditCode, LocalDate on) {
+        Organisation org = organisation(creditCode);
+        if (org == null || !org.active()) {
+            throw ApiException.notFound("socialorg.abnormal.notRegisteredHere", creditCode);
+        }
+        mapper.updateRegisteredStatus(org.creditCode(), "REVOKED", on);
+        return org;
+    }
+
     /** The organisations registered here and not cancelled or revoked, oldest first. */
     public List<Organisation> activeOrganisations() {
         List<Organisation> out = new ArrayList<>();
