@@ -63,14 +63,14 @@ class SocialOrgSupervisionIT extends ApiTestBase {
         Api clerk = api().as("clerk-socialorg");
         LocalDate today = BusinessTime.now().toLocalDate();
 
-        // Bad input field by field; only the section's staff.
+        // Bad input field by field; staff only.
         Api.Response bad = clerk.post("/api/socialorg/abnormal-list", Map.of("creditCode", "51442000MJ0000000X",
                 "reason", "两次挂号信无人签收", "listedOn", today.toString()));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body().path("errors").findValuesAsText("field")).contains("creditCode", "ground");
         Map<String, Object> listing = Map.of("creditCode", code, "ground", "UNREACHABLE", "reason",
                 "两封挂号信均无人签收", "listedOn", today.toString());
-        assertThat(api().as("clerk-funeral").post("/api/socialorg/abnormal-list", listing).status()).isEqualTo(403);
+        assertThat(api().as("zhangsan").post("/api/socialorg/abnormal-list", listing).status()).isEqualTo(403);
 
         Api.Response listed = clerk.post("/api/socialorg/abnormal-list", listing);
         assertThat(listed.status()).as(listed.toString()).isEqualTo(201);

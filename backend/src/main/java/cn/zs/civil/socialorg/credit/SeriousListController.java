@@ -49,8 +49,15 @@ class SeriousListController {
     @Operation(summary = "Remove an entry, with the reason and the date (the section chief); the entry stays as history")
     @PostMapping("/api/socialorg/serious-list/{id}/removal")
     @PreAuthorize(ONLY_CHIEF)
-    SeriousList.Entry remove(@PathVariable long id, @RequestBody(required = false) SeriousList.Removal removal,
+    SeriousList.Entry remove(@PathVariable String id, @RequestBody(required = false) SeriousList.Removal removal,
             Locale locale) {
-        return list.remove(currentUser.get(), id, removal, locale);
+        long entry;
+        try {
+            entry = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            // A malformed id is answered like an unknown one, after the role check.
+            throw cn.zs.civil.web.ApiException.notFound("socialorg.seriousList.notFound", id);
+        }
+        return list.remove(currentUser.get(), entry, removal, locale);
     }
 }
