@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.registry.IdNumberKeys;
 import cn.zs.civil.registry.IdNumbers;
 import cn.zs.civil.socialorg.credit.SeriousList;
 
@@ -52,9 +53,11 @@ public class LeaderEligibility {
     private final SeriousList seriousList;
     private final LeaderProperties properties;
     private final MessageSource messages;
+    private final IdNumberKeys idKeys;
 
     LeaderEligibility(SocialOrgMapper register, ApplicationService applications, SeriousList seriousList,
-            LeaderProperties properties, MessageSource messages) {
+            LeaderProperties properties, MessageSource messages, IdNumberKeys idKeys) {
+        this.idKeys = idKeys;
         this.register = register;
         this.applications = applications;
         this.seriousList = seriousList;
@@ -97,12 +100,17 @@ public class LeaderEligibility {
             // The form's pattern admits only well-formed numbers; an impossible date is for the reviewer to see.
         }
         if (properties.soleLegalRepresentativeTypes().contains(orgType)) {
+            String key = idKeys.of(id);
             for (String type : properties.soleLegalRepresentativeTypes()) {
-                for (SocialOrgMapper.RegisteredOrg org : register.findByType(type)) {
+                List<SocialOrgMapper.RegisteredOrg> posts = new ArrayList<>(register.findByLegalRepKey(type, key));
+                for (SocialOrgMapper.RegisteredOrg org : register.findWithoutLegalRepKey(type)) {
+                    if (key.equals(keyOf(org))) {
+                        posts.add(org);
+                    }
+                }
+                for (SocialOrgMapper.RegisteredOrg org : posts) {
                     if (!"CANCELLED".equals(org.status()) && !"REVOKED".equals(org.status())
-                            && org.applicationNo() != null && !org.applicationNo().equals(applicationNo)
-                            && id.equalsIgnoreCase(String.valueOf(
-                                    applications.formData(org.applicationNo()).get(FIELD_LEGAL_REP_ID)))) {
+                            && !java.util.Objects.equals(org.applicationNo(), applicationNo)) {
                         findings.add(new Finding(LEGAL_REP_ELSEWHERE, org.name()));
                     }
                 }
@@ -112,6 +120,25 @@ public class LeaderEligibility {
             findings.add(new Finding(SERIOUSLY_DISHONEST, null));
         }
         return findings;
+    }
+
+    /**
+     * Keeps the keyed hash of the legal representative's ID number on the register (at registration), so that the
+     * sole-post check finds the person's other organisations without opening their applications.
+     */
+    void recordLegalRepresentative(String applicationNo, String creditCode) {
+        Object id = applications.formData(applicationNo).get(FIELD_LEGAL_REP_ID);
+        if (id instanceof String number && !number.isBlank()) {
+            register.updateLegalRepKey(creditCode, idKeys.of(number.strip()));
+        }
+    }
+
+    /** The key of a registered organisation's legal representative, from its application, kept from now on. */
+    private String keyOf(SocialOrgMapper.RegisteredOrg org) {
+        Object id = applications.formData(org.applicationNo()).get(FIELD_LEGAL_REP_ID);
+        String key = id instanceof String number && !number.isBlank() ? idKeys.of(number.strip()) : "";
+        register.updateLegalRepKey(org.creditCode(), key);
+        return key;
     }
 
     /** The findings as engine facts: their codes, comma-separated ("" when none), and the other organisation. */

@@ -143,6 +143,12 @@ class SocialOrgLeaderEligibilityIT extends ApiTestBase {
         String first = submitAndAccept("SOCIAL_GROUP", "中山市社区园艺协会", person);
         assertThat(reviewTask(first).path("factTexts").path("leaderFindings").asText()).isEqualTo("未发现问题");
         register(first);
+        // The register keeps the keyed hash of the representative's ID number, never the number.
+        assertThat(count("select count(*) from so_registered_org where application_no = ? and legal_rep_key is not null",
+                first)).isEqualTo(1);
+        assertThat(count("select count(*) from so_registered_org where legal_rep_key = ?", person)).isZero();
+        // An organisation registered before the key was kept is found through its application, and keyed from then.
+        jdbc.update("update so_registered_org set legal_rep_key = null where application_no = ?", first);
 
         String second = submitAndAccept("SOCIAL_GROUP", "中山市社区书法协会", person);
         JsonNode review = reviewTask(second);
@@ -153,6 +159,8 @@ class SocialOrgLeaderEligibilityIT extends ApiTestBase {
                 Map.of("decision", "approve", "opinion", "材料齐全"));
         assertThat(approve.status()).isEqualTo(422);
         assertThat(approve.body().toString()).contains("中山市社区园艺协会");
+        assertThat(count("select count(*) from so_registered_org where application_no = ? and legal_rep_key is not null",
+                first)).isEqualTo(1);
 
         // Art. 12 is about social groups: the same person may head a private non-enterprise unit.
         String unit = submitAndAccept("PRIVATE_NON_ENTERPRISE", "中山市社区园艺服务中心", person);
