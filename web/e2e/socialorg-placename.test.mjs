@@ -92,6 +92,15 @@ async function socialOrgRest(page) {
   await choose(page, '直接登记类别', '科技类')
   await fill(page, '个人会员数', '64')
   await fill(page, '单位会员数', '0')
+  // Eight promoters (a social group needs at least 8; domain brief §2(b)), one row each.
+  const promoters = ['442000197001102005', '442000197102112018', '442000197203122020', '442000197304102037', '44200019740511204X', '442000197506122052', '442000197607102069', '442000197708112071']
+  for (let i = 0; i < promoters.length; i++) {
+    if (i > 0) await page.locator('.fjs-repeat-render-add').click()
+    const row = page.locator('.fjs-repeat-row-rows').nth(i)
+    await pick(row.locator('.fjs-form-field-select').first(), '个人')
+    await fill(row, '发起人姓名或单位名称', `发起人${i + 1}`)
+    await fill(row, '发起人公民身份号码', promoters[i])
+  }
   await fill(page, '活动资金／开办资金／原始基金（元）', '50000')
   await fill(page, '住所', '中山市石岐街道孙文中路1号')
   await fill(page, '宗旨', '普及无人机运动，服务会员')

@@ -371,6 +371,13 @@ final class BureauRun {
             data.put("funds", 50_000 + n % 20 * 10_000);
         } else {
             data.put("individualMembers", 50 + n % 150);
+            // Eight promoters (domain brief §2(b)), each with a valid ID number of its own.
+            List<Map<String, Object>> promoters = new ArrayList<>();
+            for (int p = 1; p <= 8; p++) {
+                promoters.add(Map.of("promoterKind", "INDIVIDUAL", "promoterName", name(c.seq() + p * 7, p % 2 == 0),
+                        "promoterIdNumber", id(c, p, p % 2 == 0, 30 + (n + p) % 30, CITY)));
+            }
+            data.put("promoters", promoters);
             data.put("unitMembers", n % 2 == 0 ? 0 : 5 + n % 20);
             data.put("funds", 30_000 + n % 50 * 1_000);
         }

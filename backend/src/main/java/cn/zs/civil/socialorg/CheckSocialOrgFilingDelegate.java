@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.ProcessKeys;
+import cn.zs.civil.socialorg.credit.SeriousList;
 
 /**
  * A change or cancellation: is the organisation in this bureau's register (name and credit code match), and was
@@ -16,10 +17,17 @@ import cn.zs.civil.application.ProcessKeys;
 @Component("checkSocialOrgFilingDelegate")
 class CheckSocialOrgFilingDelegate implements JavaDelegate {
 
-    private final SocialOrgService socialOrgs;
+    static final String VAR_ON_SERIOUS_LIST = "onSeriousList";
 
-    CheckSocialOrgFilingDelegate(SocialOrgService socialOrgs) {
+    private final SocialOrgService socialOrgs;
+    private final SeriousList seriousList;
+    private final cn.zs.civil.application.ApplicationService applications;
+
+    CheckSocialOrgFilingDelegate(SocialOrgService socialOrgs, SeriousList seriousList,
+            cn.zs.civil.application.ApplicationService applications) {
         this.socialOrgs = socialOrgs;
+        this.seriousList = seriousList;
+        this.applications = applications;
     }
 
     @Override
@@ -30,6 +38,11 @@ class CheckSocialOrgFilingDelegate implements JavaDelegate {
         execution.setVariable(VAR_REGISTERED_HERE, filing.registeredHere());
         execution.setVariable(VAR_FILED_IN_TIME, filing.filedInTime());
         execution.setVariable(cancellation ? VAR_DAYS_SINCE_LIQUIDATION : VAR_DAYS_SINCE_APPROVAL, filing.daysSince());
+        if (!cancellation) {
+            // Order No. 60 (domain brief §2(e)7): the reviewer sees whether the organisation is on the serious list.
+            execution.setVariable(VAR_ON_SERIOUS_LIST, seriousList.listsOrganisation(
+                    (String) applications.formData(execution.getProcessBusinessKey()).get(FIELD_REGISTRATION_NO)));
+        }
         if (!filing.registeredHere()) {
             execution.setVariable(VAR_REASON_CODE, NOT_COMPETENT);
         }

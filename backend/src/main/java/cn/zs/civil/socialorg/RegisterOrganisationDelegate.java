@@ -14,15 +14,19 @@ class RegisterOrganisationDelegate implements JavaDelegate {
 
     private final SocialOrgService socialOrgs;
     private final SocialOrgProperties properties;
+    private final LeaderEligibility leaders;
 
-    RegisterOrganisationDelegate(SocialOrgService socialOrgs, SocialOrgProperties properties) {
+    RegisterOrganisationDelegate(SocialOrgService socialOrgs, SocialOrgProperties properties,
+            LeaderEligibility leaders) {
         this.socialOrgs = socialOrgs;
         this.properties = properties;
+        this.leaders = leaders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         SocialOrgService.Registration registration = socialOrgs.register(execution.getProcessBusinessKey());
+        leaders.recordLegalRepresentative(execution.getProcessBusinessKey(), registration.creditCode());
         execution.setVariable(VAR_CERTIFICATE_TYPE, registration.certificateType());
         execution.setVariable(VAR_CERTIFICATE_NO, registration.certificateNo());
         execution.setVariable(VAR_CREDIT_CODE, registration.creditCode());

@@ -13,7 +13,7 @@ import cn.zs.civil.worklist.FactWording;
 
 /**
  * The name check's findings in words on the task page: each finding as the pre-check words it, the finding against
- * the register with the registered name it conflicts with.
+ * the register with the registered name it conflicts with; the leader-eligibility findings likewise.
  */
 @Component
 class SocialOrgFactWording implements FactWording {
@@ -21,15 +21,31 @@ class SocialOrgFactWording implements FactWording {
     private static final List<String> AGAINST_REGISTER = List.of("DUPLICATE", "SIMILAR");
 
     private final MessageSource messages;
+    private final LeaderEligibility leaders;
 
-    SocialOrgFactWording(MessageSource messages) {
+    SocialOrgFactWording(MessageSource messages, LeaderEligibility leaders) {
         this.messages = messages;
+        this.leaders = leaders;
     }
 
     @Override
     public Map<String, String> word(ApplicationRow row, Map<String, Object> facts, Locale locale) {
-        if (row.serviceCode() == null || !row.serviceCode().startsWith("socialorg-")
-                || !(facts.get(SocialOrgProcess.VAR_NAME_FINDINGS) instanceof String codes)) {
+        if (row.serviceCode() == null || !row.serviceCode().startsWith("socialorg-")) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>(names(facts, locale));
+        if (facts.get(CheckLeaderEligibilityDelegate.VAR_LEADER_FINDINGS) instanceof String codes) {
+            Object other = facts.get(CheckLeaderEligibilityDelegate.VAR_LEADER_OTHER_ORGANISATION);
+            out.put(CheckLeaderEligibilityDelegate.VAR_LEADER_FINDINGS,
+                    leaders.words(codes, other instanceof String name ? name : null,
+                            facts.get(CheckLeaderEligibilityDelegate.VAR_LISTED_PROMOTERS) instanceof String p ? p : null,
+                            locale));
+        }
+        return out;
+    }
+
+    private Map<String, String> names(Map<String, Object> facts, Locale locale) {
+        if (!(facts.get(SocialOrgProcess.VAR_NAME_FINDINGS) instanceof String codes)) {
             return Map.of();
         }
         Object similarTo = facts.get(SocialOrgProcess.VAR_NAME_SIMILAR_TO);

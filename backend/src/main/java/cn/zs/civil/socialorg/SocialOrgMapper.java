@@ -23,6 +23,14 @@ interface SocialOrgMapper {
 
     List<RegisteredOrg> findByType(String orgType);
 
+    /** Organisations of a type whose legal representative's key is this one. */
+    List<RegisteredOrg> findByLegalRepKey(@Param("orgType") String orgType, @Param("key") String key);
+
+    /** Organisations of a type registered by an application here before the key was kept. */
+    List<RegisteredOrg> findWithoutLegalRepKey(String orgType);
+
+    int updateLegalRepKey(@Param("creditCode") String creditCode, @Param("key") String key);
+
     RegisteredOrg findByCreditCode(String creditCode);
 
     int insertRegistered(RegisteredOrg org);

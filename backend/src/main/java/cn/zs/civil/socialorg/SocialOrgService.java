@@ -184,12 +184,21 @@ public class SocialOrgService {
 
     /** A refusal in writing: the statutory ground, the reasons and the remedy notice (ALL Art. 38). */
     public void refuse(String applicationNo, String ground) {
+        refuse(applicationNo, ground, null);
+    }
+
+    /**
+     * The same, stating what the automated checks found that supports the refusal (the proposed legal
+     * representative's eligibility, 社团条例 Arts. 12-13), in Chinese like the rest of the notice.
+     */
+    public void refuse(String applicationNo, String ground, String findings) {
         ApplicationRow row = applications.byNo(applicationNo);
         String reasons = lastTaskValue(applicationNo, FIELD_REASONS);
         var now = BusinessTime.now();
         String text = BUREAU + "不予" + decisionWord(row.serviceCode()) + "决定书\n" + row.subjectName() + "的"
                 + serviceName(row.serviceCode()) + "申请（申请编号 " + applicationNo + "），经审查，决定不予"
                 + decisionWord(row.serviceCode()) + "。\n法定理由：" + text("socialorg.ground." + ground)
+                + (findings == null || findings.isBlank() ? "" : "\n审查发现：" + findings.replace("\n", "；"))
                 + (reasons == null || reasons.isBlank() ? "" : "\n具体理由：" + reasons) + "\n"
                 + properties.remedyNotice().zh() + "\n" + BUREAU + "（印）" + DATE.format(now);
         updateDecision(applicationNo, text, ground, now);
@@ -340,6 +349,49 @@ public class SocialOrgService {
     private static String day(java.time.LocalDate day, Locale locale) {
         return "en".equals(locale.getLanguage()) ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(day)
                 : DATE.format(day);
+    }
+
+    /** An organisation of the register as other parts of the module read it (supervision, credit lists). */
+    public record Organisation(String name, String orgType, String creditCode, String status, LocalDate registeredOn) {
+
+        public boolean active() {
+            return ACTIVE.equals(status);
+        }
+    }
+
+    /** The organisation with this credit code in the register, or null. */
+    public Organisation organisation(String creditCode) {
+        SocialOrgMapper.RegisteredOrg org = creditCode == null ? null : mapper.findByCreditCode(creditCode.strip());
+        return org == null ? null : new Organisation(org.name(), org.orgType(), org.creditCode(), org.status(),
+                org.registeredOn());
+    }
+
+    /**
+     * Revokes an organisation's registration (撤销登记, 社团条例 Art. 29, 民非条例 Art. 24): the register holds it as
+     * revoked from that day (its name stays blocked, Order No. 69 Art. 16). Returns the organisation as it was.
+     */
+    public Organisation revoke(String creditCode, LocalDate on) {
+        Organisation org = organisation(creditCode);
+        if (org == null || !org.active()) {
+            throw ApiException.notFound("socialorg.abnormal.notRegisteredHere", creditCode);
+        }
+        mapper.updateRegisteredStatus(org.creditCode(), "REVOKED", on);
+        return org;
+    }
+
+    /** The organisations registered here and not cancelled or revoked, oldest first. */
+    public List<Organisation> activeOrganisations() {
+        List<Organisation> out = new ArrayList<>();
+        for (String type : List.of(SOCIAL_GROUP, PRIVATE_NON_ENTERPRISE, FOUNDATION)) {
+            for (SocialOrgMapper.RegisteredOrg org : mapper.findByType(type)) {
+                if (ACTIVE.equals(org.status())) {
+                    out.add(new Organisation(org.name(), org.orgType(), org.creditCode(), org.status(),
+                            org.registeredOn()));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Organisation::registeredOn));
+        return out;
     }
 
     /** Demo organisations for the name check (embedded default only); those already there are left alone. */

@@ -62,6 +62,13 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         ClockUtil.reset();
     }
 
+    /**
+     * Each application names its own legal representative: one person may not be the legal representative of two
+     * social groups (社团条例 Art. 12), and the groups these tests register stay in the register.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger REPRESENTATIVES = new java.util.concurrent.atomic.AtomicInteger();
+    private String legalRepId = Fixtures.JILIN_ID;
+
     private Map<String, Object> application(Api who, String orgType, String name) {
         Map<String, Object> data = new HashMap<>();
         data.put("district", "shiqi");
@@ -71,6 +78,7 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         if ("SOCIAL_GROUP".equals(orgType)) {
             data.put("individualMembers", 64);
             data.put("unitMembers", 0);
+            data.put("promoters", Fixtures.promoters(8, REPRESENTATIVES.get()));
         }
         if ("FOUNDATION".equals(orgType)) {
             data.put("foundationKind", "NON_PUBLIC");
@@ -80,7 +88,8 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         data.put("purpose", "普及无人机运动，服务会员");
         data.put("businessScope", "培训、竞赛、交流");
         data.put("legalRepName", "𠮷林");
-        data.put("legalRepIdNumber", Fixtures.JILIN_ID);
+        legalRepId = Fixtures.idNumber(LocalDate.of(1965, 3, 1).plusDays(REPRESENTATIVES.incrementAndGet()), 13);
+        data.put("legalRepIdNumber", legalRepId);
         data.put("phone", "13800138000");
         data.put("charterFile", who.upload("charter.pdf", Fixtures.pdf()).body().path("id").asText());
         data.put("capitalVerificationFile", who.upload("capital.pdf", Fixtures.pdf()).body().path("id").asText());
@@ -113,7 +122,7 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         JsonNode acceptTask = clerk.get("/api/tasks/" + taskOf(clerk, no)).body();
         assertThat(acceptTask.path("checks").path("nameCheck").asText()).isEqualTo("PASSED");
         // Engine variables carry facts only: the legal representative's ID number stays in the platform's tables.
-        assertThat(acceptTask.path("checks").toString()).doesNotContain(Fixtures.JILIN_ID).doesNotContain("𠮷林");
+        assertThat(acceptTask.path("checks").toString()).doesNotContain(legalRepId).doesNotContain("𠮷林");
         assertThat(complete(clerk, no, Map.of("decision", "accept")).status()).isEqualTo(204);
         assertThat(api().as("zhangsan").get("/api/socialorg/" + no + "/documents").body().path("receipt").asText())
                 .contains("受理通知书").contains(no).contains("60个工作日");
@@ -168,7 +177,7 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(english.path("certificateFacts").findValuesAsText("value")).contains("50000 yuan",
                 "Zhongshan Civil Affairs Bureau");
         assertThat(documents.path("announcement").asText()).contains("中山市无人机运动协会").contains(creditCode)
-                .contains("𠮷林").doesNotContain(Fixtures.JILIN_ID);
+                .contains("𠮷林").doesNotContain(legalRepId);
         // The documents name the legal representative: sealed at rest like the form.
         assertThat(count("select count(*) from so_case where application_no = ? and receipt_text like 'enc:v1:%'"
                 + " and decision_text like 'enc:v1:%' and announcement_text like 'enc:v1:%'", no)).isEqualTo(1);
@@ -181,7 +190,7 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         // representative's 𠮷, outside the shipped font, is printed as its code point with a note.
         String certificate = issuedDocumentText(api().as("zhangsan"), no, "socialorg-certificate");
         assertThat(certificate).contains("社会团体法人登记证书", "中山市无人机运动协会", creditCode,
-                "〔U+20BB7〕林", "本文书字库未收录的字").doesNotContain(Fixtures.JILIN_ID);
+                "〔U+20BB7〕林", "本文书字库未收录的字").doesNotContain(legalRepId);
         assertThat(issuedDocumentText(api().as("zhangsan"), no, "socialorg-announcement")).contains("中山市无人机运动协会", creditCode);
 
         // Now in the register: the same name is a duplicate for the next applicant.
@@ -247,7 +256,7 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(complete(api().as("chief"), no, Map.of("chiefDecision", "approve", "chiefOpinion", "同意"))
                 .status()).isEqualTo(204);
         String reasons = "发起人 440101 19900101 1234 与账户 6222-0212-3456-7890-123 已另案处理；法定代表人 "
-                + Fixtures.JILIN_ID + " 的任职情况不符。";
+                + legalRepId + " 的任职情况不符。";
         assertThat(complete(api().as("director"), no, Map.of("decision", "refuse", "refusalGround",
                 "CONDITIONS_NOT_MET", "reasons", reasons)).status()).isEqualTo(204);
         runJobs(no);
@@ -259,7 +268,7 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         // Someone else's ID and account numbers, typed with spaces and dashes, masked; the applicant's own (the legal
         // representative's in their form) as it was typed.
         assertThat(applicantSees).contains("发起人 4401** ******** 1234 与账户 ****-****-****-***0-123 已另案处理")
-                .contains("法定代表人 " + Fixtures.JILIN_ID + " 的任职情况不符")
+                .contains("法定代表人 " + legalRepId + " 的任职情况不符")
                 .doesNotContain("19900101").doesNotContain("6222-0212");
     }
 

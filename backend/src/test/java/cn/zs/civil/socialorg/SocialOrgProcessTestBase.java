@@ -78,6 +78,9 @@ abstract class SocialOrgProcessTestBase {
                 "recordChangeDelegate", "publishChangeAnnouncementDelegate", "cancelOrganisationDelegate")) {
             Mocks.register(bean, (JavaDelegate) execution -> delegateCalls.add(bean));
         }
+        // The leader-eligibility facts for the reviewer (LeaderEligibility, tested through HTTP): nothing found here.
+        Mocks.register("checkLeaderEligibilityDelegate",
+                (JavaDelegate) execution -> execution.setVariable("leaderFindings", ""));
     }
 
     @AfterEach

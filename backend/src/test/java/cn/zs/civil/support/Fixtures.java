@@ -23,6 +23,27 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A social group's promoters list (domain brief §2(b)): n individuals, valid ID numbers distinct by seed. */
+    public static List<Map<String, Object>> promoters(int n, int seed) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new LinkedHashMap<>(Map.of("promoterKind", "INDIVIDUAL", "promoterName", "发起人" + (i + 1),
+                    "promoterIdNumber", idNumber(java.time.LocalDate.of(1960, 1, 1).plusDays(seed % 7000), 100 + i))));
+        }
+        return out;
+    }
+
+    /** A valid resident ID number (GB 11643 check digit) of a Zhongshan resident born on that day, the n-th of it. */
+    public static String idNumber(java.time.LocalDate birth, int n) {
+        String body = "442000" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
     public static byte[] pdf() {
         return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
                 + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
