@@ -2,6 +2,7 @@ package cn.zs.civil.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ final class SocialOrgScenario implements Scenario {
     private static final String[] CLERK_GROUPS = {REVIEW, CHIEF, DIRECTOR, REVIEW, REVIEW, REVIEW};
     /** Legal representatives are numbered apart from the marriage couples and the funeral deceased. */
     private static final long OFFSET = 6_000_000;
+    private static final long PROMOTER_OFFSET = 20_000_000;
     private static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
 
@@ -154,6 +156,15 @@ final class SocialOrgScenario implements Scenario {
         data.put("businessScope", "培训、交流、咨询服务、举办活动");
         data.put("legalRepName", Ids.name(rep));
         data.put("legalRepIdNumber", rep);
+        if (!unit(n)) {
+            // A social group's eight promoters (domain brief §2(b), R156), each with a valid ID number of its own.
+            List<Map<String, Object>> promoters = new ArrayList<>();
+            for (int p = 0; p < 8; p++) {
+                String id = Ids.id(PROMOTER_OFFSET + n * 8 + p, p % 2 == 0);
+                promoters.add(Map.of("promoterKind", "INDIVIDUAL", "promoterName", Ids.name(id), "promoterIdNumber", id));
+            }
+            data.put("promoters", promoters);
+        }
         data.put("phone", "137" + String.format("%08d", n % 100_000_000));
         data.put("charterFile", upload(client, "章程草案.pdf"));
         data.put("capitalVerificationFile", upload(client, "验资报告.pdf"));
