@@ -116,6 +116,9 @@ final class FormValidator {
                 Map<String, Object> itemData = (Map<String, Object>) item;
                 Map<String, Object> itemContext = new LinkedHashMap<>(context);
                 itemContext.putAll(itemData);
+                // As form-js evaluates a row's conditions: the row as `this`, the enclosing data as `parent`.
+                itemContext.put("this", itemData);
+                itemContext.put("parent", context);
                 out.add(fields(field.children(), itemData, itemContext, path + "[" + i + "]."));
             }
             return out;

@@ -47,6 +47,19 @@ class FormValidatorTest {
     }
 
     @Test
+    void aRowsConditionReadsTheRowAsThisLikeTheBrowser() throws IOException {
+        // form-js gives a dynamic list's row to its conditions as `this` (the form's top-level data is the rest):
+        // the promoter's ID number shows for an individual, the credit code for a unit, and so they are required.
+        FormDefinition apply = form("socialorg/socialorg-establishment-apply.form");
+        Map<String, Object> individual = Map.of("promoterKind", "INDIVIDUAL", "promoterName", "发起人");
+        Map<String, Object> unit = Map.of("promoterKind", "UNIT", "promoterName", "中山市某某有限公司");
+        ValidatedForm checked = validator.validate(apply, Map.of("orgType", "SOCIAL_GROUP",
+                "promoters", List.of(individual, unit)), ZH);
+        assertThat(fields(checked)).contains("promoters[0].promoterIdNumber", "promoters[1].promoterCreditCode")
+                .doesNotContain("promoters[0].promoterCreditCode", "promoters[1].promoterIdNumber");
+    }
+
+    @Test
     void hiddenFieldsAreNeitherRequiredNorKept() throws IOException {
         FormDefinition review = form("funeral/funeral-reimbursement-review.form");
         ValidatedForm approve = validator.validate(review,
