@@ -208,4 +208,35 @@ class DocumentsIT extends ApiTestBase {
                 .isEqualTo(404);
         assertThat(api().anonymous().get("/api/applications/" + no + "/documents").status()).isEqualTo(401);
     }
+
+    /**
+     * ALL 32: a reimbursement claim accepted gets its written receipt; one not accepted gets the written decision
+     * (不予受理决定书) with the reasons, legal basis, remedy, date and the authority, verifiable by its QR code.
+     */
+    @Test
+    void aReimbursementAcceptedGetsItsReceiptAndOneNotAcceptedItsWrittenDecision_R8_R9() throws Exception {
+        Api applicant = api().as("lisi");
+        Api clerk = api().as("clerk-funeral");
+        String accepted = submitReimbursement(applicant, "shiqi", "何丽珍", Fixtures.HE_ID, "SW4420002026078",
+                "HZ440100202677778");
+        assertThat(clerk.post("/api/tasks/" + taskOf(clerk, accepted) + "/complete", Map.of("data",
+                Map.of("decision", "accept"))).status()).isEqualTo(204);
+        assertThat(issuedDocument(applicant, accepted, "receipt").path("title").asText()).isEqualTo("受理通知书");
+        assertThat(issuedDocumentText(applicant, accepted, "receipt")).contains("受理通知书", accepted, "受理时间",
+                "法定办结时限", "中山市民政局");
+
+        String refused = submitReimbursement(applicant, "shiqi", "何丽珍", Fixtures.HE_ID, "SW4420002026079",
+                "HZ440100202677779");
+        assertThat(clerk.post("/api/tasks/" + taskOf(clerk, refused) + "/complete", Map.of("data",
+                Map.of("decision", "notAccepted", "reasons", "逝者户籍不在本市，应向户籍地民政部门申请"))).status())
+                .isEqualTo(204);
+        JsonNode notice = issuedDocument(applicant, refused, "refusal-notice");
+        assertThat(notice.path("title").asText()).isEqualTo("不予受理决定书");
+        byte[] pdf = applicant.get(notice.path("downloadUrl").asText()).bytes();
+        assertThat(Pdfs.textOf(pdf)).contains("不予受理决定书", refused, "逝者户籍不在本市，应向户籍地民政部门申请",
+                "法律依据", "救济途径", "行政复议", "决定时间", "中山市民政局");
+        String url = notice.path("verifyUrl").asText();
+        assertThat(api().anonymous().get("/api/public/documents/" + url.substring(url.lastIndexOf('/') + 1)).body()
+                .path("verdict").asText()).isEqualTo("VALID");
+    }
 }

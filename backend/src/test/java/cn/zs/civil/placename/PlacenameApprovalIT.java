@@ -315,6 +315,28 @@ class PlacenameApprovalIT extends ApiTestBase {
         assertThat(api().as("lisi").get("/api/cases/" + no + "/extension").status()).isEqualTo(404);
     }
 
+    /**
+     * ALL 32: acceptance and non-acceptance are each answered in writing, sealed and dated: the acceptance receipt
+     * with the limits; the decision not to accept with its reasons, legal basis and remedy.
+     */
+    @Test
+    void acceptanceAndNonAcceptanceAreAnsweredInWriting_R8_R9() {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        String accepted = submit(applicant, "福泽", "路", "NAMING", null);
+        complete(clerk, accepted, Map.of("decision", "accept"));
+        assertThat(issuedDocument(applicant, accepted, "receipt").path("title").asText()).isEqualTo("受理通知书");
+        assertThat(issuedDocumentText(applicant, accepted, "receipt")).contains("受理通知书", accepted,
+                "地名命名、更名审批", "受理时间", "法定办结时限", "中山市民政局", "予以受理");
+
+        String refused = submit(applicant, "瑞祥", "路", "NAMING", null);
+        complete(clerk, refused, Map.of("decision", "notAccepted", "reasons", "该道路尚未竣工验收，不属于命名受理范围"));
+        assertThat(issuedDocument(applicant, refused, "refusal-notice").path("title").asText())
+                .isEqualTo("不予受理决定书");
+        assertThat(issuedDocumentText(applicant, refused, "refusal-notice")).contains("不予受理决定书", refused,
+                "该道路尚未竣工验收，不属于命名受理范围", "法律依据", "救济途径", "行政复议", "决定时间", "中山市民政局");
+    }
+
     private String submit(Api applicant, String specificPart, String genericPart, String type, String currentName) {
         Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", "placename-approval", "data",
                 application(applicant, specificPart, genericPart, type, currentName)));
