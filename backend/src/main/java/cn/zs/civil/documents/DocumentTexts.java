@@ -63,11 +63,14 @@ class DocumentTexts {
     private final PlacenameService placenames;
     private final DivorceService divorces;
     private final CaseLog caseLog;
+    private final cn.zs.civil.forms.FormDefinitions forms;
 
     DocumentTexts(ApplicationService applications, DecisionNotices decisions,
             DecisionNotices.Properties decisionProperties, ServiceCatalogue catalogue, MessageSource messages,
             MarriageCertificates certificates, FuneralWaivers waivers, SocialOrgService socialOrgs,
-            PlacenameService placenames, DivorceService divorces, CaseLog caseLog) {
+            PlacenameService placenames, DivorceService divorces, CaseLog caseLog,
+            cn.zs.civil.forms.FormDefinitions forms) {
+        this.forms = forms;
         this.divorces = divorces;
         this.caseLog = caseLog;
         this.applications = applications;
@@ -242,10 +245,77 @@ class DocumentTexts {
         facts.add(new Fact(label("decision"), outcome(row.outcome())));
         facts.add(new Fact(label("charged"), yuan(w.chargedAmount())));
         facts.add(new Fact(label("waived"), yuan(w.waivedAmount())));
+        if (w.chargedAmount() != null && w.waivedAmount() != null) {
+            facts.add(new Fact(label("payable"), yuan(w.chargedAmount().subtract(w.waivedAmount()).max(BigDecimal.ZERO))));
+        }
         facts.add(new Fact(label("decidedAt"), time(w.decidedAt() != null ? w.decidedAt() : row.decidedAt())));
         facts.add(new Fact(label("authority"), decisionProperties.authority().in(false)));
-        return new DocumentText(label("kind.WAIVER_NOTICE"), facts,
-                List.of(new Section(label("legalBasis"), legalBasis(row))));
+        List<Section> sections = new ArrayList<>();
+        List<String> lines = waiverLines(row, w.waiverLines(), w.waivedAmount());
+        if (!lines.isEmpty()) {
+            sections.add(new Section(label("waiverLines"), lines));
+        }
+        sections.add(new Section(label("legalBasis"), legalBasis(row)));
+        return new DocumentText(label("kind.WAIVER_NOTICE"), facts, sections);
+    }
+
+    /**
+     * The settlement, item by item (domain brief §4(c) A5): each service with its quantity, its charge, what is waived
+     * and what the family pays; the items named as the form that took them names them. When the total cap cuts the
+     * sum of the items' waivers, a last line says so.
+     */
+    private List<String> waiverLines(ApplicationRow row, String stored, BigDecimal total) {
+        if (stored == null || !(applications.parseAny(stored) instanceof List<?> list)) {
+            return List.of();
+        }
+        Map<String, String> names = itemNames(row);
+        List<String> out = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        int i = 1;
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> line)) {
+                continue;
+            }
+            String code = string(line.get("itemCode"));
+            BigDecimal charge = decimal(line.get("charge"));
+            BigDecimal waived = decimal(line.get("waived"));
+            sum = sum.add(waived);
+            out.add(message("document.waiverLine", i++, names.getOrDefault(code, message("document.otherItem")),
+                    decimal(line.get("quantity")).stripTrailingZeros().toPlainString(), yuan(charge), yuan(waived),
+                    yuan(charge.subtract(waived).max(BigDecimal.ZERO))));
+        }
+        if (total != null && sum.compareTo(total) > 0) {
+            out.add(message("document.waiverCapped", yuan(sum), yuan(total)));
+        }
+        return out;
+    }
+
+    /** The service items' names (zh) as the case's application form lists them. */
+    private Map<String, String> itemNames(ApplicationRow row) {
+        Map<String, String> names = new java.util.HashMap<>();
+        if (row.processDefinitionId() == null) {
+            return names;
+        }
+        java.util.ArrayDeque<cn.zs.civil.forms.FormField> fields = new java.util.ArrayDeque<>(
+                forms.startForm(row.processDefinitionId()).fields());
+        while (!fields.isEmpty()) {
+            cn.zs.civil.forms.FormField f = fields.pop();
+            if ("itemCode".equals(f.key()) && f.options() != null) {
+                f.options().forEach(o -> names.put(o.value(), o.label()));
+            }
+            if (f.children() != null) {
+                fields.addAll(f.children());
+            }
+        }
+        return names;
+    }
+
+    private static BigDecimal decimal(Object value) {
+        try {
+            return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
     }
 
     @SuppressWarnings("unchecked")

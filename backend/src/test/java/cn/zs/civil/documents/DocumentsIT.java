@@ -239,4 +239,46 @@ class DocumentsIT extends ApiTestBase {
         assertThat(api().anonymous().get("/api/public/documents/" + url.substring(url.lastIndexOf('/') + 1)).body()
                 .path("verdict").asText()).isEqualTo("VALID");
     }
+
+    /**
+     * Domain brief §4(c) A5: the settlement shows the waived amount per item. The waiver notice lists each service
+     * as the form names it, with its quantity, charge, waiver and what the family pays; a service that is not basic
+     * is charged in full.
+     */
+    @Test
+    void theWaiverNoticeListsEachItemWithItsWaivedAmount_R220() throws Exception {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.ZonedDateTime.of(2026,
+                11, 30, 11, 0, 0, 0, java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+        try {
+            Api home = api().as("clerk-funeral-home");
+            Map<String, Object> data = new java.util.HashMap<>();
+            data.put("district", "shiqi");
+            data.put("unidentifiedBody", true);
+            data.put("policeCertificateNo", "中公刑无名证2026第0902号");
+            data.put("deceasedName", "无名氏");
+            data.put("dateOfDeath", "2026-11-26");
+            data.put("deathCertificateNo", "SW44200020269902");
+            data.put("placeOfDeath", "中山市东区");
+            data.put("cremationDate", "2026-11-30");
+            data.put("items", List.of(Map.of("itemCode", "TRANSPORT", "quantity", 45, "charge", 700),
+                    Map.of("itemCode", "CREMATION", "quantity", 1, "charge", 600),
+                    Map.of("itemCode", "OTHER", "quantity", 1, "charge", 300)));
+            data.put("phone", "13800138000");
+            Api.Response r = home.post("/api/applications", Map.of("serviceCode", "funeral-fee-waiver", "data", data));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            String no = r.body().path("applicationNo").asText();
+            runJobs(no);
+            assertThat(home.post("/api/tasks/" + taskOf(home, no) + "/complete", Map.of("data", Map.of("paperChecked",
+                    true, "specialGroup", "UNIDENTIFIED", "decision", "confirm"))).status()).isEqualTo(204);
+            String text = issuedDocumentText(home, no, "waiver-notice").replaceAll("\\s+", "");
+            assertThat(text).contains("减免明细（按服务项目）",
+                    "1.遗体接运（公里）：数量45，收费700.00元，减免700.00元，自付0.00元",
+                    "2.遗体火化：数量1，收费600.00元，减免600.00元，自付0.00元",
+                    "3.其他（非基本服务）：数量1，收费300.00元，减免0.00元，自付300.00元",
+                    "应由丧属支付300.00元", "1300.00元")
+                    .doesNotContain("TRANSPORT", "CREMATION", "OTHER");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
 }
