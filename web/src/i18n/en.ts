@@ -414,7 +414,7 @@ export default {
   },
   notifications: {
     sentToYou: 'We sent you', sentToApplicant: 'Notices sent to the applicant', none: 'No notices sent yet.', loadFailed: 'The notices cannot be read just now.',
-    templates: { RECEIPT: 'Application received', CORRECTION_NOTICE: 'Correction notice', EXTENSION: 'Time limit extended', DECISION: 'Result', APPOINTMENT_CONFIRMED: 'Appointment confirmed', APPOINTMENT_REMINDER: 'Appointment reminder', RATING_REQUEST: 'Invitation to rate the service' },
+    templates: { RECEIPT: 'Application received', CORRECTION_NOTICE: 'Correction notice', EXTENSION: 'Time limit extended', EXCLUDED_STEP: 'Step not counted in the time limit', DECISION: 'Result', APPOINTMENT_CONFIRMED: 'Appointment confirmed', APPOINTMENT_REMINDER: 'Appointment reminder', RATING_REQUEST: 'Invitation to rate the service' },
     channels: { EMAIL: 'E-mail', SMS: 'Text message' },
     states: { SENT: 'Sent', PENDING: 'Sending', FAILED: 'Could not be sent' },
     sentAt: 'sent {at}', queuedAt: 'written {at}',

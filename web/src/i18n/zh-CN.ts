@@ -405,7 +405,7 @@ export default {
   },
   notifications: {
     sentToYou: '我们给您发送的通知', sentToApplicant: '已发给申请人的通知', none: '暂未发送通知。', loadFailed: '暂时无法读取通知记录。',
-    templates: { RECEIPT: '已收到申请', CORRECTION_NOTICE: '补正通知', EXTENSION: '办理期限延长', DECISION: '办理结果', APPOINTMENT_CONFIRMED: '预约确认', APPOINTMENT_REMINDER: '预约提醒', RATING_REQUEST: '服务评价邀请' },
+    templates: { RECEIPT: '已收到申请', CORRECTION_NOTICE: '补正通知', EXTENSION: '办理期限延长', EXCLUDED_STEP: '不计入办理期限的程序', DECISION: '办理结果', APPOINTMENT_CONFIRMED: '预约确认', APPOINTMENT_REMINDER: '预约提醒', RATING_REQUEST: '服务评价邀请' },
     channels: { EMAIL: '电子邮件', SMS: '短信' },
     states: { SENT: '已发送', PENDING: '发送中', FAILED: '发送失败' },
     sentAt: '{at} 发出', queuedAt: '{at} 生成',

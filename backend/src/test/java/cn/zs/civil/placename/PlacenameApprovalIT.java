@@ -337,6 +337,50 @@ class PlacenameApprovalIT extends ApiTestBase {
                 "该道路尚未竣工验收，不属于命名受理范围", "法律依据", "救济途径", "行政复议", "决定时间", "中山市民政局");
     }
 
+    /**
+     * ALL Art. 45: when a step that the time limit does not count starts (here the expert review, then the
+     * consultation), the applicant is told in writing how long it will take: an e-mail and a text message with the
+     * step, the days ({@code platform.excluded-steps.expected-days}) and the expected last day; the case's timeline
+     * records it.
+     */
+    @Test
+    void theApplicantIsToldInWritingHowLongTheExpertReviewAndTheConsultationWillTake_R16() throws Exception {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        String no = submit(applicant, "安泰", "路", "NAMING", null);
+        complete(clerk, no, Map.of("decision", "accept"));
+        complete(clerk, no, Map.of("socialImpact", "MEDIUM", "planConforms", true, "evaluationSummary", "合法可行"));
+        LocalDate today = BusinessTime.now().toLocalDate();
+        String expertUntil = today.plusDays(30).format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"));
+        String mail = awaitMailBody(no, "专家评审");
+        assertThat(mail).contains(no, "地名命名、更名审批", "专家评审（论证）", "不计入办理期限", "30日", expertUntil,
+                "第四十五条").doesNotContain("EXPERT_REVIEW");
+        assertThat(applicant.get("/api/applications/" + no).body().findValuesAsText("type")).contains("STEP_EXCLUDED");
+
+        complete(clerk, no, Map.of("experts", "李教授、王工程师", "reviewDate", today.toString(),
+                "expertConclusion", "SUPPORT", "expertReport", "名称寓意良好"));
+        String consultation = awaitMailBody(no, "征求意见");
+        assertThat(consultation).contains("征求意见", "10日",
+                today.plusDays(10).format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")));
+        JsonNode sent = applicant.get("/api/applications/" + no + "/notifications").body();
+        assertThat(sent.findValuesAsText("template").stream().filter("EXCLUDED_STEP"::equals).count()).isEqualTo(4);
+    }
+
+    /** The body of the e-mail about the case that names this step, as the applicant receives it. */
+    private static String awaitMailBody(String no, String step) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < end) {
+            for (jakarta.mail.internet.MimeMessage m : cn.zs.civil.support.TestMailServer.SERVER.getReceivedMessages()) {
+                String body = String.valueOf(m.getContent());
+                if (body.contains(no) && m.getSubject() != null && m.getSubject().contains(step)) {
+                    return body;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail about " + step + " of " + no);
+    }
+
     private String submit(Api applicant, String specificPart, String genericPart, String type, String currentName) {
         Api.Response r = applicant.post("/api/applications", Map.of("serviceCode", "placename-approval", "data",
                 application(applicant, specificPart, genericPart, type, currentName)));
