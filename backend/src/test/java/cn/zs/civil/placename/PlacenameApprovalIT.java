@@ -229,25 +229,96 @@ class PlacenameApprovalIT extends ApiTestBase {
         Job consultation = timer(no, "Event_ConsultationPeriodEnded");
         ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plusSeconds(60)));
         management.executeJob(consultation.getId());
+        LocalDate consulted = BusinessTime.now().toLocalDate();
         complete(clerk, no, Map.of("consultationChannels", "所在镇街公示栏", "opinionsReceived", 5,
-                "opinionsHandling", "部分居民有异议", "hearingRequested", "yes"));
+                "opinionsHandling", "部分居民有异议", "hearingRequested", "yes",
+                "hearingRightNotifiedOn", consulted.minusDays(2).toString(),
+                "hearingRequestedOn", consulted.minusDays(1).toString()));
+        // The hearing is held ten days later, its time and place notified eight days before (ALL Arts. 47-48).
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(10))));
+        String heldOn = consulted.plusDays(8).toString();
+        String notifiedOn = consulted.toString();
 
         // 吴静 (clerk-placename) accepted and evaluated the case: neither her name nor her account may preside.
         String hearing = taskOf(clerk, no);
         for (String reviewer : List.of("吴静", " clerk-placename ")) {
             Api.Response refused = clerk.post("/api/tasks/" + hearing + "/complete", Map.of("data", Map.of(
-                    "hearingDate", BusinessTime.now().toLocalDate().toString(), "presidingOfficer", reviewer,
+                    "hearingNotifiedOn", notifiedOn, "hearingDate", heldOn, "presidingOfficer", reviewer,
                     "hearingRecord", "听证笔录")));
             assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
             assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("presidingOfficer");
             assertThat(refused.body().path("errors").get(0).path("message").asText()).contains("吴静", "第四十八条");
         }
         assertThat(clerk.inEnglish().post("/api/tasks/" + hearing + "/complete", Map.of("data", Map.of(
-                "hearingDate", BusinessTime.now().toLocalDate().toString(), "presidingOfficer", "吴静",
+                "hearingNotifiedOn", notifiedOn, "hearingDate", heldOn, "presidingOfficer", "吴静",
                 "hearingRecord", "听证笔录"))).body().path("errors").get(0).path("message").asText())
                 .contains("cannot preside", "Art. 48");
-        complete(clerk, no, Map.of("hearingDate", BusinessTime.now().toLocalDate().toString(),
+        complete(clerk, no, Map.of("hearingNotifiedOn", notifiedOn, "hearingDate", heldOn,
                 "presidingOfficer", "孙主任", "hearingRecord", "听证笔录：异议已说明"));
+        assertThat(taskOf(clerk, no)).isNotEqualTo(hearing);
+    }
+
+    /**
+     * 行政许可法 Arts. 47-48, as {@code platform.placename.hearing-*-days}: a hearing requested more than 5 days after
+     * the parties were told of the right is refused on that date (the clerk answers "no hearing"); the hearing is held
+     * within 20 days of the request, its time and place notified at least 7 days before; each refusal names the
+     * field, the period and the dates, in the reader's language.
+     */
+    @Test
+    void theHearingIsRequestedWithin5DaysHeldWithin20AndNotified7DaysBefore_R17() {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        String no = submit(applicant, "康宁", "路", "NAMING", null);
+        complete(clerk, no, Map.of("decision", "accept"));
+        complete(clerk, no, Map.of("socialImpact", "MEDIUM", "planConforms", true, "evaluationSummary", "合法可行"));
+        complete(clerk, no, Map.of("experts", "李教授、王工程师", "reviewDate", BusinessTime.now().toLocalDate().toString(),
+                "expertConclusion", "SUPPORT", "expertReport", "名称寓意良好"));
+        Job consultation = timer(no, "Event_ConsultationPeriodEnded");
+        ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plusSeconds(60)));
+        management.executeJob(consultation.getId());
+        LocalDate t = BusinessTime.now().toLocalDate();
+        Map<String, Object> summary = new HashMap<>(Map.of("consultationChannels", "所在镇街公示栏",
+                "opinionsReceived", 5, "opinionsHandling", "部分居民有异议", "hearingRequested", "yes"));
+
+        // Both dates are required once a hearing was requested.
+        String task = taskOf(clerk, no);
+        Api.Response missing = clerk.post("/api/tasks/" + task + "/complete", Map.of("data", summary));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.body().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("hearingRightNotifiedOn", "hearingRequestedOn");
+        // Six days after the notice: too late.
+        summary.put("hearingRightNotifiedOn", t.minusDays(7).toString());
+        summary.put("hearingRequestedOn", t.minusDays(1).toString());
+        Api.Response late = clerk.post("/api/tasks/" + task + "/complete", Map.of("data", summary));
+        assertThat(late.status()).as(late.toString()).isEqualTo(422);
+        assertThat(late.body().path("errors").findValuesAsText("field")).containsExactly("hearingRequestedOn");
+        assertThat(late.body().path("errors").get(0).path("message").asText()).contains("5日内", "第四十七条",
+                t.minusDays(2).toString());
+        assertThat(clerk.inEnglish().post("/api/tasks/" + task + "/complete", Map.of("data", summary)).body()
+                .path("errors").get(0).path("message").asText()).contains("within 5 days", "Art. 47");
+        summary.put("hearingRightNotifiedOn", t.minusDays(3).toString());
+        complete(clerk, no, summary);
+
+        // Twenty-four days later: a hearing on day 22 after the request is late; one notified 3 days before, too short.
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(24))));
+        String hearing = taskOf(clerk, no);
+        Map<String, Object> held = new HashMap<>(Map.of("presidingOfficer", "孙主任", "hearingRecord", "听证笔录",
+                "hearingNotifiedOn", t.toString(), "hearingDate", t.plusDays(21).toString()));
+        Api.Response tooLate = clerk.post("/api/tasks/" + hearing + "/complete", Map.of("data", held));
+        assertThat(tooLate.status()).as(tooLate.toString()).isEqualTo(422);
+        assertThat(tooLate.body().path("errors").findValuesAsText("field")).containsExactly("hearingDate");
+        assertThat(tooLate.body().path("errors").get(0).path("message").asText()).contains("20日内",
+                t.minusDays(1).toString(), t.plusDays(19).toString());
+        held.put("hearingNotifiedOn", t.plusDays(15).toString());
+        held.put("hearingDate", t.plusDays(18).toString());
+        Api.Response shortNotice = clerk.post("/api/tasks/" + hearing + "/complete", Map.of("data", held));
+        assertThat(shortNotice.status()).isEqualTo(422);
+        assertThat(shortNotice.body().path("errors").findValuesAsText("field")).containsExactly("hearingNotifiedOn");
+        assertThat(shortNotice.body().path("errors").get(0).path("message").asText()).contains("7日前", "第四十八条",
+                t.plusDays(22).toString());
+        held.put("hearingNotifiedOn", t.plusDays(5).toString());
+        held.put("hearingDate", t.plusDays(12).toString());
+        complete(clerk, no, held);
         assertThat(taskOf(clerk, no)).isNotEqualTo(hearing);
     }
 
