@@ -259,6 +259,38 @@ class PlacenameApprovalIT extends ApiTestBase {
     }
 
     /**
+     * 地名管理条例 Art. 8 and the domain brief's pre-check: a name is checked against the approved place-name plan. A
+     * name that does not conform goes on only with the plan checked and the reason the exception is justified (or the
+     * plan's revision); without them the evaluation is refused field by field, in the reader's language.
+     */
+    @Test
+    void aNameOutsideThePlaceNamePlanGoesOnOnlyWithThePlanCheckedAndTheReason_R171() {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        String no = submit(applicant, "锦绣", "路", "NAMING", null);
+        complete(clerk, no, Map.of("decision", "accept"));
+        String evaluate = taskOf(clerk, no);
+        Api.Response refused = clerk.post("/api/tasks/" + evaluate + "/complete", Map.of("data", Map.of(
+                "socialImpact", "MEDIUM", "planConforms", false, "evaluationSummary", "合法可行")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.body().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("planCheckedReference", "planDeviationReason");
+        assertThat(refused.body().path("errors").findValuesAsText("message").toString()).contains("核对的地名方案");
+        Api.Response english = clerk.inEnglish().post("/api/tasks/" + evaluate + "/complete", Map.of("data", Map.of(
+                "socialImpact", "MEDIUM", "evaluationSummary", "合法可行")));
+        assertThat(english.status()).isEqualTo(422);
+        assertThat(english.body().path("errors").findValuesAsText("message").toString())
+                .contains("Place-name plan checked");
+        assertThat(taskOf(clerk, no)).isEqualTo(evaluate);
+
+        complete(clerk, no, Map.of("socialImpact", "MEDIUM", "planConforms", false, "evaluationSummary", "合法可行",
+                "planCheckedReference", "中山市小榄镇地名方案（2024年版）",
+                "planDeviationReason", "新建道路在方案批准后规划，已按程序报请修订方案"));
+        assertThat(taskOf(clerk, no)).isNotEqualTo(evaluate);
+        assertThat(status(applicant, no).path("countdown").path("paused").asBoolean()).isTrue();
+    }
+
+    /**
      * 行政许可法 Arts. 47-48, as {@code platform.placename.hearing-*-days}: a hearing requested more than 5 days after
      * the parties were told of the right is refused on that date (the clerk answers "no hearing"); the hearing is held
      * within 20 days of the request, its time and place notified at least 7 days before; each refusal names the
