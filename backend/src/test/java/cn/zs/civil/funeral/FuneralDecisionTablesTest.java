@@ -119,7 +119,8 @@ class FuneralDecisionTablesTest {
             "FAREWELL_HALL, Rule_FarewellHall,  230, 1,   230",
             "CREMATION,     Rule_Cremation,     250, 1,   250",
             "URN,           Rule_Urn,           150, 1,   150",
-            "ASH_STORAGE,   Rule_AshStorage,    50,  2,   100" })
+            "ASH_STORAGE,   Rule_AshStorage,    50,  2,   100",
+            "ECO_BURIAL,    Rule_EcoBurial,     100, 1,   100" })
     void givesEachBasicServiceItsStandardUnitsAndCap(String itemCode, String rule, double unitStandard,
             double maxUnits, double itemCap) {
         DmnDecisionResultEntries result = itemStandard(itemCode);
