@@ -175,6 +175,34 @@ class FuneralClaimRulesIT extends ApiTestBase {
                 .contains("生态安葬（海葬、树葬、花葬等，替代骨灰寄存）：数量1，收费300.00元，减免300.00元");
     }
 
+    /**
+     * Domain brief §4(a) (Shantou Longhu): the form records which policy funeral allowance the family may draw; the
+     * registry check gives the eligibility table the fact whether that category is excluded. Zhongshan excludes none
+     * by default ({@code platform.funeral.allowance-exclusions}): the claim goes on to the review.
+     */
+    @Test
+    void theFamilysPolicyFuneralAllowanceIsRecordedAndExcludesNobodyByDefault_R203() {
+        Api applicant = api().as("lisi");
+        Api clerk = api().as("clerk-funeral");
+        Map<String, Object> data = claim(applicant, "何丽珍", Fixtures.HE_ID, Fixtures.daysAgo(20), Fixtures.daysAgo(16));
+        data.put("allowanceCategory", "CIVIL");
+        Api.Response refused = submit(applicant, data);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("allowanceCategory");
+
+        data.put("allowanceCategory", "PUBLIC_SECTOR");
+        Api.Response r = submit(applicant, data);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        complete(clerk, no, Map.of("decision", "accept"));
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
+        assertThat(runtime.getVariable(instance.getId(), "allowanceExcluded")).isEqualTo(false);
+        assertThat(api().as("clerk-funeral").get("/api/applications/" + no).body().path("summary").path("outcome")
+                .isNull() || api().as("clerk-funeral").get("/api/applications/" + no).body().path("summary")
+                        .path("outcome").isMissingNode()).isTrue();
+    }
+
     private void complete(Api clerk, String no, Map<String, Object> data) {
         String task = taskOf(clerk, no);
         assertThat(task).as("a task of " + no).isNotNull();

@@ -109,6 +109,24 @@ class FuneralDecisionTablesTest {
         assertThat(result).containsEntry("eligible", false).containsEntry("reasonCode", "NOT_COVERED");
     }
 
+    /** Domain brief §4(a) (Shantou Longhu): a policy funeral-allowance recipient of an excluded category (R203). */
+    @Test
+    void doesNotCoverTheFamilyOfAPolicyFuneralAllowanceRecipientOfAnExcludedCategory_R203() {
+        DmnDecisionResultEntries result = eligibility("NONE", true, true, true, true);
+
+        assertThat(matchedRules).containsExactly("Rule_AllowanceRecipient");
+        assertThat(result).containsEntry("eligible", false).containsEntry("reasonCode", "ALLOWANCE_RECIPIENT");
+    }
+
+    @Test
+    void coversAResidentWhoseFamilyDrawsNoExcludedAllowanceAndASpecialGroupInAnyCase() {
+        assertThat(eligibility("NONE", true, false, false, false)).containsEntry("eligible", true);
+        assertThat(matchedRules).containsExactly("Rule_HukouResident");
+        matchedRules.clear();
+        assertThat(eligibility("DIBAO", true, true, true, true)).containsEntry("eligible", true);
+        assertThat(matchedRules).containsExactly("Rule_SpecialGroup");
+    }
+
     // funeral-item-standards (UNIQUE)
 
     @ParameterizedTest
@@ -175,9 +193,18 @@ class FuneralDecisionTablesTest {
         assertThat(matchedRules).containsExactly("Rule_StandardCap");
     }
 
+    /** The facts as the registry check gives them to cases started before the allowance exclusion existed. */
     private DmnDecisionResultEntries eligibility(String specialGroup, Boolean hukouLocal, Boolean diedLocally,
             Boolean crematedLocally) {
+        return eligibility(specialGroup, hukouLocal, diedLocally, crematedLocally, null);
+    }
+
+    private DmnDecisionResultEntries eligibility(String specialGroup, Boolean hukouLocal, Boolean diedLocally,
+            Boolean crematedLocally, Boolean allowanceExcluded) {
         Map<String, Object> facts = new HashMap<>();
+        if (allowanceExcluded != null) {
+            facts.put(VAR_ALLOWANCE_EXCLUDED, allowanceExcluded);
+        }
         facts.put(VAR_SPECIAL_GROUP, specialGroup);
         facts.put(VAR_HUKOU_LOCAL, hukouLocal);
         facts.put(VAR_DIED_LOCALLY, diedLocally);
