@@ -327,6 +327,8 @@ describe('a place-name approval through the web UI', () => {
     await submitTask(clerk)
     await openCase(clerk, state.place, '综合评估')
     await clerk.getByLabel('中', { exact: true }).check()
+    // In the approved place-name plan (a name outside it needs the plan checked and the reason: R171).
+    await clerk.getByLabel(/符合已批准的地名方案/).check()
     await fill(clerk, '综合评估意见（合法性、可行性、可控性、社会影响）', '合法、可行、风险可控')
     await submitTask(clerk)
     await openCase(clerk, state.place, '专家论证')

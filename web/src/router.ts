@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vu
 import { hasRole, isApplicant, isManager, isStaff, loadMe, redirectToSignIn, session, signIn, takeAfterSignIn } from './auth/session'
 
 /**
- * Client-side routes. The backend forwards each top-level prefix (/portal, /workbench, /dashboard, /track, /signin, /verify)
+ * Client-side routes. The backend forwards each top-level prefix (/portal, /workbench, /dashboard, /track, /ratings, /signin, /verify)
  * to index.html, so a reload or a shared link lands here.
  */
 export const router = createRouter({
@@ -11,6 +11,7 @@ export const router = createRouter({
     { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
     { path: '/signin', name: 'signin', component: () => import('./views/SignInView.vue') },
     { path: '/track', name: 'track', component: () => import('./views/TrackView.vue') },
+    { path: '/ratings', name: 'ratings', component: () => import('./views/RatingsView.vue') },
     { path: '/portal', name: 'catalogue', component: () => import('./views/portal/CatalogueView.vue') },
     { path: '/portal/services/:code', name: 'service', component: () => import('./views/portal/ServiceView.vue') },
     {

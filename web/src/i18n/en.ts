@@ -11,6 +11,7 @@ export default {
     denied: 'Your account may not open that page.',
     portalTitle: 'Services', portalText: 'Read what each service needs, its time limits, and apply online with uploads.',
     trackTitle: 'Track an application', trackText: 'Follow an application with its number and query code, without signing in.',
+    ratingsTitle: 'Service ratings', ratingsText: 'How many ratings each service received per month and the share of each grade, without signing in.', ratingsLink: 'See the ratings',
     workbenchTitle: 'Workbench', workbenchText: 'Your queue ordered by the statutory clock; take the next case in one click.',
     dashboardTitle: 'Dashboard', dashboardText: 'Services, open cases and time limits at a glance.',
     signInText: 'Applicants, counter staff and managers: please sign in.',
@@ -97,6 +98,12 @@ export default {
   },
   materials: { none: 'No materials', file: 'File', field: 'Material', other: 'Other material', size: 'Size', actions: 'Actions', preview: 'Preview', previewOf: 'Preview of {name}' },
   diagram: { label: 'Process diagram; current step: {steps}', done: 'Steps done', current: 'Current step', now: 'Now: {steps}', failed: 'The diagram could not be loaded' },
+  ratings: {
+    title: 'Service ratings made public',
+    intro: 'The number of ratings per service and month and the share of each grade (ratings defaulted to "basically satisfied" after the rating window included; ratings annulled in a re-review left out). Figures only: no personal data.',
+    range: 'Period: {from} to {to}', none: 'No ratings in this period.', month: 'Month', service: 'Service', count: 'Ratings',
+    defaulted: '{n} by default', satisfied: 'Satisfied',
+  },
   track: {
     title: 'Track an application', intro: 'Enter the application number and the query code. The answer shows no personal data.',
     applicationNo: 'Application no.', queryCode: 'Query code', submit: 'Track',
@@ -418,7 +425,7 @@ export default {
   },
   notifications: {
     sentToYou: 'We sent you', sentToApplicant: 'Notices sent to the applicant', none: 'No notices sent yet.', loadFailed: 'The notices cannot be read just now.',
-    templates: { RECEIPT: 'Application received', CORRECTION_NOTICE: 'Correction notice', EXTENSION: 'Time limit extended', DECISION: 'Result', APPOINTMENT_CONFIRMED: 'Appointment confirmed', APPOINTMENT_REMINDER: 'Appointment reminder', RATING_REQUEST: 'Invitation to rate the service' },
+    templates: { RECEIPT: 'Application received', CORRECTION_NOTICE: 'Correction notice', EXTENSION: 'Time limit extended', EXCLUDED_STEP: 'Step not counted in the time limit', DECISION: 'Result', APPOINTMENT_CONFIRMED: 'Appointment confirmed', APPOINTMENT_REMINDER: 'Appointment reminder', RATING_REQUEST: 'Invitation to rate the service' },
     channels: { EMAIL: 'E-mail', SMS: 'Text message' },
     states: { SENT: 'Sent', PENDING: 'Sending', FAILED: 'Could not be sent' },
     sentAt: 'sent {at}', queuedAt: 'written {at}',

@@ -10,6 +10,7 @@ export default {
     denied: '您的账号无权访问该页面。',
     portalTitle: '办事服务', portalText: '查看服务指南、所需材料和办理时限，在线申请并上传材料。',
     trackTitle: '办件查询', trackText: '凭申请编号和查询码查询办理进度，无需登录。',
+    ratingsTitle: '好差评结果公开', ratingsText: '各项服务每月的评价数量和各评价等级所占比例，无需登录。', ratingsLink: '查看评价结果',
     workbenchTitle: '窗口工作台', workbenchText: '按法定时限排序的待办队列，一键领取下一件。',
     dashboardTitle: '管理驾驶舱', dashboardText: '服务、办件和时限的统计概览。',
     signInText: '申请人、窗口工作人员和管理人员请登录后使用。',
@@ -91,6 +92,12 @@ export default {
   },
   materials: { none: '暂无材料', file: '文件', field: '材料项', other: '其他材料', size: '大小', actions: '操作', preview: '预览', previewOf: '预览：{name}' },
   diagram: { label: '流程图，当前环节：{steps}', done: '已完成环节', current: '当前环节', now: '当前：{steps}', failed: '流程图加载失败' },
+  ratings: {
+    title: '政务服务"好差评"结果公开',
+    intro: '按服务事项和月份统计的评价数量及各评价等级所占比例（含期满未评价、默认为“基本满意”的评价；经复核撤销的评价不计入）。仅公开统计数据，不含任何个人信息。',
+    range: '统计期间：{from} 至 {to}', none: '本期间暂无评价。', month: '月份', service: '服务事项', count: '评价数',
+    defaulted: '其中默认{n}', satisfied: '满意率',
+  },
   track: {
     title: '办件查询', intro: '输入申请编号和查询码即可查询办理进度。查询结果不显示任何个人信息。',
     applicationNo: '申请编号', queryCode: '查询码', submit: '查询',
@@ -409,7 +416,7 @@ export default {
   },
   notifications: {
     sentToYou: '我们给您发送的通知', sentToApplicant: '已发给申请人的通知', none: '暂未发送通知。', loadFailed: '暂时无法读取通知记录。',
-    templates: { RECEIPT: '已收到申请', CORRECTION_NOTICE: '补正通知', EXTENSION: '办理期限延长', DECISION: '办理结果', APPOINTMENT_CONFIRMED: '预约确认', APPOINTMENT_REMINDER: '预约提醒', RATING_REQUEST: '服务评价邀请' },
+    templates: { RECEIPT: '已收到申请', CORRECTION_NOTICE: '补正通知', EXTENSION: '办理期限延长', EXCLUDED_STEP: '不计入办理期限的程序', DECISION: '办理结果', APPOINTMENT_CONFIRMED: '预约确认', APPOINTMENT_REMINDER: '预约提醒', RATING_REQUEST: '服务评价邀请' },
     channels: { EMAIL: '电子邮件', SMS: '短信' },
     states: { SENT: '已发送', PENDING: '发送中', FAILED: '发送失败' },
     sentAt: '{at} 发出', queuedAt: '{at} 生成',

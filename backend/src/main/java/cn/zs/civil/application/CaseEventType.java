@@ -27,6 +27,11 @@ public enum CaseEventType {
     EXTENSION_APPROVED,
     /** The head refused the extension: the limit stands. */
     EXTENSION_REFUSED,
+    /**
+     * A step the statutory clock does not count started (ALL Art. 45: expert review, consultation, hearing); the
+     * applicant was told in writing how long it will take.
+     */
+    STEP_EXCLUDED,
     RATED,
     /** Rated on the rating device of the counter that served the applicant. */
     RATED_AT_COUNTER,

@@ -38,10 +38,12 @@ public class CaseStatus {
     private final CaseClockService clocks;
     private final ServiceCatalogue catalogue;
     private final ApplicationEventPublisher events;
+    private final ExcludedStepProperties excludedSteps;
 
     CaseStatus(ApplicationMapper mapper, CaseLog log, CaseClockService clocks, ServiceCatalogue catalogue,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ExcludedStepProperties excludedSteps) {
         this.events = events;
+        this.excludedSteps = excludedSteps;
         this.mapper = mapper;
         this.log = log;
         this.clocks = clocks;
@@ -62,11 +64,24 @@ public class CaseStatus {
         }
     }
 
-    /** Pauses the clock for a reason the law excludes (expert review, consultation, hearing). */
+    /**
+     * Pauses the clock for a reason the law excludes (expert review, consultation, hearing). ALL Art. 45: the
+     * applicant is told in writing how long the step will take: the case log records it and
+     * {@link ExcludedStepStarted} has the notification module write to the applicant
+     * ({@code platform.excluded-steps.expected-days}).
+     */
     public void pause(DelegateExecution execution, String reason) {
         String no = execution.getProcessBusinessKey();
         if (running(no)) {
-            clocks.pause(no, PauseReason.valueOf(reason), BusinessTime.instant());
+            PauseReason why = PauseReason.valueOf(reason);
+            clocks.pause(no, why, BusinessTime.instant());
+            Integer days = excludedSteps.expectedDays().get(why);
+            if (days != null) {
+                java.time.LocalDate until = BusinessTime.now().toLocalDate().plusDays(days);
+                log.bySystem(no, CaseEventType.STEP_EXCLUDED, null, null,
+                        Map.of("expectedDays", days, "expectedEnd", until.toString()));
+                events.publishEvent(new ExcludedStepStarted(no, why, days, until));
+            }
         }
     }
 

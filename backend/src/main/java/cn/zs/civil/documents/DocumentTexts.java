@@ -26,6 +26,10 @@ import cn.zs.civil.documents.DocumentText.Section;
 import cn.zs.civil.funeral.FuneralWaivers;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.identity.Roles;
+import cn.zs.civil.application.CaseEventRow;
+import cn.zs.civil.application.CaseEventType;
+import cn.zs.civil.application.CaseLog;
+import cn.zs.civil.marriage.DivorceService;
 import cn.zs.civil.marriage.MarriageCertificates;
 import cn.zs.civil.placename.PlacenameService;
 import cn.zs.civil.socialorg.SocialOrgService;
@@ -43,6 +47,8 @@ import cn.zs.civil.socialorg.SocialOrgService;
 @Component
 class DocumentTexts {
 
+    private static final String DIVORCE = "divorce-registration";
+
     /** The official language of every document. */
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
@@ -55,11 +61,18 @@ class DocumentTexts {
     private final FuneralWaivers waivers;
     private final SocialOrgService socialOrgs;
     private final PlacenameService placenames;
+    private final DivorceService divorces;
+    private final CaseLog caseLog;
+    private final cn.zs.civil.forms.FormDefinitions forms;
 
     DocumentTexts(ApplicationService applications, DecisionNotices decisions,
             DecisionNotices.Properties decisionProperties, ServiceCatalogue catalogue, MessageSource messages,
             MarriageCertificates certificates, FuneralWaivers waivers, SocialOrgService socialOrgs,
-            PlacenameService placenames) {
+            PlacenameService placenames, DivorceService divorces, CaseLog caseLog,
+            cn.zs.civil.forms.FormDefinitions forms) {
+        this.forms = forms;
+        this.divorces = divorces;
+        this.caseLog = caseLog;
         this.applications = applications;
         this.decisions = decisions;
         this.decisionProperties = decisionProperties;
@@ -98,6 +111,8 @@ class DocumentTexts {
                     && certificates.of(row.applicationNo()).isPresent();
             case DIVORCE_COPY -> "divorce-registration".equals(service) && registered
                     && certificates.of(row.applicationNo()).isPresent();
+            case DIVORCE_WITHDRAWAL -> "divorce-registration".equals(service) && "WITHDRAWN".equals(row.outcome())
+                    && withdrawal(row).isPresent();
         };
     }
 
@@ -116,6 +131,7 @@ class DocumentTexts {
                     label("kind.SOCIALORG_ANNOUNCEMENT"));
             case PLACENAME_ANNOUNCEMENT -> placenameAnnouncement(row).orElseThrow();
             case MARRIAGE_COPY, DIVORCE_COPY -> registration(row, kind);
+            case DIVORCE_WITHDRAWAL -> withdrawalConfirmation(row);
         });
     }
 
@@ -129,9 +145,62 @@ class DocumentTexts {
                 facts.add(new Fact(label("promisedLimit"), limit(s.promisedLimit())));
             }
         });
+        List<String> body = new ArrayList<>();
+        body.add(message("document.receipt.body", row.applicationNo()));
+        if (DIVORCE.equals(row.serviceCode())) {
+            // Civil Code Art. 1077: the receipt tells the couple when the cooling-off period ends and that either of
+            // them may withdraw until then, with this receipt (婚姻登记工作规范: 离婚登记申请受理回执单).
+            divorces.coolingOffEndsOn(row.applicationNo()).ifPresent(d -> {
+                facts.add(new Fact(label("coolingOffEndsOn"), day(d)));
+                body.add(message("document.receipt.body.divorce-registration", day(d)));
+            });
+        }
         facts.add(new Fact(label("authority"), decisionProperties.authority().in(false)));
-        return new DocumentText(label("kind.RECEIPT"), facts,
-                List.of(new Section(null, List.of(message("document.receipt.body", row.applicationNo())))));
+        return new DocumentText(titleOf(DocumentKind.RECEIPT, row), facts, List.of(new Section(null, body)));
+    }
+
+    /** The confirmation a registry gives the party who withdrew a divorce application (《撤回离婚登记申请确认单》). */
+    private DocumentText withdrawalConfirmation(ApplicationRow row) {
+        CaseEventRow withdrawn = withdrawal(row).orElseThrow();
+        Map<String, Object> data = applications.formData(row);
+        List<Fact> facts = caseFacts(row);
+        for (String party : List.of("A", "B")) {
+            facts.add(new Fact(label("party" + party), string(data.get("party" + party + "Name"))));
+        }
+        String party = partyOf(withdrawn);
+        if (party != null) {
+            facts.add(new Fact(label("withdrawnBy"), string(data.get("party" + party + "Name"))));
+        }
+        facts.add(new Fact(label("acceptedAt"), time(row.acceptedAt())));
+        facts.add(new Fact(label("withdrawnAt"), time(withdrawn.occurredAt())));
+        facts.add(new Fact(label("authority"), message("document.registryName")));
+        return new DocumentText(titleOf(DocumentKind.DIVORCE_WITHDRAWAL, row), facts, List.of(new Section(null,
+                List.of(message("document.withdrawal.body", row.applicationNo())))));
+    }
+
+    /** The registrar's record of a party withdrawing the divorce application, if one withdrew (not deemed withdrawn). */
+    private Optional<CaseEventRow> withdrawal(ApplicationRow row) {
+        List<CaseEventRow> events = caseLog.events(row.applicationNo());
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (CaseEventType.WITHDRAWN.name().equals(events.get(i).eventType())) {
+                return Optional.of(events.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String partyOf(CaseEventRow event) {
+        if (event.data() != null && applications.parseAny(event.data()) instanceof Map<?, ?> m
+                && m.get("party") instanceof String p && List.of("A", "B").contains(p)) {
+            return p;
+        }
+        return null;
+    }
+
+    /** A document's title: the service's own name for it where it has one (离婚登记申请受理回执单), else the kind's. */
+    private String titleOf(DocumentKind kind, ApplicationRow row) {
+        String own = messages.getMessage("document.kind." + kind + "." + row.serviceCode(), null, null, ZH);
+        return own != null ? own : label("kind." + kind);
     }
 
     private DocumentText correctionNotice(ApplicationRow row) {
@@ -176,10 +245,77 @@ class DocumentTexts {
         facts.add(new Fact(label("decision"), outcome(row.outcome())));
         facts.add(new Fact(label("charged"), yuan(w.chargedAmount())));
         facts.add(new Fact(label("waived"), yuan(w.waivedAmount())));
+        if (w.chargedAmount() != null && w.waivedAmount() != null) {
+            facts.add(new Fact(label("payable"), yuan(w.chargedAmount().subtract(w.waivedAmount()).max(BigDecimal.ZERO))));
+        }
         facts.add(new Fact(label("decidedAt"), time(w.decidedAt() != null ? w.decidedAt() : row.decidedAt())));
         facts.add(new Fact(label("authority"), decisionProperties.authority().in(false)));
-        return new DocumentText(label("kind.WAIVER_NOTICE"), facts,
-                List.of(new Section(label("legalBasis"), legalBasis(row))));
+        List<Section> sections = new ArrayList<>();
+        List<String> lines = waiverLines(row, w.waiverLines(), w.waivedAmount());
+        if (!lines.isEmpty()) {
+            sections.add(new Section(label("waiverLines"), lines));
+        }
+        sections.add(new Section(label("legalBasis"), legalBasis(row)));
+        return new DocumentText(label("kind.WAIVER_NOTICE"), facts, sections);
+    }
+
+    /**
+     * The settlement, item by item (domain brief §4(c) A5): each service with its quantity, its charge, what is waived
+     * and what the family pays; the items named as the form that took them names them. When the total cap cuts the
+     * sum of the items' waivers, a last line says so.
+     */
+    private List<String> waiverLines(ApplicationRow row, String stored, BigDecimal total) {
+        if (stored == null || !(applications.parseAny(stored) instanceof List<?> list)) {
+            return List.of();
+        }
+        Map<String, String> names = itemNames(row);
+        List<String> out = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        int i = 1;
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> line)) {
+                continue;
+            }
+            String code = string(line.get("itemCode"));
+            BigDecimal charge = decimal(line.get("charge"));
+            BigDecimal waived = decimal(line.get("waived"));
+            sum = sum.add(waived);
+            out.add(message("document.waiverLine", i++, names.getOrDefault(code, message("document.otherItem")),
+                    decimal(line.get("quantity")).stripTrailingZeros().toPlainString(), yuan(charge), yuan(waived),
+                    yuan(charge.subtract(waived).max(BigDecimal.ZERO))));
+        }
+        if (total != null && sum.compareTo(total) > 0) {
+            out.add(message("document.waiverCapped", yuan(sum), yuan(total)));
+        }
+        return out;
+    }
+
+    /** The service items' names (zh) as the case's application form lists them. */
+    private Map<String, String> itemNames(ApplicationRow row) {
+        Map<String, String> names = new java.util.HashMap<>();
+        if (row.processDefinitionId() == null) {
+            return names;
+        }
+        java.util.ArrayDeque<cn.zs.civil.forms.FormField> fields = new java.util.ArrayDeque<>(
+                forms.startForm(row.processDefinitionId()).fields());
+        while (!fields.isEmpty()) {
+            cn.zs.civil.forms.FormField f = fields.pop();
+            if ("itemCode".equals(f.key()) && f.options() != null) {
+                f.options().forEach(o -> names.put(o.value(), o.label()));
+            }
+            if (f.children() != null) {
+                fields.addAll(f.children());
+            }
+        }
+        return names;
+    }
+
+    private static BigDecimal decimal(Object value) {
+        try {
+            return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
     }
 
     @SuppressWarnings("unchecked")

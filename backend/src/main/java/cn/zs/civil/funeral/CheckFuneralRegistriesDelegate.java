@@ -32,11 +32,21 @@ class CheckFuneralRegistriesDelegate implements JavaDelegate {
     private final Registries.FuneralRegistry funerals;
     private final CaseLog log;
     private final String cityDivisionPrefix;
+    private final java.util.Set<String> allowanceExclusions;
 
+    /**
+     * @param allowanceExclusions the categories of policy funeral-allowance (丧葬费) recipients the city leaves out of
+     *        the waiver ({@code platform.funeral.allowance-exclusions}; Shantou Longhu excludes public-sector staff
+     *        and enterprise pension insured [S]; Zhongshan's are unknown, so none by default)
+     */
     CheckFuneralRegistriesDelegate(ApplicationService applications, Registries.IdentityRegistry identity,
             Registries.DeathRegister deaths, Registries.AssistanceRegistry assistance,
             Registries.FuneralRegistry funerals, CaseLog log,
-            @Value("${platform.funeral.city-division-prefix:4420}") String cityDivisionPrefix) {
+            @Value("${platform.funeral.city-division-prefix:4420}") String cityDivisionPrefix,
+            @Value("${platform.funeral.allowance-exclusions:}") java.util.List<String> allowanceExclusions) {
+        this.allowanceExclusions = allowanceExclusions == null ? java.util.Set.of()
+                : allowanceExclusions.stream().map(String::strip).filter(c -> !c.isEmpty())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.applications = applications;
         this.identity = identity;
         this.deaths = deaths;
@@ -62,6 +72,8 @@ class CheckFuneralRegistriesDelegate implements JavaDelegate {
         facts.put(VAR_HUKOU_LOCAL, person.map(p -> p.hukouDivision().startsWith(cityDivisionPrefix)).orElse(false));
         facts.put(VAR_DIED_LOCALLY, death.map(d -> d.placeDivision().startsWith(cityDivisionPrefix)).orElse(false));
         facts.put(VAR_SPECIAL_GROUP, idValid ? assistance.assistanceStatus(id) : "NONE");
+        Object allowance = data.get(FIELD_ALLOWANCE_CATEGORY);
+        facts.put(VAR_ALLOWANCE_EXCLUDED, allowance != null && allowanceExclusions.contains(allowance.toString()));
 
         boolean atCityFuneralHome = WAIVER_KEY.equals(ProcessKeys.of(execution));
         facts.put(VAR_CREMATED_LOCALLY, atCityFuneralHome);

@@ -17,6 +17,10 @@ public final class FuneralProcess {
     public static final String VAR_DIED_LOCALLY = "diedLocally";
     public static final String VAR_CREMATED_LOCALLY = "crematedLocally";
     public static final String VAR_SPECIAL_GROUP = "specialGroup";
+    /** The deceased's family may draw a policy funeral allowance of a category the city excludes (R203). */
+    public static final String VAR_ALLOWANCE_EXCLUDED = "allowanceExcluded";
+    /** The form field: which policy funeral allowance (丧葬费) the family may draw, if any. */
+    public static final String FIELD_ALLOWANCE_CATEGORY = "allowanceCategory";
     public static final String VAR_CREMATION_VERIFIED = "cremationVerified";
     public static final String VAR_WAIVED_ELSEWHERE = "waivedElsewhere";
     public static final String VAR_CHECKS_PASSED = "checksPassed";

@@ -68,6 +68,15 @@ public class DivorceService {
                 windowEnds == null ? null : day(windowEnds));
     }
 
+    /**
+     * The last day of the cooling-off period of a running divorce (the day either party may still withdraw), as the
+     * platform computed it at acceptance: what the acceptance receipt tells the couple; empty once the case has ended.
+     */
+    public java.util.Optional<LocalDate> coolingOffEndsOn(String applicationNo) {
+        return java.util.Optional.ofNullable((Date) variable(applicationNo, VAR_COOLING_OFF_ENDS_AT))
+                .map(DivorceService::day);
+    }
+
     public void withdraw(PlatformUser registrar, String applicationNo, String party, String idNumber) {
         ApplicationRow row = divorceCase(registrar, applicationNo);
         requireParty(row, party, idNumber, "idNumber");

@@ -9,6 +9,7 @@ import cn.zs.civil.application.CaseEnded;
 import cn.zs.civil.application.CaseEventType;
 import cn.zs.civil.application.CaseLogged;
 import cn.zs.civil.application.CaseStatus;
+import cn.zs.civil.application.ExcludedStepStarted;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.clock.CaseClockService;
 
@@ -41,6 +42,14 @@ class CaseNotifications {
             notifications.send(event.applicationNo(), NotificationTemplate.EXTENSION, Map.of("due",
                     clocks.status(event.applicationNo(), BusinessTime.instant()).statutory().dueDate().toString()));
         }
+    }
+
+    /** ALL Art. 45: the applicant is told in writing how long a step that the time limit does not count will take. */
+    @EventListener
+    void excludedStep(ExcludedStepStarted started) {
+        notifications.send(started.applicationNo(), NotificationTemplate.EXCLUDED_STEP,
+                "excluded:" + started.reason().name(), Map.of("step", started.reason().name(),
+                        "days", String.valueOf(started.expectedDays()), "until", started.until().toString()));
     }
 
     @EventListener

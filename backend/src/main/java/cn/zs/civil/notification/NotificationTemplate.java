@@ -15,6 +15,11 @@ public enum NotificationTemplate {
      * the reason is on the case's page (free text stays out of messages).
      */
     EXTENSION,
+    /**
+     * A step the statutory clock does not count started (ALL Art. 45): {@code step}, the pause reason (written out
+     * here), {@code days} how long it is expected to take and {@code until} its expected last day.
+     */
+    EXCLUDED_STEP,
     /** The case ended with a decision: {@code outcome} (the outcome in words), granted or refused. */
     DECISION,
     /** An appointment was booked: {@code date}, {@code time}, {@code office}. */

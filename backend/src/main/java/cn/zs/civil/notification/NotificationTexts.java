@@ -75,6 +75,7 @@ class NotificationTexts {
                             : CaseStatus.DECIDED.equals(row.status()) ? ".granted" : ".closed");
                 }
                 case RATING_REQUEST -> values.put("link", values.get("link") + "#rating");
+                case EXCLUDED_STEP -> values.put("step", text("notification.step." + params.get("step"), locale));
                 default -> {
                 }
             }

@@ -16,15 +16,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param genericParts the generic parts (通名) each feature category may use
  * @param reminderDaysBefore days before the last day of the filing or announcement period when the case's staff are
  *        reminded, before the escalation at its end
+ * @param hearingRequestDays calendar days from the notice of the right to a hearing within which an interested party
+ *        requests it (行政许可法 Art. 47: 5)
+ * @param hearingHeldWithinDays calendar days from the request within which the hearing is held (Art. 47: 20)
+ * @param hearingNoticeDays calendar days before the hearing by which its time and place are notified (Art. 48: 7)
  */
 @ConfigurationProperties("platform.placename")
 public record PlacenameProperties(int consultationPeriodDays, int filingLimitDays, int announcementLimitDays,
-        Map<String, List<String>> genericParts, @DefaultValue("3") int reminderDaysBefore) {
+        Map<String, List<String>> genericParts, @DefaultValue("3") int reminderDaysBefore,
+        @DefaultValue("5") int hearingRequestDays, @DefaultValue("20") int hearingHeldWithinDays,
+        @DefaultValue("7") int hearingNoticeDays) {
 
     public PlacenameProperties {
         genericParts = genericParts == null ? Map.of() : Map.copyOf(genericParts);
         if (reminderDaysBefore < 0 || reminderDaysBefore > 14) {
             throw new IllegalArgumentException("platform.placename.reminder-days-before must be 0 to 14");
+        }
+        if (hearingRequestDays < 1 || hearingHeldWithinDays < 1 || hearingNoticeDays < 1
+                || hearingNoticeDays >= hearingHeldWithinDays) {
+            throw new IllegalArgumentException("platform.placename.hearing-*-days: each at least 1, the notice "
+                    + "shorter than the period the hearing is held within");
         }
     }
 }

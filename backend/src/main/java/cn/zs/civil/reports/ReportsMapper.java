@@ -19,6 +19,10 @@ interface ReportsMapper {
 
     List<RatingCount> ratings(@Param("scope") ReportScope scope);
 
+    /** Ratings given or defaulted in the range, per service, month and level (the public figures, 好差评 公开). */
+    List<MonthlyRatingCount> monthlyRatings(@Param("from") java.time.LocalDateTime from,
+            @Param("to") java.time.LocalDateTime to);
+
     List<ServiceCount> openWorkOrders(@Param("scope") ReportScope scope);
 
     List<WaiverRow> waivers(@Param("scope") ReportScope scope);
@@ -70,6 +74,10 @@ interface ReportsMapper {
     }
 
     record RatingCount(String serviceCode, Integer level, Boolean defaulted, Long n) {
+    }
+
+    record MonthlyRatingCount(String serviceCode, Integer ratedYear, Integer ratedMonth, Integer level,
+            Boolean defaulted, Long n) {
     }
 
     record WaiverRow(String serviceCode, Long n, BigDecimal amount) {

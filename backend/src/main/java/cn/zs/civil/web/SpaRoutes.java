@@ -13,7 +13,7 @@ class SpaRoutes implements WebMvcConfigurer {
 
     static final String[] PAGES = {"/signin", "/track", "/portal", "/portal/**", "/workbench", "/workbench/**",
             "/dashboard", "/dashboard/**", "/hall", "/hall/**",
-            "/counter-device", "/verify/**"};
+            "/counter-device", "/verify/**", "/ratings"};
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

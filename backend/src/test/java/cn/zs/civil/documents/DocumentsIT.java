@@ -208,4 +208,77 @@ class DocumentsIT extends ApiTestBase {
                 .isEqualTo(404);
         assertThat(api().anonymous().get("/api/applications/" + no + "/documents").status()).isEqualTo(401);
     }
+
+    /**
+     * ALL 32: a reimbursement claim accepted gets its written receipt; one not accepted gets the written decision
+     * (不予受理决定书) with the reasons, legal basis, remedy, date and the authority, verifiable by its QR code.
+     */
+    @Test
+    void aReimbursementAcceptedGetsItsReceiptAndOneNotAcceptedItsWrittenDecision_R8_R9() throws Exception {
+        Api applicant = api().as("lisi");
+        Api clerk = api().as("clerk-funeral");
+        String accepted = submitReimbursement(applicant, "shiqi", "何丽珍", Fixtures.HE_ID, "SW4420002026078",
+                "HZ440100202677778");
+        assertThat(clerk.post("/api/tasks/" + taskOf(clerk, accepted) + "/complete", Map.of("data",
+                Map.of("decision", "accept"))).status()).isEqualTo(204);
+        assertThat(issuedDocument(applicant, accepted, "receipt").path("title").asText()).isEqualTo("受理通知书");
+        assertThat(issuedDocumentText(applicant, accepted, "receipt")).contains("受理通知书", accepted, "受理时间",
+                "法定办结时限", "中山市民政局");
+
+        String refused = submitReimbursement(applicant, "shiqi", "何丽珍", Fixtures.HE_ID, "SW4420002026079",
+                "HZ440100202677779");
+        assertThat(clerk.post("/api/tasks/" + taskOf(clerk, refused) + "/complete", Map.of("data",
+                Map.of("decision", "notAccepted", "reasons", "逝者户籍不在本市，应向户籍地民政部门申请"))).status())
+                .isEqualTo(204);
+        JsonNode notice = issuedDocument(applicant, refused, "refusal-notice");
+        assertThat(notice.path("title").asText()).isEqualTo("不予受理决定书");
+        byte[] pdf = applicant.get(notice.path("downloadUrl").asText()).bytes();
+        assertThat(Pdfs.textOf(pdf)).contains("不予受理决定书", refused, "逝者户籍不在本市，应向户籍地民政部门申请",
+                "法律依据", "救济途径", "行政复议", "决定时间", "中山市民政局");
+        String url = notice.path("verifyUrl").asText();
+        assertThat(api().anonymous().get("/api/public/documents/" + url.substring(url.lastIndexOf('/') + 1)).body()
+                .path("verdict").asText()).isEqualTo("VALID");
+    }
+
+    /**
+     * Domain brief §4(c) A5: the settlement shows the waived amount per item. The waiver notice lists each service
+     * as the form names it, with its quantity, charge, waiver and what the family pays; a service that is not basic
+     * is charged in full.
+     */
+    @Test
+    void theWaiverNoticeListsEachItemWithItsWaivedAmount_R220() throws Exception {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.ZonedDateTime.of(2026,
+                11, 30, 11, 0, 0, 0, java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+        try {
+            Api home = api().as("clerk-funeral-home");
+            Map<String, Object> data = new java.util.HashMap<>();
+            data.put("district", "shiqi");
+            data.put("unidentifiedBody", true);
+            data.put("policeCertificateNo", "中公刑无名证2026第0902号");
+            data.put("deceasedName", "无名氏");
+            data.put("dateOfDeath", "2026-11-26");
+            data.put("deathCertificateNo", "SW44200020269902");
+            data.put("placeOfDeath", "中山市东区");
+            data.put("cremationDate", "2026-11-30");
+            data.put("items", List.of(Map.of("itemCode", "TRANSPORT", "quantity", 45, "charge", 700),
+                    Map.of("itemCode", "CREMATION", "quantity", 1, "charge", 600),
+                    Map.of("itemCode", "OTHER", "quantity", 1, "charge", 300)));
+            data.put("phone", "13800138000");
+            Api.Response r = home.post("/api/applications", Map.of("serviceCode", "funeral-fee-waiver", "data", data));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            String no = r.body().path("applicationNo").asText();
+            runJobs(no);
+            assertThat(home.post("/api/tasks/" + taskOf(home, no) + "/complete", Map.of("data", Map.of("paperChecked",
+                    true, "specialGroup", "UNIDENTIFIED", "decision", "confirm"))).status()).isEqualTo(204);
+            String text = issuedDocumentText(home, no, "waiver-notice").replaceAll("\\s+", "");
+            assertThat(text).contains("减免明细（按服务项目）",
+                    "1.遗体接运（公里）：数量45，收费700.00元，减免700.00元，自付0.00元",
+                    "2.遗体火化：数量1，收费600.00元，减免600.00元，自付0.00元",
+                    "3.其他（非基本服务）：数量1，收费300.00元，减免0.00元，自付300.00元",
+                    "应由丧属支付300.00元", "1300.00元")
+                    .doesNotContain("TRANSPORT", "CREMATION", "OTHER");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
 }

@@ -135,6 +135,74 @@ class FuneralClaimRulesIT extends ApiTestBase {
         }
     }
 
+    /**
+     * Domain brief §4(a) (Huizhou, Dongguan): ecological burial is a basic service waived instead of ash storage
+     * (funeral-item-standards.dmn); a claim with both is refused on the items, in the reader's language; the waiver
+     * notice names the item.
+     */
+    @Test
+    void ecologicalBurialIsWaivedInsteadOfAshStorageNeverWithIt_R197() throws Exception {
+        Api applicant = api().as("lisi");
+        Map<String, Object> both = claim(applicant, "何丽珍", Fixtures.HE_ID, Fixtures.daysAgo(20), Fixtures.daysAgo(16));
+        both.put("items", List.of(Map.of("itemCode", "CREMATION", "quantity", 1, "charge", 350),
+                Map.of("itemCode", "ASH_STORAGE", "quantity", 1, "charge", 50),
+                Map.of("itemCode", "ECO_BURIAL", "quantity", 1, "charge", 300)));
+        Api.Response refused = submit(applicant, both);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("items");
+        assertThat(refused.body().path("errors").get(0).path("message").asText()).contains("生态安葬", "骨灰寄存");
+        assertThat(submit(applicant.inEnglish(), both).body().path("errors").get(0).path("message").asText())
+                .contains("Ecological burial replaces ash storage");
+
+        // Instead of ash storage: a basic service of the waiver (its standard, 100 yuan, in FuneralDecisionTablesTest).
+        Api unidentified = api().as("clerk-funeral-home");
+        ClockUtil.setCurrentTime(Date.from(MONDAY_2026_11_30.toInstant()));
+        Map<String, Object> body = unidentifiedBody("中公刑无名证2026第0461号", "SW44200020269461");
+        body.put("items", List.of(Map.of("itemCode", "CREMATION", "quantity", 1, "charge", 600),
+                Map.of("itemCode", "ECO_BURIAL", "quantity", 1, "charge", 300)));
+        Api.Response r = unidentified.post("/api/applications", Map.of("serviceCode", "funeral-fee-waiver", "data", body));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        complete(unidentified, no, Map.of("paperChecked", true, "specialGroup", "UNIDENTIFIED", "decision", "confirm"));
+        String lines = jdbc.queryForObject("select waiver_lines from funeral_waiver where application_no = ?",
+                String.class, no);
+        assertThat(lines).contains("ECO_BURIAL");
+        // An unidentified body's basic services are borne at actual cost: the burial is a basic service, in full.
+        assertThat(jdbc.queryForObject("select waived_amount from funeral_waiver where application_no = ?",
+                java.math.BigDecimal.class, no)).isEqualByComparingTo("900");
+        assertThat(issuedDocumentText(unidentified, no, "waiver-notice").replaceAll("\\s+", ""))
+                .contains("生态安葬（海葬、树葬、花葬等，替代骨灰寄存）：数量1，收费300.00元，减免300.00元");
+    }
+
+    /**
+     * Domain brief §4(a) (Shantou Longhu): the form records which policy funeral allowance the family may draw; the
+     * registry check gives the eligibility table the fact whether that category is excluded. Zhongshan excludes none
+     * by default ({@code platform.funeral.allowance-exclusions}): the claim goes on to the review.
+     */
+    @Test
+    void theFamilysPolicyFuneralAllowanceIsRecordedAndExcludesNobodyByDefault_R203() {
+        Api applicant = api().as("lisi");
+        Api clerk = api().as("clerk-funeral");
+        Map<String, Object> data = claim(applicant, "何丽珍", Fixtures.HE_ID, Fixtures.daysAgo(20), Fixtures.daysAgo(16));
+        data.put("allowanceCategory", "CIVIL");
+        Api.Response refused = submit(applicant, data);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("allowanceCategory");
+
+        data.put("allowanceCategory", "PUBLIC_SECTOR");
+        Api.Response r = submit(applicant, data);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        complete(clerk, no, Map.of("decision", "accept"));
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
+        assertThat(runtime.getVariable(instance.getId(), "allowanceExcluded")).isEqualTo(false);
+        assertThat(api().as("clerk-funeral").get("/api/applications/" + no).body().path("summary").path("outcome")
+                .isNull() || api().as("clerk-funeral").get("/api/applications/" + no).body().path("summary")
+                        .path("outcome").isMissingNode()).isTrue();
+    }
+
     private void complete(Api clerk, String no, Map<String, Object> data) {
         String task = taskOf(clerk, no);
         assertThat(task).as("a task of " + no).isNotNull();

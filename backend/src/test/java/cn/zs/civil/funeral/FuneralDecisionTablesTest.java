@@ -109,6 +109,24 @@ class FuneralDecisionTablesTest {
         assertThat(result).containsEntry("eligible", false).containsEntry("reasonCode", "NOT_COVERED");
     }
 
+    /** Domain brief §4(a) (Shantou Longhu): a policy funeral-allowance recipient of an excluded category (R203). */
+    @Test
+    void doesNotCoverTheFamilyOfAPolicyFuneralAllowanceRecipientOfAnExcludedCategory_R203() {
+        DmnDecisionResultEntries result = eligibility("NONE", true, true, true, true);
+
+        assertThat(matchedRules).containsExactly("Rule_AllowanceRecipient");
+        assertThat(result).containsEntry("eligible", false).containsEntry("reasonCode", "ALLOWANCE_RECIPIENT");
+    }
+
+    @Test
+    void coversAResidentWhoseFamilyDrawsNoExcludedAllowanceAndASpecialGroupInAnyCase() {
+        assertThat(eligibility("NONE", true, false, false, false)).containsEntry("eligible", true);
+        assertThat(matchedRules).containsExactly("Rule_HukouResident");
+        matchedRules.clear();
+        assertThat(eligibility("DIBAO", true, true, true, true)).containsEntry("eligible", true);
+        assertThat(matchedRules).containsExactly("Rule_SpecialGroup");
+    }
+
     // funeral-item-standards (UNIQUE)
 
     @ParameterizedTest
@@ -119,7 +137,8 @@ class FuneralDecisionTablesTest {
             "FAREWELL_HALL, Rule_FarewellHall,  230, 1,   230",
             "CREMATION,     Rule_Cremation,     250, 1,   250",
             "URN,           Rule_Urn,           150, 1,   150",
-            "ASH_STORAGE,   Rule_AshStorage,    50,  2,   100" })
+            "ASH_STORAGE,   Rule_AshStorage,    50,  2,   100",
+            "ECO_BURIAL,    Rule_EcoBurial,     100, 1,   100" })
     void givesEachBasicServiceItsStandardUnitsAndCap(String itemCode, String rule, double unitStandard,
             double maxUnits, double itemCap) {
         DmnDecisionResultEntries result = itemStandard(itemCode);
@@ -174,9 +193,18 @@ class FuneralDecisionTablesTest {
         assertThat(matchedRules).containsExactly("Rule_StandardCap");
     }
 
+    /** The facts as the registry check gives them to cases started before the allowance exclusion existed. */
     private DmnDecisionResultEntries eligibility(String specialGroup, Boolean hukouLocal, Boolean diedLocally,
             Boolean crematedLocally) {
+        return eligibility(specialGroup, hukouLocal, diedLocally, crematedLocally, null);
+    }
+
+    private DmnDecisionResultEntries eligibility(String specialGroup, Boolean hukouLocal, Boolean diedLocally,
+            Boolean crematedLocally, Boolean allowanceExcluded) {
         Map<String, Object> facts = new HashMap<>();
+        if (allowanceExcluded != null) {
+            facts.put(VAR_ALLOWANCE_EXCLUDED, allowanceExcluded);
+        }
         facts.put(VAR_SPECIAL_GROUP, specialGroup);
         facts.put(VAR_HUKOU_LOCAL, hukouLocal);
         facts.put(VAR_DIED_LOCALLY, diedLocally);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.zs.civil.registry.DemoRegistry;
 import cn.zs.civil.support.Api;
@@ -358,5 +361,74 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(countdown.path("stopped").asBoolean()).isTrue();
         assertThat(countdown.path("state").asText()).isEqualTo("ON_TIME");
         assertThat(countdown.path("remainingWorkingDays").asInt()).isZero();
+    }
+
+    /** A married couple in the marriage database, enrolled for one test: their case data. */
+    private Map<String, Object> enrolledCouple(String nameA, String idA, String nameB, String idB, String certificate) {
+        registry.enrol(new cn.zs.civil.registry.Registries.Person(idA, nameA, "M", LocalDate.parse(idA.substring(6, 10)
+                + "-" + idA.substring(10, 12) + "-" + idA.substring(12, 14)), "442000", "shiqi", "MARRIED"),
+                new cn.zs.civil.registry.Registries.MaritalRecord(idA, "MARRIED", idB, certificate,
+                        LocalDate.of(2015, 5, 20), "442000"), null);
+        registry.enrol(new cn.zs.civil.registry.Registries.Person(idB, nameB, "F", LocalDate.parse(idB.substring(6, 10)
+                + "-" + idB.substring(10, 12) + "-" + idB.substring(12, 14)), "442000", "shiqi", "MARRIED"),
+                new cn.zs.civil.registry.Registries.MaritalRecord(idB, "MARRIED", idA, certificate,
+                        LocalDate.of(2015, 5, 20), "442000"), null);
+        return application(nameA, idA, nameB, idB, certificate);
+    }
+
+    /**
+     * 婚姻登记工作规范: acceptance gives the couple the 《离婚登记申请受理回执单》, which states the day the cooling-off
+     * period ends and that either of them may withdraw until then; a withdrawal gives the 《撤回离婚登记申请确认单》
+     * naming who withdrew; an application not accepted gives the 《不予受理离婚登记申请告知书》 with the reasons and
+     * the remedy (ALL 32).
+     */
+    @Test
+    void acceptanceGivesTheReceiptSlipWithdrawalTheConfirmationSlipAndNonAcceptanceTheWrittenNotice_R88_R94_R9() {
+        Api registrar = api().as("clerk-marriage");
+        String no = acceptedCase(enrolledCouple("卢志刚", "442000198703126110", "韩雪梅", "442000198905216229",
+                "J442000-2015-006101"));
+        JsonNode receipt = issuedDocument(registrar, no, "receipt");
+        assertThat(receipt.path("title").asText()).isEqualTo("离婚登记申请受理回执单");
+        // Accepted on Monday 2026-06-01: thirty days from the day after, to Wednesday 2026-07-01.
+        assertThat(issuedDocumentText(registrar, no, "receipt")).contains("离婚登记申请受理回执单", no, "卢志刚",
+                "离婚冷静期届满日", "2026年7月1日", "撤回离婚登记申请", "中山市民政局");
+
+        day(no, 10);
+        assertThat(withdraw(no, "B", "442000198905216229").status()).isEqualTo(204);
+        JsonNode slip = issuedDocument(registrar, no, "divorce-withdrawal");
+        assertThat(slip.path("title").asText()).isEqualTo("撤回离婚登记申请确认单");
+        String text = issuedDocumentText(registrar, no, "divorce-withdrawal");
+        assertThat(text).contains("撤回离婚登记申请确认单", no, "卢志刚", "韩雪梅", "撤回申请的当事人", "撤回时间",
+                "2026年6月11日", "予以确认", "中山市民政局婚姻登记处");
+        // Who withdrew, as the verification page shows the slip's facts: the party B who came to the counter.
+        String url = slip.path("verifyUrl").asText();
+        JsonNode facts = api().anonymous().get("/api/public/documents/" + url.substring(url.lastIndexOf('/') + 1))
+                .body().path("facts");
+        boolean named = false;
+        for (JsonNode f : facts) {
+            named |= "撤回申请的当事人".equals(f.path("label").asText()) && "韩雪梅".equals(f.path("value").asText());
+        }
+        assertThat(named).as(facts.toString()).isTrue();
+
+        // Deemed withdrawn (nobody appeared) is not a withdrawal: no confirmation slip.
+        ClockUtil.setCurrentTime(Date.from(ACCEPTED_AT));
+        String lapsed = acceptedCase(enrolledCouple("邓国栋", "442000198501076338", "罗佩仪", "442000198809306443",
+                "J442000-2015-006102"));
+        day(lapsed, 31);
+        day(lapsed, 62);
+        assertThat(outcome(lapsed)).isEqualTo("DEEMED_WITHDRAWN");
+        issuedDocument(registrar, lapsed, "receipt");
+        assertThat(count("select count(*) from issued_document where application_no = ? and kind = 'DIVORCE_WITHDRAWAL'",
+                lapsed)).isZero();
+
+        ClockUtil.setCurrentTime(Date.from(ACCEPTED_AT));
+        String notAccepted = caseAwaitingAcceptance(application("邓国栋", "442000198501076338", "罗佩仪",
+                "442000198809306443", "J442000-2015-006102"));
+        complete(notAccepted, Map.of("decision", "notAccepted", "notAcceptedGround", "DOCUMENTS_MISSING",
+                "reasons", "未携带离婚协议书"));
+        JsonNode notice = issuedDocument(registrar, notAccepted, "refusal-notice");
+        assertThat(notice.path("title").asText()).isEqualTo("不予受理离婚登记申请告知书");
+        assertThat(issuedDocumentText(registrar, notAccepted, "refusal-notice")).contains("不予受理离婚登记申请告知书",
+                notAccepted, "未携带离婚协议书", "法律依据", "救济途径", "行政复议", "决定时间", "中山市民政局");
     }
 }

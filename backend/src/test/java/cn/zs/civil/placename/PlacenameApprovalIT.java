@@ -229,25 +229,128 @@ class PlacenameApprovalIT extends ApiTestBase {
         Job consultation = timer(no, "Event_ConsultationPeriodEnded");
         ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plusSeconds(60)));
         management.executeJob(consultation.getId());
+        LocalDate consulted = BusinessTime.now().toLocalDate();
         complete(clerk, no, Map.of("consultationChannels", "所在镇街公示栏", "opinionsReceived", 5,
-                "opinionsHandling", "部分居民有异议", "hearingRequested", "yes"));
+                "opinionsHandling", "部分居民有异议", "hearingRequested", "yes",
+                "hearingRightNotifiedOn", consulted.minusDays(2).toString(),
+                "hearingRequestedOn", consulted.minusDays(1).toString()));
+        // The hearing is held ten days later, its time and place notified eight days before (ALL Arts. 47-48).
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(10))));
+        String heldOn = consulted.plusDays(8).toString();
+        String notifiedOn = consulted.toString();
 
         // 吴静 (clerk-placename) accepted and evaluated the case: neither her name nor her account may preside.
         String hearing = taskOf(clerk, no);
         for (String reviewer : List.of("吴静", " clerk-placename ")) {
             Api.Response refused = clerk.post("/api/tasks/" + hearing + "/complete", Map.of("data", Map.of(
-                    "hearingDate", BusinessTime.now().toLocalDate().toString(), "presidingOfficer", reviewer,
+                    "hearingNotifiedOn", notifiedOn, "hearingDate", heldOn, "presidingOfficer", reviewer,
                     "hearingRecord", "听证笔录")));
             assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
             assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("presidingOfficer");
             assertThat(refused.body().path("errors").get(0).path("message").asText()).contains("吴静", "第四十八条");
         }
         assertThat(clerk.inEnglish().post("/api/tasks/" + hearing + "/complete", Map.of("data", Map.of(
-                "hearingDate", BusinessTime.now().toLocalDate().toString(), "presidingOfficer", "吴静",
+                "hearingNotifiedOn", notifiedOn, "hearingDate", heldOn, "presidingOfficer", "吴静",
                 "hearingRecord", "听证笔录"))).body().path("errors").get(0).path("message").asText())
                 .contains("cannot preside", "Art. 48");
-        complete(clerk, no, Map.of("hearingDate", BusinessTime.now().toLocalDate().toString(),
+        complete(clerk, no, Map.of("hearingNotifiedOn", notifiedOn, "hearingDate", heldOn,
                 "presidingOfficer", "孙主任", "hearingRecord", "听证笔录：异议已说明"));
+        assertThat(taskOf(clerk, no)).isNotEqualTo(hearing);
+    }
+
+    /**
+     * 地名管理条例 Art. 8 and the domain brief's pre-check: a name is checked against the approved place-name plan. A
+     * name that does not conform goes on only with the plan checked and the reason the exception is justified (or the
+     * plan's revision); without them the evaluation is refused field by field, in the reader's language.
+     */
+    @Test
+    void aNameOutsideThePlaceNamePlanGoesOnOnlyWithThePlanCheckedAndTheReason_R171() {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        String no = submit(applicant, "锦绣", "路", "NAMING", null);
+        complete(clerk, no, Map.of("decision", "accept"));
+        String evaluate = taskOf(clerk, no);
+        Api.Response refused = clerk.post("/api/tasks/" + evaluate + "/complete", Map.of("data", Map.of(
+                "socialImpact", "MEDIUM", "planConforms", false, "evaluationSummary", "合法可行")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.body().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("planCheckedReference", "planDeviationReason");
+        assertThat(refused.body().path("errors").findValuesAsText("message").toString()).contains("核对的地名方案");
+        Api.Response english = clerk.inEnglish().post("/api/tasks/" + evaluate + "/complete", Map.of("data", Map.of(
+                "socialImpact", "MEDIUM", "evaluationSummary", "合法可行")));
+        assertThat(english.status()).isEqualTo(422);
+        assertThat(english.body().path("errors").findValuesAsText("message").toString())
+                .contains("Place-name plan checked");
+        assertThat(taskOf(clerk, no)).isEqualTo(evaluate);
+
+        complete(clerk, no, Map.of("socialImpact", "MEDIUM", "planConforms", false, "evaluationSummary", "合法可行",
+                "planCheckedReference", "中山市小榄镇地名方案（2024年版）",
+                "planDeviationReason", "新建道路在方案批准后规划，已按程序报请修订方案"));
+        assertThat(taskOf(clerk, no)).isNotEqualTo(evaluate);
+        assertThat(status(applicant, no).path("countdown").path("paused").asBoolean()).isTrue();
+    }
+
+    /**
+     * 行政许可法 Arts. 47-48, as {@code platform.placename.hearing-*-days}: a hearing requested more than 5 days after
+     * the parties were told of the right is refused on that date (the clerk answers "no hearing"); the hearing is held
+     * within 20 days of the request, its time and place notified at least 7 days before; each refusal names the
+     * field, the period and the dates, in the reader's language.
+     */
+    @Test
+    void theHearingIsRequestedWithin5DaysHeldWithin20AndNotified7DaysBefore_R17() {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        String no = submit(applicant, "康宁", "路", "NAMING", null);
+        complete(clerk, no, Map.of("decision", "accept"));
+        complete(clerk, no, Map.of("socialImpact", "MEDIUM", "planConforms", true, "evaluationSummary", "合法可行"));
+        complete(clerk, no, Map.of("experts", "李教授、王工程师", "reviewDate", BusinessTime.now().toLocalDate().toString(),
+                "expertConclusion", "SUPPORT", "expertReport", "名称寓意良好"));
+        Job consultation = timer(no, "Event_ConsultationPeriodEnded");
+        ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plusSeconds(60)));
+        management.executeJob(consultation.getId());
+        LocalDate t = BusinessTime.now().toLocalDate();
+        Map<String, Object> summary = new HashMap<>(Map.of("consultationChannels", "所在镇街公示栏",
+                "opinionsReceived", 5, "opinionsHandling", "部分居民有异议", "hearingRequested", "yes"));
+
+        // Both dates are required once a hearing was requested.
+        String task = taskOf(clerk, no);
+        Api.Response missing = clerk.post("/api/tasks/" + task + "/complete", Map.of("data", summary));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.body().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("hearingRightNotifiedOn", "hearingRequestedOn");
+        // Six days after the notice: too late.
+        summary.put("hearingRightNotifiedOn", t.minusDays(7).toString());
+        summary.put("hearingRequestedOn", t.minusDays(1).toString());
+        Api.Response late = clerk.post("/api/tasks/" + task + "/complete", Map.of("data", summary));
+        assertThat(late.status()).as(late.toString()).isEqualTo(422);
+        assertThat(late.body().path("errors").findValuesAsText("field")).containsExactly("hearingRequestedOn");
+        assertThat(late.body().path("errors").get(0).path("message").asText()).contains("5日内", "第四十七条",
+                t.minusDays(2).toString());
+        assertThat(clerk.inEnglish().post("/api/tasks/" + task + "/complete", Map.of("data", summary)).body()
+                .path("errors").get(0).path("message").asText()).contains("within 5 days", "Art. 47");
+        summary.put("hearingRightNotifiedOn", t.minusDays(3).toString());
+        complete(clerk, no, summary);
+
+        // Twenty-four days later: a hearing on day 22 after the request is late; one notified 3 days before, too short.
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(24))));
+        String hearing = taskOf(clerk, no);
+        Map<String, Object> held = new HashMap<>(Map.of("presidingOfficer", "孙主任", "hearingRecord", "听证笔录",
+                "hearingNotifiedOn", t.toString(), "hearingDate", t.plusDays(21).toString()));
+        Api.Response tooLate = clerk.post("/api/tasks/" + hearing + "/complete", Map.of("data", held));
+        assertThat(tooLate.status()).as(tooLate.toString()).isEqualTo(422);
+        assertThat(tooLate.body().path("errors").findValuesAsText("field")).containsExactly("hearingDate");
+        assertThat(tooLate.body().path("errors").get(0).path("message").asText()).contains("20日内",
+                t.minusDays(1).toString(), t.plusDays(19).toString());
+        held.put("hearingNotifiedOn", t.plusDays(15).toString());
+        held.put("hearingDate", t.plusDays(18).toString());
+        Api.Response shortNotice = clerk.post("/api/tasks/" + hearing + "/complete", Map.of("data", held));
+        assertThat(shortNotice.status()).isEqualTo(422);
+        assertThat(shortNotice.body().path("errors").findValuesAsText("field")).containsExactly("hearingNotifiedOn");
+        assertThat(shortNotice.body().path("errors").get(0).path("message").asText()).contains("7日前", "第四十八条",
+                t.plusDays(22).toString());
+        held.put("hearingNotifiedOn", t.plusDays(5).toString());
+        held.put("hearingDate", t.plusDays(12).toString());
+        complete(clerk, no, held);
         assertThat(taskOf(clerk, no)).isNotEqualTo(hearing);
     }
 
@@ -313,6 +416,72 @@ class PlacenameApprovalIT extends ApiTestBase {
 
         // Not for a service the law gives no extension (marriage is decided on the day).
         assertThat(api().as("lisi").get("/api/cases/" + no + "/extension").status()).isEqualTo(404);
+    }
+
+    /**
+     * ALL 32: acceptance and non-acceptance are each answered in writing, sealed and dated: the acceptance receipt
+     * with the limits; the decision not to accept with its reasons, legal basis and remedy.
+     */
+    @Test
+    void acceptanceAndNonAcceptanceAreAnsweredInWriting_R8_R9() {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        String accepted = submit(applicant, "福泽", "路", "NAMING", null);
+        complete(clerk, accepted, Map.of("decision", "accept"));
+        assertThat(issuedDocument(applicant, accepted, "receipt").path("title").asText()).isEqualTo("受理通知书");
+        assertThat(issuedDocumentText(applicant, accepted, "receipt")).contains("受理通知书", accepted,
+                "地名命名、更名审批", "受理时间", "法定办结时限", "中山市民政局", "予以受理");
+
+        String refused = submit(applicant, "瑞祥", "路", "NAMING", null);
+        complete(clerk, refused, Map.of("decision", "notAccepted", "reasons", "该道路尚未竣工验收，不属于命名受理范围"));
+        assertThat(issuedDocument(applicant, refused, "refusal-notice").path("title").asText())
+                .isEqualTo("不予受理决定书");
+        assertThat(issuedDocumentText(applicant, refused, "refusal-notice")).contains("不予受理决定书", refused,
+                "该道路尚未竣工验收，不属于命名受理范围", "法律依据", "救济途径", "行政复议", "决定时间", "中山市民政局");
+    }
+
+    /**
+     * ALL Art. 45: when a step that the time limit does not count starts (here the expert review, then the
+     * consultation), the applicant is told in writing how long it will take: an e-mail and a text message with the
+     * step, the days ({@code platform.excluded-steps.expected-days}) and the expected last day; the case's timeline
+     * records it.
+     */
+    @Test
+    void theApplicantIsToldInWritingHowLongTheExpertReviewAndTheConsultationWillTake_R16() throws Exception {
+        Api applicant = api().as("zhangsan");
+        Api clerk = api().as("clerk-placename");
+        String no = submit(applicant, "安泰", "路", "NAMING", null);
+        complete(clerk, no, Map.of("decision", "accept"));
+        complete(clerk, no, Map.of("socialImpact", "MEDIUM", "planConforms", true, "evaluationSummary", "合法可行"));
+        LocalDate today = BusinessTime.now().toLocalDate();
+        String expertUntil = today.plusDays(30).format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"));
+        String mail = awaitMailBody(no, "专家评审");
+        assertThat(mail).contains(no, "地名命名、更名审批", "专家评审（论证）", "不计入办理期限", "30日", expertUntil,
+                "第四十五条").doesNotContain("EXPERT_REVIEW");
+        assertThat(applicant.get("/api/applications/" + no).body().findValuesAsText("type")).contains("STEP_EXCLUDED");
+
+        complete(clerk, no, Map.of("experts", "李教授、王工程师", "reviewDate", today.toString(),
+                "expertConclusion", "SUPPORT", "expertReport", "名称寓意良好"));
+        String consultation = awaitMailBody(no, "征求意见");
+        assertThat(consultation).contains("征求意见", "10日",
+                today.plusDays(10).format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")));
+        JsonNode sent = applicant.get("/api/applications/" + no + "/notifications").body();
+        assertThat(sent.findValuesAsText("template").stream().filter("EXCLUDED_STEP"::equals).count()).isEqualTo(4);
+    }
+
+    /** The body of the e-mail about the case that names this step, as the applicant receives it. */
+    private static String awaitMailBody(String no, String step) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < end) {
+            for (jakarta.mail.internet.MimeMessage m : cn.zs.civil.support.TestMailServer.SERVER.getReceivedMessages()) {
+                String body = String.valueOf(m.getContent());
+                if (body.contains(no) && m.getSubject() != null && m.getSubject().contains(step)) {
+                    return body;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail about " + step + " of " + no);
     }
 
     private String submit(Api applicant, String specificPart, String genericPart, String type, String currentName) {

@@ -182,4 +182,41 @@ class SocialOrgChangeAndCancellationIT extends ApiTestBase {
         assertThat(summary(no).path("outcome").asText()).isEqualTo("NOT_COMPETENT");
         assertThat(taskOf(api().as("clerk-socialorg"), no)).isNull();
     }
+
+    /**
+     * ALL 32: acceptance and non-acceptance are each answered in writing, sealed and dated. The change and the
+     * cancellation give the applicant the acceptance receipt with the limits; an application that is not accepted (by
+     * the clerk, or outside this bureau's register) gives the written decision with its reasons, legal basis and remedy.
+     */
+    @Test
+    void acceptanceAndNonAcceptanceOfAChangeOrACancellationAreAnsweredInWriting_R8_R9() {
+        Api applicant = api().as("lisi");
+        String change = submit("socialorg-change", Map.of("organisationName", "中山市青年志愿者协会", "registrationNo",
+                codeOf("中山市青年志愿者协会"), "changedItem", "DOMICILE", "oldValue", "中山市东区起湾道1号",
+                "newValue", "中山市东区中山四路2号", "approvedOn", BusinessTime.now().toLocalDate().minusDays(5).toString()));
+        complete("clerk-socialorg", change, Map.of("decision", "accept"));
+        JsonNode receipt = issuedDocument(applicant, change, "receipt");
+        assertThat(receipt.path("title").asText()).isEqualTo("受理通知书");
+        assertThat(issuedDocumentText(applicant, change, "receipt")).contains("受理通知书", change, "社会组织变更登记",
+                "受理时间", "法定办结时限", "中山市民政局", "予以受理");
+
+        String cancellation = submit("socialorg-cancellation", Map.of("organisationName", "中山市康乐社会工作服务中心",
+                "registrationNo", codeOf("中山市康乐社会工作服务中心"), "cancellationReason", "DISSOLVED",
+                "liquidationEndedOn", BusinessTime.now().toLocalDate().minusDays(3).toString()));
+        complete("clerk-socialorg", cancellation, Map.of("decision", "notAccepted",
+                "reasons", "清算报告未经业务主管单位审查"));
+        JsonNode refusal = issuedDocument(applicant, cancellation, "refusal-notice");
+        assertThat(refusal.path("title").asText()).isEqualTo("不予受理决定书");
+        assertThat(issuedDocumentText(applicant, cancellation, "refusal-notice")).contains("不予受理决定书",
+                cancellation, "清算报告未经业务主管单位审查", "理由", "法律依据", "救济途径", "行政复议", "行政诉讼",
+                "决定时间", "中山市民政局");
+
+        // Not this bureau's competence: the written decision too, without anyone typing it.
+        String elsewhere = submit("socialorg-cancellation", Map.of("organisationName", "广州市某某商会",
+                "registrationNo", "51440100MJ0000009X", "cancellationReason", "OTHER",
+                "liquidationEndedOn", BusinessTime.now().toLocalDate().minusDays(3).toString()));
+        assertThat(issuedDocument(applicant, elsewhere, "refusal-notice").path("title").asText())
+                .isEqualTo("不予受理决定书");
+        assertThat(issuedDocumentText(applicant, elsewhere, "refusal-notice")).contains("救济途径", "行政复议");
+    }
 }

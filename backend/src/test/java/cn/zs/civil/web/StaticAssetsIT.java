@@ -45,7 +45,7 @@ class StaticAssetsIT extends ApiTestBase {
 
     @Test
     void thePageIsRevalidatedEveryTimeUnderEachOfItsAddresses() throws Exception {
-        for (String path : new String[] {"/", "/index.html", "/portal", "/workbench/tasks/42", "/track"}) {
+        for (String path : new String[] {"/", "/index.html", "/portal", "/workbench/tasks/42", "/track", "/ratings"}) {
             HttpResponse<byte[]> r = get(path, null);
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(path).contains(ASSET);
