@@ -40,6 +40,10 @@ public final class MarriageProcess {
         return "party" + party + "IdNumber";
     }
 
+    static String validUntilField(String party) {
+        return "party" + party + "IdValidUntil";
+    }
+
     static String declaredField(String party) {
         return "party" + party + "DeclaredStatus";
     }

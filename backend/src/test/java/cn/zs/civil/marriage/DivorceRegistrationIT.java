@@ -179,6 +179,26 @@ class DivorceRegistrationIT extends ApiTestBase {
     }
 
     @Test
+    void aDivorceApplicationWithAnExpiredIdDocumentIsRefusedOnThatPartysField_R58() {
+        Map<String, Object> data = application("曹军", PartyIds.of(2, 1, true), "钱丽", PartyIds.of(2, 1, false),
+                "J442000-2019-001234");
+        data.put("partyAIdValidUntil", "2026-05-31");
+        Api registrar = api().as("clerk-marriage");
+        Api.Response refused = registrar.post("/api/applications",
+                Map.of("serviceCode", "divorce-registration", "data", data));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        var errors = refused.body().path("errors");
+        assertThat(errors.size()).isEqualTo(1);
+        assertThat(errors.get(0).path("field").asText()).isEqualTo("partyAIdValidUntil");
+        assertThat(errors.get(0).path("message").asText()).startsWith("身份证件已于2026-05-31过期");
+
+        // On 2026-06-01 a card valid until that day is still valid.
+        data.put("partyAIdValidUntil", "2026-06-01");
+        assertThat(registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
     void oneOpenDivorcePerMarriageRefusesASecondApplicationNamingTheFirst() {
         Map<String, Object> data = application("郭峰", "430100198208183312", "谢敏", "360100198512254420",
                 "J442000-2016-000789");

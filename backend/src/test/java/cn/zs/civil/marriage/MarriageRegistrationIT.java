@@ -195,6 +195,38 @@ public class MarriageRegistrationIT extends ApiTestBase {
     }
 
     @Test
+    void anExpiredIdDocumentRefusesTheCheckInOnThatPartysFieldInTheReadersLanguage_R58() {
+        java.time.LocalDate today = cn.zs.civil.application.BusinessTime.now().toLocalDate();
+        Map<String, Object> data = couple("马志远", PartyIds.of(1, 1, true), "SINGLE", "何静", PartyIds.of(1, 1, false),
+                "SINGLE");
+        data.put("partyAIdValidUntil", today.plusYears(5).toString());
+        data.put("partyBIdValidUntil", today.minusDays(1).toString());
+        int cases = count("select count(*) from application where service_code = 'marriage-registration'");
+        Api registrar = api().as("clerk-marriage");
+
+        Api.Response refused = registrar.post("/api/applications",
+                Map.of("serviceCode", "marriage-registration", "data", data));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        JsonNode errors = refused.body().path("errors");
+        assertThat(errors.size()).isEqualTo(1);
+        assertThat(errors.get(0).path("field").asText()).isEqualTo("partyBIdValidUntil");
+        assertThat(errors.get(0).path("code").asText()).isEqualTo("marriage.idDocumentExpired");
+        assertThat(errors.get(0).path("message").asText()).isEqualTo("身份证件已于" + today.minusDays(1)
+                + "过期，不能凭过期证件办理登记：请当事人持有效身份证件（或临时身份证）办理。");
+        JsonNode english = registrar.inEnglish().post("/api/applications",
+                Map.of("serviceCode", "marriage-registration", "data", data)).body().path("errors").get(0);
+        assertThat(english.path("message").asText()).startsWith("The ID document expired on " + today.minusDays(1));
+        assertThat(english.path("label").asText()).isEqualTo("Party B's ID document valid until");
+        assertThat(count("select count(*) from application where service_code = 'marriage-registration'"))
+                .isEqualTo(cases);
+
+        // Valid through its last day; a long-term card has no end date and the field stays blank.
+        data.put("partyBIdValidUntil", today.toString());
+        data.remove("partyAIdValidUntil");
+        checkIn(data);
+    }
+
+    @Test
     void aRegistryOutageLeavesTheCaseWaitingAndItCompletesWhenTheRegistryReturns() {
         registry.setAvailable(false);
         String no = checkIn(couple("周国强", "442000197010105718", "WIDOWED", "孙美玲", "442000198502024628", "DIVORCED"));
