@@ -39,7 +39,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         ClockUtil.reset();
     }
 
-    private static Map<String, Object> application(String nameA, String idA, String nameB, String idB, String certificate) {
+    static Map<String, Object> application(String nameA, String idA, String nameB, String idB, String certificate) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("district", "shiqi");
         data.put("partyAName", nameA);
