@@ -198,6 +198,41 @@ class DivorceRegistrationIT extends ApiTestBase {
                 .status()).isEqualTo(201);
     }
 
+    /** A married couple the registries know, born in March 1993, married under the given certificate. */
+    private String[] marriedCouple(int day, String man, String woman, String certificate) {
+        String[] ids = {PartyIds.of(day, 0, true), PartyIds.of(day, 0, false)};
+        String[] names = {man, woman};
+        for (int i = 0; i < 2; i++) {
+            registry.enrol(new cn.zs.civil.registry.Registries.Person(ids[i], names[i], i == 0 ? "M" : "F",
+                    java.time.LocalDate.of(1993, 3, day), "442000", "shiqi", "MARRIED"),
+                    new cn.zs.civil.registry.Registries.MaritalRecord(ids[i], "MARRIED", ids[1 - i], certificate,
+                            java.time.LocalDate.of(2019, 5, 20), "442000"), null);
+        }
+        return ids;
+    }
+
+    @Test
+    void atAcceptanceATraffickingFlagBarsAcceptingAndADomesticViolenceReferralIsLogged_R78() {
+        String[] ids = marriedCouple(7, "韩磊", "姜雪", "J442000-2019-007007");
+        Api registrar = api().as("clerk-marriage");
+        String no = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data",
+                application("韩磊", ids[0], "姜雪", ids[1], "J442000-2019-007007"))).body().path("applicationNo").asText();
+        runJobs(no);
+        Api.Response accepted = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete", Map.of("data",
+                Map.of("decision", "accept", "suspectedTrafficking", true, "traffickingReport", "已报东区派出所")));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(422);
+        assertThat(accepted.body().path("errors").get(0).path("code").asText())
+                .isEqualTo("marriage.safeguard.traffickingStops");
+
+        complete(no, Map.of("decision", "accept", "domesticViolence", true,
+                "domesticViolenceReferral", "告知反家庭暴力法规定的人身安全保护令及市妇联热线12338"));
+        assertThat(status(no)).isEqualTo("COOLING_OFF");
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'VIOLENCE_REFERRAL'"
+                + " and actor_id = 'clerk-marriage'", no)).isEqualTo(1);
+        assertThat(api().as("clerk-marriage").get("/api/applications/" + no).body().path("timeline").toString())
+                .contains("人身安全保护令");
+    }
+
     @Test
     void oneOpenDivorcePerMarriageRefusesASecondApplicationNamingTheFirst() {
         Map<String, Object> data = application("郭峰", "430100198208183312", "谢敏", "360100198512254420",

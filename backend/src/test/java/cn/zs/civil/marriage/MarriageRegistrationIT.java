@@ -226,6 +226,85 @@ public class MarriageRegistrationIT extends ApiTestBase {
         checkIn(data);
     }
 
+    /** Two people the registries know, single and of age, born in March 1993. */
+    private String[] enrolledCouple(int day, String man, String woman) {
+        String[] ids = {PartyIds.of(day, 0, true), PartyIds.of(day, 0, false)};
+        String[] names = {man, woman};
+        for (int i = 0; i < 2; i++) {
+            registry.enrol(new cn.zs.civil.registry.Registries.Person(ids[i], names[i], i == 0 ? "M" : "F",
+                    java.time.LocalDate.of(1993, 3, day), "442000", "shiqi", "SINGLE"),
+                    new cn.zs.civil.registry.Registries.MaritalRecord(ids[i], "SINGLE", null, null, null, null), null);
+        }
+        return ids;
+    }
+
+    private static String timelineText(Api as, String no) {
+        StringBuilder text = new StringBuilder();
+        as.get("/api/applications/" + no).body().path("timeline").forEach(e -> text.append(e.path("text").asText())
+                .append('\n'));
+        return text.toString();
+    }
+
+    @Test
+    void aSuspectedTraffickingFlagIsReportedLoggedForStaffOnlyAndStopsTheRegistration_R78() {
+        String[] ids = enrolledCouple(5, "郑强", "黄小燕");
+        Api.Response submitted = api().as("clerk-marriage").post("/api/applications", Map.of("serviceCode",
+                "marriage-registration", "data", couple("郑强", ids[0], "SINGLE", "黄小燕", ids[1], "SINGLE")));
+        String no = submitted.body().path("applicationNo").asText();
+        String code = submitted.body().path("queryCode").asText();
+        runJobs(no);
+        assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
+        Api registrar = api().as("clerk-marriage");
+        Map<String, Object> flagged = new LinkedHashMap<>(Map.of("counselling", "declined", "declarationSignedA", true,
+                "declarationSignedB", true, "decision", "register", "suspectedTrafficking", true));
+
+        // The report itself is required with the flag.
+        Api.Response noReport = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete",
+                Map.of("data", flagged));
+        assertThat(noReport.status()).isEqualTo(422);
+        assertThat(noReport.body().path("errors").findValuesAsText("field")).contains("traffickingReport");
+
+        // Flagged, the registration cannot go ahead.
+        flagged.put("traffickingReport", "已报石岐派出所，接警编号 JJ2026-0042");
+        Api.Response register = registrar.inEnglish().post("/api/tasks/" + taskOf(registrar, no) + "/complete",
+                Map.of("data", flagged));
+        assertThat(register.status()).as(register.toString()).isEqualTo(422);
+        JsonNode error = register.body().path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo("decision");
+        assertThat(error.path("message").asText()).startsWith("A suspected trafficked or abducted woman is flagged");
+        assertThat(summary(no).path("status").asText()).isEqualTo("UNDER_REVIEW");
+
+        flagged.put("decision", "refuse");
+        flagged.put("refusalGround", "NOT_VOLUNTARY");
+        flagged.put("reasons", "女方并非自愿结婚，依法不予登记。");
+        complete(no, flagged);
+        assertThat(summary(no).path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(registry.maritalRecord(ids[1]).status()).isEqualTo("SINGLE");
+        // In the trail with its human label and the report, for staff; never on the couple's tracking page.
+        assertThat(timelineText(registrar, no)).contains(
+                "登记员标记：疑似被拐卖、绑架的妇女，已报告公安机关，不予办理登记：受理与审查（当面声明）"
+                        + "；报告情况：已报石岐派出所，接警编号 JJ2026-0042");
+        assertThat(timelineText(registrar.inEnglish(), no)).contains("Registrar's flag: suspected trafficked");
+        String tracked = api().anonymous().post("/api/public/track", Map.of("applicationNo", no, "queryCode", code))
+                .body().toString();
+        assertThat(tracked).doesNotContain("拐卖").doesNotContain("TRAFFICKING").doesNotContain("派出所");
+    }
+
+    @Test
+    void aDomesticViolenceFlagRecordsTheReferralAndTheMarriageMayStillBeRegistered_R78() {
+        String[] ids = enrolledCouple(6, "冯涛", "杨柳");
+        String no = checkIn(couple("冯涛", ids[0], "SINGLE", "杨柳", ids[1], "SINGLE"));
+        complete(no, Map.of("counselling", "accepted", "declarationSignedA", true, "declarationSignedB", true,
+                "decision", "register", "domesticViolence", true,
+                "domesticViolenceReferral", "已劝阻；告知市妇联维权热线12338、石岐派出所及市救助管理站"));
+        assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_IssueCertificate");
+        assertThat(timelineText(api().as("clerk-marriage"), no)).contains(
+                "登记员标记：家庭暴力受害人或面临家庭暴力现实危险，已劝阻并告知求助途径：受理与审查（当面声明）"
+                        + "；告知的求助途径：已劝阻；告知市妇联维权热线12338");
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'VIOLENCE_REFERRAL'",
+                no)).isEqualTo(1);
+    }
+
     @Test
     void aRegistryOutageLeavesTheCaseWaitingAndItCompletesWhenTheRegistryReturns() {
         registry.setAvailable(false);
