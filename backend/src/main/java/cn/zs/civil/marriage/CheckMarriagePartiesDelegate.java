@@ -48,7 +48,7 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
         String no = execution.getProcessBusinessKey();
         Map<String, Object> data = applications.formData(no);
         parties.register(no, MARRIAGE_SERVICE, data);
-        registryCheck.run(execution, () -> check(no, data));
+        registryCheck.run(execution, responseIds -> check(no, data, responseIds));
     }
 
     /**
@@ -68,7 +68,7 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
         return Period.between(birth, day).getYears();
     }
 
-    private Map<String, Object> check(String no, Map<String, Object> data) {
+    private Map<String, Object> check(String no, Map<String, Object> data, List<String> responseIds) {
         LocalDate today = BusinessTime.now().toLocalDate();
         Map<String, Object> facts = new LinkedHashMap<>();
         List<String> sexes = new ArrayList<>();
@@ -82,8 +82,12 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
             boolean valid = IdNumbers.valid(id);
             Optional<Registries.Person> person = valid ? identity.person(id) : Optional.empty();
             identityVerified &= person.map(x -> x.name().equals(data.get(nameField(p)))).orElse(false);
-            Registries.MaritalRecord record = valid ? marriages.maritalRecord(id)
+            Registries.MaritalAnswer answer = valid ? marriages.maritalAnswer(id) : null;
+            Registries.MaritalRecord record = answer != null ? answer.record()
                     : new Registries.MaritalRecord(id, "UNKNOWN", null, null, null, null);
+            if (answer != null) {
+                responseIds.add(answer.responseId());
+            }
             records.add(record);
             // Sex from the registry, else from the ID number's 17th digit (odd: male).
             String sex = person.map(Registries.Person::sex).orElse(valid && (id.charAt(16) - '0') % 2 == 1 ? "M" : "F");

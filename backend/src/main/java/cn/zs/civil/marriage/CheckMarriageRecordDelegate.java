@@ -3,6 +3,7 @@ package cn.zs.civil.marriage;
 import static cn.zs.civil.marriage.MarriageProcess.*;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,10 +41,10 @@ class CheckMarriageRecordDelegate implements JavaDelegate {
         String no = execution.getProcessBusinessKey();
         Map<String, Object> data = applications.formData(no);
         parties.register(no, DIVORCE_SERVICE, data);
-        registryCheck.run(execution, () -> check(no, data));
+        registryCheck.run(execution, responseIds -> check(no, data, responseIds));
     }
 
-    private Map<String, Object> check(String no, Map<String, Object> data) {
+    private Map<String, Object> check(String no, Map<String, Object> data, List<String> responseIds) {
         Map<String, Object> facts = new LinkedHashMap<>();
         String idA = String.valueOf(data.get(idField("A")));
         String idB = String.valueOf(data.get(idField("B")));
@@ -53,7 +54,9 @@ class CheckMarriageRecordDelegate implements JavaDelegate {
             identityVerified &= IdNumbers.valid(id) && identity.person(id)
                     .map(x -> x.name().equals(data.get(nameField(p)))).orElse(false);
         }
-        Registries.MaritalRecord a = marriages.maritalRecord(idA);
+        Registries.MaritalAnswer answer = marriages.maritalAnswer(idA);
+        responseIds.add(answer.responseId());
+        Registries.MaritalRecord a = answer.record();
         boolean recordFound = "MARRIED".equals(a.status()) && idB.equalsIgnoreCase(a.spouseIdNumber())
                 && String.valueOf(data.get("marriageCertificateNo")).endsWith(String.valueOf(a.certificateNo()));
         facts.put(VAR_IDENTITY_VERIFIED, identityVerified);

@@ -29,6 +29,7 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
         Registries.AssistanceRegistry, Registries.FuneralRegistry, Registries.MarriageRegistry {
 
     private final Map<String, Registries.Person> people = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong answers = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Registries.DeathRecord> deaths = new ConcurrentHashMap<>();
     private final Map<String, String> assistance = new ConcurrentHashMap<>();
     private final Map<String, Registries.CremationRecord> cremations = new ConcurrentHashMap<>();
@@ -131,6 +132,13 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
         check("marriage-database");
         String id = normalise(idNumber);
         return marital.getOrDefault(id, new Registries.MaritalRecord(id, "UNKNOWN", null, null, null, null));
+    }
+
+    /** Numbers its answers as a database would: DEMO- and a sequence. */
+    @Override
+    public Registries.MaritalAnswer maritalAnswer(String idNumber) {
+        Registries.MaritalRecord record = maritalRecord(idNumber);
+        return new Registries.MaritalAnswer(record, String.format("DEMO-%08d", answers.incrementAndGet()));
     }
 
     @Override

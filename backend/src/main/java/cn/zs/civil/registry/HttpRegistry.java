@@ -41,6 +41,8 @@ import io.github.resilience4j.retry.RetryConfig;
 public class HttpRegistry implements Registries.IdentityRegistry, Registries.DeathRegister,
         Registries.AssistanceRegistry, Registries.FuneralRegistry, Registries.MarriageRegistry {
 
+    static final String RESPONSE_ID_HEADER = "X-Response-Id";
+
     private final RestClient http;
     private final Retry retry;
     private final CircuitBreaker breaker;
@@ -122,6 +124,23 @@ public class HttpRegistry implements Registries.IdentityRegistry, Registries.Dea
         return optional("marriage-database", () -> http.get().uri("/marital-records/{id}", idNumber).retrieve()
                 .body(Registries.MaritalRecord.class))
                 .orElse(new Registries.MaritalRecord(idNumber, "UNKNOWN", null, null, null, null));
+    }
+
+    /** The gateway numbers each answer in {@value #RESPONSE_ID_HEADER} (also on a 404, "no record"). */
+    @Override
+    public Registries.MaritalAnswer maritalAnswer(String idNumber) {
+        try {
+            var answer = call("marriage-database", () -> http.get().uri("/marital-records/{id}", idNumber).retrieve()
+                    .toEntity(Registries.MaritalRecord.class));
+            return new Registries.MaritalAnswer(answer.getBody(), answer.getHeaders().getFirst(RESPONSE_ID_HEADER));
+        } catch (RegistryUnavailableException e) {
+            if (e.getCause() instanceof HttpClientErrorException.NotFound notFound) {
+                return new Registries.MaritalAnswer(new Registries.MaritalRecord(idNumber, "UNKNOWN", null, null,
+                        null, null), notFound.getResponseHeaders() == null ? null
+                                : notFound.getResponseHeaders().getFirst(RESPONSE_ID_HEADER));
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -45,6 +45,14 @@ public final class Registries {
     public interface MarriageRegistry {
         MaritalRecord maritalRecord(String idNumber);
 
+        /**
+         * The record with the database's own number for this answer, kept with the case as the query's snapshot
+         * (brief §1(d)); null where the interface gives none.
+         */
+        default MaritalAnswer maritalAnswer(String idNumber) {
+            return new MaritalAnswer(maritalRecord(idNumber), null);
+        }
+
         void recordMarriage(String idNumberA, String idNumberB, String certificateNo, LocalDate date);
 
         void recordDivorce(String idNumberA, String idNumberB, String certificateNo, LocalDate date);
@@ -53,6 +61,10 @@ public final class Registries {
     /** status: SINGLE, MARRIED, DIVORCED, WIDOWED or UNKNOWN (no record). */
     public record MaritalRecord(String idNumber, String status, String spouseIdNumber, String certificateNo,
             LocalDate marriageDate, String registryDivision) {
+    }
+
+    /** A marital record as the database answered it, with the answer's number (null: none given). */
+    public record MaritalAnswer(MaritalRecord record, String responseId) {
     }
 
     public record Person(String idNumber, String name, String sex, LocalDate birthDate, String hukouDivision,

@@ -218,6 +218,9 @@ class DivorceRegistrationIT extends ApiTestBase {
         String no = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data",
                 application("韩磊", ids[0], "姜雪", ids[1], "J442000-2019-007007"))).body().path("applicationNo").asText();
         runJobs(no);
+        // The marriage database's answer is kept with the case (R81): when, and its number.
+        assertThat(registrar.get("/api/applications/" + no).body().path("timeline").findValuesAsText("text"))
+                .anyMatch(t -> t.matches("系统已自动核验；信息库查询时间 2026-06-01 \\d{2}:\\d{2}:\\d{2}，查询应答编号 DEMO-\\d{8}"));
         Api.Response accepted = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete", Map.of("data",
                 Map.of("decision", "accept", "suspectedTrafficking", true, "traffickingReport", "已报东区派出所")));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(422);

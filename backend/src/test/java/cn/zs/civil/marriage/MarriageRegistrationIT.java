@@ -306,6 +306,37 @@ public class MarriageRegistrationIT extends ApiTestBase {
     }
 
     @Test
+    void theDatabaseQuerysTimeAndAnswerNumbersAreKeptWithTheCaseAndShownToStaffOnly_R81() {
+        String[] ids = enrolledCouple(8, "许诺", "于晴");
+        Api.Response submitted = api().as("clerk-marriage").post("/api/applications", Map.of("serviceCode",
+                "marriage-registration", "data", couple("许诺", ids[0], "SINGLE", "于晴", ids[1], "SINGLE")));
+        String no = submitted.body().path("applicationNo").asText();
+        runJobs(no);
+
+        JsonNode checked = null;
+        for (JsonNode entry : api().as("clerk-marriage").get("/api/applications/" + no).body().path("timeline")) {
+            if ("CHECKED".equals(entry.path("type").asText())) {
+                checked = entry;
+            }
+        }
+        assertThat(checked).isNotNull();
+        String queriedAt = checked.path("data").path("registryQueriedAt").asText();
+        String responseIds = checked.path("data").path("registryResponseId").asText();
+        assertThat(queriedAt).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")
+                .startsWith(cn.zs.civil.application.BusinessTime.now().toLocalDate().toString());
+        assertThat(responseIds).matches("DEMO-\\d{8}, DEMO-\\d{8}");
+        assertThat(checked.path("text").asText())
+                .isEqualTo("系统已自动核验；信息库查询时间 " + queriedAt + "，查询应答编号 " + responseIds);
+        assertThat(timelineText(api().as("clerk-marriage").inEnglish(), no))
+                .contains("database queried at " + queriedAt + ", response number " + responseIds);
+        // Kept with the case, not in the engine; not on the couple's tracking page.
+        assertThat(count("select count(*) from ACT_HI_VARINST where NAME_ = 'registryResponseId'")).isZero();
+        String tracked = api().anonymous().post("/api/public/track", Map.of("applicationNo", no, "queryCode",
+                submitted.body().path("queryCode").asText())).body().toString();
+        assertThat(tracked).doesNotContain("DEMO-").doesNotContain(queriedAt);
+    }
+
+    @Test
     void aRegistryOutageLeavesTheCaseWaitingAndItCompletesWhenTheRegistryReturns() {
         registry.setAvailable(false);
         String no = checkIn(couple("周国强", "442000197010105718", "WIDOWED", "孙美玲", "442000198502024628", "DIVORCED"));
