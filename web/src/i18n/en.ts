@@ -356,7 +356,7 @@ export default {
     whoWithdraws: 'Who withdraws', idOfWithdrawing: 'ID number of the person withdrawing', recordWithdrawal: 'Record the withdrawal', withdrawn: 'Withdrawal recorded; the divorce registration has ended.',
     windowTag: 'Waiting for both parties to appear', windowText: 'The cooling-off period ended on {ended}. Both parties must come together by {date} (that day included) to apply for the certificates: {days} days to go.',
     appearTitle: 'Both parties appear to apply for the certificates', appearIntro: "Check both parties' original identity cards; the review step follows.",
-    idOf: 'ID number of {party}', recordAppearance: 'Record that both appeared', appeared: 'Both parties recorded as present; go on with the review step.',
+    idOf: 'ID number of {party}', appearRegistry: 'Registry where the couple appear (must be the one that accepted the application)', pickRegistry: 'Choose the registry where the couple appear', recordAppearance: 'Record that both appeared', appeared: 'Both parties recorded as present; go on with the review step.',
     lapsed: 'The window to apply for the certificates ended on {date}; if both parties did not come, the application is deemed withdrawn.',
     partyA: 'Party A {name}', partyB: 'Party B {name}', pickParty: 'Choose who withdraws.', idRequired: 'Enter the ID number.',
     platformDay: "Dates counted from the platform's date, {date}.",

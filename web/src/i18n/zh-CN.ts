@@ -347,7 +347,7 @@ export default {
     whoWithdraws: '撤回人', idOfWithdrawing: '撤回人公民身份号码', recordWithdrawal: '登记撤回', withdrawn: '已登记撤回，离婚登记程序终止。',
     windowTag: '等待双方到场申请发证', windowText: '冷静期已于 {ended} 届满。双方须于 {date} 前共同到场申请发证（含当日），还有 {days} 日。',
     appearTitle: '双方共同到场申请发证', appearIntro: '请核对双方的居民身份证原件，登记后进入审查环节。',
-    idOf: '{party}公民身份号码', recordAppearance: '登记双方到场', appeared: '已登记双方到场，请办理审查环节。',
+    idOf: '{party}公民身份号码', appearRegistry: '当事人到场的登记机关（须为受理申请的登记机关）', pickRegistry: '请选择当事人到场的登记机关', recordAppearance: '登记双方到场', appeared: '已登记双方到场，请办理审查环节。',
     lapsed: '申请发证期已于 {date} 届满，双方未共同到场申请发证的，视为撤回离婚登记申请。',
     partyA: '当事人甲 {name}', partyB: '当事人乙 {name}', pickParty: '请选择撤回人。', idRequired: '请填写公民身份号码。',
     platformDay: '以上日期按平台日期 {date} 计算。',

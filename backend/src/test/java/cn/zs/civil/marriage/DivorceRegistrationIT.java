@@ -129,7 +129,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         String no = acceptedCase(application("刘建华", "442000198804046814", "赵丽", "442000199009097924",
                 "J442000-2015-000123"));
         Api.Response premature = api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924"));
+                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924", "district", "shiqi"));
         assertThat(premature.status()).isEqualTo(409);
         assertThat(premature.body().path("code").asText()).isEqualTo("divorce.premature");
         var periods = api().as("clerk-marriage").get("/api/divorces/" + no).body();
@@ -144,14 +144,14 @@ class DivorceRegistrationIT extends ApiTestBase {
 
         day(no, 35);
         Api.Response agent = api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000200003151315"));
+                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000200003151315", "district", "shiqi"));
         assertThat(agent.status()).isEqualTo(422);
         // Field by field, in words: the counter shows the message under the field it names.
         assertThat(agent.body().path("errors").get(0).path("field").asText()).isEqualTo("idNumberB");
         assertThat(agent.body().path("errors").get(0).path("label").asText()).isEqualTo("当事人乙公民身份号码");
         assertThat(agent.body().path("errors").get(0).path("message").asText()).contains("与本案当事人不符");
         assertThat(api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924")).status()).isEqualTo(204);
+                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924", "district", "shiqi")).status()).isEqualTo(204);
         complete(no, Map.of("declarationSignedA", true, "declarationSignedB", true, "decision", "register",
                 "agreementSigned", true));
         complete(no, Map.of("bothSigned", true, "marriageCertificatesVoided", true, "certificatesHanded", true));
@@ -234,6 +234,49 @@ class DivorceRegistrationIT extends ApiTestBase {
                 + " and actor_id = 'clerk-marriage'", no)).isEqualTo(1);
         assertThat(api().as("clerk-marriage").get("/api/applications/" + no).body().path("timeline").toString())
                 .contains("人身安全保护令");
+    }
+
+    @Autowired
+    private DivorceService divorces;
+
+    @Test
+    void theCertificateIsAppliedForOnlyAtTheRegistryThatAcceptedTheApplicationEvenByACityWideRegistrar_R97() {
+        String[] ids = marriedCouple(9, "蒋涛", "沈玉", "J442000-2018-009009");
+        String no = acceptedCase(application("蒋涛", ids[0], "沈玉", ids[1], "J442000-2018-009009"));
+        day(no, 31);
+        Api registrar = api().as("clerk-marriage");
+        var periods = registrar.get("/api/divorces/" + no).body();
+        assertThat(periods.path("registries").findValuesAsText("name")).contains("石岐街道", "小榄镇");
+        assertThat(periods.hasNonNull("yourRegistry")).isFalse();
+
+        // A registrar who may work every registry must say where the couple are.
+        Api.Response unnamed = registrar.post("/api/divorces/" + no + "/appearance",
+                Map.of("idNumberA", ids[0], "idNumberB", ids[1]));
+        assertThat(unnamed.status()).as(unnamed.toString()).isEqualTo(422);
+        assertThat(unnamed.body().path("errors").get(0).path("field").asText()).isEqualTo("district");
+        assertThat(unnamed.body().path("errors").get(0).path("code").asText()).isEqualTo("divorce.registryRequired");
+
+        // Accepted in Shiqi: not at Xiaolan, in either language.
+        Api.Response elsewhere = registrar.post("/api/divorces/" + no + "/appearance",
+                Map.of("idNumberA", ids[0], "idNumberB", ids[1], "district", "xiaolan"));
+        assertThat(elsewhere.status()).isEqualTo(422);
+        assertThat(elsewhere.body().path("errors").get(0).path("message").asText()).isEqualTo(
+                "离婚证须在受理离婚登记申请的登记机关（石岐街道）申请发给，小榄镇的登记机关不能办理：请告知当事人到石岐街道的登记机关办理。");
+        assertThat(registrar.inEnglish().post("/api/divorces/" + no + "/appearance",
+                Map.of("idNumberA", ids[0], "idNumberB", ids[1], "district", "xiaolan")).body().path("errors").get(0)
+                .path("message").asText()).startsWith("The divorce certificate is applied for at the registry that"
+                        + " accepted the application (Shiqi Subdistrict); the registry in Xiaolan Town cannot");
+        assertThat(status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
+
+        // A registrar bound to one registry is at that one and cannot claim another.
+        var shiqiRegistrar = new cn.zs.civil.identity.PlatformUser("registrar-shiqi", "石岐登记员", java.util.Set.of("clerk"),
+                java.util.Set.of("marriage-registrar"), java.util.Set.of("shiqi"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> divorces.bothAppeared(shiqiRegistrar, no, ids[0],
+                ids[1], "xiaolan")).hasFieldOrPropertyWithValue("messageKey", "divorce.notYourRegistry");
+
+        assertThat(registrar.post("/api/divorces/" + no + "/appearance",
+                Map.of("idNumberA", ids[0], "idNumberB", ids[1], "district", "shiqi")).status()).isEqualTo(204);
+        assertThat(status(no)).isEqualTo("UNDER_REVIEW");
     }
 
     @Test
@@ -393,7 +436,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         escalations.scan(cn.zs.civil.application.BusinessTime.instant());
         assertThat(count("select count(*) from case_escalation where application_no = ?", no)).isZero();
         assertThat(api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", "442000198503140137", "idNumberB", "442000198807210245")).status())
+                Map.of("idNumberA", "442000198503140137", "idNumberB", "442000198807210245", "district", "shiqi")).status())
                 .isEqualTo(204);
         complete(no, Map.of("declarationSignedA", true, "declarationSignedB", true, "decision", "register",
                 "agreementSigned", true));
