@@ -209,6 +209,7 @@ export default {
     marriedToEachOther: '双方互为配偶',
     openDivorceCase: '有未办结的离婚申请',
     nonLocal: '双方均非本市户籍',
+    nonMainlandParty: '有非内地居民当事人（证件须人工核查）',
     marriageRecordFound: '查到婚姻登记记录',
     duplicateCase: '重复申请',
     certificateNo: '证书编号',
@@ -327,7 +328,7 @@ export default {
     APPROVED: '批准',
     NAMED: '已命名',
   },
-  factValues: { SINGLE: '未婚', MARRIED: '已婚', DIVORCED: '离婚', WIDOWED: '丧偶', UNKNOWN: '未查到记录', TEKUN: '特困人员', DIBAO: '低保对象', YOUFU: '优抚对象', UNIDENTIFIED: '无名遗体', HUKOU_RESIDENT: '本市户籍居民', DIED_AND_CREMATED_LOCALLY: '在本市死亡并火化', SPECIAL_GROUP: '特殊群体（特困、低保、优抚对象或无名遗体）', NOT_COVERED: '不在减免范围内', ELIGIBLE: '符合结婚登记条件', UNDERAGE: '未达法定婚龄', HAS_SPOUSE: '一方已有配偶', ALREADY_MARRIED_TO_EACH_OTHER: '双方已是夫妻', NOT_MAN_AND_WOMAN: '双方不是一男一女', UNKNOWN_TYPE: '无法判定', MEETS_CONDITIONS: '符合成立条件', FUNDS_BELOW_MINIMUM: '活动资金低于法定最低额', MEMBERS_BELOW_MINIMUM: '会员数低于法定最低数', APPROVAL: '须核准', FILING: '备案', CITY_GOVERNMENT: '市人民政府', CIVIL_AFFAIRS: '市民政局', HOUSING_DEPARTMENT: '市住房和城乡建设局', PASSED: '通过', FAILED: '未通过', NONE: '无', ONLINE: '网上申请', COUNTER: '窗口申请', accept: '受理', notAccepted: '不予受理', approve: '同意', reject: '不同意', confirm: '核验属实', durationD: '{n} 天', durationH: '{n} 小时', durationM: '{n} 分钟', FLAGGED: '有问题，须审查', DUPLICATE: '与已登记的同类组织名称相同', SIMILAR: '与已登记的同类组织名称近似', MISSING_DIVISION_PREFIX: '未冠以行政区划名称', MISSING_ORG_FORM: '未以组织形式结尾', FORBIDDEN_WORD: '使用了禁用字词' },
+  factValues: { SINGLE: '未婚', MARRIED: '已婚', DIVORCED: '离婚', WIDOWED: '丧偶', NOT_QUERIED: '非内地居民，未经信息库核查', UNKNOWN: '未查到记录', TEKUN: '特困人员', DIBAO: '低保对象', YOUFU: '优抚对象', UNIDENTIFIED: '无名遗体', HUKOU_RESIDENT: '本市户籍居民', DIED_AND_CREMATED_LOCALLY: '在本市死亡并火化', SPECIAL_GROUP: '特殊群体（特困、低保、优抚对象或无名遗体）', NOT_COVERED: '不在减免范围内', ELIGIBLE: '符合结婚登记条件', UNDERAGE: '未达法定婚龄', HAS_SPOUSE: '一方已有配偶', ALREADY_MARRIED_TO_EACH_OTHER: '双方已是夫妻', NOT_MAN_AND_WOMAN: '双方不是一男一女', UNKNOWN_TYPE: '无法判定', MEETS_CONDITIONS: '符合成立条件', FUNDS_BELOW_MINIMUM: '活动资金低于法定最低额', MEMBERS_BELOW_MINIMUM: '会员数低于法定最低数', APPROVAL: '须核准', FILING: '备案', CITY_GOVERNMENT: '市人民政府', CIVIL_AFFAIRS: '市民政局', HOUSING_DEPARTMENT: '市住房和城乡建设局', PASSED: '通过', FAILED: '未通过', NONE: '无', ONLINE: '网上申请', COUNTER: '窗口申请', accept: '受理', notAccepted: '不予受理', approve: '同意', reject: '不同意', confirm: '核验属实', durationD: '{n} 天', durationH: '{n} 小时', durationM: '{n} 分钟', FLAGGED: '有问题，须审查', DUPLICATE: '与已登记的同类组织名称相同', SIMILAR: '与已登记的同类组织名称近似', MISSING_DIVISION_PREFIX: '未冠以行政区划名称', MISSING_ORG_FORM: '未以组织形式结尾', FORBIDDEN_WORD: '使用了禁用字词' },
   counter: {
     services: '窗口受理', servicesIntro: '当事人到窗口办理的事项：由您现场核验并登记，受理后在本办件页继续审查和发证。',
     start: '受理登记：{service}', title: '窗口受理', formTitle: '窗口受理：{service}', submit: '核验并登记',

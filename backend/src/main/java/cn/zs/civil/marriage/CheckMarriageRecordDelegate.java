@@ -49,16 +49,30 @@ class CheckMarriageRecordDelegate implements JavaDelegate {
         String idA = String.valueOf(data.get(idField("A")));
         String idB = String.valueOf(data.get(idField("B")));
         boolean identityVerified = true;
+        boolean nonMainland = false;
+        String asked = null;
         for (String p : PARTIES) {
             String id = String.valueOf(data.get(idField(p)));
+            if (!PartyDocument.of(data.get(idTypeField(p))).mainland()) {
+                // Checked by hand at acceptance: public security is not asked with a passport or permit number.
+                nonMainland = true;
+                continue;
+            }
+            asked = asked == null ? p : asked;
             identityVerified &= IdNumbers.valid(id) && identity.person(id)
                     .map(x -> x.name().equals(data.get(nameField(p)))).orElse(false);
         }
-        Registries.MaritalAnswer answer = marriages.maritalAnswer(idA);
+        // The marriage database is asked through a mainland party where there is one (a foreign-related marriage is
+        // recorded under both); the couple's other party is the spouse to find.
+        boolean throughB = "B".equals(asked);
+        String self = throughB ? idB : idA;
+        String spouse = throughB ? idA : idB;
+        Registries.MaritalAnswer answer = marriages.maritalAnswer(self);
         responseIds.add(answer.responseId());
         Registries.MaritalRecord a = answer.record();
-        boolean recordFound = "MARRIED".equals(a.status()) && idB.equalsIgnoreCase(a.spouseIdNumber())
+        boolean recordFound = "MARRIED".equals(a.status()) && spouse.equalsIgnoreCase(a.spouseIdNumber())
                 && String.valueOf(data.get("marriageCertificateNo")).endsWith(String.valueOf(a.certificateNo()));
+        facts.put(VAR_NON_MAINLAND_PARTY, nonMainland);
         facts.put(VAR_IDENTITY_VERIFIED, identityVerified);
         facts.put(VAR_MARRIAGE_RECORD_FOUND, recordFound);
         facts.put(VAR_DUPLICATE_CASE, !parties.openCases(DIVORCE_SERVICE, data, no).isEmpty());

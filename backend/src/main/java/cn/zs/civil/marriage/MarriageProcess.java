@@ -21,6 +21,8 @@ public final class MarriageProcess {
     public static final String VAR_OPEN_DIVORCE_CASE = "openDivorceCase";
     public static final String VAR_IDENTITY_VERIFIED = "identityVerified";
     public static final String VAR_NON_LOCAL = "nonLocal";
+    /** A party identified by a document other than a mainland resident ID: checked by hand, not by the databases. */
+    public static final String VAR_NON_MAINLAND_PARTY = "nonMainlandParty";
     public static final String VAR_MARRIAGE_RECORD_FOUND = "marriageRecordFound";
     public static final String VAR_DUPLICATE_CASE = "duplicateCase";
     public static final String VAR_CERTIFICATE_NO = "certificateNo";
@@ -38,6 +40,18 @@ public final class MarriageProcess {
 
     static String idField(String party) {
         return "party" + party + "IdNumber";
+    }
+
+    static String idTypeField(String party) {
+        return "party" + party + "IdType";
+    }
+
+    static String sexField(String party) {
+        return "party" + party + "Sex";
+    }
+
+    static String birthDateField(String party) {
+        return "party" + party + "BirthDate";
     }
 
     static String validUntilField(String party) {

@@ -94,7 +94,7 @@ class BookedPartiesAppearIT extends ApiTestBase {
         JsonNode other = onlyError(submit(counter.inEnglish(), "marriage-registration",
                 marriage(marriageBooking, man, stranger)));
         assertThat(other.path("field").asText()).isEqualTo("partyBIdNumber");
-        assertThat(other.path("label").asText()).isEqualTo("Party B's ID number");
+        assertThat(other.path("label").asText()).isEqualTo("Party B's document number");
         assertThat(other.path("message").asText()).isEqualTo("This party is not one of the people booked under"
                 + " appointment " + marriageBooking + ": the people booked must be the people who appear.");
 

@@ -280,6 +280,36 @@ class DivorceRegistrationIT extends ApiTestBase {
     }
 
     @Test
+    void aForeignSpouseWithAPassportIsCheckedByHandAndTheMarriageIsFoundThroughTheMainlandSpouse_R55() {
+        String wife = PartyIds.of(12, 0, false);
+        String passport = "C03005988";
+        registry.enrol(new cn.zs.civil.registry.Registries.Person(wife, "孔丽", "F", java.time.LocalDate.of(1993, 3, 12),
+                "442000", "shiqi", "MARRIED"), new cn.zs.civil.registry.Registries.MaritalRecord(wife, "MARRIED",
+                passport, "J442000-2020-001212", java.time.LocalDate.of(2020, 2, 2), "442000"), null);
+        Map<String, Object> data = application("John Smith", passport, "孔丽", wife, "J442000-2020-001212");
+        // The wrong document chosen: a passport number is not a permanent residence ID's.
+        data.put("partyAIdType", "FOREIGN_PERMANENT_RESIDENCE");
+        Api registrar = api().as("clerk-marriage");
+        Api.Response wrongType = registrar.post("/api/applications",
+                Map.of("serviceCode", "divorce-registration", "data", data));
+        assertThat(wrongType.status()).isEqualTo(422);
+        assertThat(wrongType.body().path("errors").findValuesAsText("code"))
+                .containsExactly("marriage.document.badNumber.FOREIGN_PERMANENT_RESIDENCE");
+
+        data.put("partyAIdType", "FOREIGN_PASSPORT");
+        Api.Response r = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        var checks = registrar.get("/api/tasks/" + taskOf(registrar, no)).body().path("checks");
+        assertThat(checks.path("nonMainlandParty").asBoolean()).isTrue();
+        assertThat(checks.path("identityVerified").asBoolean()).as("the mainland spouse, checked").isTrue();
+        assertThat(checks.path("marriageRecordFound").asBoolean()).isTrue();
+        complete(no, Map.of("decision", "accept"));
+        assertThat(status(no)).isEqualTo("COOLING_OFF");
+    }
+
+    @Test
     void oneOpenDivorcePerMarriageRefusesASecondApplicationNamingTheFirst() {
         Map<String, Object> data = application("郭峰", "430100198208183312", "谢敏", "360100198512254420",
                 "J442000-2016-000789");

@@ -337,6 +337,54 @@ public class MarriageRegistrationIT extends ApiTestBase {
     }
 
     @Test
+    void aHongKongPartyShowsHerPermitWithItsOwnNumberFormAndIsCheckedByHandNotByTheDatabases_R55() {
+        String man = enrolledCouple(11, "李明", "—")[0];
+        Api registrar = api().as("clerk-marriage");
+        // A resident ID number is still checked as one when no other document is chosen.
+        Map<String, Object> data = couple("李明", man, "SINGLE", "陈嘉欣", "H1234567", "SINGLE");
+        JsonNode asResidentId = registrar.post("/api/applications", Map.of("serviceCode", "marriage-registration",
+                "data", data)).body().path("errors");
+        assertThat(asResidentId.findValuesAsText("code")).containsExactly("marriage.document.badNumber.RESIDENT_ID");
+
+        // A Hong Kong permit: H or M and 8 digits; sex and date of birth are asked, the databases cannot give them.
+        data.put("partyBIdType", "HK_MACAO_PERMIT");
+        Api.Response refused = registrar.inEnglish().post("/api/applications",
+                Map.of("serviceCode", "marriage-registration", "data", data));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.body().path("errors").findValuesAsText("field"))
+                .containsExactly("partyBIdNumber", "partyBSex", "partyBBirthDate");
+        assertThat(refused.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("A mainland travel permit for Hong Kong and Macao residents is H or M and 8 digits"
+                        + " (10 on older permits).");
+
+        data.put("partyBIdNumber", "H12345678");
+        data.put("partyBSex", "F");
+        data.put("partyBBirthDate", "1996-04-01");
+        String no = checkIn(data);
+        // Not looked up by the permit number: the registrar checks the permit and the proof of no spouse by hand.
+        JsonNode proof = task(no);
+        assertThat(proof.path("task").path("taskKey").asText()).isEqualTo("Task_CheckProofOfStatus");
+        assertThat(proof.path("checks").path("partyBRegistryStatus").asText()).isEqualTo("NOT_QUERIED");
+        assertThat(proof.path("checks").path("nonMainlandParty").asBoolean()).isTrue();
+        assertThat(proof.path("checks").path("identityVerified").asBoolean()).isTrue();
+        String answers = null;
+        for (JsonNode e : registrar.get("/api/applications/" + no).body().path("timeline")) {
+            if ("CHECKED".equals(e.path("type").asText())) {
+                answers = e.path("data").path("registryResponseId").asText();
+            }
+        }
+        assertThat(answers).as("only the mainland party was looked up").matches("DEMO-\\d{8}");
+
+        complete(no, Map.of("proofType", "NO_SPOUSE_CERTIFICATE", "proofNumber", "HK-NM-2026-0042",
+                "decision", "proofAccepted"));
+        JsonNode review = task(no);
+        assertThat(review.path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
+        assertThat(review.path("checks").path("ageWoman").asInt())
+                .isEqualTo(java.time.Period.between(java.time.LocalDate.of(1996, 4, 1),
+                        cn.zs.civil.application.BusinessTime.now().toLocalDate()).getYears());
+    }
+
+    @Test
     void aRegistryOutageLeavesTheCaseWaitingAndItCompletesWhenTheRegistryReturns() {
         registry.setAvailable(false);
         String no = checkIn(couple("周国强", "442000197010105718", "WIDOWED", "孙美玲", "442000198502024628", "DIVORCED"));
