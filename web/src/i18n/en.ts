@@ -219,6 +219,7 @@ export default {
     openDivorceCase: 'An open divorce application',
     nonLocal: 'Neither party has a Zhongshan hukou',
     nonMainlandParty: 'A party is not a mainland resident (documents checked by hand)',
+    kinshipSignal: 'The household register suggests close relatives (check by hand)',
     marriageRecordFound: 'Marriage record found',
     duplicateCase: 'Duplicate application',
     certificateNo: 'Certificate number',

@@ -210,6 +210,7 @@ export default {
     openDivorceCase: '有未办结的离婚申请',
     nonLocal: '双方均非本市户籍',
     nonMainlandParty: '有非内地居民当事人（证件须人工核查）',
+    kinshipSignal: '户籍信息提示双方可能为近亲属（须人工核实）',
     marriageRecordFound: '查到婚姻登记记录',
     duplicateCase: '重复申请',
     certificateNo: '证书编号',

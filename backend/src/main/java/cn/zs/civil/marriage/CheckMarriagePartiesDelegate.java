@@ -84,6 +84,7 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
         boolean nonMainland = false;
         Integer ageMan = null;
         Integer ageWoman = null;
+        List<Optional<Registries.Household>> households = new ArrayList<>();
         for (String p : PARTIES) {
             String id = String.valueOf(data.get(idField(p)));
             String sex;
@@ -99,6 +100,7 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
             } else {
                 boolean valid = IdNumbers.valid(id);
                 Optional<Registries.Person> person = valid ? identity.person(id) : Optional.empty();
+                households.add(valid ? identity.household(id) : Optional.empty());
                 identityVerified &= person.map(x -> x.name().equals(data.get(nameField(p)))).orElse(false);
                 Registries.MaritalAnswer answer = valid ? marriages.maritalAnswer(id) : null;
                 Registries.MaritalRecord record = answer != null ? answer.record()
@@ -126,6 +128,8 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
         String idB = String.valueOf(data.get(idField("B")));
         facts.put(VAR_IDENTITY_VERIFIED, identityVerified);
         facts.put(VAR_NON_MAINLAND_PARTY, nonMainland);
+        facts.put(VAR_KINSHIP_SIGNAL,
+                households.size() == 2 && KinshipSignal.between(households.get(0), households.get(1)));
         facts.put(VAR_STATUS_MISMATCH, mismatch || !identityVerified || nonMainland);
         facts.put(VAR_ONE_MAN_ONE_WOMAN, oneManOneWoman);
         facts.put(VAR_AGE_MAN, oneManOneWoman ? ageMan : 0);

@@ -23,6 +23,8 @@ public final class MarriageProcess {
     public static final String VAR_NON_LOCAL = "nonLocal";
     /** A party identified by a document other than a mainland resident ID: checked by hand, not by the databases. */
     public static final String VAR_NON_MAINLAND_PARTY = "nonMainlandParty";
+    /** The household register suggests the parties are close relatives: the registrar checks it (brief §1(e) 5). */
+    public static final String VAR_KINSHIP_SIGNAL = "kinshipSignal";
     public static final String VAR_MARRIAGE_RECORD_FOUND = "marriageRecordFound";
     public static final String VAR_DUPLICATE_CASE = "duplicateCase";
     public static final String VAR_CERTIFICATE_NO = "certificateNo";

@@ -29,6 +29,7 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
         Registries.AssistanceRegistry, Registries.FuneralRegistry, Registries.MarriageRegistry {
 
     private final Map<String, Registries.Person> people = new ConcurrentHashMap<>();
+    private final Map<String, Registries.Household> households = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong answers = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Registries.DeathRecord> deaths = new ConcurrentHashMap<>();
     private final Map<String, String> assistance = new ConcurrentHashMap<>();
@@ -86,6 +87,11 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
         }
     }
 
+    /** Registers a person's hukou in a household (the demo data has none: households are a test's to make). */
+    public void enrolHousehold(String idNumber, Registries.Household household) {
+        households.put(normalise(idNumber), household);
+    }
+
     /** Adds a cremation to the provincial funeral database (a reimbursement's cremation elsewhere). */
     public void enrolCremation(Registries.CremationRecord cremation) {
         cremations.put(cremation.certificateNo(), cremation);
@@ -100,6 +106,12 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
     public Optional<Registries.Person> person(String idNumber) {
         check("identity");
         return Optional.ofNullable(people.get(normalise(idNumber)));
+    }
+
+    @Override
+    public Optional<Registries.Household> household(String idNumber) {
+        check("identity");
+        return Optional.ofNullable(households.get(normalise(idNumber)));
     }
 
     @Override

@@ -34,7 +34,7 @@ import io.github.resilience4j.retry.RetryConfig;
  * <p>The contract is the platform's own JSON gateway in front of the provincial data-sharing platform (the real
  * interfaces are not public: domain brief §6 item 13): {@code GET /persons/{id}}, {@code GET /deaths/{id}},
  * {@code GET /assistance/{id}}, {@code GET /cremations/{certificateNo}}, {@code GET /cremations?idNumber=},
- * {@code GET /marital-records/{id}}, {@code POST /marriages}, {@code POST /divorces}.
+ * {@code GET /marital-records/{id}}, {@code GET /households/{id}}, {@code POST /marriages}, {@code POST /divorces}.
  */
 @Component
 @ConditionalOnProperty(name = "platform.registry.mode", havingValue = "http")
@@ -92,6 +92,12 @@ public class HttpRegistry implements Registries.IdentityRegistry, Registries.Dea
     public Optional<Registries.Person> person(String idNumber) {
         return optional("identity", () -> http.get().uri("/persons/{id}", idNumber).retrieve()
                 .body(Registries.Person.class));
+    }
+
+    @Override
+    public Optional<Registries.Household> household(String idNumber) {
+        return optional("identity", () -> http.get().uri("/households/{id}", idNumber).retrieve()
+                .body(Registries.Household.class));
     }
 
     @Override

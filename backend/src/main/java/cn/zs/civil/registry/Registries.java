@@ -19,6 +19,14 @@ public final class Registries {
     /** Public security: identity and household registration (hukou). */
     public interface IdentityRegistry {
         Optional<Person> person(String idNumber);
+
+        /**
+         * The household (户) the person's hukou is registered in and the relation to its head, where the registry
+         * shares it; none where it does not (the default).
+         */
+        default Optional<Household> household(String idNumber) {
+            return Optional.empty();
+        }
     }
 
     /** Health / public security death register. */
@@ -65,6 +73,13 @@ public final class Registries {
 
     /** A marital record as the database answered it, with the answer's number (null: none given). */
     public record MaritalAnswer(MaritalRecord record, String responseId) {
+    }
+
+    /**
+     * A place in a household register: its number and the relation to the head (户主关系) as the register codes it:
+     * HEAD, SPOUSE, CHILD, GRANDCHILD, PARENT, GRANDPARENT, SIBLING, CHILD_IN_LAW, OTHER.
+     */
+    public record Household(String householdNo, String relationToHead) {
     }
 
     public record Person(String idNumber, String name, String sex, LocalDate birthDate, String hukouDivision,

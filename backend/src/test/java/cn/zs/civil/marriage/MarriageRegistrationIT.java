@@ -298,6 +298,7 @@ public class MarriageRegistrationIT extends ApiTestBase {
                 "decision", "register", "domesticViolence", true,
                 "domesticViolenceReferral", "已劝阻；告知市妇联维权热线12338、石岐派出所及市救助管理站"));
         assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_IssueCertificate");
+        assertThat(task(no).path("checks").path("kinshipSignal").asBoolean()).as("no household data: no signal").isFalse();
         assertThat(timelineText(api().as("clerk-marriage"), no)).contains(
                 "登记员标记：家庭暴力受害人或面临家庭暴力现实危险，已劝阻并告知求助途径：受理与审查（当面声明）"
                         + "；告知的求助途径：已劝阻；告知市妇联维权热线12338");
@@ -382,6 +383,32 @@ public class MarriageRegistrationIT extends ApiTestBase {
         assertThat(review.path("checks").path("ageWoman").asInt())
                 .isEqualTo(java.time.Period.between(java.time.LocalDate.of(1996, 4, 1),
                         cn.zs.civil.application.BusinessTime.now().toLocalDate()).getYears());
+    }
+
+    @Test
+    void aCoupleTheHouseholdRegisterShowsAsCloseRelativesIsRegisteredOnlyAfterTheRegistrarHasCheckedIt_R50() {
+        String[] ids = enrolledCouple(13, "钟伟", "钟敏");
+        // The head's sister and the head's son: an aunt and her nephew, unless the registrar finds otherwise.
+        registry.enrolHousehold(ids[1], new cn.zs.civil.registry.Registries.Household("4420001300077", "SIBLING"));
+        registry.enrolHousehold(ids[0], new cn.zs.civil.registry.Registries.Household("4420001300077", "CHILD"));
+        String no = checkIn(couple("钟伟", ids[0], "SINGLE", "钟敏", ids[1], "SINGLE"));
+        JsonNode review = task(no);
+        assertThat(review.path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
+        assertThat(review.path("checks").path("kinshipSignal").asBoolean()).isTrue();
+
+        Map<String, Object> register = new LinkedHashMap<>(Map.of("counselling", "declined", "declarationSignedA", true,
+                "declarationSignedB", true, "decision", "register"));
+        Api registrar = api().as("clerk-marriage");
+        Api.Response unchecked = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete",
+                Map.of("data", register));
+        assertThat(unchecked.status()).as(unchecked.toString()).isEqualTo(422);
+        assertThat(unchecked.body().path("errors").get(0).path("field").asText()).isEqualTo("kinshipChecked");
+        assertThat(unchecked.body().path("errors").get(0).path("message").asText())
+                .startsWith("户籍信息提示双方可能为直系血亲或三代以内旁系血亲");
+
+        register.put("kinshipChecked", true);
+        complete(no, register);
+        assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_IssueCertificate");
     }
 
     @Test
