@@ -94,7 +94,7 @@ describe('appointments and calling at the counter', () => {
     await desk.locator('.fjs-form').waitFor()
     assert.equal(await field(desk, '预约号（现场办理可不填）').inputValue(), bookingNo)
     assert.equal(await field(desk, '当事人甲姓名').inputValue(), GROOM.name)
-    assert.equal(await field(desk, '当事人乙公民身份号码').inputValue(), BRIDE.id)
+    assert.equal(await field(desk, '当事人乙身份证件号码').inputValue(), BRIDE.id)
     assert.match(await desk.getByTestId('called-ticket').innerText(), /A001.*3号窗口/s)
     await shot(desk, 'appointments-30-counter-called')
 

@@ -70,11 +70,11 @@ function marriageForm(page, district, a, b) {
   return async () => {
     await choose(page, '登记机关所在镇街', district)
     await fill(page, '当事人甲姓名', a.name)
-    await fill(page, '当事人甲公民身份号码', a.id)
+    await fill(page, '当事人甲身份证件号码', a.id)
     await fill(page, '当事人甲联系电话', '13800000001')
     await choose(page, '当事人甲申报婚姻状况', '未婚')
     await fill(page, '当事人乙姓名', b.name)
-    await fill(page, '当事人乙公民身份号码', b.id)
+    await fill(page, '当事人乙身份证件号码', b.id)
     await fill(page, '当事人乙联系电话', '13800000002')
     await choose(page, '当事人乙申报婚姻状况', '未婚')
     await tick(page, /双方已亲自到场/)
@@ -85,10 +85,10 @@ function divorceForm(page, district, a, b, certificate, registeredIn = '内地�
   return async () => {
     await choose(page, '登记机关所在镇街', district)
     await fill(page, '当事人甲姓名', a.name)
-    await fill(page, '当事人甲公民身份号码', a.id)
+    await fill(page, '当事人甲身份证件号码', a.id)
     await fill(page, '当事人甲联系电话', '13800000001')
     await fill(page, '当事人乙姓名', b.name)
-    await fill(page, '当事人乙公民身份号码', b.id)
+    await fill(page, '当事人乙身份证件号码', b.id)
     await fill(page, '当事人乙联系电话', '13800000002')
     await fill(page, '结婚证字号', certificate)
     await choose(page, '结婚证持有情况', '两本均在')
@@ -273,6 +273,8 @@ describe('counter services at the counter, through the web UI', () => {
     assert.match(await phase.innerText(), new RegExp(`冷静期已于 ${coolingOffEndsOn} 届满。双方须于 ${certificateWindowEndsOn} 前共同到场申请发证`))
     await page.getByLabel('当事人甲 郑华公民身份号码').fill('442000198206180570')
     await page.getByLabel('当事人乙 王静公民身份号码').fill('442000198410300680')
+    // The certificate is applied for at the registry that accepted the application (R97): the city-wide registrar names it.
+    await page.getByTestId('appear-registry').selectOption({ label: '西区街道' })
     await shot(page, 'counter-42-appearance')
     // The engine's cooling-off timer fires within seconds of the clock's move; until then the counter is told so.
     for (let i = 0; i < 20; i++) {

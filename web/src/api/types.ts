@@ -270,6 +270,10 @@ export interface DivorcePeriods {
   coolingOffEndsOn: string | null
   certificateWindowEndsAt: string | null
   certificateWindowEndsOn: string | null
+  /** The registries the counter may name as where the couple appear (staff only). */
+  registries?: { code: string; name: string }[]
+  /** The registrar's own registry when the account is bound to one. */
+  yourRegistry?: string | null
 }
 
 /** The platform's own date (every deadline counts from it). */

@@ -37,5 +37,9 @@ public enum CaseEventType {
     RATED_AT_COUNTER,
     RATING_DEFAULTED,
     RATING_FEEDBACK,
-    RATING_REVIEWED
+    RATING_REVIEWED,
+    /** The registrar flagged a suspected trafficked or abducted woman and reported it (婚姻登记条例 2025 Art. 6). */
+    TRAFFICKING_REPORTED,
+    /** The registrar flagged domestic violence and told the party where to get help (2025 Art. 6). */
+    VIOLENCE_REFERRAL
 }

@@ -53,7 +53,17 @@ public class CaseViews {
 
     /** Events for staff eyes only. */
     private static final java.util.Set<String> INTERNAL_EVENTS = java.util.Set.of(CaseEventType.ATTACHMENT_READ.name(),
-            CaseEventType.ESCALATED.name(), CaseEventType.STEP_DUE_SOON.name(), CaseEventType.COMMENTED.name());
+            CaseEventType.ESCALATED.name(), CaseEventType.STEP_DUE_SOON.name(), CaseEventType.COMMENTED.name(),
+            CaseEventType.TRAFFICKING_REPORTED.name(), CaseEventType.VIOLENCE_REFERRAL.name());
+
+    /**
+     * Facts of an event's data that staff read in its text ({@code case.eventDetail.<type>}, the data's keys in the
+     * message's order): the registry query's snapshot, what a safeguard flag reported or told.
+     */
+    private static final Map<String, List<String>> DETAILS = Map.of(
+            CaseEventType.CHECKED.name(), List.of("registryQueriedAt", "registryResponseId"),
+            CaseEventType.TRAFFICKING_REPORTED.name(), List.of("report"),
+            CaseEventType.VIOLENCE_REFERRAL.name(), List.of("referral"));
 
     public Summary summary(ApplicationRow row, Locale locale, boolean maskSubject) {
         return summary(row, locale, maskSubject, countdowns.of(row.applicationNo()));
@@ -85,7 +95,8 @@ public class CaseViews {
     public List<TimelineEntry> timeline(List<CaseEventRow> events, Locale locale, boolean forStaff) {
         return events.stream()
                 .filter(e -> forStaff || !INTERNAL_EVENTS.contains(e.eventType()))
-                .map(e -> new TimelineEntry(e.occurredAt(), e.eventType(), eventText(e, locale), e.outcome(),
+                .map(e -> new TimelineEntry(e.occurredAt(), e.eventType(),
+                        forStaff ? withDetail(e, eventText(e, locale), locale) : eventText(e, locale), e.outcome(),
                         forStaff ? actor(e.actorId()) : null, forStaff ? data(e) : null))
                 .toList();
     }
@@ -146,6 +157,17 @@ public class CaseViews {
                     new Object[] {base, text("case.outcome." + e.outcome(), locale)}, locale);
         }
         return base;
+    }
+
+    private String withDetail(CaseEventRow e, String text, Locale locale) {
+        List<String> keys = DETAILS.get(e.eventType());
+        Map<String, Object> data = keys == null ? null : data(e.data());
+        if (data == null || !data.keySet().containsAll(keys)) {
+            return text;
+        }
+        Object[] args = keys.stream().map(k -> String.valueOf(data.get(k))).toArray();
+        return messages.getMessage("case.eventWithDetail",
+                new Object[] {text, messages.getMessage("case.eventDetail." + e.eventType(), args, locale)}, locale);
     }
 
     private Map<String, Object> data(String raw) {

@@ -80,6 +80,12 @@ interface AppointmentMapper {
     @Select(BOOKING + "where booking_no = #{no}")
     BookingRow booking(String no);
 
+    record BookedParties(String idHashA, String idHashB) {
+    }
+
+    @Select("select id_hash_a, id_hash_b from appt_booking where booking_no = #{no}")
+    BookedParties bookedParties(String no);
+
     @Select(BOOKING + "where applicant_id = #{applicant} and slot_day >= #{from} order by slot_day desc, booked_at desc"
             + " limit #{limit}")
     List<BookingRow> mine(@Param("applicant") String applicant, @Param("from") LocalDate from,

@@ -304,6 +304,61 @@ public class AppointmentService {
         batch.forEach(p -> p.outcome.complete(outcomes.get(p)));
     }
 
+    /** Whether a booking stands for the people who appear at the counter, for what they ask, today. */
+    public enum Appearance {
+        MATCHES, UNKNOWN, CANCELLED, NO_SHOW, OTHER_DAY, OTHER_SERVICE, OTHER_PARTIES
+    }
+
+    /**
+     * The booking's answer at the counter: the verdict, the booked day and the booked service's name (for the
+     * message), and for each appearing party whether he or she is one of the two booked.
+     */
+    public record AppearanceCheck(Appearance verdict, LocalDate bookedDay, String bookedServiceName,
+            boolean partyABooked, boolean partyBBooked) {
+    }
+
+    /**
+     * Domain brief §1(c-1) step 0: the case is refused at the counter if the people booked differ from those who
+     * appear, or the business booked differs from the one requested. A booking stands only on its own day and
+     * while it is not cancelled or marked a no-show; the two parties may appear in either order. Compares keyed
+     * hashes only: the booking's sealed parties are not opened.
+     */
+    public AppearanceCheck appearance(String bookingNo, String serviceCode, String idNumberA, String idNumberB,
+            Locale locale) {
+        AppointmentMapper.BookingRow row = bookingNo == null ? null
+                : mapper.booking(bookingNo.strip().toUpperCase(Locale.ROOT));
+        if (row == null) {
+            return new AppearanceCheck(Appearance.UNKNOWN, null, null, false, false);
+        }
+        AppointmentMapper.BookedParties booked = mapper.bookedParties(row.bookingNo());
+        List<String> hashes = List.of(booked.idHashA(), booked.idHashB());
+        boolean a = idNumberA != null && hashes.contains(idHash(idNumberA.strip()));
+        boolean b = idNumberB != null && hashes.contains(idHash(idNumberB.strip()));
+        Appearance verdict;
+        if ("CANCELLED".equals(row.status())) {
+            verdict = Appearance.CANCELLED;
+        } else if ("NO_SHOW".equals(row.status())) {
+            verdict = Appearance.NO_SHOW;
+        } else if (!row.serviceCode().equals(serviceCode)) {
+            verdict = Appearance.OTHER_SERVICE;
+        } else if (!row.slotDay().equals(BusinessTime.now().toLocalDate())) {
+            verdict = Appearance.OTHER_DAY;
+        } else if (!a || !b || idNumberA.strip().equalsIgnoreCase(idNumberB.strip())) {
+            verdict = Appearance.OTHER_PARTIES;
+        } else {
+            verdict = Appearance.MATCHES;
+        }
+        return new AppearanceCheck(verdict, row.slotDay(), serviceName(row.serviceCode(), locale), a, b);
+    }
+
+    /**
+     * The booked couple was served at the counter without a hall ticket: the booking is used, not a no-show. A
+     * booking checked in at the hall is ended by its ticket instead.
+     */
+    public void served(String bookingNo) {
+        mapper.move(bookingNo.strip().toUpperCase(Locale.ROOT), "BOOKED", "SERVED", BusinessTime.now());
+    }
+
     /** What an appointment's confirmation and reminder say: day, band, office (no one's name). */
     Map<String, String> notificationParams(AppointmentMapper.BookingRow booking, Locale locale) {
         return notificationParams(booking.serviceCode(), booking.office(), booking.slotDay(), booking.band(), locale);

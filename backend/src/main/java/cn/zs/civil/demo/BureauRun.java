@@ -427,7 +427,8 @@ final class BureauRun {
         if (step == 2 && c.fate() == BureauPlan.Fate.WITHDRAW) {
             divorces.withdraw(REGISTRAR, no, c.seq() % 2 == 0 ? "A" : "B", c.seq() % 2 == 0 ? ids[0] : ids[1]);
         } else if (step == 2) {
-            divorces.bothAppeared(REGISTRAR, no, ids[0], ids[1]);
+            // The couple come back to the registry that accepted their application (the case's district).
+            divorces.bothAppeared(REGISTRAR, no, ids[0], ids[1], c.district());
         } else {
             completeOpenTask(c, no);
         }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.forms.FormDates;
 import cn.zs.civil.registry.IdNumbers;
 import cn.zs.civil.registry.Registries;
 
@@ -23,10 +24,15 @@ import cn.zs.civil.registry.Registries;
  * Checks both parties of a marriage against the public-security identity service and the national marriage
  * database, computes the facts the eligibility table decides on (ages on the registration date, one man and one
  * woman, current marriages, an open divorce case), and writes only those facts to the engine. If a registry does
- * not answer, the case waits and retries; nothing is decided on missing data.
+ * not answer, the case waits and retries; nothing is decided on missing data. A party who is not a mainland resident
+ * (brief §1(c-1) variants) is not looked up: sex and date of birth come from the check-in, and the case goes to the
+ * registrar's proof step, where the documents and the proof of no spouse are checked by hand.
  */
 @Component("checkMarriagePartiesDelegate")
 class CheckMarriagePartiesDelegate implements JavaDelegate {
+
+    /** The registry status of a party the databases were not asked about (not a mainland resident). */
+    static final String NOT_QUERIED = "NOT_QUERIED";
 
     private final ApplicationService applications;
     private final Registries.IdentityRegistry identity;
@@ -48,7 +54,7 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
         String no = execution.getProcessBusinessKey();
         Map<String, Object> data = applications.formData(no);
         parties.register(no, MARRIAGE_SERVICE, data);
-        registryCheck.run(execution, () -> check(no, data));
+        registryCheck.run(execution, responseIds -> check(no, data, responseIds));
     }
 
     /**
@@ -68,41 +74,63 @@ class CheckMarriagePartiesDelegate implements JavaDelegate {
         return Period.between(birth, day).getYears();
     }
 
-    private Map<String, Object> check(String no, Map<String, Object> data) {
+    private Map<String, Object> check(String no, Map<String, Object> data, List<String> responseIds) {
         LocalDate today = BusinessTime.now().toLocalDate();
         Map<String, Object> facts = new LinkedHashMap<>();
         List<String> sexes = new ArrayList<>();
         List<Registries.MaritalRecord> records = new ArrayList<>();
         boolean identityVerified = true;
         boolean mismatch = false;
+        boolean nonMainland = false;
         Integer ageMan = null;
         Integer ageWoman = null;
+        List<Optional<Registries.Household>> households = new ArrayList<>();
         for (String p : PARTIES) {
             String id = String.valueOf(data.get(idField(p)));
-            boolean valid = IdNumbers.valid(id);
-            Optional<Registries.Person> person = valid ? identity.person(id) : Optional.empty();
-            identityVerified &= person.map(x -> x.name().equals(data.get(nameField(p)))).orElse(false);
-            Registries.MaritalRecord record = valid ? marriages.maritalRecord(id)
-                    : new Registries.MaritalRecord(id, "UNKNOWN", null, null, null, null);
-            records.add(record);
-            // Sex from the registry, else from the ID number's 17th digit (odd: male).
-            String sex = person.map(Registries.Person::sex).orElse(valid && (id.charAt(16) - '0') % 2 == 1 ? "M" : "F");
+            String sex;
+            LocalDate birth;
+            if (!PartyDocument.of(data.get(idTypeField(p))).mainland()) {
+                // Not a mainland resident: the databases are not asked with a passport or permit number; the
+                // registrar checks the documents and the proof of no spouse by hand (the proof step).
+                nonMainland = true;
+                records.add(new Registries.MaritalRecord(id, "UNKNOWN", null, null, null, null));
+                facts.put("party" + p + "RegistryStatus", NOT_QUERIED);
+                sex = String.valueOf(data.get(sexField(p)));
+                birth = java.util.Objects.requireNonNullElse(FormDates.of(data.get(birthDateField(p))), today);
+            } else {
+                boolean valid = IdNumbers.valid(id);
+                Optional<Registries.Person> person = valid ? identity.person(id) : Optional.empty();
+                households.add(valid ? identity.household(id) : Optional.empty());
+                identityVerified &= person.map(x -> x.name().equals(data.get(nameField(p)))).orElse(false);
+                Registries.MaritalAnswer answer = valid ? marriages.maritalAnswer(id) : null;
+                Registries.MaritalRecord record = answer != null ? answer.record()
+                        : new Registries.MaritalRecord(id, "UNKNOWN", null, null, null, null);
+                if (answer != null) {
+                    responseIds.add(answer.responseId());
+                }
+                records.add(record);
+                // Sex from the registry, else from the ID number's 17th digit (odd: male).
+                sex = person.map(Registries.Person::sex).orElse(valid && (id.charAt(16) - '0') % 2 == 1 ? "M" : "F");
+                birth = person.map(Registries.Person::birthDate).orElse(valid ? IdNumbers.birthDate(id) : today);
+                facts.put("party" + p + "RegistryStatus", record.status());
+                mismatch |= !matches(record.status(), data.get(declaredField(p)));
+            }
             sexes.add(sex);
-            LocalDate birth = person.map(Registries.Person::birthDate).orElse(valid ? IdNumbers.birthDate(id) : today);
             int age = ageOn(birth, today);
             if ("M".equals(sex)) {
                 ageMan = age;
             } else {
                 ageWoman = age;
             }
-            facts.put("party" + p + "RegistryStatus", record.status());
-            mismatch |= !matches(record.status(), data.get(declaredField(p)));
         }
         boolean oneManOneWoman = sexes.contains("M") && sexes.contains("F");
         String idA = String.valueOf(data.get(idField("A")));
         String idB = String.valueOf(data.get(idField("B")));
         facts.put(VAR_IDENTITY_VERIFIED, identityVerified);
-        facts.put(VAR_STATUS_MISMATCH, mismatch || !identityVerified);
+        facts.put(VAR_NON_MAINLAND_PARTY, nonMainland);
+        facts.put(VAR_KINSHIP_SIGNAL,
+                households.size() == 2 && KinshipSignal.between(households.get(0), households.get(1)));
+        facts.put(VAR_STATUS_MISMATCH, mismatch || !identityVerified || nonMainland);
         facts.put(VAR_ONE_MAN_ONE_WOMAN, oneManOneWoman);
         facts.put(VAR_AGE_MAN, oneManOneWoman ? ageMan : 0);
         facts.put(VAR_AGE_WOMAN, oneManOneWoman ? ageWoman : 0);

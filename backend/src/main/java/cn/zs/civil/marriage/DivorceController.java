@@ -28,7 +28,8 @@ class DivorceController {
     record WithdrawalRequest(String party, String idNumber) {
     }
 
-    record AppearanceRequest(String idNumberA, String idNumberB) {
+    /** district: the registry where the couple appear (may be left out by a registrar bound to one registry). */
+    record AppearanceRequest(String idNumberA, String idNumberB, String district) {
     }
 
     @Operation(summary = "The cooling-off period and the certificate window of a divorce, as computed at acceptance")
@@ -52,7 +53,7 @@ class DivorceController {
     @PreAuthorize(Roles.STAFF)
     ResponseEntity<Void> appear(@PathVariable String applicationNo, @RequestBody AppearanceRequest request) {
         divorces.bothAppeared(currentUser.get(), applicationNo, request == null ? null : request.idNumberA(),
-                request == null ? null : request.idNumberB());
+                request == null ? null : request.idNumberB(), request == null ? null : request.district());
         return ResponseEntity.noContent().build();
     }
 }

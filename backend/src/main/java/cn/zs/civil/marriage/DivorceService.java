@@ -20,6 +20,8 @@ import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.application.CaseEventType;
 import cn.zs.civil.application.CaseLog;
+import cn.zs.civil.forms.FormDefinitions;
+import cn.zs.civil.forms.FormField;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.web.ApiException;
 import cn.zs.civil.web.FieldProblems;
@@ -32,15 +34,19 @@ import cn.zs.civil.web.FieldProblems;
 @Service
 public class DivorceService {
 
+    static final String FIELD_DISTRICT = "district";
+
     private final ApplicationService applications;
     private final RuntimeService runtime;
     private final CaseLog log;
     private final TransactionTemplate tx;
     private final MessageSource messages;
+    private final FormDefinitions forms;
 
     DivorceService(ApplicationService applications, RuntimeService runtime, CaseLog log, TransactionTemplate tx,
-            MessageSource messages) {
+            MessageSource messages, FormDefinitions forms) {
         this.messages = messages;
+        this.forms = forms;
         this.applications = applications;
         this.runtime = runtime;
         this.log = log;
@@ -52,7 +58,15 @@ public class DivorceService {
      * case has ended): what the registrar tells the couple, and what a screen or a walkthrough waits for.
      */
     public record Periods(String applicationNo, java.time.LocalDateTime coolingOffEndsAt, LocalDate coolingOffEndsOn,
-            java.time.LocalDateTime certificateWindowEndsAt, LocalDate certificateWindowEndsOn) {
+            java.time.LocalDateTime certificateWindowEndsAt, LocalDate certificateWindowEndsOn,
+            List<Registry> registries, String yourRegistry) {
+    }
+
+    /**
+     * A registry the counter may name as the one where the couple appear: its town or street, as the application
+     * form names it in the reader's language.
+     */
+    public record Registry(String code, String name) {
     }
 
     public Periods periods(PlatformUser user, String applicationNo) {
@@ -63,9 +77,62 @@ public class DivorceService {
         Map<String, Object> periods = variables(applicationNo, VAR_COOLING_OFF_ENDS_AT, VAR_CERTIFICATE_WINDOW_ENDS_AT);
         Date coolingOffEnds = (Date) periods.get(VAR_COOLING_OFF_ENDS_AT);
         Date windowEnds = (Date) periods.get(VAR_CERTIFICATE_WINDOW_ENDS_AT);
+        boolean staff = applications.staffMaySee(user, row);
         return new Periods(applicationNo, BusinessTime.of(coolingOffEnds),
                 coolingOffEnds == null ? null : day(coolingOffEnds), BusinessTime.of(windowEnds),
-                windowEnds == null ? null : day(windowEnds));
+                windowEnds == null ? null : day(windowEnds), staff ? registries(row) : List.of(),
+                staff ? ownRegistry(user) : null);
+    }
+
+    /** The registries the application form offers (its district field), in the reader's language. */
+    private List<Registry> registries(ApplicationRow row) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        return districtField(row).map(f -> f.options().stream().map(o -> new Registry(o.value(),
+                english ? f.properties().getOrDefault("en:" + o.value(), o.label()) : o.label())).toList())
+                .orElse(List.of());
+    }
+
+    private java.util.Optional<FormField> districtField(ApplicationRow row) {
+        return forms.startForm(row.processDefinitionId()).fields().stream()
+                .filter(f -> FIELD_DISTRICT.equals(f.key())).findFirst();
+    }
+
+    /** The registrar's own registry: the one district of an account bound to one; none for city-wide accounts. */
+    private static String ownRegistry(PlatformUser registrar) {
+        return !registrar.allDistricts() && registrar.districts().size() == 1
+                ? registrar.districts().iterator().next() : null;
+    }
+
+    /**
+     * Brief §1(c-2) step 4, 民发〔2020〕116号: the certificate is applied for at the registry that accepted the
+     * application (原受理婚姻登记机关), the case's registry. The registrar names the registry where the couple
+     * appear; an account bound to one registry is at that one, and one that may work every registry (districts
+     * {@code *}) must name it: seeing every case does not make every counter the accepting one.
+     */
+    private void requireAcceptingRegistry(PlatformUser registrar, ApplicationRow row, String district) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        String here = district == null || district.isBlank() ? ownRegistry(registrar) : district.strip();
+        String code;
+        Object[] args;
+        if (here == null) {
+            code = "divorce.registryRequired";
+            args = new Object[0];
+        } else if (!registrar.seesDistrict(here)) {
+            code = "divorce.notYourRegistry";
+            args = new Object[] {registryName(row, here)};
+        } else if (!here.equals(row.district())) {
+            code = "divorce.notTheAcceptingRegistry";
+            args = new Object[] {registryName(row, row.district()), registryName(row, here)};
+        } else {
+            return;
+        }
+        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, List.of(FieldProblems.of(messages, locale,
+                FIELD_DISTRICT, "divorce.label.district", code, args)), code);
+    }
+
+    private String registryName(ApplicationRow row, String code) {
+        return registries(row).stream().filter(r -> r.code().equals(code)).map(Registry::name).findFirst()
+                .orElse(code);
     }
 
     /**
@@ -97,8 +164,10 @@ public class DivorceService {
         });
     }
 
-    public void bothAppeared(PlatformUser registrar, String applicationNo, String idNumberA, String idNumberB) {
+    public void bothAppeared(PlatformUser registrar, String applicationNo, String idNumberA, String idNumberB,
+            String district) {
         ApplicationRow row = divorceCase(registrar, applicationNo);
+        requireAcceptingRegistry(registrar, row, district);
         requireParty(row, "A", idNumberA, "idNumberA");
         requireParty(row, "B", idNumberB, "idNumberB");
         Map<String, Object> periods = variables(applicationNo, VAR_COOLING_OFF_ENDS_AT, VAR_CERTIFICATE_WINDOW_ENDS_AT);
@@ -108,7 +177,8 @@ public class DivorceService {
             throw ApiException.conflict("divorce.windowOver", day(windowEnds));
         }
         tx.executeWithoutResult(s -> {
-            log.byUser(applicationNo, CaseEventType.BOTH_APPEARED, registrar, null, null, Map.of());
+            log.byUser(applicationNo, CaseEventType.BOTH_APPEARED, registrar, null, null,
+                    Map.of("registry", row.district()));
             try {
                 runtime.createMessageCorrelation(MESSAGE_BOTH_APPEARED).processInstanceBusinessKey(applicationNo)
                         .setVariable(VAR_APPEARED_AT, BusinessTime.toDate(BusinessTime.now())).correlate();

@@ -65,7 +65,9 @@ class MarriageParties {
 
     private boolean nonLocal(Map<String, Object> data) {
         for (String p : PARTIES) {
-            boolean local = identity.person(String.valueOf(data.get(idField(p))))
+            // A party who is not a mainland resident has no hukou (and public security is not asked with a passport).
+            boolean local = PartyDocument.of(data.get(MarriageProcess.idTypeField(p))).mainland()
+                    && identity.person(String.valueOf(data.get(idField(p))))
                     .map(x -> x.hukouDivision().startsWith(cityDivisionPrefix)).orElse(false);
             if (local) {
                 return false;

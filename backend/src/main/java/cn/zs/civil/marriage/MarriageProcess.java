@@ -21,6 +21,10 @@ public final class MarriageProcess {
     public static final String VAR_OPEN_DIVORCE_CASE = "openDivorceCase";
     public static final String VAR_IDENTITY_VERIFIED = "identityVerified";
     public static final String VAR_NON_LOCAL = "nonLocal";
+    /** A party identified by a document other than a mainland resident ID: checked by hand, not by the databases. */
+    public static final String VAR_NON_MAINLAND_PARTY = "nonMainlandParty";
+    /** The household register suggests the parties are close relatives: the registrar checks it (brief §1(e) 5). */
+    public static final String VAR_KINSHIP_SIGNAL = "kinshipSignal";
     public static final String VAR_MARRIAGE_RECORD_FOUND = "marriageRecordFound";
     public static final String VAR_DUPLICATE_CASE = "duplicateCase";
     public static final String VAR_CERTIFICATE_NO = "certificateNo";
@@ -38,6 +42,22 @@ public final class MarriageProcess {
 
     static String idField(String party) {
         return "party" + party + "IdNumber";
+    }
+
+    static String idTypeField(String party) {
+        return "party" + party + "IdType";
+    }
+
+    static String sexField(String party) {
+        return "party" + party + "Sex";
+    }
+
+    static String birthDateField(String party) {
+        return "party" + party + "BirthDate";
+    }
+
+    static String validUntilField(String party) {
+        return "party" + party + "IdValidUntil";
     }
 
     static String declaredField(String party) {

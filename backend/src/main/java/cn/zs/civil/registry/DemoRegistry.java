@@ -29,6 +29,8 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
         Registries.AssistanceRegistry, Registries.FuneralRegistry, Registries.MarriageRegistry {
 
     private final Map<String, Registries.Person> people = new ConcurrentHashMap<>();
+    private final Map<String, Registries.Household> households = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong answers = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Registries.DeathRecord> deaths = new ConcurrentHashMap<>();
     private final Map<String, String> assistance = new ConcurrentHashMap<>();
     private final Map<String, Registries.CremationRecord> cremations = new ConcurrentHashMap<>();
@@ -85,6 +87,11 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
         }
     }
 
+    /** Registers a person's hukou in a household (the demo data has none: households are a test's to make). */
+    public void enrolHousehold(String idNumber, Registries.Household household) {
+        households.put(normalise(idNumber), household);
+    }
+
     /** Adds a cremation to the provincial funeral database (a reimbursement's cremation elsewhere). */
     public void enrolCremation(Registries.CremationRecord cremation) {
         cremations.put(cremation.certificateNo(), cremation);
@@ -99,6 +106,12 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
     public Optional<Registries.Person> person(String idNumber) {
         check("identity");
         return Optional.ofNullable(people.get(normalise(idNumber)));
+    }
+
+    @Override
+    public Optional<Registries.Household> household(String idNumber) {
+        check("identity");
+        return Optional.ofNullable(households.get(normalise(idNumber)));
     }
 
     @Override
@@ -131,6 +144,13 @@ public class DemoRegistry implements Registries.IdentityRegistry, Registries.Dea
         check("marriage-database");
         String id = normalise(idNumber);
         return marital.getOrDefault(id, new Registries.MaritalRecord(id, "UNKNOWN", null, null, null, null));
+    }
+
+    /** Numbers its answers as a database would: DEMO- and a sequence. */
+    @Override
+    public Registries.MaritalAnswer maritalAnswer(String idNumber) {
+        Registries.MaritalRecord record = maritalRecord(idNumber);
+        return new Registries.MaritalAnswer(record, String.format("DEMO-%08d", answers.incrementAndGet()));
     }
 
     @Override

@@ -34,12 +34,14 @@ import io.github.resilience4j.retry.RetryConfig;
  * <p>The contract is the platform's own JSON gateway in front of the provincial data-sharing platform (the real
  * interfaces are not public: domain brief §6 item 13): {@code GET /persons/{id}}, {@code GET /deaths/{id}},
  * {@code GET /assistance/{id}}, {@code GET /cremations/{certificateNo}}, {@code GET /cremations?idNumber=},
- * {@code GET /marital-records/{id}}, {@code POST /marriages}, {@code POST /divorces}.
+ * {@code GET /marital-records/{id}}, {@code GET /households/{id}}, {@code POST /marriages}, {@code POST /divorces}.
  */
 @Component
 @ConditionalOnProperty(name = "platform.registry.mode", havingValue = "http")
 public class HttpRegistry implements Registries.IdentityRegistry, Registries.DeathRegister,
         Registries.AssistanceRegistry, Registries.FuneralRegistry, Registries.MarriageRegistry {
+
+    static final String RESPONSE_ID_HEADER = "X-Response-Id";
 
     private final RestClient http;
     private final Retry retry;
@@ -93,6 +95,12 @@ public class HttpRegistry implements Registries.IdentityRegistry, Registries.Dea
     }
 
     @Override
+    public Optional<Registries.Household> household(String idNumber) {
+        return optional("identity", () -> http.get().uri("/households/{id}", idNumber).retrieve()
+                .body(Registries.Household.class));
+    }
+
+    @Override
     public Optional<Registries.DeathRecord> death(String idNumber) {
         return optional("death-register", () -> http.get().uri("/deaths/{id}", idNumber).retrieve()
                 .body(Registries.DeathRecord.class));
@@ -122,6 +130,23 @@ public class HttpRegistry implements Registries.IdentityRegistry, Registries.Dea
         return optional("marriage-database", () -> http.get().uri("/marital-records/{id}", idNumber).retrieve()
                 .body(Registries.MaritalRecord.class))
                 .orElse(new Registries.MaritalRecord(idNumber, "UNKNOWN", null, null, null, null));
+    }
+
+    /** The gateway numbers each answer in {@value #RESPONSE_ID_HEADER} (also on a 404, "no record"). */
+    @Override
+    public Registries.MaritalAnswer maritalAnswer(String idNumber) {
+        try {
+            var answer = call("marriage-database", () -> http.get().uri("/marital-records/{id}", idNumber).retrieve()
+                    .toEntity(Registries.MaritalRecord.class));
+            return new Registries.MaritalAnswer(answer.getBody(), answer.getHeaders().getFirst(RESPONSE_ID_HEADER));
+        } catch (RegistryUnavailableException e) {
+            if (e.getCause() instanceof HttpClientErrorException.NotFound notFound) {
+                return new Registries.MaritalAnswer(new Registries.MaritalRecord(idNumber, "UNKNOWN", null, null,
+                        null, null), notFound.getResponseHeaders() == null ? null
+                                : notFound.getResponseHeaders().getFirst(RESPONSE_ID_HEADER));
+            }
+            throw e;
+        }
     }
 
     @Override

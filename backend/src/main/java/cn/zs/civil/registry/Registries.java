@@ -19,6 +19,14 @@ public final class Registries {
     /** Public security: identity and household registration (hukou). */
     public interface IdentityRegistry {
         Optional<Person> person(String idNumber);
+
+        /**
+         * The household (户) the person's hukou is registered in and the relation to its head, where the registry
+         * shares it; none where it does not (the default).
+         */
+        default Optional<Household> household(String idNumber) {
+            return Optional.empty();
+        }
     }
 
     /** Health / public security death register. */
@@ -45,6 +53,14 @@ public final class Registries {
     public interface MarriageRegistry {
         MaritalRecord maritalRecord(String idNumber);
 
+        /**
+         * The record with the database's own number for this answer, kept with the case as the query's snapshot
+         * (brief §1(d)); null where the interface gives none.
+         */
+        default MaritalAnswer maritalAnswer(String idNumber) {
+            return new MaritalAnswer(maritalRecord(idNumber), null);
+        }
+
         void recordMarriage(String idNumberA, String idNumberB, String certificateNo, LocalDate date);
 
         void recordDivorce(String idNumberA, String idNumberB, String certificateNo, LocalDate date);
@@ -53,6 +69,17 @@ public final class Registries {
     /** status: SINGLE, MARRIED, DIVORCED, WIDOWED or UNKNOWN (no record). */
     public record MaritalRecord(String idNumber, String status, String spouseIdNumber, String certificateNo,
             LocalDate marriageDate, String registryDivision) {
+    }
+
+    /** A marital record as the database answered it, with the answer's number (null: none given). */
+    public record MaritalAnswer(MaritalRecord record, String responseId) {
+    }
+
+    /**
+     * A place in a household register: its number and the relation to the head (户主关系) as the register codes it:
+     * HEAD, SPOUSE, CHILD, GRANDCHILD, PARENT, GRANDPARENT, SIBLING, CHILD_IN_LAW, OTHER.
+     */
+    public record Household(String householdNo, String relationToHead) {
     }
 
     public record Person(String idNumber, String name, String sex, LocalDate birthDate, String hukouDivision,

@@ -20,4 +20,11 @@ public interface TaskCompletionCheck {
 
     List<FieldProblem> check(PlatformUser user, Task task, ApplicationRow application, Map<String, Object> values,
             Locale locale);
+
+    /**
+     * Called in the completion's transaction, after the step's own entry in the case's trail and before the engine
+     * moves on, so that what a rule records commits or rolls back with the step.
+     */
+    default void completed(PlatformUser user, Task task, String applicationNo, Map<String, Object> values) {
+    }
 }

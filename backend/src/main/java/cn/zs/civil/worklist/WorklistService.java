@@ -308,6 +308,7 @@ public class WorklistService {
             }
             log.byUser(caseTask.applicationNo(), CaseEventType.TASK_COMPLETED, user, ref(task),
                     decision == null ? null : decision.toString(), checked.values());
+            completionChecks.forEach(c -> c.completed(user, task, caseTask.applicationNo(), checked.values()));
             tasks.complete(taskId, checked.engineVariables());
         }));
     }

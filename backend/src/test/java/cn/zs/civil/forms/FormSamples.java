@@ -68,7 +68,8 @@ final class FormSamples {
             case "textfield", "textarea" -> validText(f);
             case "number" -> validNumber(f);
             case "checkbox" -> f.required() || random.nextBoolean();
-            case "select", "radio" -> f.options().isEmpty() ? null : f.options().get(random.nextInt(f.options().size())).value();
+            case "select", "radio" -> f.options().isEmpty() || f.key().matches("party[AB]IdType") ? null
+                    : f.options().get(random.nextInt(f.options().size())).value();
             case "checklist", "taglist" -> {
                 List<String> chosen = new ArrayList<>();
                 for (FormField.Option o : f.options()) {
@@ -110,7 +111,19 @@ final class FormSamples {
         return out;
     }
 
+    private static final String RESIDENT_ID =
+            "^[1-9]\\d{5}(18|19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx]$";
+
     private Object validText(FormField f) {
+        if ("appointmentNo".equals(f.key())) {
+            // A booking's number exists only once booked (R77 checks it against the bookings): a walk-in.
+            return null;
+        }
+        if (f.key().matches("party[AB]IdNumber")) {
+            // The number's form depends on the document chosen (R55), which a form pattern cannot say: the
+            // samples leave the document type blank, a resident ID card, and give its number that form.
+            return RegexSamples.sample(RESIDENT_ID, random);
+        }
         if ("creditCode".equals(f.key())) {
             // Its check characters are computed (GB 32100, GB 11714): a pattern cannot express them.
             String chars = cn.zs.civil.registry.CreditCodes.CHARS;
@@ -176,6 +189,10 @@ final class FormSamples {
     }
 
     private Object validDate(FormField f) {
+        if (f.key().endsWith("IdValidUntil")) {
+            // An identity document valid on the day of the act (an expired one is refused: R58), or a long-term card.
+            return random.nextBoolean() ? null : LocalDate.now().plusYears(1 + random.nextInt(10)).toString();
+        }
         LocalDate d = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300));
         return switch (f.subtype() == null ? "date" : f.subtype()) {
             case "time" -> String.format("%02d:%02d", random.nextInt(24), random.nextInt(60));

@@ -42,7 +42,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         ClockUtil.reset();
     }
 
-    private static Map<String, Object> application(String nameA, String idA, String nameB, String idB, String certificate) {
+    static Map<String, Object> application(String nameA, String idA, String nameB, String idB, String certificate) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("district", "shiqi");
         data.put("partyAName", nameA);
@@ -132,7 +132,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         String no = acceptedCase(application("刘建华", "442000198804046814", "赵丽", "442000199009097924",
                 "J442000-2015-000123"));
         Api.Response premature = api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924"));
+                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924", "district", "shiqi"));
         assertThat(premature.status()).isEqualTo(409);
         assertThat(premature.body().path("code").asText()).isEqualTo("divorce.premature");
         var periods = api().as("clerk-marriage").get("/api/divorces/" + no).body();
@@ -147,14 +147,14 @@ class DivorceRegistrationIT extends ApiTestBase {
 
         day(no, 35);
         Api.Response agent = api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000200003151315"));
+                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000200003151315", "district", "shiqi"));
         assertThat(agent.status()).isEqualTo(422);
         // Field by field, in words: the counter shows the message under the field it names.
         assertThat(agent.body().path("errors").get(0).path("field").asText()).isEqualTo("idNumberB");
         assertThat(agent.body().path("errors").get(0).path("label").asText()).isEqualTo("当事人乙公民身份号码");
         assertThat(agent.body().path("errors").get(0).path("message").asText()).contains("与本案当事人不符");
         assertThat(api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924")).status()).isEqualTo(204);
+                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924", "district", "shiqi")).status()).isEqualTo(204);
         complete(no, Map.of("declarationSignedA", true, "declarationSignedB", true, "decision", "register",
                 "agreementSigned", true));
         complete(no, Map.of("bothSigned", true, "marriageCertificatesVoided", true, "certificatesHanded", true));
@@ -179,6 +179,137 @@ class DivorceRegistrationIT extends ApiTestBase {
         day(no, 62);
         assertThat(outcome(no)).isEqualTo("DEEMED_WITHDRAWN");
         assertThat(status(no)).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aDivorceApplicationWithAnExpiredIdDocumentIsRefusedOnThatPartysField_R58() {
+        Map<String, Object> data = application("曹军", PartyIds.of(2, 1, true), "钱丽", PartyIds.of(2, 1, false),
+                "J442000-2019-001234");
+        data.put("partyAIdValidUntil", "2026-05-31");
+        Api registrar = api().as("clerk-marriage");
+        Api.Response refused = registrar.post("/api/applications",
+                Map.of("serviceCode", "divorce-registration", "data", data));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        var errors = refused.body().path("errors");
+        assertThat(errors.size()).isEqualTo(1);
+        assertThat(errors.get(0).path("field").asText()).isEqualTo("partyAIdValidUntil");
+        assertThat(errors.get(0).path("message").asText()).startsWith("身份证件已于2026-05-31过期");
+
+        // On 2026-06-01 a card valid until that day is still valid.
+        data.put("partyAIdValidUntil", "2026-06-01");
+        assertThat(registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data))
+                .status()).isEqualTo(201);
+    }
+
+    /** A married couple the registries know, born in March 1993, married under the given certificate. */
+    private String[] marriedCouple(int day, String man, String woman, String certificate) {
+        String[] ids = {PartyIds.of(day, 0, true), PartyIds.of(day, 0, false)};
+        String[] names = {man, woman};
+        for (int i = 0; i < 2; i++) {
+            registry.enrol(new cn.zs.civil.registry.Registries.Person(ids[i], names[i], i == 0 ? "M" : "F",
+                    java.time.LocalDate.of(1993, 3, day), "442000", "shiqi", "MARRIED"),
+                    new cn.zs.civil.registry.Registries.MaritalRecord(ids[i], "MARRIED", ids[1 - i], certificate,
+                            java.time.LocalDate.of(2019, 5, 20), "442000"), null);
+        }
+        return ids;
+    }
+
+    @Test
+    void atAcceptanceATraffickingFlagBarsAcceptingAndADomesticViolenceReferralIsLogged_R78() {
+        String[] ids = marriedCouple(7, "韩磊", "姜雪", "J442000-2019-007007");
+        Api registrar = api().as("clerk-marriage");
+        String no = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data",
+                application("韩磊", ids[0], "姜雪", ids[1], "J442000-2019-007007"))).body().path("applicationNo").asText();
+        runJobs(no);
+        // The marriage database's answer is kept with the case (R81): when, and its number.
+        assertThat(registrar.get("/api/applications/" + no).body().path("timeline").findValuesAsText("text"))
+                .anyMatch(t -> t.matches("系统已自动核验；信息库查询时间 2026-06-01 \\d{2}:\\d{2}:\\d{2}，查询应答编号 DEMO-\\d{8}"));
+        Api.Response accepted = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete", Map.of("data",
+                Map.of("decision", "accept", "suspectedTrafficking", true, "traffickingReport", "已报东区派出所")));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(422);
+        assertThat(accepted.body().path("errors").get(0).path("code").asText())
+                .isEqualTo("marriage.safeguard.traffickingStops");
+
+        complete(no, Map.of("decision", "accept", "domesticViolence", true,
+                "domesticViolenceReferral", "告知反家庭暴力法规定的人身安全保护令及市妇联热线12338"));
+        assertThat(status(no)).isEqualTo("COOLING_OFF");
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'VIOLENCE_REFERRAL'"
+                + " and actor_id = 'clerk-marriage'", no)).isEqualTo(1);
+        assertThat(api().as("clerk-marriage").get("/api/applications/" + no).body().path("timeline").toString())
+                .contains("人身安全保护令");
+    }
+
+    @Autowired
+    private DivorceService divorces;
+
+    @Test
+    void theCertificateIsAppliedForOnlyAtTheRegistryThatAcceptedTheApplicationEvenByACityWideRegistrar_R97() {
+        String[] ids = marriedCouple(9, "蒋涛", "沈玉", "J442000-2018-009009");
+        String no = acceptedCase(application("蒋涛", ids[0], "沈玉", ids[1], "J442000-2018-009009"));
+        day(no, 31);
+        Api registrar = api().as("clerk-marriage");
+        var periods = registrar.get("/api/divorces/" + no).body();
+        assertThat(periods.path("registries").findValuesAsText("name")).contains("石岐街道", "小榄镇");
+        assertThat(periods.hasNonNull("yourRegistry")).isFalse();
+
+        // A registrar who may work every registry must say where the couple are.
+        Api.Response unnamed = registrar.post("/api/divorces/" + no + "/appearance",
+                Map.of("idNumberA", ids[0], "idNumberB", ids[1]));
+        assertThat(unnamed.status()).as(unnamed.toString()).isEqualTo(422);
+        assertThat(unnamed.body().path("errors").get(0).path("field").asText()).isEqualTo("district");
+        assertThat(unnamed.body().path("errors").get(0).path("code").asText()).isEqualTo("divorce.registryRequired");
+
+        // Accepted in Shiqi: not at Xiaolan, in either language.
+        Api.Response elsewhere = registrar.post("/api/divorces/" + no + "/appearance",
+                Map.of("idNumberA", ids[0], "idNumberB", ids[1], "district", "xiaolan"));
+        assertThat(elsewhere.status()).isEqualTo(422);
+        assertThat(elsewhere.body().path("errors").get(0).path("message").asText()).isEqualTo(
+                "离婚证须在受理离婚登记申请的登记机关（石岐街道）申请发给，小榄镇的登记机关不能办理：请告知当事人到石岐街道的登记机关办理。");
+        assertThat(registrar.inEnglish().post("/api/divorces/" + no + "/appearance",
+                Map.of("idNumberA", ids[0], "idNumberB", ids[1], "district", "xiaolan")).body().path("errors").get(0)
+                .path("message").asText()).startsWith("The divorce certificate is applied for at the registry that"
+                        + " accepted the application (Shiqi Subdistrict); the registry in Xiaolan Town cannot");
+        assertThat(status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
+
+        // A registrar bound to one registry is at that one and cannot claim another.
+        var shiqiRegistrar = new cn.zs.civil.identity.PlatformUser("registrar-shiqi", "石岐登记员", java.util.Set.of("clerk"),
+                java.util.Set.of("marriage-registrar"), java.util.Set.of("shiqi"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> divorces.bothAppeared(shiqiRegistrar, no, ids[0],
+                ids[1], "xiaolan")).hasFieldOrPropertyWithValue("messageKey", "divorce.notYourRegistry");
+
+        assertThat(registrar.post("/api/divorces/" + no + "/appearance",
+                Map.of("idNumberA", ids[0], "idNumberB", ids[1], "district", "shiqi")).status()).isEqualTo(204);
+        assertThat(status(no)).isEqualTo("UNDER_REVIEW");
+    }
+
+    @Test
+    void aForeignSpouseWithAPassportIsCheckedByHandAndTheMarriageIsFoundThroughTheMainlandSpouse_R55() {
+        String wife = PartyIds.of(12, 0, false);
+        String passport = "C03005988";
+        registry.enrol(new cn.zs.civil.registry.Registries.Person(wife, "孔丽", "F", java.time.LocalDate.of(1993, 3, 12),
+                "442000", "shiqi", "MARRIED"), new cn.zs.civil.registry.Registries.MaritalRecord(wife, "MARRIED",
+                passport, "J442000-2020-001212", java.time.LocalDate.of(2020, 2, 2), "442000"), null);
+        Map<String, Object> data = application("John Smith", passport, "孔丽", wife, "J442000-2020-001212");
+        // The wrong document chosen: a passport number is not a permanent residence ID's.
+        data.put("partyAIdType", "FOREIGN_PERMANENT_RESIDENCE");
+        Api registrar = api().as("clerk-marriage");
+        Api.Response wrongType = registrar.post("/api/applications",
+                Map.of("serviceCode", "divorce-registration", "data", data));
+        assertThat(wrongType.status()).isEqualTo(422);
+        assertThat(wrongType.body().path("errors").findValuesAsText("code"))
+                .containsExactly("marriage.document.badNumber.FOREIGN_PERMANENT_RESIDENCE");
+
+        data.put("partyAIdType", "FOREIGN_PASSPORT");
+        Api.Response r = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        var checks = registrar.get("/api/tasks/" + taskOf(registrar, no)).body().path("checks");
+        assertThat(checks.path("nonMainlandParty").asBoolean()).isTrue();
+        assertThat(checks.path("identityVerified").asBoolean()).as("the mainland spouse, checked").isTrue();
+        assertThat(checks.path("marriageRecordFound").asBoolean()).isTrue();
+        complete(no, Map.of("decision", "accept"));
+        assertThat(status(no)).isEqualTo("COOLING_OFF");
     }
 
     @Test
@@ -338,7 +469,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         escalations.scan(cn.zs.civil.application.BusinessTime.instant());
         assertThat(count("select count(*) from case_escalation where application_no = ?", no)).isZero();
         assertThat(api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", "442000198503140137", "idNumberB", "442000198807210245")).status())
+                Map.of("idNumberA", "442000198503140137", "idNumberB", "442000198807210245", "district", "shiqi")).status())
                 .isEqualTo(204);
         complete(no, Map.of("declarationSignedA", true, "declarationSignedB", true, "decision", "register",
                 "agreementSigned", true));

@@ -195,6 +195,223 @@ public class MarriageRegistrationIT extends ApiTestBase {
     }
 
     @Test
+    void anExpiredIdDocumentRefusesTheCheckInOnThatPartysFieldInTheReadersLanguage_R58() {
+        java.time.LocalDate today = cn.zs.civil.application.BusinessTime.now().toLocalDate();
+        Map<String, Object> data = couple("马志远", PartyIds.of(1, 1, true), "SINGLE", "何静", PartyIds.of(1, 1, false),
+                "SINGLE");
+        data.put("partyAIdValidUntil", today.plusYears(5).toString());
+        data.put("partyBIdValidUntil", today.minusDays(1).toString());
+        int cases = count("select count(*) from application where service_code = 'marriage-registration'");
+        Api registrar = api().as("clerk-marriage");
+
+        Api.Response refused = registrar.post("/api/applications",
+                Map.of("serviceCode", "marriage-registration", "data", data));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        JsonNode errors = refused.body().path("errors");
+        assertThat(errors.size()).isEqualTo(1);
+        assertThat(errors.get(0).path("field").asText()).isEqualTo("partyBIdValidUntil");
+        assertThat(errors.get(0).path("code").asText()).isEqualTo("marriage.idDocumentExpired");
+        assertThat(errors.get(0).path("message").asText()).isEqualTo("身份证件已于" + today.minusDays(1)
+                + "过期，不能凭过期证件办理登记：请当事人持有效身份证件（或临时身份证）办理。");
+        JsonNode english = registrar.inEnglish().post("/api/applications",
+                Map.of("serviceCode", "marriage-registration", "data", data)).body().path("errors").get(0);
+        assertThat(english.path("message").asText()).startsWith("The ID document expired on " + today.minusDays(1));
+        assertThat(english.path("label").asText()).isEqualTo("Party B's ID document valid until");
+        assertThat(count("select count(*) from application where service_code = 'marriage-registration'"))
+                .isEqualTo(cases);
+
+        // Valid through its last day; a long-term card has no end date and the field stays blank.
+        data.put("partyBIdValidUntil", today.toString());
+        data.remove("partyAIdValidUntil");
+        checkIn(data);
+    }
+
+    /** Two people the registries know, single and of age, born in March 1993. */
+    private String[] enrolledCouple(int day, String man, String woman) {
+        String[] ids = {PartyIds.of(day, 0, true), PartyIds.of(day, 0, false)};
+        String[] names = {man, woman};
+        for (int i = 0; i < 2; i++) {
+            registry.enrol(new cn.zs.civil.registry.Registries.Person(ids[i], names[i], i == 0 ? "M" : "F",
+                    java.time.LocalDate.of(1993, 3, day), "442000", "shiqi", "SINGLE"),
+                    new cn.zs.civil.registry.Registries.MaritalRecord(ids[i], "SINGLE", null, null, null, null), null);
+        }
+        return ids;
+    }
+
+    private static String timelineText(Api as, String no) {
+        StringBuilder text = new StringBuilder();
+        as.get("/api/applications/" + no).body().path("timeline").forEach(e -> text.append(e.path("text").asText())
+                .append('\n'));
+        return text.toString();
+    }
+
+    @Test
+    void aSuspectedTraffickingFlagIsReportedLoggedForStaffOnlyAndStopsTheRegistration_R78() {
+        String[] ids = enrolledCouple(5, "郑强", "黄小燕");
+        Api.Response submitted = api().as("clerk-marriage").post("/api/applications", Map.of("serviceCode",
+                "marriage-registration", "data", couple("郑强", ids[0], "SINGLE", "黄小燕", ids[1], "SINGLE")));
+        String no = submitted.body().path("applicationNo").asText();
+        String code = submitted.body().path("queryCode").asText();
+        runJobs(no);
+        assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
+        Api registrar = api().as("clerk-marriage");
+        Map<String, Object> flagged = new LinkedHashMap<>(Map.of("counselling", "declined", "declarationSignedA", true,
+                "declarationSignedB", true, "decision", "register", "suspectedTrafficking", true));
+
+        // The report itself is required with the flag.
+        Api.Response noReport = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete",
+                Map.of("data", flagged));
+        assertThat(noReport.status()).isEqualTo(422);
+        assertThat(noReport.body().path("errors").findValuesAsText("field")).contains("traffickingReport");
+
+        // Flagged, the registration cannot go ahead.
+        flagged.put("traffickingReport", "已报石岐派出所，接警编号 JJ2026-0042");
+        Api.Response register = registrar.inEnglish().post("/api/tasks/" + taskOf(registrar, no) + "/complete",
+                Map.of("data", flagged));
+        assertThat(register.status()).as(register.toString()).isEqualTo(422);
+        JsonNode error = register.body().path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo("decision");
+        assertThat(error.path("message").asText()).startsWith("A suspected trafficked or abducted woman is flagged");
+        assertThat(summary(no).path("status").asText()).isEqualTo("UNDER_REVIEW");
+
+        flagged.put("decision", "refuse");
+        flagged.put("refusalGround", "NOT_VOLUNTARY");
+        flagged.put("reasons", "女方并非自愿结婚，依法不予登记。");
+        complete(no, flagged);
+        assertThat(summary(no).path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(registry.maritalRecord(ids[1]).status()).isEqualTo("SINGLE");
+        // In the trail with its human label and the report, for staff; never on the couple's tracking page.
+        assertThat(timelineText(registrar, no)).contains(
+                "登记员标记：疑似被拐卖、绑架的妇女，已报告公安机关，不予办理登记：受理与审查（当面声明）"
+                        + "；报告情况：已报石岐派出所，接警编号 JJ2026-0042");
+        assertThat(timelineText(registrar.inEnglish(), no)).contains("Registrar's flag: suspected trafficked");
+        String tracked = api().anonymous().post("/api/public/track", Map.of("applicationNo", no, "queryCode", code))
+                .body().toString();
+        assertThat(tracked).doesNotContain("拐卖").doesNotContain("TRAFFICKING").doesNotContain("派出所");
+    }
+
+    @Test
+    void aDomesticViolenceFlagRecordsTheReferralAndTheMarriageMayStillBeRegistered_R78() {
+        String[] ids = enrolledCouple(6, "冯涛", "杨柳");
+        String no = checkIn(couple("冯涛", ids[0], "SINGLE", "杨柳", ids[1], "SINGLE"));
+        complete(no, Map.of("counselling", "accepted", "declarationSignedA", true, "declarationSignedB", true,
+                "decision", "register", "domesticViolence", true,
+                "domesticViolenceReferral", "已劝阻；告知市妇联维权热线12338、石岐派出所及市救助管理站"));
+        assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_IssueCertificate");
+        assertThat(task(no).path("checks").path("kinshipSignal").asBoolean()).as("no household data: no signal").isFalse();
+        assertThat(timelineText(api().as("clerk-marriage"), no)).contains(
+                "登记员标记：家庭暴力受害人或面临家庭暴力现实危险，已劝阻并告知求助途径：受理与审查（当面声明）"
+                        + "；告知的求助途径：已劝阻；告知市妇联维权热线12338");
+        assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'VIOLENCE_REFERRAL'",
+                no)).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseQuerysTimeAndAnswerNumbersAreKeptWithTheCaseAndShownToStaffOnly_R81() {
+        String[] ids = enrolledCouple(8, "许诺", "于晴");
+        Api.Response submitted = api().as("clerk-marriage").post("/api/applications", Map.of("serviceCode",
+                "marriage-registration", "data", couple("许诺", ids[0], "SINGLE", "于晴", ids[1], "SINGLE")));
+        String no = submitted.body().path("applicationNo").asText();
+        runJobs(no);
+
+        JsonNode checked = null;
+        for (JsonNode entry : api().as("clerk-marriage").get("/api/applications/" + no).body().path("timeline")) {
+            if ("CHECKED".equals(entry.path("type").asText())) {
+                checked = entry;
+            }
+        }
+        assertThat(checked).isNotNull();
+        String queriedAt = checked.path("data").path("registryQueriedAt").asText();
+        String responseIds = checked.path("data").path("registryResponseId").asText();
+        assertThat(queriedAt).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")
+                .startsWith(cn.zs.civil.application.BusinessTime.now().toLocalDate().toString());
+        assertThat(responseIds).matches("DEMO-\\d{8}, DEMO-\\d{8}");
+        assertThat(checked.path("text").asText())
+                .isEqualTo("系统已自动核验；信息库查询时间 " + queriedAt + "，查询应答编号 " + responseIds);
+        assertThat(timelineText(api().as("clerk-marriage").inEnglish(), no))
+                .contains("database queried at " + queriedAt + ", response number " + responseIds);
+        // Kept with the case, not in the engine; not on the couple's tracking page.
+        assertThat(count("select count(*) from ACT_HI_VARINST where NAME_ = 'registryResponseId'")).isZero();
+        String tracked = api().anonymous().post("/api/public/track", Map.of("applicationNo", no, "queryCode",
+                submitted.body().path("queryCode").asText())).body().toString();
+        assertThat(tracked).doesNotContain("DEMO-").doesNotContain(queriedAt);
+    }
+
+    @Test
+    void aHongKongPartyShowsHerPermitWithItsOwnNumberFormAndIsCheckedByHandNotByTheDatabases_R55() {
+        String man = enrolledCouple(11, "李明", "—")[0];
+        Api registrar = api().as("clerk-marriage");
+        // A resident ID number is still checked as one when no other document is chosen.
+        Map<String, Object> data = couple("李明", man, "SINGLE", "陈嘉欣", "H1234567", "SINGLE");
+        JsonNode asResidentId = registrar.post("/api/applications", Map.of("serviceCode", "marriage-registration",
+                "data", data)).body().path("errors");
+        assertThat(asResidentId.findValuesAsText("code")).containsExactly("marriage.document.badNumber.RESIDENT_ID");
+
+        // A Hong Kong permit: H or M and 8 digits; sex and date of birth are asked, the databases cannot give them.
+        data.put("partyBIdType", "HK_MACAO_PERMIT");
+        Api.Response refused = registrar.inEnglish().post("/api/applications",
+                Map.of("serviceCode", "marriage-registration", "data", data));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.body().path("errors").findValuesAsText("field"))
+                .containsExactly("partyBIdNumber", "partyBSex", "partyBBirthDate");
+        assertThat(refused.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("A mainland travel permit for Hong Kong and Macao residents is H or M and 8 digits"
+                        + " (10 on older permits).");
+
+        data.put("partyBIdNumber", "H12345678");
+        data.put("partyBSex", "F");
+        data.put("partyBBirthDate", "1996-04-01");
+        String no = checkIn(data);
+        // Not looked up by the permit number: the registrar checks the permit and the proof of no spouse by hand.
+        JsonNode proof = task(no);
+        assertThat(proof.path("task").path("taskKey").asText()).isEqualTo("Task_CheckProofOfStatus");
+        assertThat(proof.path("checks").path("partyBRegistryStatus").asText()).isEqualTo("NOT_QUERIED");
+        assertThat(proof.path("checks").path("nonMainlandParty").asBoolean()).isTrue();
+        assertThat(proof.path("checks").path("identityVerified").asBoolean()).isTrue();
+        String answers = null;
+        for (JsonNode e : registrar.get("/api/applications/" + no).body().path("timeline")) {
+            if ("CHECKED".equals(e.path("type").asText())) {
+                answers = e.path("data").path("registryResponseId").asText();
+            }
+        }
+        assertThat(answers).as("only the mainland party was looked up").matches("DEMO-\\d{8}");
+
+        complete(no, Map.of("proofType", "NO_SPOUSE_CERTIFICATE", "proofNumber", "HK-NM-2026-0042",
+                "decision", "proofAccepted"));
+        JsonNode review = task(no);
+        assertThat(review.path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
+        assertThat(review.path("checks").path("ageWoman").asInt())
+                .isEqualTo(java.time.Period.between(java.time.LocalDate.of(1996, 4, 1),
+                        cn.zs.civil.application.BusinessTime.now().toLocalDate()).getYears());
+    }
+
+    @Test
+    void aCoupleTheHouseholdRegisterShowsAsCloseRelativesIsRegisteredOnlyAfterTheRegistrarHasCheckedIt_R50() {
+        String[] ids = enrolledCouple(13, "钟伟", "钟敏");
+        // The head's sister and the head's son: an aunt and her nephew, unless the registrar finds otherwise.
+        registry.enrolHousehold(ids[1], new cn.zs.civil.registry.Registries.Household("4420001300077", "SIBLING"));
+        registry.enrolHousehold(ids[0], new cn.zs.civil.registry.Registries.Household("4420001300077", "CHILD"));
+        String no = checkIn(couple("钟伟", ids[0], "SINGLE", "钟敏", ids[1], "SINGLE"));
+        JsonNode review = task(no);
+        assertThat(review.path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
+        assertThat(review.path("checks").path("kinshipSignal").asBoolean()).isTrue();
+
+        Map<String, Object> register = new LinkedHashMap<>(Map.of("counselling", "declined", "declarationSignedA", true,
+                "declarationSignedB", true, "decision", "register"));
+        Api registrar = api().as("clerk-marriage");
+        Api.Response unchecked = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete",
+                Map.of("data", register));
+        assertThat(unchecked.status()).as(unchecked.toString()).isEqualTo(422);
+        assertThat(unchecked.body().path("errors").get(0).path("field").asText()).isEqualTo("kinshipChecked");
+        assertThat(unchecked.body().path("errors").get(0).path("message").asText())
+                .startsWith("户籍信息提示双方可能为直系血亲或三代以内旁系血亲");
+
+        register.put("kinshipChecked", true);
+        complete(no, register);
+        assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_IssueCertificate");
+    }
+
+    @Test
     void aRegistryOutageLeavesTheCaseWaitingAndItCompletesWhenTheRegistryReturns() {
         registry.setAvailable(false);
         String no = checkIn(couple("周国强", "442000197010105718", "WIDOWED", "孙美玲", "442000198502024628", "DIVORCED"));

@@ -56,6 +56,21 @@ class HttpRegistryTest {
     }
 
     @Test
+    void keepsTheNumberTheDatabaseGivesItsAnswerEvenForNoRecord_R81() {
+        server.stubFor(get(urlEqualTo("/marital-records/" + ID)).willReturn(okJson("""
+                {"idNumber":"%s","status":"SINGLE"}""".formatted(ID)).withHeader("X-Response-Id", "MCA-20261207-000042")));
+        Registries.MaritalAnswer answer = registry.maritalAnswer(ID);
+        assertThat(answer.record().status()).isEqualTo("SINGLE");
+        assertThat(answer.responseId()).isEqualTo("MCA-20261207-000042");
+
+        server.stubFor(get(urlEqualTo("/marital-records/" + ID)).willReturn(aResponse().withStatus(404)
+                .withHeader("X-Response-Id", "MCA-20261207-000043")));
+        Registries.MaritalAnswer none = registry.maritalAnswer(ID);
+        assertThat(none.record().status()).isEqualTo("UNKNOWN");
+        assertThat(none.responseId()).isEqualTo("MCA-20261207-000043");
+    }
+
+    @Test
     void aMissingRecordIsAnAnswerNotAFailure() {
         server.stubFor(get(urlEqualTo("/persons/" + ID)).willReturn(aResponse().withStatus(404)));
         assertThat(registry.person(ID)).isEmpty();
