@@ -10,11 +10,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.identity.Roles;
 import cn.zs.civil.web.ApiException;
 import cn.zs.civil.web.FieldProblem;
 import cn.zs.civil.web.FieldProblems;
@@ -48,6 +50,7 @@ class PublicRatingsController {
 
     @Operation(summary = "Rating results per service and month: count and share of each grade (public)")
     @GetMapping("/api/public/ratings")
+    @PreAuthorize(Roles.PUBLIC)
     ResponseEntity<PublicRatings.Figures> figures(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, HttpServletRequest http) {
         rateLimits.hit("public-ratings:" + http.getRemoteAddr(), PER_MINUTE, "report.rateLimited");

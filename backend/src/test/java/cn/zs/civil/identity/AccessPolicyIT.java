@@ -133,6 +133,7 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/hall/tickets/{id}/no-show", STAFF);
         POLICY.put("POST /api/hall/tickets/{id}/served", STAFF);
         POLICY.put("GET /api/public/hall/{office}/display", PUBLIC);
+        POLICY.put("GET /api/public/ratings", PUBLIC);
         POLICY.put("GET /api/reports/hall", Set.of("manager", "director"));
         POLICY.put("GET /api/admin/outbox", Set.of("admin"));
         POLICY.put("POST /api/admin/outbox/{id}/retry", Set.of("admin"));
