@@ -514,6 +514,36 @@ class PlacenameApprovalIT extends ApiTestBase {
     }
 
     @Test
+    void aProtectedNameIsRenamedOnlyWithTheGovernmentsProtectiveMeasures_R170() {
+        Api applicant = api().as("zhangsan");
+        // 孙文西路 is on the protection list (the register's protected names).
+        Map<String, Object> data = application(applicant, "岐兴", "路", "RENAMING", "孙文西路");
+        int before = count("select count(*) from application");
+        Api.Response none = applicant.post("/api/applications", Map.of("serviceCode", "placename-approval", "data", data));
+        assertThat(none.status()).as(none.toString()).isEqualTo(422);
+        assertThat(none.body().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("protectionMeasuresNo", "protectionMeasuresDate");
+        assertThat(none.body().path("errors").findValuesAsText("message"))
+                .allMatch(m -> m.contains("孙文西路") && m.contains("保护措施"));
+
+        data.put("protectionMeasuresNo", "中府函〔2026〕12号");
+        data.put("protectionMeasuresDate", BusinessTime.now().toLocalDate().plusDays(3).toString());
+        Api.Response future = applicant.inEnglish().post("/api/applications",
+                Map.of("serviceCode", "placename-approval", "data", data));
+        assertThat(future.status()).as(future.toString()).isEqualTo(422);
+        assertThat(future.body().path("errors").findValuesAsText("field")).containsExactly("protectionMeasuresDate");
+        assertThat(count("select count(*) from application")).isEqualTo(before);
+
+        data.put("protectionMeasuresDate", BusinessTime.now().toLocalDate().minusDays(30).toString());
+        Api.Response measured = applicant.post("/api/applications",
+                Map.of("serviceCode", "placename-approval", "data", data));
+        assertThat(measured.status()).as(measured.toString()).isEqualTo(201);
+
+        // A name that is not protected needs no measures.
+        submit(applicant, "岐兴", "道", "RENAMING", "莲塘路");
+    }
+
+    @Test
     void refusesAnApplicantCreditCodeWhoseOrganisationCodeCheckCharacterIsWrong() {
         Api applicant = api().as("zhangsan");
         Map<String, Object> data = application(applicant, "富裕", "路", "NAMING", null);
