@@ -24,6 +24,7 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
+import cn.zs.civil.support.Pdfs;
 
 /**
  * A place-name case through HTTP on the real clock, register and escalation list (H2, and MariaDB in CI): the name
@@ -154,6 +155,17 @@ class PlacenameApprovalIT extends ApiTestBase {
                 "中府函〔2026〕88号", "Fukang Lu");
         assertThat(count("select count(*) from placename_gazetteer where full_name = '富康路' and status = 'ACTIVE' "
                 + "and application_no = ?", no)).isEqualTo(1);
+        // R190: the standard place-name use certificate, produced through the outbox when the case ends, verifiable.
+        JsonNode use = issuedDocument(applicant, no, "placename-use-certificate");
+        assertThat(use.path("title").asText()).isEqualTo("标准地名使用证明");
+        byte[] pdf = applicant.get(use.path("downloadUrl").asText()).bytes();
+        assertThat(Pdfs.textOf(pdf).replaceAll("\\s+", "")).contains("标准地名使用证明", "富康路", "FukangLu", "小榄镇",
+                "中山市小榄镇城市建设局", no).doesNotContain("STREET_ROAD_LANE", "xiaolan");
+        String verifyUrl = Pdfs.qrOf(pdf);
+        JsonNode verified = api().anonymous().get("/api/public/documents/"
+                + verifyUrl.substring(verifyUrl.lastIndexOf('/') + 1)).body();
+        assertThat(verified.path("verdict").asText()).isEqualTo("VALID");
+        assertThat(verified.path("facts").findValuesAsText("value")).contains("富康路", "Fukang Lu");
         // The approved name is now a standard name: the next application with it is a duplicate.
         assertThat(applicant.post("/api/placename/name-check", Map.of("specificPart", "富康", "genericPart", "路",
                 "featureCategory", "STREET_ROAD_LANE")).body().path("findings").findValuesAsText("code"))
