@@ -37,6 +37,9 @@ class PlacenameApprovalIT extends ApiTestBase {
     @org.springframework.beans.factory.annotation.Autowired
     private cn.zs.civil.clock.StatutoryClock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private DownstreamNotifications downstream;
+
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String CONTACT_ID = "442000198804046814";
 
@@ -71,7 +74,7 @@ class PlacenameApprovalIT extends ApiTestBase {
     }
 
     @Test
-    void approvesAStreetNameWithExpertReviewAndConsultationOutsideTheLimitAndEscalatesALateFiling() {
+    void approvesAStreetNameWithExpertReviewAndConsultationOutsideTheLimitAndEscalatesALateFiling() throws Exception {
         Api applicant = api().as("zhangsan");
         Api clerk = api().as("clerk-placename");
         Api chief = api().as("chief");
@@ -166,6 +169,16 @@ class PlacenameApprovalIT extends ApiTestBase {
                 + verifyUrl.substring(verifyUrl.lastIndexOf('/') + 1)).body();
         assertThat(verified.path("verdict").asText()).isEqualTo("VALID");
         assertThat(verified.path("facts").findValuesAsText("value")).contains("富康路", "Fukang Lu");
+        // R191: each department that uses standard names is told once, by e-mail through the outbox.
+        for (String to : List.of("dizhi@gaj.zs.test", "budongchan@zrzy.zs.test", "biaozhi@cgj.zs.test",
+                "dizhiku@zsj.zs.test")) {
+            assertThat(awaitMailTo(to, no)).contains("富康路", "中山市人民政府", "中府函〔2026〕88号", "Fukang Lu", "小榄镇",
+                    "标准地名录").doesNotContain("STREET_ROAD_LANE", "xiaolan", "null");
+        }
+        assertThat(awaitMailTo("dizhi@gaj.zs.test", no)).startsWith("中山市公安局（门楼牌及户籍地址）");
+        downstream.approved(no, "中山市人民政府", "中府函〔2026〕88号", decided);
+        assertThat(count("select count(*) from outbox_message where kind = 'placename.downstream' "
+                + "and application_no = ?", no)).isEqualTo(4);
         // The approved name is now a standard name: the next application with it is a duplicate.
         assertThat(applicant.post("/api/placename/name-check", Map.of("specificPart", "富康", "genericPart", "路",
                 "featureCategory", "STREET_ROAD_LANE")).body().path("findings").findValuesAsText("code"))
@@ -479,6 +492,22 @@ class PlacenameApprovalIT extends ApiTestBase {
                 today.plusDays(10).format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")));
         JsonNode sent = applicant.get("/api/applications/" + no + "/notifications").body();
         assertThat(sent.findValuesAsText("template").stream().filter("EXCLUDED_STEP"::equals).count()).isEqualTo(4);
+    }
+
+    /** The body of the first e-mail to this address about the case. */
+    private static String awaitMailTo(String to, String no) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < end) {
+            for (jakarta.mail.internet.MimeMessage m : cn.zs.civil.support.TestMailServer.SERVER.getReceivedMessages()) {
+                String body = String.valueOf(m.getContent());
+                if (body.contains(no) && java.util.Arrays.stream(m.getAllRecipients())
+                        .anyMatch(a -> a.toString().equals(to))) {
+                    return body;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + to + " about " + no);
     }
 
     /** The body of the e-mail about the case that names this step, as the applicant receives it. */
