@@ -48,7 +48,8 @@ public class PlacenameService {
         this.identity = identity;
         this.messages = messages;
         this.json = json;
-        this.checker = new NameChecker(properties.genericParts());
+        this.checker = new NameChecker(properties.genericParts(), Set.copyOf(properties.sectorApprovedCategories()),
+                properties.higherAuthorityPrefixes());
         this.register = new NameChecker.Register() {
             @Override
             public List<NameChecker.Entry> activeByName(String fullName) {

@@ -555,6 +555,35 @@ class PlacenameApprovalIT extends ApiTestBase {
     }
 
     @Test
+    void aParkAFacilityOrANameWithAProvincialPrefixIsRefusedAsNotTheBureausToApprove_R181() {
+        Api applicant = api().as("zhangsan");
+        int before = count("select count(*) from application");
+        Map<String, Object> park = application(applicant, "紫马岭", "公园", "NAMING", null);
+        park.put("featureCategory", "URBAN_PARK");
+        Api.Response parkRefused = applicant.post("/api/applications",
+                Map.of("serviceCode", "placename-approval", "data", park));
+        assertThat(parkRefused.status()).as(parkRefused.toString()).isEqualTo(422);
+        assertThat(parkRefused.body().path("errors").findValuesAsText("field")).containsExactly("featureCategory");
+        assertThat(parkRefused.body().path("errors").findValuesAsText("message").get(0)).contains("主管部门", "第十二条");
+
+        Map<String, Object> prefixed = application(applicant, "广东大", "道", "NAMING", null);
+        Api.Response prefixRefused = applicant.inEnglish().post("/api/applications",
+                Map.of("serviceCode", "placename-approval", "data", prefixed));
+        assertThat(prefixRefused.status()).as(prefixRefused.toString()).isEqualTo(422);
+        assertThat(prefixRefused.body().path("errors").findValuesAsText("field")).containsExactly("specificPart");
+        assertThat(prefixRefused.body().path("errors").findValuesAsText("message").get(0))
+                .contains("\"广东\"", "higher authority");
+        assertThat(count("select count(*) from application")).isEqualTo(before);
+
+        // Before anyone applies, the name check says the same.
+        JsonNode facility = applicant.post("/api/placename/name-check", Map.of("specificPart", "岐江", "genericPart",
+                "大桥", "featureCategory", "FACILITY")).body();
+        assertThat(facility.path("passed").asBoolean()).isFalse();
+        assertThat(facility.path("findings").findValuesAsText("code")).contains("NOT_COMPETENT_CATEGORY");
+        assertThat(facility.path("findings").findValuesAsText("text")).anyMatch(t -> t.contains("专业部门"));
+    }
+
+    @Test
     void aProtectedNameIsRenamedOnlyWithTheGovernmentsProtectiveMeasures_R170() {
         Api applicant = api().as("zhangsan");
         // 孙文西路 is on the protection list (the register's protected names).
