@@ -207,6 +207,8 @@ export default {
     crematedLocally: 'Cremated in Zhongshan',
     specialGroup: 'Special group',
     cremationVerified: 'Cremation verified',
+    withinPriceList: 'Invoice within the government price list',
+    overPricedItems: 'Charges above the government price list',
     waivedElsewhere: 'Already waived elsewhere',
     checksPassed: 'All automated checks passed',
     waivedElsewhereDeclared: 'Applicant declared a waiver elsewhere',

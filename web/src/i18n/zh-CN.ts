@@ -198,6 +198,8 @@ export default {
     crematedLocally: '在本市火化',
     specialGroup: '特殊群体类别',
     cremationVerified: '火化信息核验通过',
+    withinPriceList: '发票单价未超过政府定价',
+    overPricedItems: '高于政府定价的收费项目',
     waivedElsewhere: '已在他处享受减免',
     checksPassed: '自动核验全部通过',
     waivedElsewhereDeclared: '申请人声明已在他处减免',

@@ -107,6 +107,8 @@ class DocumentTexts {
             case SOCIALORG_ANNOUNCEMENT -> service.startsWith("socialorg-") && socialOrg(row).get("announcement") != null
                     && row.outcome() != null;
             case PLACENAME_ANNOUNCEMENT -> "placename-approval".equals(service) && placenameAnnouncement(row).isPresent();
+            case PLACENAME_USE_CERTIFICATE -> "placename-approval".equals(service) && "APPROVED".equals(row.outcome())
+                    && placenames.standardNameUseOf(row.applicationNo()).isPresent();
             case MARRIAGE_COPY -> "marriage-registration".equals(service) && registered
                     && certificates.of(row.applicationNo()).isPresent();
             case DIVORCE_COPY -> "divorce-registration".equals(service) && registered
@@ -130,6 +132,7 @@ class DocumentTexts {
             case SOCIALORG_ANNOUNCEMENT -> textDocument(row, (String) socialOrg(row).get("announcement"),
                     label("kind.SOCIALORG_ANNOUNCEMENT"));
             case PLACENAME_ANNOUNCEMENT -> placenameAnnouncement(row).orElseThrow();
+            case PLACENAME_USE_CERTIFICATE -> standardNameUse(row);
             case MARRIAGE_COPY, DIVORCE_COPY -> registration(row, kind);
             case DIVORCE_WITHDRAWAL -> withdrawalConfirmation(row);
         });
@@ -344,6 +347,30 @@ class DocumentTexts {
         } catch (cn.zs.civil.web.ApiException none) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The standard place-name use document (标准地名使用证明, Zhongshan): once the name is approved and entered in the
+     * register, the applicant gets a document stating the standard name, its romanisation, category and location, for
+     * the doorplates, signs, property and household registers that must use it.
+     */
+    private DocumentText standardNameUse(ApplicationRow row) {
+        PlacenameService.StandardNameUse use = placenames.standardNameUseOf(row.applicationNo()).orElseThrow();
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(label("applicationNo"), row.applicationNo()));
+        facts.add(new Fact(label("standardName"), use.fullName()));
+        facts.add(new Fact(label("romanisation"), use.romanisation()));
+        facts.add(new Fact(label("placenameCategory"), use.category()));
+        facts.add(new Fact(label("placenameLocation"), use.location()));
+        if (use.currentName() != null) {
+            facts.add(new Fact(label("formerName"), use.currentName()));
+        }
+        facts.add(new Fact(label("placenameApplicant"), string(use.applicant())));
+        facts.add(new Fact(label("approvedOn"), day(use.approvedOn())));
+        facts.add(new Fact(label("authority"), decisionProperties.authority().in(false)));
+        return new DocumentText(label("kind.PLACENAME_USE_CERTIFICATE"), facts, List.of(new Section(null,
+                List.of(message(use.currentName() != null ? "document.standardNameUse.body.renamed"
+                        : "document.standardNameUse.body", use.fullName(), use.romanisation(), use.currentName())))));
     }
 
     /** A document drawn up as text by its owner: the first line is its title, the rest its body. */

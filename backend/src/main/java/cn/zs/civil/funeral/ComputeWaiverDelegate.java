@@ -33,9 +33,11 @@ class ComputeWaiverDelegate implements JavaDelegate {
     private final ObjectMapper json;
     private final FuneralWaiverMapper waivers;
     private final DeceasedKeys keys;
+    private final FuneralPriceList prices;
 
     ComputeWaiverDelegate(ApplicationService applications, DecisionService decisions, RepositoryService repository,
-            ObjectMapper json, FuneralWaiverMapper waivers, DeceasedKeys keys) {
+            ObjectMapper json, FuneralWaiverMapper waivers, DeceasedKeys keys, FuneralPriceList prices) {
+        this.prices = prices;
         this.waivers = waivers;
         this.keys = keys;
         this.applications = applications;
@@ -59,6 +61,10 @@ class ComputeWaiverDelegate implements JavaDelegate {
         boolean earlierCase = earlier != null && !earlier.applicationNo().equals(execution.getProcessBusinessKey());
         execution.setVariable(VAR_ALREADY_WAIVED_IN_CITY, earlierCase);
         execution.setVariable(VAR_EARLIER_WAIVER_NO, earlierCase ? earlier.applicationNo() : null);
+        // §4(e)5: invoice lines above the government price list are flagged to the reviewer (the waiver is unchanged).
+        List<FuneralPriceList.OverPrice> overPriced = prices.overPriced(items);
+        execution.setVariable(VAR_WITHIN_PRICE_LIST, overPriced.isEmpty());
+        execution.setVariable(VAR_OVER_PRICED_ITEMS, overPriced.isEmpty() ? null : json.writeValueAsString(overPriced));
         DmnDecisionRuleResult capRow = decisions.evaluateDecisionTableById(cap.getId())
                 .variables(Variables.putValue(VAR_SPECIAL_GROUP, specialGroup)).evaluate().getSingleResult();
         // An empty output entry (no cap) is absent from the row, not null in it.

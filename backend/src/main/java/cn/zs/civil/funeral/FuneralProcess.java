@@ -34,6 +34,9 @@ public final class FuneralProcess {
     /** The deceased already has a waiver or reimbursement in the city (another case): the reviewer's warning. */
     public static final String VAR_ALREADY_WAIVED_IN_CITY = "alreadyWaivedInCity";
     public static final String VAR_EARLIER_WAIVER_NO = "earlierWaiverNo";
+    /** §4(e)5: whether every invoice line is within the government price list, and those lines (worded on the task page). */
+    public static final String VAR_WITHIN_PRICE_LIST = "withinPriceList";
+    public static final String VAR_OVER_PRICED_ITEMS = "overPricedItems";
 
     // Start-form fields the delegates read from the platform's tables.
     static final String FIELD_DECEASED_ID = "deceasedIdNumber";

@@ -40,7 +40,13 @@ public final class NameChecker {
         RARE_CHARACTER(false), GENERIC_PART_MISMATCH(false), CURRENT_NAME_NOT_FOUND(false),
         CURRENT_NAME_PROTECTED(false),
         /** Art. 9(1): a name has a clear and healthy meaning; the bureau's list of offensive or vulgar terms. */
-        OFFENSIVE_TERM(true);
+        OFFENSIVE_TERM(true),
+        /** Zhongshan measures: a name after a historical figure is applied for by the city, approved by the province. */
+        HISTORICAL_FIGURE(false),
+        /** Zhongshan measures: a name with a national or provincial prefix is for a higher authority to approve. */
+        HIGHER_AUTHORITY_PREFIX(true),
+        /** Art. 12(4)(7): parks, protected areas and facilities are named by their sector departments, not here. */
+        NOT_COMPETENT_CATEGORY(true);
 
         /** Forbidden by the regulations ("不得"), not merely to be avoided ("避免") or weighed by the reviewer. */
         public final boolean forbidden;
@@ -81,15 +87,39 @@ public final class NameChecker {
     }
 
     private final Map<String, List<String>> genericPartsByCategory;
+    private final Set<String> sectorApprovedCategories;
+    private final List<String> higherAuthorityPrefixes;
 
     /** @param genericPartsByCategory the generic parts each feature category may use (configuration). */
     public NameChecker(Map<String, List<String>> genericPartsByCategory) {
+        this(genericPartsByCategory, Set.of(), List.of());
+    }
+
+    /**
+     * @param sectorApprovedCategories the feature categories whose names a sector department approves (Art. 12(4)(7))
+     * @param higherAuthorityPrefixes the national and provincial prefixes (中国, 广东 ...) that only a higher authority
+     *        approves in a name (Zhongshan measures)
+     */
+    public NameChecker(Map<String, List<String>> genericPartsByCategory, Set<String> sectorApprovedCategories,
+            List<String> higherAuthorityPrefixes) {
         this.genericPartsByCategory = Map.copyOf(genericPartsByCategory);
+        this.sectorApprovedCategories = Set.copyOf(sectorApprovedCategories);
+        this.higherAuthorityPrefixes = List.copyOf(higherAuthorityPrefixes);
+    }
+
+    /** The findings that make the city not competent to approve the name (the application is refused). */
+    public static boolean notCompetent(Finding finding) {
+        return finding.code() == Code.NOT_COMPETENT_CATEGORY || finding.code() == Code.HIGHER_AUTHORITY_PREFIX;
     }
 
     public List<Finding> check(Proposal proposal, Register register) {
         List<Finding> findings = new ArrayList<>();
         String fullName = proposal.fullName();
+        if (sectorApprovedCategories.contains(proposal.category())) {
+            findings.add(new Finding(Code.NOT_COMPETENT_CATEGORY, null));
+        }
+        higherAuthorityPrefixes.stream().filter(p -> proposal.specificPart().startsWith(p)).findFirst()
+                .ifPresent(p -> findings.add(new Finding(Code.HIGHER_AUTHORITY_PREFIX, p)));
         script(fullName, findings);
         List<String> generic = genericPartsByCategory.get(proposal.category());
         if (generic != null && !generic.contains(proposal.genericPart())) {

@@ -33,6 +33,10 @@ interface PlacenameMapper {
 
     int countEntriesOf(String applicationNo);
 
+    /** The day the name a case proposed was approved and entered as a standard name; null when it was not. */
+    @org.apache.ibatis.annotations.Select("select max(approved_on) from placename_gazetteer where application_no = #{applicationNo}")
+    LocalDate approvedOnOf(String applicationNo);
+
     int deleteCheck(String applicationNo);
 
     int insertCheck(@Param("applicationNo") String applicationNo, @Param("fullName") String fullName,

@@ -48,7 +48,8 @@ public class PlacenameService {
         this.identity = identity;
         this.messages = messages;
         this.json = json;
-        this.checker = new NameChecker(properties.genericParts());
+        this.checker = new NameChecker(properties.genericParts(), Set.copyOf(properties.sectorApprovedCategories()),
+                properties.higherAuthorityPrefixes());
         this.register = new NameChecker.Register() {
             @Override
             public List<NameChecker.Entry> activeByName(String fullName) {
@@ -81,6 +82,31 @@ public class PlacenameService {
     }
 
     public record AnnouncementView(String applicationNo, String title, String body, boolean published) {
+    }
+
+    /**
+     * What the standard place-name use document (标准地名使用证明) states: the approved standard name, its romanisation,
+     * category and location, the name it replaces, the applicant, the day of approval.
+     */
+    public record StandardNameUse(String fullName, String romanisation, String category, String location,
+            String currentName, String applicant, LocalDate approvedOn) {
+    }
+
+    /** The case's approved standard name once it is in the register; empty before (or when refused). */
+    public java.util.Optional<StandardNameUse> standardNameUseOf(String applicationNo) {
+        LocalDate approvedOn = mapper.approvedOnOf(applicationNo);
+        if (approvedOn == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> data = applications.formData(applicationNo);
+        Proposal proposal = proposalOf(data);
+        boolean renaming = PlacenameProcess.TYPE_RENAMING.equals(proposal.applicationType());
+        return java.util.Optional.of(new StandardNameUse(proposal.fullName(),
+                NameChecker.romanise(proposal.specificPart(), proposal.genericPart()), categoryName(proposal.category()),
+                districtName((String) data.get(PlacenameProcess.FIELD_DISTRICT))
+                        + text(data, PlacenameProcess.FIELD_LOCATION),
+                renaming ? proposal.currentName() : null, text(data, PlacenameProcess.FIELD_APPLICANT_ORGANISATION),
+                approvedOn));
     }
 
     /** The check of a proposed name, without a case (an applicant asks before applying). */

@@ -97,6 +97,32 @@ class FuneralClaimRulesIT extends ApiTestBase {
         assertThat(List.of(review.path("form").toString())).anySatisfy(f -> assertThat(f).contains("Text_EarlierWaiver"));
     }
 
+    /**
+     * §4(e)5: the fixtures' invoice charges storage at 100 yuan a day, above the tests' government price list (80):
+     * the reviewer sees the line in words (zh and en) and the form's warning; the other lines are within the list and
+     * the amount is computed at the city's standards as before (flag only).
+     */
+    @Test
+    void theReviewerIsShownAnInvoiceLineAboveTheGovernmentPriceList_R216() {
+        ClockUtil.setCurrentTime(Date.from(MONDAY_2026_11_30.toInstant()));
+        Api applicant = api().as("lisi");
+        Api clerk = api().as("clerk-funeral");
+        Api.Response r = submit(applicant, claim(applicant, "黎志远", LI_ZHIYUAN_ID, "2026-11-16", "2026-11-19"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String no = r.body().path("applicationNo").asText();
+        runJobs(no);
+        complete(clerk, no, Map.of("decision", "accept"));
+        JsonNode review = clerk.get("/api/tasks/" + taskOf(clerk, no)).body();
+        assertThat(review.path("checks").path("withinPriceList").asBoolean(true)).isFalse();
+        assertThat(review.path("factTexts").path("overPricedItems").asText())
+                .isEqualTo("遗体存放（天）：单价100.00元，高于政府定价80.00元");
+        assertThat(review.path("form").toString()).contains("Text_OverPriced");
+        assertThat(clerk.inEnglish().get("/api/tasks/" + taskOf(clerk, no)).body().path("factTexts")
+                .path("overPricedItems").asText())
+                .isEqualTo("Storage (days): unit price 100.00 yuan, above the government price of 80.00 yuan");
+        assertThat(review.path("checks").path("waiverAmount").asDouble()).isPositive();
+    }
+
     private Map<String, Object> unidentifiedBody(String policeCertificate, String deathCertificate) {
         Map<String, Object> data = new HashMap<>();
         data.put("district", "shiqi");

@@ -196,7 +196,7 @@ class FuneralFeeWaiverProcessTest {
                 Map.of("itemCode", "EMBALMING", "quantity", 1, "charge", 200))));
         Mocks.register("computeWaiverDelegate", new ComputeWaiverDelegate(applications,
                 ENGINE.getDecisionService(), ENGINE.getRepositoryService(), new ObjectMapper(),
-                mock(FuneralWaiverMapper.class), mock(DeceasedKeys.class)));
+                mock(FuneralWaiverMapper.class), mock(DeceasedKeys.class), new FuneralPriceList(Map.of())));
         ProcessInstance instance = register();
 
         execute(job(instance));

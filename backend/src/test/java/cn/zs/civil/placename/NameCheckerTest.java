@@ -107,6 +107,49 @@ class NameCheckerTest {
                 java.util.Locale.ENGLISH)).contains("丁戊", "offensive");
     }
 
+    /**
+     * R181 (Art. 12(4)(7); Zhongshan measures): the check says who is competent. Parks and facilities are their sector
+     * departments' (forbidden here), a national or provincial prefix is a higher authority's (forbidden here), a
+     * historical figure's name is the province's to approve (flagged, with the wording naming the province).
+     */
+    @Test
+    void statesTheCompetentAuthorityForParksFacilitiesPrefixesAndHistoricalFigures_R181() {
+        Map<String, List<String>> parts = new java.util.HashMap<>(GENERIC_PARTS);
+        parts.put("URBAN_PARK", List.of("公园"));
+        parts.put("FACILITY", List.of("大桥"));
+        NameChecker competent = new NameChecker(parts, java.util.Set.of("URBAN_PARK", "FACILITY"),
+                List.of("中国", "全国", "广东"));
+        NameChecker.Register withFigure = new InMemoryRegister(register.entries(),
+                List.of(new BannedTerm("郑观应", "HISTORICAL_FIGURE")));
+
+        List<Finding> park = competent.check(new Proposal("紫马岭", "公园", "URBAN_PARK", "NAMING", null), withFigure);
+        assertThat(park).containsExactly(new Finding(Code.NOT_COMPETENT_CATEGORY, null));
+        assertThat(park.get(0).code().forbidden).isTrue();
+        assertThat(competent.check(new Proposal("岐江", "大桥", "FACILITY", "NAMING", null), withFigure))
+                .extracting(Finding::code).contains(Code.NOT_COMPETENT_CATEGORY);
+        List<Finding> prefix = competent.check(new Proposal("广东大", "道", "STREET_ROAD_LANE", "NAMING", null),
+                withFigure);
+        assertThat(prefix).containsExactly(new Finding(Code.HIGHER_AUTHORITY_PREFIX, "广东"));
+        assertThat(NameChecker.notCompetent(prefix.get(0))).isTrue();
+        List<Finding> figure = competent.check(new Proposal("郑观应", "路", "STREET_ROAD_LANE", "NAMING", null),
+                withFigure);
+        assertThat(figure).containsExactly(new Finding(Code.HISTORICAL_FIGURE, "郑观应"));
+        assertThat(figure.get(0).code().forbidden).isFalse();
+        assertThat(competent.check(new Proposal("濠头", "路", "STREET_ROAD_LANE", "NAMING", null), withFigure)).isEmpty();
+
+        org.springframework.context.support.ResourceBundleMessageSource messages =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        assertThat(messages.getMessage("placename.finding.HISTORICAL_FIGURE", new Object[] {"郑观应"},
+                java.util.Locale.SIMPLIFIED_CHINESE)).contains("郑观应", "广东省人民政府批准");
+        assertThat(messages.getMessage("placename.finding.HISTORICAL_FIGURE", new Object[] {"郑观应"},
+                java.util.Locale.ENGLISH)).contains("historical figure's name", "Guangdong Provincial People's");
+        assertThat(messages.getMessage("placename.finding.NOT_COMPETENT_CATEGORY", new Object[] {""},
+                java.util.Locale.SIMPLIFIED_CHINESE)).contains("专业部门", "第十二条");
+    }
+
     @Test
     void flagsAGenericPartThatDoesNotFitTheCategory() {
         assertThat(check("濠头", "花园")).containsExactly(new Finding(Code.GENERIC_PART_MISMATCH, "花园"));

@@ -24,6 +24,7 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
+import cn.zs.civil.support.Pdfs;
 
 /**
  * A place-name case through HTTP on the real clock, register and escalation list (H2, and MariaDB in CI): the name
@@ -35,6 +36,9 @@ class PlacenameApprovalIT extends ApiTestBase {
 
     @org.springframework.beans.factory.annotation.Autowired
     private cn.zs.civil.clock.StatutoryClock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private DownstreamNotifications downstream;
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String CONTACT_ID = "442000198804046814";
@@ -70,7 +74,7 @@ class PlacenameApprovalIT extends ApiTestBase {
     }
 
     @Test
-    void approvesAStreetNameWithExpertReviewAndConsultationOutsideTheLimitAndEscalatesALateFiling() {
+    void approvesAStreetNameWithExpertReviewAndConsultationOutsideTheLimitAndEscalatesALateFiling() throws Exception {
         Api applicant = api().as("zhangsan");
         Api clerk = api().as("clerk-placename");
         Api chief = api().as("chief");
@@ -154,6 +158,27 @@ class PlacenameApprovalIT extends ApiTestBase {
                 "中府函〔2026〕88号", "Fukang Lu");
         assertThat(count("select count(*) from placename_gazetteer where full_name = '富康路' and status = 'ACTIVE' "
                 + "and application_no = ?", no)).isEqualTo(1);
+        // R190: the standard place-name use certificate, produced through the outbox when the case ends, verifiable.
+        JsonNode use = issuedDocument(applicant, no, "placename-use-certificate");
+        assertThat(use.path("title").asText()).isEqualTo("标准地名使用证明");
+        byte[] pdf = applicant.get(use.path("downloadUrl").asText()).bytes();
+        assertThat(Pdfs.textOf(pdf).replaceAll("\\s+", "")).contains("标准地名使用证明", "富康路", "FukangLu", "小榄镇",
+                "中山市小榄镇城市建设局", no).doesNotContain("STREET_ROAD_LANE", "xiaolan");
+        String verifyUrl = Pdfs.qrOf(pdf);
+        JsonNode verified = api().anonymous().get("/api/public/documents/"
+                + verifyUrl.substring(verifyUrl.lastIndexOf('/') + 1)).body();
+        assertThat(verified.path("verdict").asText()).isEqualTo("VALID");
+        assertThat(verified.path("facts").findValuesAsText("value")).contains("富康路", "Fukang Lu");
+        // R191: each department that uses standard names is told once, by e-mail through the outbox.
+        for (String to : List.of("dizhi@gaj.zs.test", "budongchan@zrzy.zs.test", "biaozhi@cgj.zs.test",
+                "dizhiku@zsj.zs.test")) {
+            assertThat(awaitMailTo(to, no)).contains("富康路", "中山市人民政府", "中府函〔2026〕88号", "Fukang Lu", "小榄镇",
+                    "标准地名录").doesNotContain("STREET_ROAD_LANE", "xiaolan", "null");
+        }
+        assertThat(awaitMailTo("dizhi@gaj.zs.test", no)).startsWith("中山市公安局（门楼牌及户籍地址）");
+        downstream.approved(no, "中山市人民政府", "中府函〔2026〕88号", decided);
+        assertThat(count("select count(*) from outbox_message where kind = 'placename.downstream' "
+                + "and application_no = ?", no)).isEqualTo(4);
         // The approved name is now a standard name: the next application with it is a duplicate.
         assertThat(applicant.post("/api/placename/name-check", Map.of("specificPart", "富康", "genericPart", "路",
                 "featureCategory", "STREET_ROAD_LANE")).body().path("findings").findValuesAsText("code"))
@@ -469,6 +494,22 @@ class PlacenameApprovalIT extends ApiTestBase {
         assertThat(sent.findValuesAsText("template").stream().filter("EXCLUDED_STEP"::equals).count()).isEqualTo(4);
     }
 
+    /** The body of the first e-mail to this address about the case. */
+    private static String awaitMailTo(String to, String no) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < end) {
+            for (jakarta.mail.internet.MimeMessage m : cn.zs.civil.support.TestMailServer.SERVER.getReceivedMessages()) {
+                String body = String.valueOf(m.getContent());
+                if (body.contains(no) && java.util.Arrays.stream(m.getAllRecipients())
+                        .anyMatch(a -> a.toString().equals(to))) {
+                    return body;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + to + " about " + no);
+    }
+
     /** The body of the e-mail about the case that names this step, as the applicant receives it. */
     private static String awaitMailBody(String no, String step) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -511,6 +552,65 @@ class PlacenameApprovalIT extends ApiTestBase {
             data.put("renamingReason", "URBAN_CONSTRUCTION");
         }
         return data;
+    }
+
+    @Test
+    void aParkAFacilityOrANameWithAProvincialPrefixIsRefusedAsNotTheBureausToApprove_R181() {
+        Api applicant = api().as("zhangsan");
+        int before = count("select count(*) from application");
+        Map<String, Object> park = application(applicant, "紫马岭", "公园", "NAMING", null);
+        park.put("featureCategory", "URBAN_PARK");
+        Api.Response parkRefused = applicant.post("/api/applications",
+                Map.of("serviceCode", "placename-approval", "data", park));
+        assertThat(parkRefused.status()).as(parkRefused.toString()).isEqualTo(422);
+        assertThat(parkRefused.body().path("errors").findValuesAsText("field")).containsExactly("featureCategory");
+        assertThat(parkRefused.body().path("errors").findValuesAsText("message").get(0)).contains("主管部门", "第十二条");
+
+        Map<String, Object> prefixed = application(applicant, "广东大", "道", "NAMING", null);
+        Api.Response prefixRefused = applicant.inEnglish().post("/api/applications",
+                Map.of("serviceCode", "placename-approval", "data", prefixed));
+        assertThat(prefixRefused.status()).as(prefixRefused.toString()).isEqualTo(422);
+        assertThat(prefixRefused.body().path("errors").findValuesAsText("field")).containsExactly("specificPart");
+        assertThat(prefixRefused.body().path("errors").findValuesAsText("message").get(0))
+                .contains("\"广东\"", "higher authority");
+        assertThat(count("select count(*) from application")).isEqualTo(before);
+
+        // Before anyone applies, the name check says the same.
+        JsonNode facility = applicant.post("/api/placename/name-check", Map.of("specificPart", "岐江", "genericPart",
+                "大桥", "featureCategory", "FACILITY")).body();
+        assertThat(facility.path("passed").asBoolean()).isFalse();
+        assertThat(facility.path("findings").findValuesAsText("code")).contains("NOT_COMPETENT_CATEGORY");
+        assertThat(facility.path("findings").findValuesAsText("text")).anyMatch(t -> t.contains("专业部门"));
+    }
+
+    @Test
+    void aProtectedNameIsRenamedOnlyWithTheGovernmentsProtectiveMeasures_R170() {
+        Api applicant = api().as("zhangsan");
+        // 孙文西路 is on the protection list (the register's protected names).
+        Map<String, Object> data = application(applicant, "岐兴", "路", "RENAMING", "孙文西路");
+        int before = count("select count(*) from application");
+        Api.Response none = applicant.post("/api/applications", Map.of("serviceCode", "placename-approval", "data", data));
+        assertThat(none.status()).as(none.toString()).isEqualTo(422);
+        assertThat(none.body().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("protectionMeasuresNo", "protectionMeasuresDate");
+        assertThat(none.body().path("errors").findValuesAsText("message"))
+                .allMatch(m -> m.contains("孙文西路") && m.contains("保护措施"));
+
+        data.put("protectionMeasuresNo", "中府函〔2026〕12号");
+        data.put("protectionMeasuresDate", BusinessTime.now().toLocalDate().plusDays(3).toString());
+        Api.Response future = applicant.inEnglish().post("/api/applications",
+                Map.of("serviceCode", "placename-approval", "data", data));
+        assertThat(future.status()).as(future.toString()).isEqualTo(422);
+        assertThat(future.body().path("errors").findValuesAsText("field")).containsExactly("protectionMeasuresDate");
+        assertThat(count("select count(*) from application")).isEqualTo(before);
+
+        data.put("protectionMeasuresDate", BusinessTime.now().toLocalDate().minusDays(30).toString());
+        Api.Response measured = applicant.post("/api/applications",
+                Map.of("serviceCode", "placename-approval", "data", data));
+        assertThat(measured.status()).as(measured.toString()).isEqualTo(201);
+
+        // A name that is not protected needs no measures.
+        submit(applicant, "岐兴", "道", "RENAMING", "莲塘路");
     }
 
     @Test
