@@ -289,6 +289,31 @@ class SocialOrgLeaderEligibilityIT extends ApiTestBase {
     }
 
     @Test
+    void aPersonalNameInTheNameNeedsTheConsentAndForASocialGroupAnEminentFigure_R121() {
+        String rep = Fixtures.idNumber(LocalDate.of(1975, 8, 8), 621);
+        Api.Response bare = submit("SOCIAL_GROUP", "中山市冼星海音乐协会", rep, Fixtures.promoters(8, 621),
+                Map.of("personalNameInName", true));
+        assertThat(bare.status()).isEqualTo(422);
+        assertThat(bare.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("personalName",
+                "personalNameConsentFile", "personalNameEminence");
+
+        // A social service institution needs the consent but no statement of eminence; the consent is for the name
+        // the proposed name uses.
+        String consent = api().as("zhangsan").upload("consent.pdf", Fixtures.pdf()).body().path("id").asText();
+        Api.Response other = submit("PRIVATE_NON_ENTERPRISE", "中山市李四社会工作服务中心", rep, List.of(),
+                Map.of("personalNameInName", true, "personalName", "张三", "personalNameConsentFile", consent));
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.body().path("errors").findValuesAsText("field")).containsExactly("personalName");
+        assertThat(other.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("拟登记名称“中山市李四社会工作服务中心”中没有“张三”：请填写名称中实际使用的个人姓名，同意书须针对该姓名。");
+
+        consent = api().as("zhangsan").upload("consent.pdf", Fixtures.pdf()).body().path("id").asText();
+        Api.Response ok = submit("PRIVATE_NON_ENTERPRISE", "中山市李四社会工作服务中心", rep, List.of(),
+                Map.of("personalNameInName", true, "personalName", "李四", "personalNameConsentFile", consent));
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aSocialGroupNeedsEightPromotersAndNoStateOrgan_R156() {
         String rep = Fixtures.idNumber(LocalDate.of(1980, 4, 4), 605);
         // Seven promoters: refused on submission, naming the minimum; nothing is created.
