@@ -368,6 +368,8 @@ final class BureauRun {
         data.put("directCategory", n % 5 == 0 ? "NONE" : "COMMUNITY_SERVICE");
         if (unit) {
             data.put("liabilityForm", "LEGAL_PERSON");
+            // Community service centres: a sector that needs no prior licence (民非条例 Art. 12).
+            data.put("serviceSector", "OTHER");
             data.put("funds", 50_000 + n % 20 * 10_000);
         } else {
             data.put("individualMembers", 50 + n % 150);

@@ -221,6 +221,12 @@ public class SocialOrgService {
         return new Filing(ours, days >= 0 && days <= limit, days);
     }
 
+    /**
+     * Changes that amend the charter (its purpose and scope are charter clauses): the authority approves (核准) the
+     * amended charter, which the application must attach (社团条例 Art. 18, 民非条例 Art. 15, 基金会条例 Art. 15).
+     */
+    static final List<String> CHARTER_ITEMS = List.of("CHARTER", "PURPOSE_SCOPE");
+
     /** Applies an approved change to the register; a former name stays blocked for the hold period. */
     public void recordChange(String applicationNo, String changedItem) {
         Map<String, Object> data = applications.formData(applicationNo);
@@ -232,8 +238,9 @@ public class SocialOrgService {
         }
         updateDecision(applicationNo, BUREAU + "准予变更登记决定书\n" + data.get(FIELD_ORGANISATION_NAME)
                 + "（统一社会信用代码 " + code + "）" + text("socialorg.changedItem." + changedItem) + "由“"
-                + data.get("oldValue") + "”变更为“" + data.get(FIELD_NEW_VALUE) + "”，准予变更登记。\n" + BUREAU + "（印）"
-                + DATE.format(now), null, now);
+                + data.get("oldValue") + "”变更为“" + data.get(FIELD_NEW_VALUE) + "”，准予变更登记。\n"
+                + (CHARTER_ITEMS.contains(changedItem) ? "修改后的章程经本机关核准，自核准之日起生效。\n" : "") + BUREAU
+                + "（印）" + DATE.format(now), null, now);
     }
 
     public void announceChange(String applicationNo, String changedItem) {

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.zs.civil.application.PermanentHistory;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.Fixtures;
@@ -32,6 +38,12 @@ class HistoryCleanupIT extends ApiTestBase {
 
     @Autowired
     private AuditLog audit;
+
+    @Autowired
+    private RepositoryService repository;
+
+    @Autowired
+    private PermanentHistory permanentHistory;
 
     @Test
     void cleanupWindowAndBatchComeFromConfiguration() {
@@ -85,6 +97,75 @@ class HistoryCleanupIT extends ApiTestBase {
         assertThat(count("select count(*) from case_event where application_no = ?", no)).isEqualTo(caseEvents);
         assertThat(count("select count(*) from application where application_no = ?", no)).isEqualTo(1);
         assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void neverRemovesAMarriageOrDivorceHistoryWhileItRemovesAnotherServicesExpiredOne_R71() {
+        // platform.history.permanent: the marriage models' own historyTimeToLive (36500) does not apply.
+        for (String key : List.of("marriage-registration", "divorce-registration")) {
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                    .singleResult().getHistoryTimeToLive()).as(key).isNull();
+        }
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("funeral-fee-waiver").latestVersion()
+                .singleResult().getHistoryTimeToLive()).isEqualTo(3650);
+
+        String marriage = finished("marriage-registration", "R71-MARRIAGE");
+        String divorce = finished("divorce-registration", "R71-DIVORCE");
+        // Another service's model (a bare one: the real ones need a case behind them) with the usual 3650 days.
+        repository.createDeployment().name("r71-other-service").addModelInstance("r71-other-service.bpmn",
+                Bpmn.createExecutableProcess("r71-other-service").camundaHistoryTimeToLive(3650).startEvent()
+                        .userTask().endEvent().done()).deploy();
+        String other = finished("r71-other-service", "R71-OTHER");
+        HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(other)
+                .singleResult();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(marriage).singleResult()
+                .getRemovalTime()).isNull();
+
+        // A thousand years later, the other case's history is gone and the marriage and divorce cases' stay.
+        Date later = Date.from(ended.getEndTime().toInstant().plus(Duration.ofDays(365_000)));
+        for (int run = 0; run < 20 && history.createHistoricProcessInstanceQuery().processInstanceId(other).count() > 0;
+                run++) {
+            runCleanupAt(later);
+        }
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(other).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceIds(Set.of(marriage, divorce)).count())
+                .isEqualTo(2);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(marriage).count()).isPositive();
+    }
+
+    @Test
+    void aMarriageVersionDeployedBeforeTheSettingLosesItsTimeToLiveAndItsCasesTheirRemovalTime_R71() {
+        String id = repository.createProcessDefinitionQuery().processDefinitionKey("marriage-registration")
+                .latestVersion().singleResult().getId();
+        // As deployed before the setting existed: the model's 36500 days, and a case ended under them.
+        repository.updateProcessDefinitionHistoryTimeToLive(id, 36500);
+        String marriage = finished("marriage-registration", "R71-OLD-MARRIAGE");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(marriage).singleResult()
+                .getRemovalTime()).isNotNull();
+
+        permanentHistory.postProcessEngineBuild(engine.getProcessEngine());
+        for (int round = 0; round < 5; round++) {
+            for (Batch batch : management.createBatchQuery().list()) {
+                for (Job job : management.createJobQuery().list()) {
+                    if (batch.getSeedJobDefinitionId().equals(job.getJobDefinitionId())
+                            || batch.getBatchJobDefinitionId().equals(job.getJobDefinitionId())) {
+                        management.executeJob(job.getId());
+                    }
+                }
+            }
+        }
+        assertThat(repository.getProcessDefinition(id).getHistoryTimeToLive()).isNull();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(marriage).singleResult()
+                .getRemovalTime()).isNull();
+    }
+
+    /** Starts a case of a process and ends it at once (as a withdrawal would); its history instance id. */
+    private String finished(String processKey, String businessKey) {
+        String id = runtime.startProcessInstanceByKey(processKey, businessKey + "-" + System.nanoTime()).getId();
+        runtime.deleteProcessInstance(id, "R71 test");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult().getEndTime())
+                .isNotNull();
+        return id;
     }
 
     /** Runs the engine's cleanup job now, as the job executor would in the window, with the engine clock at a time. */

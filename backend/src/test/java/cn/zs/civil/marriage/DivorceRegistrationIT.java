@@ -168,6 +168,11 @@ class DivorceRegistrationIT extends ApiTestBase {
                 String.class, no);
         assertThat(issuedDocumentText(api().as("clerk-marriage"), no, "divorce-copy")).contains("离婚登记电子证照（副本）",
                 "离婚证字号", certificate, no).doesNotContain("442000198804046814");
+        // An electronic certificate anyone can check from its QR code (R23).
+        JsonNode verified = publicVerification(api().as("clerk-marriage"), no, "divorce-copy");
+        assertThat(verified.path("verdict").asText()).isEqualTo("VALID");
+        assertThat(verified.path("title").asText()).isEqualTo("离婚登记电子证照（副本）");
+        assertThat(verified.path("facts").findValuesAsText("value")).contains(certificate);
     }
 
     @Test

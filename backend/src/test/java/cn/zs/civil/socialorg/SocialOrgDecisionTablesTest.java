@@ -62,7 +62,8 @@ class SocialOrgDecisionTablesTest {
             "LEGAL_REPRESENTATIVE, Rule_LegalRepresentative, true, true",
             "PURPOSE_SCOPE, Rule_Other, false, false",
             "FUNDS, Rule_Other, false, false",
-            "SUPERVISORY_UNIT, Rule_Other, false, false" })
+            "SUPERVISORY_UNIT, Rule_Other, false, false",
+            "CHARTER, Rule_Other, false, false" })
     void announcesChangesOfNameDomicileAndLegalRepresentative(String item, String rule, boolean announce,
             boolean audit) {
         DmnDecisionResultEntries result = evaluate("socialorg-change-announcement.dmn",

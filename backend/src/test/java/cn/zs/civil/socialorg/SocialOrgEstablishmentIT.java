@@ -192,6 +192,10 @@ class SocialOrgEstablishmentIT extends ApiTestBase {
         assertThat(certificate).contains("社会团体法人登记证书", "中山市无人机运动协会", creditCode,
                 "〔U+20BB7〕林", "本文书字库未收录的字").doesNotContain(legalRepId);
         assertThat(issuedDocumentText(api().as("zhangsan"), no, "socialorg-announcement")).contains("中山市无人机运动协会", creditCode);
+        // The certificate is an electronic certificate anyone can check from its QR code (R23).
+        JsonNode verified = publicVerification(api().as("zhangsan"), no, "socialorg-certificate");
+        assertThat(verified.path("verdict").asText()).isEqualTo("VALID");
+        assertThat(verified.path("title").asText()).contains("登记证书");
 
         // Now in the register: the same name is a duplicate for the next applicant.
         JsonNode again = api().as("lisi").post("/api/socialorg/name-check",

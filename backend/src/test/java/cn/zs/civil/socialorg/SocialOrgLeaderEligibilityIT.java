@@ -43,6 +43,11 @@ class SocialOrgLeaderEligibilityIT extends ApiTestBase {
     }
 
     private Api.Response submit(String orgType, String name, String legalRepId, List<Map<String, Object>> promoters) {
+        return submit(orgType, name, legalRepId, promoters, Map.of());
+    }
+
+    private Api.Response submit(String orgType, String name, String legalRepId, List<Map<String, Object>> promoters,
+            Map<String, Object> more) {
         Api applicant = api().as("zhangsan");
         Map<String, Object> data = new HashMap<>();
         data.put("district", "shiqi");
@@ -55,6 +60,7 @@ class SocialOrgLeaderEligibilityIT extends ApiTestBase {
             data.put("promoters", promoters);
         } else {
             data.put("liabilityForm", "LEGAL_PERSON");
+            data.put("serviceSector", "OTHER");
         }
         data.put("funds", 60000);
         data.put("domicile", "中山市石岐街道民生路8号");
@@ -67,6 +73,7 @@ class SocialOrgLeaderEligibilityIT extends ApiTestBase {
         data.put("capitalVerificationFile", applicant.upload("capital.pdf", Fixtures.pdf()).body().path("id").asText());
         data.put("domicileProofFile", applicant.upload("domicile.pdf", Fixtures.pdf()).body().path("id").asText());
         data.put("declaration", true);
+        data.putAll(more);
         return applicant.post("/api/applications", Map.of("serviceCode", SERVICE, "data", data));
     }
 
@@ -253,6 +260,57 @@ class SocialOrgLeaderEligibilityIT extends ApiTestBase {
                 Map.of("reason", "停止活动期满，信用修复", "removedOn", BusinessTime.now().toLocalDate().toString())).status())
                 .isEqualTo(200);
         assertThat(complete(clerk, changeNo, Map.of("decision", "approve")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aPrivateSchoolRegistersOnlyWithTheEducationLicence_R112() {
+        String rep = Fixtures.idNumber(LocalDate.of(1979, 6, 6), 611);
+        // 民非条例 Art. 12: education needs the education bureau's licence first; both its number and the licence.
+        Api.Response without = submit("PRIVATE_NON_ENTERPRISE", "中山市启明艺术培训学校", rep, List.of(),
+                Map.of("serviceSector", "EDUCATION"));
+        assertThat(without.status()).isEqualTo(422);
+        assertThat(without.body().path("errors").findValuesAsText("field"))
+                .containsExactly("priorLicenceNo", "priorLicenceFile");
+        assertThat(without.body().toString()).contains("服务领域为“教育”的民办非企业单位须先取得主管部门的许可证")
+                .contains("请上传许可证").doesNotContain("EDUCATION");
+        Api.Response noFile = submit("PRIVATE_NON_ENTERPRISE", "中山市启明艺术培训学校", rep, List.of(),
+                Map.of("serviceSector", "EDUCATION", "priorLicenceNo", "教民144200070000123号"));
+        assertThat(noFile.body().path("errors").findValuesAsText("field")).containsExactly("priorLicenceFile");
+
+        String licence = api().as("zhangsan").upload("licence.pdf", Fixtures.pdf()).body().path("id").asText();
+        Api.Response with = submit("PRIVATE_NON_ENTERPRISE", "中山市启明艺术培训学校", rep, List.of(),
+                Map.of("serviceSector", "EDUCATION", "priorLicenceNo", "教民144200070000123号",
+                        "priorLicenceFile", licence));
+        assertThat(with.status()).as(with.toString()).isEqualTo(201);
+        // A sector outside the configured list (elderly care, [M]) needs no licence.
+        Api.Response care = submit("PRIVATE_NON_ENTERPRISE", "中山市康乐养老服务中心",
+                Fixtures.idNumber(LocalDate.of(1979, 6, 7), 612), List.of(), Map.of("serviceSector", "ELDERLY_CARE"));
+        assertThat(care.status()).as(care.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aPersonalNameInTheNameNeedsTheConsentAndForASocialGroupAnEminentFigure_R121() {
+        String rep = Fixtures.idNumber(LocalDate.of(1975, 8, 8), 621);
+        Api.Response bare = submit("SOCIAL_GROUP", "中山市冼星海音乐协会", rep, Fixtures.promoters(8, 621),
+                Map.of("personalNameInName", true));
+        assertThat(bare.status()).isEqualTo(422);
+        assertThat(bare.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("personalName",
+                "personalNameConsentFile", "personalNameEminence");
+
+        // A social service institution needs the consent but no statement of eminence; the consent is for the name
+        // the proposed name uses.
+        String consent = api().as("zhangsan").upload("consent.pdf", Fixtures.pdf()).body().path("id").asText();
+        Api.Response other = submit("PRIVATE_NON_ENTERPRISE", "中山市李四社会工作服务中心", rep, List.of(),
+                Map.of("personalNameInName", true, "personalName", "张三", "personalNameConsentFile", consent));
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.body().path("errors").findValuesAsText("field")).containsExactly("personalName");
+        assertThat(other.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("拟登记名称“中山市李四社会工作服务中心”中没有“张三”：请填写名称中实际使用的个人姓名，同意书须针对该姓名。");
+
+        consent = api().as("zhangsan").upload("consent.pdf", Fixtures.pdf()).body().path("id").asText();
+        Api.Response ok = submit("PRIVATE_NON_ENTERPRISE", "中山市李四社会工作服务中心", rep, List.of(),
+                Map.of("personalNameInName", true, "personalName", "李四", "personalNameConsentFile", consent));
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
     }
 
     @Test

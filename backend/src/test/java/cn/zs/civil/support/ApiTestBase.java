@@ -115,6 +115,16 @@ public abstract class ApiTestBase {
         return Pdfs.textOf(reader.get(issuedDocument(reader, applicationNo, kind).path("downloadUrl").asText()).bytes());
     }
 
+    /**
+     * What anyone who scans an issued document's QR code is told about it by the public verification page (Decree 716
+     * Arts. 10-11: an electronic certificate is as good as the paper one because it can be checked).
+     */
+    protected JsonNode publicVerification(Api reader, String applicationNo, String kind) {
+        byte[] pdf = reader.get(issuedDocument(reader, applicationNo, kind).path("downloadUrl").asText()).bytes();
+        String url = Pdfs.qrOf(pdf);
+        return api().anonymous().get("/api/public/documents/" + url.substring(url.lastIndexOf('/') + 1)).body();
+    }
+
     protected int count(String sql, Object... args) {
         Integer n = jdbc.queryForObject(sql, Integer.class, args);
         return n == null ? 0 : n;
