@@ -156,7 +156,10 @@ final class SocialOrgScenario implements Scenario {
         data.put("businessScope", "培训、交流、咨询服务、举办活动");
         data.put("legalRepName", Ids.name(rep));
         data.put("legalRepIdNumber", rep);
-        if (!unit(n)) {
+        if (unit(n)) {
+            // The sector of a private non-enterprise unit (R112: education, health and training need a prior licence).
+            data.put("serviceSector", "OTHER");
+        } else {
             // A social group's eight promoters (domain brief §2(b), R156), each with a valid ID number of its own.
             List<Map<String, Object>> promoters = new ArrayList<>();
             for (int p = 0; p < 8; p++) {
