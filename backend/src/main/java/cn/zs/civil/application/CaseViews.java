@@ -95,9 +95,15 @@ public class CaseViews {
     public List<TimelineEntry> timeline(List<CaseEventRow> events, Locale locale, boolean forStaff) {
         return events.stream()
                 .filter(e -> forStaff || !INTERNAL_EVENTS.contains(e.eventType()))
-                .map(e -> new TimelineEntry(e.occurredAt(), e.eventType(),
-                        forStaff ? withDetail(e, eventText(e, locale), locale) : eventText(e, locale), e.outcome(),
-                        forStaff ? actor(e.actorId()) : null, forStaff ? data(e) : null))
+                .map(e -> {
+                    if (!forStaff) {
+                        return new TimelineEntry(e.occurredAt(), e.eventType(), eventText(e, locale), e.outcome(),
+                                null, null);
+                    }
+                    Map<String, Object> data = data(e);
+                    return new TimelineEntry(e.occurredAt(), e.eventType(),
+                            withDetail(e, data, eventText(e, locale), locale), e.outcome(), actor(e.actorId()), data);
+                })
                 .toList();
     }
 
@@ -159,10 +165,10 @@ public class CaseViews {
         return base;
     }
 
-    private String withDetail(CaseEventRow e, String text, Locale locale) {
+    /** {@code data}: the event's data as staff see it (parsed once per event, for the text and the entry). */
+    private String withDetail(CaseEventRow e, Map<String, Object> data, String text, Locale locale) {
         List<String> keys = DETAILS.get(e.eventType());
-        Map<String, Object> data = keys == null ? null : data(e.data());
-        if (data == null || !data.keySet().containsAll(keys)) {
+        if (keys == null || data == null || !data.keySet().containsAll(keys)) {
             return text;
         }
         Object[] args = keys.stream().map(k -> String.valueOf(data.get(k))).toArray();

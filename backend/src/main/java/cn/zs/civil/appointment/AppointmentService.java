@@ -210,13 +210,17 @@ public class AppointmentService {
                 }
             }
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable")
-                    .retryAfter(5);
+            throw noTurn();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable")
-                    .retryAfter(5);
+            throw noTurn();
         }
+    }
+
+    /** No turn for the slot in time: nothing was written; the caller may try again shortly. */
+    private static ApiException noTurn() {
+        return new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable")
+                .retryAfter(5);
     }
 
     /** One request's booking, sealed and ready to insert, waiting for its slot's next batch. */

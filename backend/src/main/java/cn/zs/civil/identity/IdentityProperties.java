@@ -22,12 +22,15 @@ public final class IdentityProperties {
      * booking burst's profile).
      */
     private final Map<String, DemoAccount> byUsername;
+    private final Map<String, District> districtsByCode;
 
     public IdentityProperties(List<DemoAccount> accounts, List<District> districts) {
         this.accounts = accounts == null ? List.of() : List.copyOf(accounts);
         this.districts = districts == null ? List.of() : List.copyOf(districts);
         this.byUsername = this.accounts.stream()
                 .collect(Collectors.toMap(DemoAccount::username, Function.identity(), (a, b) -> a));
+        this.districtsByCode = this.districts.stream()
+                .collect(Collectors.toUnmodifiableMap(District::code, Function.identity()));
     }
 
     public List<DemoAccount> accounts() {
@@ -68,6 +71,6 @@ public final class IdentityProperties {
     }
 
     public Map<String, District> districtsByCode() {
-        return districts.stream().collect(Collectors.toMap(District::code, Function.identity()));
+        return districtsByCode;
     }
 }
