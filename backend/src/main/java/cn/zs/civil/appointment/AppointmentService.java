@@ -400,9 +400,22 @@ public class AppointmentService {
     /** This node's knowledge of each slot's places between two reads of its row. */
     private final SlotGates gates = new SlotGates();
 
-    /** This node handed out the band's places within a gate's lifetime ({@link BookingFrontDoor}'s question). */
-    boolean knownFull(String service, String office, LocalDate day, String band) {
-        SlotGates.Gate gate = gates.live(SlotGates.key(service, office, day, band));
+    /**
+     * The band's places are all spoken for ({@link BookingFrontDoor}'s question): this node's gate says so, renewed
+     * from the slot's row once a gate's lifetime has passed, so that a burst for a full band never reaches the sign-in.
+     * Only a band of a bookable service and office, in the booking window, is looked up.
+     */
+    boolean fullAtTheDoor(String service, String office, LocalDate day, String band) {
+        AppointmentProperties.Service s = rules.service(service);
+        if (s == null || s.band(band) == null || rules.properties().office(office) == null) {
+            return false;
+        }
+        LocalDate today = BusinessTime.now().toLocalDate();
+        if (day.isBefore(today) || day.isAfter(today.plusDays(s.maxDaysAhead()))) {
+            return false;
+        }
+        SlotGates.Gate gate = gates.atTheDoor(SlotGates.key(service, office, day, band),
+                () -> mapper.slot(service, office, day, band));
         return gate != null && gate.exhausted();
     }
 

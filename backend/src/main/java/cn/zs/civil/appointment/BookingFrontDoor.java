@@ -24,8 +24,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The booking's front door: a booking request for a band whose places this node has just seen handed out
- * ({@link SlotGates}) is told "full" here, before the sign-in, the session and the rest of the request's cost. On 5-20
+ * The booking's front door: a booking request for a band whose places are all spoken for (this node's gate,
+ * {@link SlotGates}, renewed from the slot's row when it expires) is told "full" here, before the sign-in, the session and the rest of the request's cost. On 5-20
  * thousands ask for the same band at 08:30; all but its places get this answer, and on two cores the full request
  * path (sign-in throttle, session, CSRF, validation) made them wait seconds for it.
  * <p>
@@ -91,7 +91,7 @@ class BookingFrontDoor extends OncePerRequestFilter {
                 return null;
             }
             LocalDate date = LocalDate.parse(day);
-            return appointments.knownFull(service, office, date, band) ? date : null;
+            return appointments.fullAtTheDoor(service, office, date, band) ? date : null;
         } catch (IOException | DateTimeParseException e) {
             return null; // not for the door to judge: the endpoint answers it field by field
         }

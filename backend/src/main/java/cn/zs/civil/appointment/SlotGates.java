@@ -29,6 +29,7 @@ final class SlotGates {
         final long slotId;
         private final long bornNanos;
         private final AtomicInteger free;
+        private final java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile Set<String> holders;
 
         Gate(long slotId, int free) {
@@ -44,6 +45,11 @@ final class SlotGates {
         /** None of the places this gate opened with is left. */
         boolean exhausted() {
             return free.get() <= 0;
+        }
+
+        /** The first caller to find this gate expired reads the row again; the others keep its last answer meanwhile. */
+        boolean claimRenewal() {
+            return renewing.compareAndSet(false, true);
         }
 
         boolean tryTake() {
@@ -80,6 +86,20 @@ final class SlotGates {
     Gate live(String key) {
         Gate gate = gates.get(key);
         return gate != null && gate.live() ? gate : null;
+    }
+
+    /**
+     * The gate the front door asks: the live one; or, when it has expired, one opened from the slot's row read now by
+     * the first caller to notice, while the others get the expired gate's answer for the moment that read takes (the
+     * database stays the guard); null when there is no row to read (nobody booked the band yet).
+     */
+    Gate atTheDoor(String key, java.util.function.Supplier<AppointmentMapper.SlotRow> read) {
+        Gate gate = gates.get(key);
+        if (gate != null && (gate.live() || !gate.claimRenewal())) {
+            return gate;
+        }
+        AppointmentMapper.SlotRow slot = read.get();
+        return slot == null ? null : open(key, slot);
     }
 
     /** The live gate, or one opened now from the slot's row as just read. */

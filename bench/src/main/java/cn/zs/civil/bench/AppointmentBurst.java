@@ -147,6 +147,8 @@ final class AppointmentBurst {
         List<Long> all = new ArrayList<>();
         List<Long> full = new ArrayList<>();
         List<Long> booked = new ArrayList<>();
+        List<Long> atTheDoor = new ArrayList<>();
+        List<Long> past = new ArrayList<>();
         for (Outcome o : outcomes) {
             byStatus.merge(o.status() == 0 ? "no answer" : Integer.toString(o.status()), 1, Integer::sum);
             all.add(o.nanos());
@@ -154,6 +156,7 @@ final class AppointmentBurst {
                 booked.add(o.nanos());
             } else if (o.status() == 409 && o.detail().contains("is full")) {
                 full.add(o.nanos());
+                (o.detail().contains("already made") ? atTheDoor : past).add(o.nanos());
             } else {
                 answers.merge(o.status() + " " + o.detail(), 1, Integer::sum);
             }
@@ -168,6 +171,10 @@ final class AppointmentBurst {
         out.put("statuses", byStatus);
         out.put("booked", booked.size());
         out.put("toldFull", full.size());
+        // Where "full" was said: at the front door, before the sign-in, or by the booking after it.
+        out.put("toldFullAtTheDoor", atTheDoor.size());
+        out.put("toldFullAtTheDoorLatencyMs", percentiles(atTheDoor));
+        out.put("toldFullAfterSignInLatencyMs", percentiles(past));
         out.put("otherAnswers", answers);
         out.put("serverErrors", outcomes.stream().filter(o -> o.status() >= 500).count());
         out.put("noAnswer", outcomes.stream().filter(o -> o.status() == 0).count());
@@ -223,6 +230,7 @@ final class AppointmentBurst {
         md.append("| what | result |\n|---|---|\n");
         md.append("| booked (201) | ").append(r.get("booked")).append(" |\n");
         md.append("| told \"full\" (409) | ").append(r.get("toldFull")).append(" |\n");
+        md.append("| of which at the front door, before the sign-in | ").append(r.get("toldFullAtTheDoor")).append(" |\n");
         md.append("| other answers | ").append(r.get("otherAnswers")).append(" |\n");
         md.append("| 5xx | ").append(r.get("serverErrors")).append(" |\n");
         md.append("| no answer | ").append(r.get("noAnswer")).append(" |\n");
@@ -235,6 +243,8 @@ final class AppointmentBurst {
         md.append("| latency, all requests (ms) | ").append(r.get("latencyMs")).append(" |\n");
         md.append("| latency, booked (ms) | ").append(r.get("bookedLatencyMs")).append(" |\n");
         md.append("| latency, told full (ms) | ").append(r.get("fullLatencyMs")).append(" |\n");
+        md.append("| latency, told full at the front door (ms) | ").append(r.get("toldFullAtTheDoorLatencyMs")).append(" |\n");
+        md.append("| latency, told full after the sign-in (ms) | ").append(r.get("toldFullAfterSignInLatencyMs")).append(" |\n");
         md.append("| told at once (\"full\" p95 within ").append(r.get("atOnceMs")).append(" ms) | ")
                 .append(Boolean.TRUE.equals(r.get("toldAtOnce")) ? "yes" : "no").append(" |\n");
         md.append("\nVerdict: ").append(r.get("verdict")).append(".\n");
