@@ -81,6 +81,12 @@ export const router = createRouter({
       component: () => import('./views/workbench/HallDeskView.vue'),
       meta: { need: 'staff' },
     },
+    {
+      path: '/workbench/appointments/schedule',
+      name: 'appointmentSchedule',
+      component: () => import('./views/workbench/AppointmentScheduleView.vue'),
+      meta: { need: 'chief' },
+    },
     { path: '/hall/display', name: 'hallDisplay', component: () => import('./views/hall/HallDisplayView.vue'), meta: { bare: true } },
     { path: '/verify/:token', name: 'verify', component: () => import('./views/VerifyView.vue') },
     { path: '/:rest(.*)*', name: 'notFound', component: () => import('./views/NotFoundView.vue') },
@@ -95,6 +101,8 @@ function allowed(route: RouteLocationNormalized): boolean {
       return isStaff()
     case 'reports':
       return isManager()
+    case 'chief':
+      return hasRole('chief')
     case 'management':
       return isManager() || hasRole('chief')
     default:

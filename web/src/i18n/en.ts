@@ -405,6 +405,15 @@ export default {
     figuresTitle: 'The hall today', figuresText: 'Tickets, served, not come, and the wait from ticket to call (minutes).',
     tickets: 'Tickets', byAppointment: 'Appointment', walkIns: 'Walk-in', served: 'Served', noShows: 'Not come', waitingNow: 'Waiting',
     waitP50: 'Wait median', waitP95: 'Wait p95', minutes: '{n} min', noFigures: 'No tickets today yet.',
+    schedule: {
+      nav: 'Appointment places', title: 'Appointment places',
+      intro: 'Change the places of one time band of one day at this registry office: close a band when a registrar is away, add places on a busy day. Never fewer than the places already booked; the bookings made stand. A day not yet released opens with the number set here. Every change is recorded in the audit log with its reason.',
+      from: 'From', legend: 'Each cell is “booked / places”; click it to change.', none: 'The registry office takes no appointments in these days.',
+      released: 'Released', opensAt: 'Opens {at}', past: 'Passed', cell: '{booked} / {capacity}', closed: 'Closed', full: 'Full', planned: 'planned {n}',
+      editTitle: 'Places on {day} {from}–{to}', bookedNow: '{n} booked; the rules give {planned}, now {capacity}.',
+      capacity: 'Places (0 to {max})', reason: 'Reason for the change', reasonHint: 'e.g. the registrar is away for training', closeBand: 'Take no more bookings (places = booked)',
+      save: 'Save', saved: '{day} {from}–{to}: places changed from {before} to {capacity}.', notSaved: 'The places were not changed.',
+    },
   },
   issuedDocuments: {
     title: 'Documents issued', none: 'No document has been issued for this case yet.', failed: 'The documents could not be loaded.', serial: 'Document no.', issuedAt: 'issued {at}',

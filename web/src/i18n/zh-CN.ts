@@ -396,6 +396,15 @@ export default {
     figuresTitle: '今日大厅', figuresText: '取号、办理、未到场和从取号到叫号的等候时间（分钟）。',
     tickets: '取号', byAppointment: '预约', walkIns: '现场', served: '已办理', noShows: '未到场', waitingNow: '等候中',
     waitP50: '等候中位数', waitP95: '等候 p95', minutes: '{n} 分钟', noFigures: '今天还没有取号。',
+    schedule: {
+      nav: '预约名额', title: '预约名额管理',
+      intro: '调整本登记处某日某时段可预约的名额：登记员外出时关闭时段，办理量大的日子增加名额。名额不能少于已预约的人数，已有的预约不受影响；尚未放号的日子按调整后的名额放号。每次调整连同原因记入审计日志。',
+      from: '起始日期', legend: '每格为“已预约 / 名额”；点击可调整。', none: '这段日期内该登记处没有开放预约的日子。',
+      released: '已放号', opensAt: '{at}放号', past: '已过去', cell: '{booked} / {capacity}', closed: '已关闭', full: '已满', planned: '原定{n}',
+      editTitle: '调整名额：{day} {from}–{to}', bookedNow: '已预约 {n} 个；按规则应为 {planned} 个，现为 {capacity} 个。',
+      capacity: '名额（0 至 {max}）', reason: '调整原因', reasonHint: '例如：登记员外出培训', closeBand: '不再接受预约（名额设为已预约数）',
+      save: '保存', saved: '{day} {from}–{to}：名额由 {before} 调整为 {capacity}。', notSaved: '名额未调整。',
+    },
   },
   issuedDocuments: {
     title: '出具的文书', none: '本件尚未出具文书。', failed: '文书列表加载失败。', serial: '文书编号', issuedAt: '出具于 {at}',

@@ -57,3 +57,21 @@ export function formKeys(schema: { components?: unknown[] } | null | undefined):
   walk(schema?.components)
   return out
 }
+
+/** A registry office's places per day and band, as its chief sees them (GET /api/appointments/schedule). */
+export interface BandPlaces { band: string; from: string; to: string; capacity: number; planned: number; booked: number; free: number }
+export interface DayPlaces { day: string; special: string | null; released: boolean; opensAt: string | null; editable: boolean; bands: BandPlaces[] }
+export interface Schedule { service: string; serviceName: string; office: string; officeName: string; from: string; to: string; maxPlaces: number; days: DayPlaces[] }
+export interface CapacityChanged { service: string; office: string; day: string; band: string; before: number; places: BandPlaces }
+
+/** What a band of the schedule is: closed (no places at all), full (all booked), or open with places left. */
+export function placesState(b: BandPlaces): 'closed' | 'full' | 'open' {
+  if (b.capacity === 0) return 'closed'
+  return b.free <= 0 ? 'full' : 'open'
+}
+
+/** The number typed for the places: a whole number is sent as one, anything else as typed (the backend says why not). */
+export function placesInput(text: string): number | string {
+  const t = text.trim()
+  return /^\d{1,9}$/.test(t) ? Number(t) : t
+}

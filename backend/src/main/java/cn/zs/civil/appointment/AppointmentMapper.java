@@ -54,6 +54,14 @@ interface AppointmentMapper {
     @Update("update appt_slot set booked = booked + #{n} where id = #{id} and booked + #{n} <= capacity")
     int takeMany(@Param("id") long id, @Param("n") int n);
 
+    /** The slot's row, locked until the commit (a change of its places; the bookings' batches take the same lock). */
+    @Select("select id, service_code, office, slot_day, band, capacity, booked from appt_slot where id = #{id} for update")
+    SlotRow lockSlot(long id);
+
+    /** Sets the places, never below those booked: 1 row, or 0. */
+    @Update("update appt_slot set capacity = #{capacity} where id = #{id} and booked <= #{capacity}")
+    int setCapacity(@Param("id") long id, @Param("capacity") int capacity);
+
     @Update("update appt_slot set booked = booked - 1 where id = #{id} and booked > 0")
     int giveBack(long id);
 

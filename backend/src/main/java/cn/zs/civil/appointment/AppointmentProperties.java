@@ -12,11 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * per service the daily release time, how many days ahead a day may be booked, how many days before it a booking
  * may still be cancelled, and its time bands with their capacity per office; the registry offices; the no-show
  * rule; the special dates with their extra places; the hall's priority rules; when the reminder of the day before
- * goes out.
+ * goes out; the most places a registry office's chief may give one band of one day ({@code maxPlaces}).
  */
 @ConfigurationProperties("platform.appointments")
 public record AppointmentProperties(Map<String, Service> services, List<Office> offices, NoShow noShow,
-        List<SpecialDate> specialDates, int announceDays, Hall hall, String remindAt) {
+        List<SpecialDate> specialDates, int announceDays, Hall hall, String remindAt, int maxPlaces) {
 
     public AppointmentProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
@@ -27,6 +27,7 @@ public record AppointmentProperties(Map<String, Service> services, List<Office> 
         hall = hall == null ? new Hall(true, 30, 30) : hall;
         remindAt = remindAt == null || remindAt.isBlank() ? "10:00" : remindAt;
         LocalTime.parse(remindAt);
+        maxPlaces = maxPlaces <= 0 ? 500 : maxPlaces;
     }
 
     /** The time of the day before an appointment from which its reminder is sent. */

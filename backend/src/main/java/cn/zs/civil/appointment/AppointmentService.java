@@ -419,6 +419,11 @@ public class AppointmentService {
         return gate != null && gate.exhausted();
     }
 
+    /** The slot's places changed on this node (a chief's change): the next request reads the row again. */
+    void forgetGate(String slotKey) {
+        gates.forget(slotKey);
+    }
+
     /** The slot's row, made on first use (a concurrent first use finds the row the other made). */
     AppointmentMapper.SlotRow slotFor(String service, String office, LocalDate day, AppointmentProperties.Band band) {
         AppointmentMapper.SlotRow slot = mapper.slot(service, office, day, band.code());

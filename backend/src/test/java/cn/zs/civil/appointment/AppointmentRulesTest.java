@@ -24,7 +24,7 @@ class AppointmentRulesTest {
                 List.of(new AppointmentProperties.Office("city", "shiqi", "中山市婚姻登记处", "Zhongshan Marriage Registry")),
                 noShow, List.of(new AppointmentProperties.SpecialDate("05-20", 40, true, "520", "5-20"),
                         new AppointmentProperties.SpecialDate("2026-02-14", 20, false, "情人节", "Valentine")),
-                30, hall, null);
+                30, hall, null, 0);
     }
 
     final AppointmentRules rules = new AppointmentRules(properties(null, null),

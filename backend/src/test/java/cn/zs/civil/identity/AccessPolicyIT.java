@@ -125,6 +125,8 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/appointments", Set.of("applicant"));
         POLICY.put("GET /api/appointments/mine", Set.of("applicant"));
         POLICY.put("POST /api/appointments/{bookingNo}/cancel", Set.of("applicant"));
+        POLICY.put("GET /api/appointments/schedule", Set.of("chief"));
+        POLICY.put("PUT /api/appointments/schedule/capacity", Set.of("chief"));
         POLICY.put("POST /api/hall/{office}/check-in", STAFF);
         POLICY.put("POST /api/hall/{office}/walk-in", STAFF);
         POLICY.put("POST /api/hall/{office}/call", STAFF);
