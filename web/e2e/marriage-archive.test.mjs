@@ -107,6 +107,7 @@ describe('the marriage archive at the registrar\'s counter, in the browser', () 
     assert.ok(!verified.includes(BRIDE_ID), 'the ID number is masked as on the document')
     await shot(visitor, 'archive-3-verified')
     await context.close()
+    await page.context().close()
   })
 
   test('no screenshot shows a code-like token, and axe-core finds no violation on the pages', () => {
