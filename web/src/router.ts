@@ -87,6 +87,12 @@ export const router = createRouter({
       component: () => import('./views/workbench/AppointmentScheduleView.vue'),
       meta: { need: 'chief' },
     },
+    {
+      path: '/workbench/marriage-archive',
+      name: 'marriageArchive',
+      component: () => import('./views/workbench/MarriageArchiveView.vue'),
+      meta: { need: 'staff' },
+    },
     { path: '/hall/display', name: 'hallDisplay', component: () => import('./views/hall/HallDisplayView.vue'), meta: { bare: true } },
     { path: '/verify/:token', name: 'verify', component: () => import('./views/VerifyView.vue') },
     { path: '/:rest(.*)*', name: 'notFound', component: () => import('./views/NotFoundView.vue') },

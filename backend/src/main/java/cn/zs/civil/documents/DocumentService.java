@@ -104,6 +104,46 @@ public class DocumentService {
         return Optional.of(issued(mapper.latest(applicationNo, kind.name())));
     }
 
+    /**
+     * Issues a document its owner has laid out (the marriage archive's replacement certificates and record
+     * certificates): under {@code reference} (the registration's case, or the archive query's reference), as the
+     * next version of its kind there, with its own serial number and QR code. Called inside the owner's transaction:
+     * the owner's record and the document stand or fall together. Not idempotent: every call issues one.
+     */
+    public Listed issueText(String reference, DocumentKind kind, DocumentText text) {
+        if (kind.fromCase()) {
+            throw new IllegalArgumentException(kind + " is issued from its case's facts");
+        }
+        DocumentMapper.DocumentRow previous = mapper.latest(reference, kind.name());
+        int version = previous == null ? 1 : previous.version() + 1;
+        LocalDateTime now = BusinessTime.now();
+        String serial = "MZWS-" + now.getYear() + "-" + String.format("%08d", sequences.draw("document-" + now.getYear()));
+        String token = tokens.sign(serial);
+        byte[] pdf = renderer.render(text, new PdfRenderer.Issue(decisions.authority().in(false), serial,
+                DocumentTexts.day(now), properties.verifyUrl(token)));
+        mapper.insert(reference, kind.name(), version, serial, sha256(pdf), pdf.length,
+                cipher.sealBytes(pdf, context(serial)), sealFacts(serial, text), now);
+        LOG.info("Issued {} of {} as {} (version {})", kind, reference, serial, version);
+        return new Listed(issued(mapper.bySerial(serial)), kind.slug(), token);
+    }
+
+    /** The public verification page of a document's token (what its QR code opens). */
+    public String verifyUrl(String token) {
+        return properties.verifyUrl(token);
+    }
+
+    /**
+     * The PDF of a document its owner issued ({@link #issueText}) by its serial number, when it is of one of these
+     * kinds; the caller has checked that the reader may have it.
+     */
+    public Download downloadIssued(String serialNo, java.util.Set<DocumentKind> kinds) {
+        DocumentMapper.DocumentRow d = serialNo == null || serialNo.length() > 40 ? null : mapper.bySerial(serialNo);
+        if (d == null || kinds.stream().noneMatch(k -> k.name().equals(d.kind()))) {
+            throw ApiException.notFound("document.notFound", serialNo);
+        }
+        return new Download(d.serialNo() + ".pdf", bytes(d));
+    }
+
     /** Issues every document the case has facts for now and has not got yet. */
     public List<Issued> issueDue(String applicationNo) {
         List<Issued> out = new ArrayList<>();

@@ -96,6 +96,9 @@ class DocumentTexts {
     }
 
     private boolean applies(ApplicationRow row, DocumentKind kind) {
+        if (!kind.fromCase()) {
+            return false;
+        }
         String service = row.serviceCode();
         boolean registered = "REGISTERED".equals(row.outcome());
         return switch (kind) {
@@ -115,6 +118,7 @@ class DocumentTexts {
                     && certificates.of(row.applicationNo()).isPresent();
             case DIVORCE_WITHDRAWAL -> "divorce-registration".equals(service) && "WITHDRAWN".equals(row.outcome())
                     && withdrawal(row).isPresent();
+            case MARRIAGE_REPLACEMENT, DIVORCE_REPLACEMENT, MARRIAGE_RECORD_CERTIFICATE -> false;
         };
     }
 
@@ -135,6 +139,8 @@ class DocumentTexts {
             case PLACENAME_USE_CERTIFICATE -> standardNameUse(row);
             case MARRIAGE_COPY, DIVORCE_COPY -> registration(row, kind);
             case DIVORCE_WITHDRAWAL -> withdrawalConfirmation(row);
+            case MARRIAGE_REPLACEMENT, DIVORCE_REPLACEMENT, MARRIAGE_RECORD_CERTIFICATE ->
+                    throw new IllegalStateException(kind + " is laid out by the marriage archive");
         });
     }
 

@@ -27,4 +27,28 @@ interface MarriageMapper {
             @Param("kind") String kind, @Param("issuedOn") LocalDate issuedOn);
 
     String certificateOf(String applicationNo);
+
+    /** A registration in the archive: a decided case that was given a certificate number. */
+    record ArchiveRow(String applicationNo, String serviceCode, String certificateNo, String kind,
+            LocalDate issuedOn) {
+    }
+
+    /** The registrations in which the holder of this keyed ID number is a party, the oldest first. */
+    List<ArchiveRow> archiveOf(String partyKey);
+
+    ArchiveRow archiveByCertificate(String certificateNo);
+
+    record PartyKeyRow(String applicationNo, String partyRole, String partyKey) {
+    }
+
+    List<PartyKeyRow> partyKeysOf(@Param("applicationNos") Collection<String> applicationNos);
+
+    int insertReplacement(@Param("certificateNo") String certificateNo, @Param("applicationNo") String applicationNo,
+            @Param("originalNo") String originalNo, @Param("kind") String kind, @Param("issuedOn") LocalDate issuedOn,
+            @Param("issuedBy") String issuedBy, @Param("requesterKey") String requesterKey);
+
+    record ReplacementRow(String certificateNo, String applicationNo, LocalDate issuedOn) {
+    }
+
+    List<ReplacementRow> replacementsOf(@Param("applicationNos") Collection<String> applicationNos);
 }
