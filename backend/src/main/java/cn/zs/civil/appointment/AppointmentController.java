@@ -9,6 +9,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,8 +53,9 @@ class AppointmentController {
     @PostMapping("/api/appointments")
     @PreAuthorize(Roles.ONLY_APPLICANT)
     ResponseEntity<AppointmentService.BookingView> book(
-            @RequestBody(required = false) AppointmentService.BookRequest request, Locale locale) {
-        AppointmentService.Booked booked = appointments.book(currentUser.get(), request, locale);
+            @RequestBody(required = false) AppointmentService.BookRequest request, Locale locale,
+            @RequestAttribute(name = BookingFrontDoor.ADMITTED, required = false) SlotGates.Attempt admitted) {
+        AppointmentService.Booked booked = appointments.book(currentUser.get(), request, locale, admitted);
         if (!booked.created()) {
             return ResponseEntity.ok(booked.booking());
         }

@@ -124,6 +124,14 @@ public class AppointmentService {
     // ---- booking
 
     public Booked book(PlatformUser user, BookRequest request, Locale locale) {
+        return book(user, request, locale, null);
+    }
+
+    /**
+     * @param admitted the place the front door took for this request ({@link BookingFrontDoor}), or null; it is used
+     *     when it is the booked slot's, and the door gives it back if the request books nothing
+     */
+    Booked book(PlatformUser user, BookRequest request, Locale locale, SlotGates.Attempt admitted) {
         LocalDateTime now = BusinessTime.now();
         List<FieldProblem> problems = new ArrayList<>();
         AppointmentProperties.Service service = request == null ? null : rules.service(request.service());
@@ -156,7 +164,7 @@ public class AppointmentService {
         String slotKey = SlotGates.key(request.service(), office.code(), day, band.code());
         // "Full" at once, before any other read: this node has handed out the slot's places a moment ago and the
         // caller holds none of them (a repeat of a booking that went through still gets that booking, below).
-        SlotGates.Gate known = gates.live(slotKey);
+        SlotGates.Gate known = admitted != null ? null : gates.live(slotKey);
         if (known != null && known.exhausted() && !known.holders(mapper::holders).contains(personDay)) {
             throw ApiException.conflict("appointment.full", day.toString());
         }
@@ -180,13 +188,15 @@ public class AppointmentService {
             throw ApiException.conflict("appointment.barred", barred.get().toString(),
                     rules.properties().noShow().count(), rules.properties().noShow().withinDays());
         }
-        // Every check passed: a place of the gate, or "full" now (the places left are spoken for by attempts ahead).
-        if (!gates.open(slotKey, slot).tryTake()) {
+        // Every check passed: the place the door took, or one of the gate, or "full" now (the places left are spoken
+        // for by attempts ahead).
+        boolean ownPlace = admitted != null && admitted.slotId() == slot.id();
+        if (!ownPlace && !gates.open(slotKey, slot).tryTake()) {
             throw ApiException.conflict("appointment.full", day.toString());
         }
         Map<String, String> confirmation = notificationParams(request.service(), office.code(), day, band.code(),
                 locale);
-        try (SlotGates.Attempt attempt = gates.attempt(slot.id())) {
+        try (SlotGates.Attempt attempt = ownPlace ? admitted : gates.attempt(slot.id())) {
             for (int tries = 1;; tries++) {
                 String no = newBookingNo(day);
                 Pending pending = new Pending(no, user.id(), personDay, request.service(), office.code(), day,
@@ -305,7 +315,12 @@ public class AppointmentService {
             // Before the commit: a booking is never counted both in the row and in flight (SlotGates.attempt).
             batch.forEach(p -> p.attempt.close());
         });
-        batch.forEach(p -> p.outcome.complete(outcomes.get(p)));
+        batch.forEach(p -> {
+            if (outcomes.get(p) == Outcome.BOOKED) {
+                p.attempt.booked();
+            }
+            p.outcome.complete(outcomes.get(p));
+        });
     }
 
     /** Whether a booking stands for the people who appear at the counter, for what they ask, today. */
@@ -400,23 +415,34 @@ public class AppointmentService {
     /** This node's knowledge of each slot's places between two reads of its row. */
     private final SlotGates gates = new SlotGates();
 
+    /** The front door's answer for a booking request: go on (with the place it took, if any), or "full" now. */
+    record Door(boolean full, SlotGates.Attempt admitted) {
+        static final Door ON = new Door(false, null);
+        static final Door FULL = new Door(true, null);
+    }
+
     /**
-     * The band's places are all spoken for ({@link BookingFrontDoor}'s question): this node's gate says so, renewed
-     * from the slot's row once a gate's lifetime has passed, so that a burst for a full band never reaches the sign-in.
-     * Only a band of a bookable service and office, in the booking window, is looked up.
+     * The front door's admission ({@link BookingFrontDoor}): one of the band's places for this request, from this
+     * node's gate, renewed from the slot's row once a gate's lifetime has passed; "full" when none is left, so that a
+     * burst for a band is answered before the sign-in as soon as its places are spoken for. A band of a bookable
+     * service and office, in the booking window, whose row exists, is looked up; any other request goes on as it is.
      */
-    boolean fullAtTheDoor(String service, String office, LocalDate day, String band) {
+    Door atTheDoor(String service, String office, LocalDate day, String band) {
         AppointmentProperties.Service s = rules.service(service);
         if (s == null || s.band(band) == null || rules.properties().office(office) == null) {
-            return false;
+            return Door.ON;
         }
         LocalDate today = BusinessTime.now().toLocalDate();
         if (day.isBefore(today) || day.isAfter(today.plusDays(s.maxDaysAhead()))) {
-            return false;
+            return Door.ON;
         }
         SlotGates.Gate gate = gates.atTheDoor(SlotGates.key(service, office, day, band),
                 () -> mapper.slot(service, office, day, band));
-        return gate != null && gate.exhausted();
+        if (gate == null) {
+            return Door.ON;
+        }
+        SlotGates.Attempt admitted = gates.admit(gate);
+        return admitted == null ? Door.FULL : new Door(false, admitted);
     }
 
     /** The slot's places changed on this node (a chief's change): the next request reads the row again. */

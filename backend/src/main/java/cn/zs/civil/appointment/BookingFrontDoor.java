@@ -24,10 +24,12 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The booking's front door: a booking request for a band whose places are all spoken for (this node's gate,
- * {@link SlotGates}, renewed from the slot's row when it expires) is told "full" here, before the sign-in, the session and the rest of the request's cost. On 5-20
- * thousands ask for the same band at 08:30; all but its places get this answer, and on two cores the full request
- * path (sign-in throttle, session, CSRF, validation) made them wait seconds for it.
+ * The booking's front door: each booking request for a band takes one of its places here, from this node's gate
+ * ({@link SlotGates}, renewed from the slot's row when it expires), before the sign-in, the session and the rest of
+ * the request's cost; when none is left it is told "full" here and then. On 5-20 thousands ask for the same band at
+ * 08:30: as soon as as many requests as there are places have gone in, every other one gets this answer, instead of
+ * waiting seconds behind the bookings being signed in and written on two cores. A request that books nothing (a
+ * refusal, a failed sign-in, a repeat of a booking already made) gives its place back when it ends.
  * <p>
  * It answers only what anyone can see on the public availability page (a full band), and only to a request that
  * carries credentials (an anonymous one goes on, to be asked to sign in). It cannot tell a repeat of a booking that
@@ -37,13 +39,14 @@ import jakarta.servlet.http.HttpServletResponse;
 class BookingFrontDoor extends OncePerRequestFilter {
 
     static final int MAX_BODY = 4096;
+    /** The request attribute holding the place the door took for the request ({@link SlotGates#admit}). */
+    static final String ADMITTED = "cn.zs.civil.appointment.BookingFrontDoor.admitted";
 
     private final AppointmentService appointments;
     private final ObjectMapper json;
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final String sessionCookie;
-
     BookingFrontDoor(AppointmentService appointments, ObjectMapper json, MessageSource messages,
             LocaleResolver locales, String sessionCookie) {
         this.appointments = appointments;
@@ -64,17 +67,32 @@ class BookingFrontDoor extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-        LocalDate day = fullDay(body);
-        if (day != null) {
+        Asked asked = asked(body);
+        AppointmentService.Door door = asked == null ? AppointmentService.Door.ON
+                : appointments.atTheDoor(asked.service(), asked.office(), asked.day(), asked.band());
+        if (door.full()) {
             ProblemResponses.write(json, messages, locales.resolveLocale(request), response, HttpStatus.CONFLICT,
-                    "appointment.fullAtTheDoor", List.of(), day.toString());
+                    "appointment.fullAtTheDoor", List.of(), asked.day().toString());
             return;
         }
-        chain.doFilter(new Replayed(request, body), response);
+        if (door.admitted() == null) {
+            chain.doFilter(new Replayed(request, body), response);
+            return;
+        }
+        request.setAttribute(ADMITTED, door.admitted());
+        try {
+            chain.doFilter(new Replayed(request, body), response);
+        } finally {
+            door.admitted().release();
+        }
     }
 
-    /** The day asked for, when its band is one this node knows full; otherwise null (the request goes on). */
-    private LocalDate fullDay(byte[] body) {
+    /** The band a booking request asks for. */
+    private record Asked(String service, String office, LocalDate day, String band) {
+    }
+
+    /** The band asked for, when the body names one; otherwise null (the request goes on as it is). */
+    private Asked asked(byte[] body) {
         if (body.length > MAX_BODY) {
             return null;
         }
@@ -90,8 +108,7 @@ class BookingFrontDoor extends OncePerRequestFilter {
             if (service == null || office == null || day == null || band == null || day.length() != 10) {
                 return null;
             }
-            LocalDate date = LocalDate.parse(day);
-            return appointments.fullAtTheDoor(service, office, date, band) ? date : null;
+            return new Asked(service, office, LocalDate.parse(day), band);
         } catch (IOException | DateTimeParseException e) {
             return null; // not for the door to judge: the endpoint answers it field by field
         }

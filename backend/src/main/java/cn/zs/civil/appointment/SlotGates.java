@@ -31,6 +31,7 @@ final class SlotGates {
         private final AtomicInteger free;
         private final java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile Set<String> holders;
+        private volatile boolean closed;
 
         Gate(long slotId, int free) {
             this.slotId = slotId;
@@ -57,7 +58,15 @@ final class SlotGates {
         }
 
         void close() {
+            closed = true;
             free.set(0);
+        }
+
+        /** A place taken at the door whose request booked nothing; a gate closed by the row's "full" stays closed. */
+        void giveBack() {
+            if (!closed) {
+                free.incrementAndGet();
+            }
         }
 
         /** The person-days holding the slot's places: one read per gate, however many ask at once. */
@@ -129,22 +138,56 @@ final class SlotGates {
      * the next gate open with one place too many, for the guard to answer.
      */
     Attempt attempt(long slotId) {
-        return new Attempt(inFlight(slotId));
+        return new Attempt(inFlight(slotId), null);
+    }
+
+    /**
+     * The front door's admission of a booking request for the slot of {@code gate}: one of its places, taken before
+     * the sign-in, so that once the band's places are all spoken for every other request is told "full" at the door
+     * at once, however many are still being signed in and booked. Null when none is left. The request's end gives the
+     * place back unless it booked ({@link Attempt#release}).
+     */
+    Attempt admit(Gate gate) {
+        return gate.tryTake() ? new Attempt(inFlight(gate.slotId), gate) : null;
     }
 
     static final class Attempt implements AutoCloseable {
         private final AtomicInteger counter;
+        /** The gate whose place the front door took for this attempt; null when the booking took its own. */
+        private final Gate gate;
         private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private volatile boolean booked;
 
-        Attempt(AtomicInteger counter) {
+        Attempt(AtomicInteger counter, Gate gate) {
             this.counter = counter;
+            this.gate = gate;
             counter.incrementAndGet();
+        }
+
+        long slotId() {
+            return gate == null ? -1 : gate.slotId;
+        }
+
+        /** Its booking committed: the place stays taken. */
+        void booked() {
+            booked = true;
         }
 
         @Override
         public void close() {
             if (open.compareAndSet(true, false)) {
                 counter.decrementAndGet();
+            }
+        }
+
+        /**
+         * The end of the request the front door admitted: out of flight, and its place back on the gate unless it
+         * booked (a refusal, a repeat of a booking already made, a failed sign-in), for the next request to take.
+         */
+        void release() {
+            close();
+            if (!booked && gate != null) {
+                gate.giveBack();
             }
         }
     }

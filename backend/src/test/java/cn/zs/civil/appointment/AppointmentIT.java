@@ -172,6 +172,35 @@ class AppointmentIT extends ApiTestBase {
     }
 
     @Test
+    void theDoorLetsInAsManyAsThereArePlacesAndARequestThatBooksNothingGivesItsPlaceBack() {
+        jdbc.update("insert into appt_slot (service_code, office, slot_day, band, capacity, booked)"
+                + " values (?, 'huangpu', ?, 'am', 1, 0)", MARRIAGE, java.time.LocalDate.parse("2026-06-10"));
+        Map<String, Object> request = booking("huangpu", "2026-06-10", "am", Ids.of(8, 1), Ids.of(8, 2));
+        // Each of these goes in with the band's one place and books nothing (a failed sign-in; a staff account; a
+        // body the endpoint refuses): the place is back for the next request.
+        String wrongPassword = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "zhangsan:not-the-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(api().anonymous().post("/api/appointments", request, Map.of("Authorization", wrongPassword))
+                .status()).isEqualTo(401);
+        assertThat(api().as("clerk-marriage").post("/api/appointments", request).status()).isEqualTo(403);
+        Map<String, Object> unnamed = new java.util.HashMap<>(request);
+        unnamed.put("partyA", Map.of("name", "", "idNumber", Ids.of(8, 1)));
+        assertThat(api().as("lisi").post("/api/appointments", unnamed).status()).isEqualTo(422);
+
+        Api.Response booked = api().as("zhangsan").post("/api/appointments", request);
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        // The place is taken: the next request is told at the door, before its sign-in is even looked at.
+        Map<String, Object> other = booking("huangpu", "2026-06-10", "am", Ids.of(8, 3), Ids.of(8, 4));
+        Api.Response full = api().as("lisi").inEnglish().post("/api/appointments", other);
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.body().path("code").asText()).isEqualTo("appointment.fullAtTheDoor");
+        assertThat(api().anonymous().post("/api/appointments", other, Map.of("Authorization", wrongPassword))
+                .body().path("code").asText()).isEqualTo("appointment.fullAtTheDoor");
+        assertThat(jdbc.queryForObject("select booked from appt_slot where office = 'huangpu' and slot_day = ?"
+                + " and band = 'am'", Integer.class, java.time.LocalDate.parse("2026-06-10"))).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsToldFieldByFieldInTheReadersLanguage() {
         Map<String, Object> bad = Map.of("service", MARRIAGE, "office", "nowhere", "day", "June 5", "band", "am",
                 "partyA", Map.of("name", "x".repeat(51), "idNumber", "442000199501010000"),

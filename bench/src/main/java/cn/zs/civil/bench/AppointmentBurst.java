@@ -45,8 +45,18 @@ final class AppointmentBurst {
         lines.add("        bands:");
         lines.add("          - {code: am, start: \"09:00\", end: \"12:00\", capacity: " + places + "}");
         lines.add("          - {code: pm, start: \"14:00\", end: \"17:00\", capacity: " + places + "}");
+        // Buckets of the time a request spends in the node (from a worker thread taking it to the answer), so that
+        // the node's own answer time is told apart from the wait before it (the machine's capacity).
+        lines.add("management:");
+        lines.add("  metrics:");
+        lines.add("    distribution:");
+        lines.add("      slo:");
+        lines.add("        http.server.requests: " + String.join(",", SERVER_BUCKETS));
         return lines;
     }
+
+    static final List<String> SERVER_BUCKETS = List.of("1ms", "2ms", "5ms", "10ms", "20ms", "50ms", "100ms", "200ms",
+            "500ms", "1s", "2s", "5s", "10s");
 
     static String applicant(int i) {
         return String.format("bench-applicant-%05d", i);
@@ -87,10 +97,68 @@ final class AppointmentBurst {
                     "seconds", Math.round((System.nanoTime() - began) / 1e7) / 100.0));
             Thread.sleep(5_000);
         }
+        Map<String, Map<Double, Long>> before = serverBuckets(http, baseUrl);
         long began = System.nanoTime();
         List<Outcome> outcomes = fire(baseUrl, day, requests, applicants, inFlight);
         long wall = System.nanoTime() - began;
+        Map<String, Map<Double, Long>> after = serverBuckets(http, baseUrl);
+        out.put("inTheNodeMs", Map.of("toldFull", inTheNode(before, after, "409"),
+                "booked", inTheNode(before, after, "201")));
         return summary(out, db, day, places, requests, applicants, inFlight, wall, outcomes);
+    }
+
+    /**
+     * The node's {@code http.server.requests} buckets of the booking endpoint and the front door, by status: the
+     * cumulative count of answers within each bound (seconds), from {@code /actuator/prometheus}.
+     */
+    static Map<String, Map<Double, Long>> serverBuckets(HttpClient http, String baseUrl) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                .header("Authorization", Client.basic("admin")).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Map<Double, Long>> out = new TreeMap<>();
+        for (String line : r.body().split("\n")) {
+            if (!line.startsWith("http_server_requests_seconds_bucket{") || !line.contains("method=\"POST\"")) {
+                continue;
+            }
+            java.util.regex.Matcher status = java.util.regex.Pattern.compile("status=\"(\\d+)\"").matcher(line);
+            java.util.regex.Matcher le = java.util.regex.Pattern.compile("le=\"([^\"]+)\"").matcher(line);
+            if (!status.find() || !le.find()) {
+                continue;
+            }
+            long count = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            out.computeIfAbsent(status.group(1), k -> new TreeMap<>()).merge(
+                    le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1)), count,
+                    Long::sum);
+        }
+        return out;
+    }
+
+    /**
+     * Of the answers with {@code status} given between the two readings: how many, and within which bucket bound
+     * (ms) half, 95 % and 99 % of them were answered once the node had taken them up.
+     */
+    static Map<String, Object> inTheNode(Map<String, Map<Double, Long>> before, Map<String, Map<Double, Long>> after,
+            String status) {
+        Map<Double, Long> b = before.getOrDefault(status, Map.of());
+        Map<Double, Long> a = after.getOrDefault(status, Map.of());
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (a.isEmpty()) {
+            return out;
+        }
+        TreeMap<Double, Long> delta = new TreeMap<>();
+        a.forEach((le, n) -> delta.put(le, n - b.getOrDefault(le, 0L)));
+        long total = delta.lastEntry().getValue();
+        out.put("answers", total);
+        for (double q : new double[] {0.5, 0.95, 0.99}) {
+            String bound = "over 10 s";
+            for (Map.Entry<Double, Long> e : delta.entrySet()) {
+                if (e.getValue() >= q * total) {
+                    bound = e.getKey().isInfinite() ? bound : "<= " + Math.round(e.getKey() * 1000) + " ms";
+                    break;
+                }
+            }
+            out.put("p" + Math.round(q * 100), bound);
+        }
+        return out;
     }
 
     /** {@code requests} booking requests for the band of {@code day}, at most {@code inFlight} at once. */
@@ -252,6 +320,8 @@ final class AppointmentBurst {
         md.append("| latency, told full (ms) | ").append(r.get("fullLatencyMs")).append(" |\n");
         md.append("| latency, told full at the front door (ms) | ").append(r.get("toldFullAtTheDoorLatencyMs")).append(" |\n");
         md.append("| latency, told full after the sign-in (ms) | ").append(r.get("toldFullAfterSignInLatencyMs")).append(" |\n");
+        md.append("| time in the node (a worker thread's taking it up to the answer; the rest is the wait before) | ")
+                .append(r.get("inTheNodeMs")).append(" |\n");
         md.append("| told at once (\"full\" p95 within ").append(r.get("atOnceMs")).append(" ms) | ")
                 .append(Boolean.TRUE.equals(r.get("toldAtOnce")) ? "yes" : "no").append(" |\n");
         md.append("\nVerdict: ").append(r.get("verdict")).append(".\n");
