@@ -33,7 +33,7 @@ export default {
     noticePassed: 'Correction notice period over ({date}): the case counts as accepted on receipt',
     noticeHint: 'A correction notice must list everything at once within 5 working days of receipt ({received}); after that the case counts as accepted',
   },
-  channel: { ONLINE: 'Online', COUNTER: 'At the counter' },
+  channel: { ONLINE: 'Online', COUNTER: 'At the counter', BOOKED: 'Booked online, at the counter', NO_APPLICATION: 'Granted without application' },
   catalogue: { title: 'Services', statutory: 'Statutory limit', promised: 'Promised limit', days: '{days} working day | {days} working days', calendarDays: '{days} day | {days} days' },
   service: {
     limits: 'Time limits', conditions: 'Who may apply', materials: 'Materials', legalBasis: 'Legal basis', required: 'required',
