@@ -39,6 +39,7 @@ export default {
     limits: 'Time limits', conditions: 'Who may apply', materials: 'Materials', legalBasis: 'Legal basis', required: 'required',
     optional: 'optional', apply: 'Apply online', signInToApply: 'Sign in to apply online',
     counterOnly: 'This service is done at the counter, in person; it cannot be applied for online. Where and how: see above.',
+    noApplication: 'Granted without application: nothing to apply for; the staff grant it while the related formalities are done. Where and how: see above.',
    
   },
   form: {

@@ -35,6 +35,7 @@ export default {
   service: {
     limits: '办理时限', conditions: '申请条件', materials: '申请材料', legalBasis: '设定依据', required: '必交', optional: '可选',
     counterOnly: '本事项须当事人到窗口办理，不能网上申请；办理地点和方式见上方说明。',
+    noApplication: '本事项免申即享，无需另行申请：由工作人员在办理相关手续时直接办理，详见上方说明。',
     apply: '在线申请', signInToApply: '登录后在线申请',
   },
   form: {

@@ -88,7 +88,7 @@ describe('the height of a chart by service', () => {
 
 describe('what the online share is made of', () => {
   it('lists the parts in order, walk-ins last, leaving out the empty ones', () => {
-    expect(onlineParts({ onlineShare: 0.972, appliedOnline: 12, bookedOnline: 190, grantedWithoutApplication: 106, walkIns: 9 })).toEqual([
+    expect(onlineParts({ appliedOnline: 12, bookedOnline: 190, grantedWithoutApplication: 106, walkIns: 9 })).toEqual([
       { part: 'appliedOnline', n: 12 },
       { part: 'bookedOnline', n: 190 },
       { part: 'grantedWithoutApplication', n: 106 },

@@ -4,7 +4,7 @@ import cn.zs.civil.catalogue.ServiceCatalogue;
 
 /**
  * How a case reached the bureau, written once on the case at its submission ({@code application.channel}) and never
- * changed (docs/reports.md, "The online share"). The online share (网上办理率) counts the first, second and fourth
+ * changed (docs/people.md, "The online share"). The online share (网上办理率) counts the first, second and fourth
  * over all cases received; a walk-in is the only case that did not go through the online platform.
  */
 public enum CaseChannel {

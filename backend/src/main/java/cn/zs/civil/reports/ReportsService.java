@@ -60,18 +60,21 @@ public class ReportsService {
     /**
      * How the received cases reached the bureau (application.CaseChannel) and the online share (网上办理率) they
      * make: applied online, booked online (handled at the counter), granted without an application, over all
-     * received; walk-ins are the rest (docs/reports.md, "The online share").
+     * received; walk-ins are the rest (docs/people.md, "The online share").
      */
     public record OnlineShare(long received, long appliedOnline, long bookedOnline, long grantedWithoutApplication) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public long online() {
             return appliedOnline + bookedOnline + grantedWithoutApplication;
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public long walkIns() {
             return received - online();
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public BigDecimal share() {
             return ReportsService.share(online(), received);
         }
