@@ -155,7 +155,7 @@ export default {
     pendingText: '本项统计依赖尚未开发的报表接口，此处不显示任何估算数字。',
     pending: {
       cycleTime: '办理用时（均值、中位数、P90、P95）', sla: '法定/承诺时限达标率', backlog: '积压件数（按件龄）',
-      throughput: '办结量（日/周/月）', quality: '补正率、撤回率、网办率、好差评', annual: '年度统计（可导出 CSV）',
+      throughput: '办结量（日/周/月）', quality: '补正率、撤回率、网上办理率、好差评', annual: '年度统计（可导出 CSV）',
     },
   },
   notFound: { title: '页面不存在', home: '返回首页' },
