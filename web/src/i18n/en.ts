@@ -33,12 +33,13 @@ export default {
     noticePassed: 'Correction notice period over ({date}): the case counts as accepted on receipt',
     noticeHint: 'A correction notice must list everything at once within 5 working days of receipt ({received}); after that the case counts as accepted',
   },
-  channel: { ONLINE: 'Online', COUNTER: 'At the counter' },
+  channel: { ONLINE: 'Online', COUNTER: 'At the counter', BOOKED: 'Booked online, at the counter', NO_APPLICATION: 'Granted without application' },
   catalogue: { title: 'Services', statutory: 'Statutory limit', promised: 'Promised limit', days: '{days} working day | {days} working days', calendarDays: '{days} day | {days} days' },
   service: {
     limits: 'Time limits', conditions: 'Who may apply', materials: 'Materials', legalBasis: 'Legal basis', required: 'required',
     optional: 'optional', apply: 'Apply online', signInToApply: 'Sign in to apply online',
     counterOnly: 'This service is done at the counter, in person; it cannot be applied for online. Where and how: see above.',
+    noApplication: 'Granted without application: nothing to apply for; the staff grant it while the related formalities are done. Where and how: see above.',
    
   },
   form: {
@@ -150,7 +151,9 @@ export default {
   },
   dashboard: {
     annualTitle: 'Statistics for {year}', throughputTitle: 'Received and decided per day, last 30 days', service: 'Service', total: 'Total',
-    received: 'Received', decided: 'Decided', outcomes: 'Outcomes', onlineShare: 'Online share', waived: 'Waivers (count / amount)',
+    received: 'Received', decided: 'Decided', outcomes: 'Outcomes', onlineShare: 'Online share',
+    onlineParts: { appliedOnline: 'Applied online', bookedOnline: 'Booked online', grantedWithoutApplication: 'Granted without application', walkIns: 'Walk-ins' },
+    onlineMadeOf: 'Online share = (applied online + booked online and handled at the counter + granted without application) ÷ received; only walk-ins at the counter without a booking are left out.', waived: 'Waivers (count / amount)',
     title: 'Dashboard', services: 'Services online', onlineServices: 'Services applied for online',
     openTasks: 'Open tasks (queues I see)', escalations: 'Escalations to acknowledge',
     limitsTitle: 'Statutory and promised limits per service (working days)', limitsSource: 'Source: the service catalogue (/api/services).',
@@ -351,7 +354,7 @@ export default {
     APPROVED: 'Approved',
     NAMED: 'Named',
   },
-  factValues: { SINGLE: 'Never married', MARRIED: 'Married', DIVORCED: 'Divorced', WIDOWED: 'Widowed', NOT_QUERIED: 'Not a mainland resident: not checked by the database', UNKNOWN: 'No record found', TEKUN: 'Person in extreme hardship', DIBAO: 'Minimum-allowance recipient', YOUFU: 'Entitled group', UNIDENTIFIED: 'Unidentified body', HUKOU_RESIDENT: 'Zhongshan resident (hukou)', DIED_AND_CREMATED_LOCALLY: 'Died and cremated in Zhongshan', SPECIAL_GROUP: 'Special group (extreme hardship, minimum allowance, entitled group or unidentified body)', NOT_COVERED: 'Not covered', ELIGIBLE: 'Meets the conditions for marriage', UNDERAGE: 'Below the legal age for marriage', HAS_SPOUSE: 'A party is already married', ALREADY_MARRIED_TO_EACH_OTHER: 'Already married to each other', NOT_MAN_AND_WOMAN: 'Not one man and one woman', UNKNOWN_TYPE: 'Cannot be determined', MEETS_CONDITIONS: 'Meets the conditions for establishment', FUNDS_BELOW_MINIMUM: 'Funds below the legal minimum', MEMBERS_BELOW_MINIMUM: 'Members below the legal minimum', APPROVAL: 'Approval required', FILING: 'Filing', CITY_GOVERNMENT: 'City government', CIVIL_AFFAIRS: 'Civil affairs bureau', HOUSING_DEPARTMENT: 'Housing and urban-rural development bureau', PASSED: 'Passed', FAILED: 'Failed', NONE: 'None', ONLINE: 'Online', COUNTER: 'At the counter', accept: 'Accept', notAccepted: 'Not accepted', approve: 'Approve', reject: 'Reject', confirm: 'Confirmed', durationD: '{n} days', durationH: '{n} hours', durationM: '{n} minutes', FLAGGED: 'flagged for review', DUPLICATE: 'same as a registered organisation of the same kind', SIMILAR: 'similar to a registered organisation of the same kind', MISSING_DIVISION_PREFIX: 'no administrative division at the start', MISSING_ORG_FORM: 'no organisational form at the end', FORBIDDEN_WORD: 'a forbidden word' },
+  factValues: { SINGLE: 'Never married', MARRIED: 'Married', DIVORCED: 'Divorced', WIDOWED: 'Widowed', NOT_QUERIED: 'Not a mainland resident: not checked by the database', UNKNOWN: 'No record found', TEKUN: 'Person in extreme hardship', DIBAO: 'Minimum-allowance recipient', YOUFU: 'Entitled group', UNIDENTIFIED: 'Unidentified body', HUKOU_RESIDENT: 'Zhongshan resident (hukou)', DIED_AND_CREMATED_LOCALLY: 'Died and cremated in Zhongshan', SPECIAL_GROUP: 'Special group (extreme hardship, minimum allowance, entitled group or unidentified body)', NOT_COVERED: 'Not covered', ELIGIBLE: 'Meets the conditions for marriage', UNDERAGE: 'Below the legal age for marriage', HAS_SPOUSE: 'A party is already married', ALREADY_MARRIED_TO_EACH_OTHER: 'Already married to each other', NOT_MAN_AND_WOMAN: 'Not one man and one woman', UNKNOWN_TYPE: 'Cannot be determined', MEETS_CONDITIONS: 'Meets the conditions for establishment', FUNDS_BELOW_MINIMUM: 'Funds below the legal minimum', MEMBERS_BELOW_MINIMUM: 'Members below the legal minimum', APPROVAL: 'Approval required', FILING: 'Filing', CITY_GOVERNMENT: 'City government', CIVIL_AFFAIRS: 'Civil affairs bureau', HOUSING_DEPARTMENT: 'Housing and urban-rural development bureau', PASSED: 'Passed', FAILED: 'Failed', NONE: 'None', ONLINE: 'Online', COUNTER: 'Walk-in at the counter', BOOKED: 'Booked online, handled at the counter', NO_APPLICATION: 'Granted without application', accept: 'Accept', notAccepted: 'Not accepted', approve: 'Approve', reject: 'Reject', confirm: 'Confirmed', durationD: '{n} days', durationH: '{n} hours', durationM: '{n} minutes', FLAGGED: 'flagged for review', DUPLICATE: 'same as a registered organisation of the same kind', SIMILAR: 'similar to a registered organisation of the same kind', MISSING_DIVISION_PREFIX: 'no administrative division at the start', MISSING_ORG_FORM: 'no organisational form at the end', FORBIDDEN_WORD: 'a forbidden word' },
   counter: {
     services: 'Counter services', servicesIntro: 'Services people come to the counter for: you check them in person and register them, then review and issue on the case page.',
     start: 'Check in: {service}', title: 'Check in at the counter', formTitle: 'Check in at the counter: {service}', submit: 'Check and register',

@@ -30,11 +30,12 @@ export default {
     noticePassed: '补正告知期限已过（{date}），材料视为收到之日起受理',
     noticeHint: '如需补正，须自收到材料之日（{received}）起 5 个工作日内一次告知，逾期视为受理',
   },
-  channel: { ONLINE: '可网上办理', COUNTER: '窗口办理' },
+  channel: { ONLINE: '可网上办理', COUNTER: '窗口办理', BOOKED: '网上预约、窗口办理', NO_APPLICATION: '免申即享' },
   catalogue: { title: '服务目录', statutory: '法定办结时限', promised: '承诺办结时限', days: '{days} 个工作日', calendarDays: '{days} 日' },
   service: {
     limits: '办理时限', conditions: '申请条件', materials: '申请材料', legalBasis: '设定依据', required: '必交', optional: '可选',
     counterOnly: '本事项须当事人到窗口办理，不能网上申请；办理地点和方式见上方说明。',
+    noApplication: '本事项免申即享，无需另行申请：由工作人员在办理相关手续时直接办理，详见上方说明。',
     apply: '在线申请', signInToApply: '登录后在线申请',
   },
   form: {
@@ -142,7 +143,9 @@ export default {
   },
   dashboard: {
     annualTitle: '{year} 年度统计', throughputTitle: '近30日收件与办结（按日）', service: '事项', total: '合计',
-    received: '收件', decided: '办结', outcomes: '办理结果', onlineShare: '网办率', waived: '减免（件 / 金额）',
+    received: '收件', decided: '办结', outcomes: '办理结果', onlineShare: '网上办理率',
+    onlineParts: { appliedOnline: '网上申请', bookedOnline: '网上预约', grantedWithoutApplication: '免申即享', walkIns: '窗口现场' },
+    onlineMadeOf: '网上办理率 = （网上申请 + 网上预约后窗口办理 + 免申即享）÷ 收件数；只有未经网上预约的窗口现场办件不计入。', waived: '减免（件 / 金额）',
     title: '管理驾驶舱', services: '上线服务数', onlineServices: '可网上办理的服务', openTasks: '在办任务（我可见的队列）',
     escalations: '超期升级待确认', limitsTitle: '各服务法定与承诺办结时限（工作日）',
     limitsSource: '数据来源：服务目录（/api/services）。', workingDays: '工作日',
@@ -152,7 +155,7 @@ export default {
     pendingText: '本项统计依赖尚未开发的报表接口，此处不显示任何估算数字。',
     pending: {
       cycleTime: '办理用时（均值、中位数、P90、P95）', sla: '法定/承诺时限达标率', backlog: '积压件数（按件龄）',
-      throughput: '办结量（日/周/月）', quality: '补正率、撤回率、网办率、好差评', annual: '年度统计（可导出 CSV）',
+      throughput: '办结量（日/周/月）', quality: '补正率、撤回率、网上办理率、好差评', annual: '年度统计（可导出 CSV）',
     },
   },
   notFound: { title: '页面不存在', home: '返回首页' },
@@ -342,7 +345,7 @@ export default {
     APPROVED: '批准',
     NAMED: '已命名',
   },
-  factValues: { SINGLE: '未婚', MARRIED: '已婚', DIVORCED: '离婚', WIDOWED: '丧偶', NOT_QUERIED: '非内地居民，未经信息库核查', UNKNOWN: '未查到记录', TEKUN: '特困人员', DIBAO: '低保对象', YOUFU: '优抚对象', UNIDENTIFIED: '无名遗体', HUKOU_RESIDENT: '本市户籍居民', DIED_AND_CREMATED_LOCALLY: '在本市死亡并火化', SPECIAL_GROUP: '特殊群体（特困、低保、优抚对象或无名遗体）', NOT_COVERED: '不在减免范围内', ELIGIBLE: '符合结婚登记条件', UNDERAGE: '未达法定婚龄', HAS_SPOUSE: '一方已有配偶', ALREADY_MARRIED_TO_EACH_OTHER: '双方已是夫妻', NOT_MAN_AND_WOMAN: '双方不是一男一女', UNKNOWN_TYPE: '无法判定', MEETS_CONDITIONS: '符合成立条件', FUNDS_BELOW_MINIMUM: '活动资金低于法定最低额', MEMBERS_BELOW_MINIMUM: '会员数低于法定最低数', APPROVAL: '须核准', FILING: '备案', CITY_GOVERNMENT: '市人民政府', CIVIL_AFFAIRS: '市民政局', HOUSING_DEPARTMENT: '市住房和城乡建设局', PASSED: '通过', FAILED: '未通过', NONE: '无', ONLINE: '网上申请', COUNTER: '窗口申请', accept: '受理', notAccepted: '不予受理', approve: '同意', reject: '不同意', confirm: '核验属实', durationD: '{n} 天', durationH: '{n} 小时', durationM: '{n} 分钟', FLAGGED: '有问题，须审查', DUPLICATE: '与已登记的同类组织名称相同', SIMILAR: '与已登记的同类组织名称近似', MISSING_DIVISION_PREFIX: '未冠以行政区划名称', MISSING_ORG_FORM: '未以组织形式结尾', FORBIDDEN_WORD: '使用了禁用字词' },
+  factValues: { SINGLE: '未婚', MARRIED: '已婚', DIVORCED: '离婚', WIDOWED: '丧偶', NOT_QUERIED: '非内地居民，未经信息库核查', UNKNOWN: '未查到记录', TEKUN: '特困人员', DIBAO: '低保对象', YOUFU: '优抚对象', UNIDENTIFIED: '无名遗体', HUKOU_RESIDENT: '本市户籍居民', DIED_AND_CREMATED_LOCALLY: '在本市死亡并火化', SPECIAL_GROUP: '特殊群体（特困、低保、优抚对象或无名遗体）', NOT_COVERED: '不在减免范围内', ELIGIBLE: '符合结婚登记条件', UNDERAGE: '未达法定婚龄', HAS_SPOUSE: '一方已有配偶', ALREADY_MARRIED_TO_EACH_OTHER: '双方已是夫妻', NOT_MAN_AND_WOMAN: '双方不是一男一女', UNKNOWN_TYPE: '无法判定', MEETS_CONDITIONS: '符合成立条件', FUNDS_BELOW_MINIMUM: '活动资金低于法定最低额', MEMBERS_BELOW_MINIMUM: '会员数低于法定最低数', APPROVAL: '须核准', FILING: '备案', CITY_GOVERNMENT: '市人民政府', CIVIL_AFFAIRS: '市民政局', HOUSING_DEPARTMENT: '市住房和城乡建设局', PASSED: '通过', FAILED: '未通过', NONE: '无', ONLINE: '网上申请', COUNTER: '窗口现场办理', BOOKED: '网上预约、窗口办理', NO_APPLICATION: '免申即享（无需申请）', accept: '受理', notAccepted: '不予受理', approve: '同意', reject: '不同意', confirm: '核验属实', durationD: '{n} 天', durationH: '{n} 小时', durationM: '{n} 分钟', FLAGGED: '有问题，须审查', DUPLICATE: '与已登记的同类组织名称相同', SIMILAR: '与已登记的同类组织名称近似', MISSING_DIVISION_PREFIX: '未冠以行政区划名称', MISSING_ORG_FORM: '未以组织形式结尾', FORBIDDEN_WORD: '使用了禁用字词' },
   counter: {
     services: '窗口受理', servicesIntro: '当事人到窗口办理的事项：由您现场核验并登记，受理后在本办件页继续审查和发证。',
     start: '受理登记：{service}', title: '窗口受理', formTitle: '窗口受理：{service}', submit: '核验并登记',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api/client'
-import { chartHeight, csvName, cycleTimeOption, cycleTimeUnit, filtersFromQuery, filtersToQuery, lastDays, optional, percent, reportQuery, slaOption, type CycleTimeReport, type SlaReport } from './reports'
+import { chartHeight, csvName, onlineParts, cycleTimeOption, cycleTimeUnit, filtersFromQuery, filtersToQuery, lastDays, optional, percent, reportQuery, slaOption, type CycleTimeReport, type SlaReport } from './reports'
 
 const stats = (count: number, median: number, max = median) => ({ count, mean: median, median, p90: max, p95: max, max })
 const t = (k: string) => k
@@ -83,5 +83,23 @@ describe('the height of a chart by service', () => {
     expect(chartHeight(1)).toBe(240)
     expect(chartHeight(9)).toBe(9 * 48 + 96)
     expect(chartHeight(9) - 96).toBeGreaterThanOrEqual(9 * 3 * 14)
+  })
+})
+
+describe('what the online share is made of', () => {
+  it('lists the parts in order, walk-ins last, leaving out the empty ones', () => {
+    expect(onlineParts({ appliedOnline: 12, bookedOnline: 190, grantedWithoutApplication: 106, walkIns: 9 })).toEqual([
+      { part: 'appliedOnline', n: 12 },
+      { part: 'bookedOnline', n: 190 },
+      { part: 'grantedWithoutApplication', n: 106 },
+      { part: 'walkIns', n: 9 },
+    ])
+    expect(onlineParts({ appliedOnline: 3, bookedOnline: 0, grantedWithoutApplication: 0, walkIns: 1 })).toEqual([
+      { part: 'appliedOnline', n: 3 },
+      { part: 'walkIns', n: 1 },
+    ])
+  })
+  it('has nothing to show for a row without its parts', () => {
+    expect(onlineParts({})).toEqual([])
   })
 })

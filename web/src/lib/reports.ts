@@ -76,7 +76,12 @@ export interface BacklogReport {
 export interface QualityRow {
   serviceCode: string
   received: number
+  online?: number
   onlineShare: number | null
+  appliedOnline?: number
+  bookedOnline?: number
+  grantedWithoutApplication?: number
+  walkIns?: number
   ended: number
   correctionRate: number | null
   firstTimeRight: number | null
@@ -120,6 +125,10 @@ export interface AnnualRow {
   outcomes: Record<string, number>
   online?: number
   onlineShare: number | null
+  appliedOnline?: number
+  bookedOnline?: number
+  grantedWithoutApplication?: number
+  walkIns?: number
   nonLocal?: number
   waivers: number
   waivedAmount: number
@@ -284,4 +293,13 @@ export function filtersToQuery(filters: Filters): Record<string, string> {
  */
 export function chartHeight(rows: number, min = 240): number {
   return Math.max(min, rows * 48 + 96)
+}
+
+/** How a report row's received cases reached the bureau: the parts of its online share, then the walk-ins. */
+export const ONLINE_PARTS = ['appliedOnline', 'bookedOnline', 'grantedWithoutApplication', 'walkIns'] as const
+export type OnlinePart = (typeof ONLINE_PARTS)[number]
+
+/** The parts a row has (none for a server that does not send them), each with its count; zero parts left out. */
+export function onlineParts(row: Partial<Record<OnlinePart, number>>): { part: OnlinePart; n: number }[] {
+  return ONLINE_PARTS.filter((p) => typeof row[p] === 'number' && (row[p] as number) > 0).map((p) => ({ part: p, n: row[p] as number }))
 }

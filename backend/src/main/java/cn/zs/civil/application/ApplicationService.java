@@ -187,9 +187,13 @@ public class ApplicationService {
         var now = BusinessTime.now();
         String district = (String) checked.values().get(DISTRICT_FIELD);
         String subject = subject(form, checked.values());
+        // How the case reached the bureau, decided here once (CaseChannel): online, booked online, walk-in, or
+        // granted without an application.
+        String channel = CaseChannel.of(service.channel(), submissionChecks.orderedStream()
+                .anyMatch(c -> c.matchedBooking(serviceCode, checked.values()))).name();
         mapper.insertApplication(new ApplicationRow(null, applicationNo, queryCodes.seal(applicationNo, queryCode),
                 serviceCode, definition.getId(),
-                null, user.id(), service.channel().name(), district, SubjectNames.seal(cipher, applicationNo, subject),
+                null, user.id(), channel, district, SubjectNames.seal(cipher, applicationNo, subject),
                 CaseStatus.RECEIVED, null, sealed(applicationNo, checked.values()), now, null, null, null, now),
                 queryCodes.hash(queryCode));
         subjectKeys.store(mapper, applicationNo, form, checked.values());
@@ -199,7 +203,7 @@ public class ApplicationService {
         variables.put(VAR_APPLICATION_NO, applicationNo);
         variables.put(VAR_SERVICE_CODE, serviceCode);
         variables.put(VAR_DISTRICT, district);
-        variables.put(VAR_CHANNEL, service.channel().name());
+        variables.put(VAR_CHANNEL, channel);
         variables.put(VAR_RECEIVED_AT, BusinessTime.toDate(now));
         // The service's limits travel with the case, so a later change of the catalogue does not move its deadlines.
         variables.put(VAR_STATUTORY_LIMIT_DAYS, service.statutoryLimit().days());

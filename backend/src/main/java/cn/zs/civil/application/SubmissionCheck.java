@@ -22,4 +22,12 @@ public interface SubmissionCheck {
      */
     default void submitted(String applicationNo, String serviceCode, Map<String, Object> values) {
     }
+
+    /**
+     * Whether this submission, which passed {@link #check}, carries an online booking that the check matched: the
+     * case is then recorded as booked online ({@link CaseChannel#BOOKED}) rather than a walk-in.
+     */
+    default boolean matchedBooking(String serviceCode, Map<String, Object> values) {
+        return false;
+    }
 }

@@ -98,7 +98,11 @@ public record ServiceCatalogue(Map<String, ServiceDefinition> services) {
     /** 即办件 (decided on the spot) or 承诺件 (decided within the promised limit). */
     public enum Kind { IMMEDIATE, PROMISED }
 
-    public enum Channel { ONLINE, COUNTER }
+    /**
+     * How the service is offered: online (网上申请), at the counter (in person; marriage and divorce can be booked
+     * online first), or granted without an application (免申即享: the staff register it, nobody applies).
+     */
+    public enum Channel { ONLINE, COUNTER, NO_APPLICATION }
 
     public record ServiceDefinition(
             String processKey,

@@ -1,5 +1,7 @@
 package cn.zs.civil.demo;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,14 +45,33 @@ final class BureauPlan {
      * @param waivedYuan a funeral case's waived amount (whole yuan; 0 otherwise)
      * @param nonLocal a divorce where neither party has a hukou in the city
      * @param rating the applicant's rating (1-5) of an online case, 0 for none (the default rating applies)
+     * @param bookedAt when a marriage or divorce was booked online (网上预约) for its day and band at the counter;
+     *        null for a walk-in and for the other services (online, or granted without an application)
      */
     record Case(int seq, Service service, Fate fate, String district, List<LocalDateTime> steps, boolean nonLocal,
-            int waivedYuan, int rating) {
+            int waivedYuan, int rating, LocalDateTime bookedAt) {
+
+        Case(int seq, Service service, Fate fate, String district, List<LocalDateTime> steps, boolean nonLocal,
+                int waivedYuan, int rating) {
+            this(seq, service, fate, district, steps, nonLocal, waivedYuan, rating, null);
+        }
 
         LocalDateTime receivedAt() {
             return steps.get(0);
         }
+
+        Case booked(LocalDateTime at) {
+            return new Case(seq, service, fate, district, steps, nonLocal, waivedYuan, rating, at);
+        }
     }
+
+    /**
+     * The seed's online share (网上办理率, 97.2 %): the cases received through the online platform (applied online,
+     * booked online, granted without an application) over all received. In the plan every case is one of those
+     * but the walk-ins, marriages and divorces that come to the counter without a booking, as many as leave the
+     * seed's share of the cases received: 873 of the full year's 31,193 (docs/people.md, "The online share").
+     */
+    static final BigDecimal SEED_ONLINE_SHARE = new BigDecimal("0.972");
 
     /**
      * The outcomes the plan counts in its window, as the annual statistics count them.
@@ -88,6 +109,8 @@ final class BureauPlan {
     final List<Case> cases = new ArrayList<>();
     private final Random random;
     private int seq;
+    /** Marriages and divorces received in the window that come to the counter without a booking. */
+    long walkIns;
 
     /**
      * @param from first day of the window; {@code to} its last
@@ -119,6 +142,49 @@ final class BureauPlan {
             }
         }
         cases.sort(Comparator.comparing(Case::receivedAt).thenComparing(Case::seq));
+        bookings(seed);
+    }
+
+    /**
+     * Marriages and divorces booked online as their couples would (a day to two weeks ahead, at any hour of the day,
+     * for the day and band they come), but for the walk-ins: as many as leave the seed's online share over the cases
+     * received in the window, drawn among the counter cases. A random of its own, so the rest of the plan is the
+     * same with or without bookings.
+     */
+    private void bookings(long seed) {
+        Random draw = new Random(seed * 31 + 977);
+        List<Integer> counter = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            Service s = cases.get(i).service();
+            if ((s == Service.MARRIAGE || s == Service.DIVORCE) && inWindow(cases.get(i))) {
+                counter.add(i);
+            }
+        }
+        walkIns = Math.min(counter.size(), BigDecimal.valueOf(received()).multiply(BigDecimal.ONE
+                .subtract(SEED_ONLINE_SHARE)).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        Collections.shuffle(counter, draw);
+        for (int k = (int) walkIns; k < counter.size(); k++) {
+            Case c = cases.get(counter.get(k));
+            LocalDate day = c.receivedAt().toLocalDate().minusDays(1 + draw.nextInt(14));
+            cases.set(counter.get(k), c.booked(day.atTime(7, 0).plusMinutes(draw.nextInt(16 * 60))
+                    .plusSeconds(draw.nextInt(60))));
+        }
+    }
+
+    private boolean inWindow(Case c) {
+        return !c.receivedAt().toLocalDate().isBefore(from) && !c.receivedAt().toLocalDate().isAfter(to);
+    }
+
+    /** Cases received in the window (the annual statistics' "received", all services). */
+    long received() {
+        return cases.stream().filter(this::inWindow).count();
+    }
+
+    /** The online share the plan's cases give, as the reports compute it (four decimals). */
+    BigDecimal onlineShare() {
+        long received = received();
+        return received == 0 ? null : BigDecimal.valueOf(received - walkIns)
+                .divide(BigDecimal.valueOf(received), 4, RoundingMode.HALF_UP);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.Attachments;
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.appointment.AppointmentService;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.marriage.DivorceService;
 import cn.zs.civil.rating.RatingService;
@@ -36,7 +37,9 @@ import cn.zs.civil.worklist.WorklistService;
 /**
  * Runs a {@link BureauPlan} through the platform as its people would: the counter clerks and the applicants submit
  * through {@link ApplicationService}, the staff complete their tasks through {@link WorklistService} (the forms are
- * checked as on screen), divorces are withdrawn and appeared for through {@link DivorceService}, applicants correct,
+ * checked as on screen), couples book their marriage or divorce online through {@link AppointmentService} and
+ * check in with the booking's number (all but the plan's walk-ins), divorces are withdrawn and appeared for through
+ * {@link DivorceService}, applicants correct,
  * withdraw and rate through their own services; the engine's clock is moved to each step's moment and every timer
  * due by then fires (cooling-off periods, consultation periods, rating windows). The synthetic residents are
  * enrolled in the built-in demo registry first. One thread, the job executor off or not yet started: nothing else
@@ -90,8 +93,14 @@ final class BureauRun {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final AppointmentService appointments;
 
     private final Map<Integer, String> numbers = new HashMap<>();
+    /** The booking a couple made online, by case: its number goes on the check-in form. */
+    private final Map<Integer, String> bookings = new HashMap<>();
+    /** The couple's ID numbers by case, drawn once (at the booking or at the counter) so both carry the same. */
+    private final Map<Integer, String[]> couples = new HashMap<>();
+    private AppointmentService.Options bookable;
     private final Map<Integer, String[]> parties = new HashMap<>();
     private final Map<String, Integer> failures = new LinkedHashMap<>();
     private int socialOrgs;
@@ -100,8 +109,9 @@ final class BureauRun {
 
     BureauRun(ApplicationService applications, Attachments attachments, WorklistService worklist,
             DivorceService divorces, RatingService ratings, DemoRegistry registry, TaskService tasks,
-            RuntimeService runtime, ManagementService management) {
+            RuntimeService runtime, ManagementService management, AppointmentService appointments) {
         this.applications = applications;
+        this.appointments = appointments;
         this.attachments = attachments;
         this.worklist = worklist;
         this.divorces = divorces;
@@ -127,7 +137,8 @@ final class BureauRun {
         PriorityQueue<Pending> queue = new PriorityQueue<>((a, b) -> a.at().equals(b.at())
                 ? Integer.compare(a.planned().seq(), b.planned().seq()) : a.at().compareTo(b.at()));
         for (BureauPlan.Case c : plan.cases) {
-            queue.add(new Pending(c.receivedAt(), c, 0));
+            // A booked couple's first step is the booking (step -1), days before they come to the counter.
+            queue.add(c.bookedAt() == null ? new Pending(c.receivedAt(), c, 0) : new Pending(c.bookedAt(), c, -1));
         }
         LocalDateTime swept = null;
         LocalDateTime now = null;
@@ -161,6 +172,10 @@ final class BureauRun {
                                 : String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
                 if (failures.merge(kind, 1, Integer::sum) == 1) {
                     log.warn("Bureau run: {} failed ({}): {}", c.service(), numbers.get(c.seq()), kind, e);
+                }
+                if (p.step() == -1) {
+                    // No booking to be had: the couple still comes, as a walk-in (the failure says so).
+                    queue.add(new Pending(c.receivedAt(), c, 0));
                 }
                 continue;
             }
@@ -204,6 +219,10 @@ final class BureauRun {
     }
 
     private void step(BureauPlan.Case c, int step) {
+        if (step == -1) {
+            book(c);
+            return;
+        }
         if (step == 0) {
             submit(c);
             return;
@@ -232,8 +251,9 @@ final class BureauRun {
         switch (c.service()) {
             case MARRIAGE -> {
                 by = REGISTRAR;
-                String a = resident(c, 0, true, 24 + c.seq() % 15, CITY, "SINGLE");
-                String b = resident(c, 1, false, 22 + c.seq() % 13, CITY, "SINGLE");
+                String[] ids = coupleIds(c);
+                String a = resident(ids[0], c, 0, CITY, "SINGLE");
+                String b = resident(ids[1], c, 1, CITY, "SINGLE");
                 couple(data, c, a, b);
                 data.put("partyADeclaredStatus", "SINGLE");
                 data.put("partyBDeclaredStatus", "SINGLE");
@@ -241,8 +261,9 @@ final class BureauRun {
             case DIVORCE -> {
                 by = REGISTRAR;
                 String home = c.nonLocal() ? ELSEWHERE : CITY;
-                String a = resident(c, 0, true, 30 + c.seq() % 25, home, null);
-                String b = resident(c, 1, false, 28 + c.seq() % 25, home, null);
+                String[] ids = coupleIds(c);
+                String a = ids[0];
+                String b = ids[1];
                 String certificate = "J" + home + "-" + (2005 + c.seq() % 15) + "-" + String.format("%06d", c.seq() % 1_000_000);
                 LocalDate married = LocalDate.of(2005 + c.seq() % 15, 1 + c.seq() % 12, 1 + c.seq() % 28);
                 for (String[] pair : new String[][] {{a, b}, {b, a}}) {
@@ -300,10 +321,70 @@ final class BureauRun {
         }
         if (c.service() == BureauPlan.Service.MARRIAGE || c.service() == BureauPlan.Service.DIVORCE) {
             data.put("bothPresent", true);
+            String booking = bookings.get(c.seq());
+            if (booking != null) {
+                // The registrar takes the booking's number from the called ticket (R77 checks it against the day,
+                // the service and both parties): the case is recorded as booked online.
+                data.put("appointmentNo", booking);
+            }
         }
         String no = applications.submit(by, c.service().code, data, "bureau-" + c.seq(), ZH).applicationNo();
         numbers.put(c.seq(), no);
         runJobs(no);
+    }
+
+    /**
+     * The couple books online, as an applicant with an account, the office of the case's district if it has one
+     * (the city's registry otherwise) and the band of the hour they come; a full band or office sends them to the
+     * next one that day, as the availability page would. No place that day anywhere: the failure is counted and
+     * they come as walk-ins.
+     */
+    private void book(BureauPlan.Case c) {
+        if (bookable == null) {
+            bookable = appointments.options(ZH);
+        }
+        String[] ids = coupleIds(c);
+        AppointmentService.Party a = new AppointmentService.Party(name(c.seq(), true), ids[0], phone(c.seq()));
+        AppointmentService.Party b = new AppointmentService.Party(name(c.seq(), false), ids[1], phone(c.seq() + 1));
+        String day = c.receivedAt().toLocalDate().toString();
+        List<String> offices = new ArrayList<>(bookable.offices().stream().map(AppointmentService.NamedOption::code)
+                .toList());
+        if (offices.remove(c.district())) {
+            offices.add(0, c.district());
+        }
+        List<String> bands = new ArrayList<>(bookable.services().stream().filter(s -> s.code().equals(c.service().code))
+                .findFirst().orElseThrow().bands().stream().map(AppointmentService.BandView::band).toList());
+        // The band of the hour they come first (the bands are in the day's order: morning, afternoon).
+        if (c.receivedAt().getHour() >= 12) {
+            java.util.Collections.reverse(bands);
+        }
+        ApiException full = null;
+        for (String office : offices) {
+            for (String band : bands) {
+                try {
+                    bookings.put(c.seq(), appointments.book(applicant(c), new AppointmentService.BookRequest(
+                            c.service().code, office, day, band, a, b), ZH).booking().bookingNo());
+                    return;
+                } catch (ApiException e) {
+                    if (!"appointment.full".equals(e.messageKey())) {
+                        throw e;
+                    }
+                    full = e;
+                }
+            }
+        }
+        throw full;
+    }
+
+    /** The couple's ID numbers (born the given ages before the year they first appear), the same at every step. */
+    private String[] coupleIds(BureauPlan.Case c) {
+        return couples.computeIfAbsent(c.seq(), k -> {
+            boolean marriage = c.service() == BureauPlan.Service.MARRIAGE;
+            String home = c.nonLocal() ? ELSEWHERE : CITY;
+            return marriage
+                    ? new String[] {id(c, 0, true, 24 + c.seq() % 15, CITY), id(c, 1, false, 22 + c.seq() % 13, CITY)}
+                    : new String[] {id(c, 0, true, 30 + c.seq() % 25, home), id(c, 1, false, 28 + c.seq() % 25, home)};
+        });
     }
 
     private void couple(Map<String, Object> data, BureauPlan.Case c, String a, String b) {
@@ -617,8 +698,7 @@ final class BureauRun {
                 Set.of(), Set.of());
     }
 
-    private String resident(BureauPlan.Case c, int party, boolean male, int age, String home, String status) {
-        String id = id(c, party, male, age, home);
+    private String resident(String id, BureauPlan.Case c, int party, String home, String status) {
         if (status != null) {
             registry.enrol(person(id, c, party, home, status), null, null);
         }

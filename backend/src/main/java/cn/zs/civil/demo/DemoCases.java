@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.Attachments;
+import cn.zs.civil.appointment.AppointmentService;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.marriage.DivorceService;
 import cn.zs.civil.rating.RatingService;
@@ -74,11 +75,11 @@ class DemoCases implements SmartLifecycle {
 
     DemoCases(ApplicationService applications, Attachments attachments, WorklistService worklist, TaskService tasks,
             RuntimeService runtime, ManagementService management, JdbcTemplate jdbc, DivorceService divorces,
-            RatingService ratings, ObjectProvider<DemoRegistry> registry,
+            RatingService ratings, ObjectProvider<DemoRegistry> registry, AppointmentService appointments,
             @org.springframework.beans.factory.annotation.Value("${platform.demo.sample:true}") boolean withSample) {
         DemoRegistry demoRegistry = registry.getIfAvailable();
         this.sample = demoRegistry == null || !withSample ? null : new BureauRun(applications, attachments, worklist, divorces,
-                ratings, demoRegistry, tasks, runtime, management);
+                ratings, demoRegistry, tasks, runtime, management, appointments);
         this.applications = applications;
         this.attachments = attachments;
         this.worklist = worklist;

@@ -69,10 +69,16 @@ class BookedPartiesAppear implements SubmissionCheck {
 
     @Override
     public void submitted(String applicationNo, String serviceCode, Map<String, Object> values) {
-        if ((MARRIAGE_SERVICE.equals(serviceCode) || DIVORCE_SERVICE.equals(serviceCode))
-                && values.get(APPOINTMENT_NO) instanceof String no && !no.isBlank()) {
-            appointments.served(no);
+        if (matchedBooking(serviceCode, values)) {
+            appointments.served(String.valueOf(values.get(APPOINTMENT_NO)).strip());
         }
+    }
+
+    /** A submission that passed {@link #check} with an appointment number: its booking matched (R77). */
+    @Override
+    public boolean matchedBooking(String serviceCode, Map<String, Object> values) {
+        return (MARRIAGE_SERVICE.equals(serviceCode) || DIVORCE_SERVICE.equals(serviceCode))
+                && values.get(APPOINTMENT_NO) instanceof String no && !no.isBlank();
     }
 
     private static String text(Object value) {

@@ -322,12 +322,15 @@ public class OperationsReports {
      * Rates over the cases that ended in the range ({@code ended}, withdrawals included), except the online share,
      * which is over the applications received in the range. Rates have four decimals and are null without cases.
      *
+     * @param online received cases handled through the online platform: {@code appliedOnline} + {@code bookedOnline}
+     *        + {@code grantedWithoutApplication} ({@code walkIns} the rest); onlineShare = online / received
      * @param corrected ended cases that had a correction notice (补正); firstTimeRight = 1 - correctionRate
      * @param lapsed outcomes of {@code platform.reports.lapse-outcomes} (divorce: nobody came back after the
      *        cooling-off period)
      * @param refused outcomes of {@code platform.reports.refusal-outcomes}
      */
-    public record QualityRow(String serviceCode, long received, long online, BigDecimal onlineShare, long ended,
+    public record QualityRow(String serviceCode, long received, long online, BigDecimal onlineShare,
+            long appliedOnline, long bookedOnline, long grantedWithoutApplication, long walkIns, long ended,
             long corrected, BigDecimal correctionRate, BigDecimal firstTimeRight, long withdrawn,
             BigDecimal withdrawalRate, long lapsed, BigDecimal lapseRate, long refused, BigDecimal refusalRate) {
     }
@@ -357,15 +360,17 @@ public class OperationsReports {
     @Transactional(readOnly = true)
     public QualityReport quality(LocalDate from, LocalDate to, String service, Collection<String> districts) {
         ReportScope scope = ReportScope.days(from, to, service, districts);
-        // received, online, ended, corrected, withdrawn, lapsed, refused
+        // received, applied online, ended, corrected, withdrawn, lapsed, refused, booked online, granted without application
         Map<String, long[]> counts = new TreeMap<>();
         for (ReportsMapper.ReceivedRow r : mapper.received(scope, false)) {
-            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[7]);
+            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[9]);
             c[0] += r.received();
             c[1] += r.online();
+            c[7] += r.booked();
+            c[8] += r.noApplication();
         }
         for (ReportsMapper.ClosedRow r : mapper.closed(scope)) {
-            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[7]);
+            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[9]);
             c[2] += r.n();
             if ("WITHDRAWN".equals(r.status())) {
                 c[4] += r.n();
@@ -376,9 +381,9 @@ public class OperationsReports {
             }
         }
         for (ReportsMapper.ServiceCount r : mapper.correctedEnded(scope)) {
-            counts.computeIfAbsent(r.serviceCode(), k -> new long[7])[3] += r.n();
+            counts.computeIfAbsent(r.serviceCode(), k -> new long[9])[3] += r.n();
         }
-        long[] total = new long[7];
+        long[] total = new long[9];
         List<QualityRow> rows = new ArrayList<>();
         counts.forEach((s, c) -> {
             rows.add(qualityRow(s, c));
@@ -435,7 +440,9 @@ public class OperationsReports {
 
     private static QualityRow qualityRow(String service, long[] c) {
         BigDecimal correctionRate = ReportsService.share(c[3], c[2]);
-        return new QualityRow(service, c[0], c[1], ReportsService.share(c[1], c[0]), c[2], c[3], correctionRate,
+        ReportsService.OnlineShare online = new ReportsService.OnlineShare(c[0], c[1], c[7], c[8]);
+        return new QualityRow(service, c[0], online.online(), online.share(), online.appliedOnline(),
+                online.bookedOnline(), online.grantedWithoutApplication(), online.walkIns(), c[2], c[3], correctionRate,
                 correctionRate == null ? null : BigDecimal.ONE.subtract(correctionRate), c[4],
                 ReportsService.share(c[4], c[2]), c[5], ReportsService.share(c[5], c[2]), c[6],
                 ReportsService.share(c[6], c[2]));

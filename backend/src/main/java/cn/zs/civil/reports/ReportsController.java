@@ -42,7 +42,8 @@ class ReportsController {
 
     // The CSV columns (CsvWords titles them in the reader's language; CsvWordsTest checks each has its words).
     static final List<String> ANNUAL = List.of("year", "service", "received", "decided", "online", "onlineShare",
-            "nonLocal", "waivers", "waivedAmount");
+            "appliedOnline", "bookedOnline", "grantedWithoutApplication", "walkIns", "nonLocal", "waivers",
+            "waivedAmount");
     static final List<String> THROUGHPUT = List.of("period", "received", "decided", "withdrawn");
     static final List<String> MEASURES = List.of("hours", "workingDays", "pausedWorkingDays");
     static final List<String> BREAKDOWN_MEASURES = List.of("hours", "pausedHours", "workingDays", "pausedWorkingDays",
@@ -53,7 +54,8 @@ class ReportsController {
             "promisedOnTimeShare");
     static final List<String> BACKLOG = List.of("kind", "service", "district", "status", "taskName", "queue", "total",
             "unassigned");
-    static final List<String> QUALITY = List.of("service", "received", "online", "onlineShare", "ended", "corrected",
+    static final List<String> QUALITY = List.of("service", "received", "online", "onlineShare", "appliedOnline",
+            "bookedOnline", "grantedWithoutApplication", "walkIns", "ended", "corrected",
             "correctionRate", "firstTimeRight", "withdrawn", "withdrawalRate", "lapsed", "lapseRate", "refused",
             "refusalRate");
 
@@ -85,8 +87,8 @@ class ReportsController {
         rows.add(report.total());
         return respond(accept, report, header, rows, (w, s) -> {
             List<Object> cells = new ArrayList<>(List.of(report.year(), w.service(s.serviceCode()), s.received(), s.decided(),
-                    s.online(), s.onlineShare() == null ? "" : s.onlineShare(), s.nonLocal(), s.waivers(),
-                    s.waivedAmount()));
+                    s.online(), s.onlineShare() == null ? "" : s.onlineShare(), s.appliedOnline(), s.bookedOnline(),
+                    s.grantedWithoutApplication(), s.walkIns(), s.nonLocal(), s.waivers(), s.waivedAmount()));
             outcomes.forEach(o -> cells.add(s.outcomes().getOrDefault(o, 0L)));
             return cells;
         });
@@ -217,8 +219,8 @@ class ReportsController {
     }
 
     @Operation(summary = "Quality: correction rate (first-time-right), withdrawal, lapse and refusal rates, online share",
-            description = "Rates over the cases that ended in the range; the online share (网办率) over the"
-                    + " applications received in it. Ratings (好差评) given or defaulted in the range: levels, average, bad ratings (1-2), the 7-day defaults and the bad ratings' work orders still open; ratings annulled in a re-review are left out.")
+            description = "Rates over the cases that ended in the range; the online share (网上办理率) over the"
+                    + " cases received in it: applied online, booked online (handled at the counter) and granted without an application, with walk-ins the rest. Ratings (好差评) given or defaulted in the range: levels, average, bad ratings (1-2), the 7-day defaults and the bad ratings' work orders still open; ratings annulled in a re-review are left out.")
     @GetMapping("/api/reports/quality")
     @PreAuthorize(Roles.MANAGEMENT)
     ResponseEntity<?> quality(@Parameter(required = true) @RequestParam(required = false) String from,
@@ -230,7 +232,7 @@ class ReportsController {
         List<OperationsReports.QualityRow> rows = new ArrayList<>(report.services());
         rows.add(report.total());
         return respond(accept, report, QUALITY, rows, (w, r) -> java.util.Arrays.asList(w.service(r.serviceCode()), r.received(), r.online(),
-                r.onlineShare(), r.ended(), r.corrected(), r.correctionRate(), r.firstTimeRight(), r.withdrawn(),
+                r.onlineShare(), r.appliedOnline(), r.bookedOnline(), r.grantedWithoutApplication(), r.walkIns(), r.ended(), r.corrected(), r.correctionRate(), r.firstTimeRight(), r.withdrawn(),
                 r.withdrawalRate(), r.lapsed(), r.lapseRate(), r.refused(), r.refusalRate()));
     }
 

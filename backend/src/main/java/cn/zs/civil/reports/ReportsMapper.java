@@ -67,7 +67,9 @@ interface ReportsMapper {
     record OpenTask(String applicationNo, String taskKey, String taskName, String assignee, String queue) {
     }
 
-    record ReceivedRow(String serviceCode, Long received, Long online, Long nonLocal) {
+    /** online: applied online; booked: booked online, at the counter; noApplication: granted without one. */
+    record ReceivedRow(String serviceCode, Long received, Long online, Long booked, Long noApplication,
+            Long nonLocal) {
     }
 
     record ClosedRow(String serviceCode, String status, String outcome, Long n) {

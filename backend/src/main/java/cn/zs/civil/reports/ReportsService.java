@@ -46,12 +46,38 @@ public class ReportsService {
      * @param received applications received in the year
      * @param decided cases that ended in the year other than by withdrawal
      * @param outcomes every case that ended in the year, by outcome (withdrawals included)
-     * @param onlineShare online / received, four decimals; null without applications
+     * @param online received cases handled through the online platform (网上办理): {@code appliedOnline} +
+     *        {@code bookedOnline} + {@code grantedWithoutApplication}; {@code walkIns} are the rest
+     * @param onlineShare online / received (网上办理率), four decimals; null without applications
      * @param nonLocal received marriage and divorce cases marked cross-province/city
      * @param waivers funeral-fee waivers decided in the year, and their total in yuan
      */
     public record AnnualService(String serviceCode, long received, long decided, Map<String, Long> outcomes,
-            long online, BigDecimal onlineShare, long nonLocal, long waivers, BigDecimal waivedAmount) {
+            long online, BigDecimal onlineShare, long appliedOnline, long bookedOnline, long grantedWithoutApplication,
+            long walkIns, long nonLocal, long waivers, BigDecimal waivedAmount) {
+    }
+
+    /**
+     * How the received cases reached the bureau (application.CaseChannel) and the online share (网上办理率) they
+     * make: applied online, booked online (handled at the counter), granted without an application, over all
+     * received; walk-ins are the rest (docs/people.md, "The online share").
+     */
+    public record OnlineShare(long received, long appliedOnline, long bookedOnline, long grantedWithoutApplication) {
+
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public long online() {
+            return appliedOnline + bookedOnline + grantedWithoutApplication;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public long walkIns() {
+            return received - online();
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public BigDecimal share() {
+            return ReportsService.share(online(), received);
+        }
     }
 
     /**
@@ -68,10 +94,11 @@ public class ReportsService {
      * @param crossRegionCases marriage and divorce applications received in the year where neither party has a
      *        hukou in the city (跨省/跨市)
      * @param funeralFeeWaivers waivers decided in the year, both paths, and their total in yuan
-     * @param onlineShare applications received online / all received (网办率), four decimals
+     * @param onlineShare cases received through the online platform (applied or booked online, granted without an
+     *        application) / all received (网上办理率), four decimals; {@code online} its parts
      */
     public record BureauForm(List<AnnualLine> lines, long crossRegionCases, long funeralFeeWaivers,
-            BigDecimal funeralFeeWaivedYuan, BigDecimal onlineShare) {
+            BigDecimal funeralFeeWaivedYuan, BigDecimal onlineShare, OnlineShare online) {
     }
 
     @Transactional(readOnly = true)
@@ -81,13 +108,15 @@ public class ReportsService {
         Map<String, Map<String, Long>> outcomes = new HashMap<>();
         Map<String, BigDecimal> amounts = new HashMap<>();
         for (ReportsMapper.ReceivedRow r : mapper.received(scope, true)) {
-            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[5]);
+            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[7]);
             c[0] += r.received();
             c[2] += r.online();
             c[3] += r.nonLocal();
+            c[5] += r.booked();
+            c[6] += r.noApplication();
         }
         for (ReportsMapper.ClosedRow r : mapper.closed(scope)) {
-            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[5]);
+            long[] c = counts.computeIfAbsent(r.serviceCode(), k -> new long[7]);
             if (!"WITHDRAWN".equals(r.status())) {
                 c[1] += r.n();
             }
@@ -95,11 +124,11 @@ public class ReportsService {
             outcomes.computeIfAbsent(r.serviceCode(), k -> new TreeMap<>()).merge(outcome, r.n(), Long::sum);
         }
         for (ReportsMapper.WaiverRow r : mapper.waivers(scope)) {
-            counts.computeIfAbsent(r.serviceCode(), k -> new long[5])[4] += r.n();
+            counts.computeIfAbsent(r.serviceCode(), k -> new long[7])[4] += r.n();
             amounts.merge(r.serviceCode(), r.amount(), BigDecimal::add);
         }
         List<AnnualService> services = new ArrayList<>();
-        long[] t = new long[5];
+        long[] t = new long[7];
         Map<String, Long> allOutcomes = new TreeMap<>();
         BigDecimal allAmount = BigDecimal.ZERO;
         for (var e : counts.entrySet()) {
@@ -119,7 +148,7 @@ public class ReportsService {
             long value = 0;
             for (String service : line.services()) {
                 if (line.count() == ReportsProperties.Count.RECEIVED) {
-                    value += counts.getOrDefault(service, new long[5])[0];
+                    value += counts.getOrDefault(service, new long[7])[0];
                 } else {
                     Map<String, Long> o = outcomes.getOrDefault(service, Map.of());
                     value += line.outcomes().stream().mapToLong(x -> o.getOrDefault(x, 0L)).sum();
@@ -128,12 +157,19 @@ public class ReportsService {
             lines.add(new AnnualLine(line.key(), line.zh(), line.en(), value));
         }
         return new AnnualReport(year, services, total, new BureauForm(lines, total.nonLocal(), total.waivers(),
-                total.waivedAmount(), total.onlineShare()));
+                total.waivedAmount(), total.onlineShare(), online(t)));
     }
 
     private static AnnualService annualRow(String service, long[] c, Map<String, Long> outcomes, BigDecimal amount) {
-        return new AnnualService(service, c[0], c[1], new TreeMap<>(outcomes), c[2], share(c[2], c[0]), c[3], c[4],
-                amount);
+        OnlineShare online = online(c);
+        return new AnnualService(service, c[0], c[1], new TreeMap<>(outcomes), online.online(), online.share(),
+                online.appliedOnline(), online.bookedOnline(), online.grantedWithoutApplication(), online.walkIns(),
+                c[3], c[4], amount);
+    }
+
+    /** received c[0]; applied online c[2], booked online c[5], granted without an application c[6] */
+    private static OnlineShare online(long[] c) {
+        return new OnlineShare(c[0], c[2], c[5], c[6]);
     }
 
     static BigDecimal share(long part, long whole) {

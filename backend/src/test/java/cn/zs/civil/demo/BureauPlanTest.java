@@ -18,6 +18,31 @@ class BureauPlanTest {
     void theWholeYearPlansTheSeedReportsFiguresExactly() {
         BureauPlan plan = BureauPlan.year(2021, 1.0, 2021);
         assertThat(plan.expected()).isEqualTo(BureauPlan.SEED);
+        // 网上办理率 97.2 %: of the year's 31,193 cases received (the seed's 30,562 counted outcomes and the refusals,
+        // withdrawals and lapses that were received too), 873 walk-ins at the counter; every other marriage and
+        // divorce booked online a day to two weeks before it comes.
+        assertThat(plan.received()).isEqualTo(31_193);
+        assertThat(plan.walkIns).isEqualTo(873);
+        assertThat(plan.onlineShare()).isEqualByComparingTo("0.9720");
+        assertThat(plan.cases.stream().filter(c -> (c.service() == BureauPlan.Service.MARRIAGE
+                || c.service() == BureauPlan.Service.DIVORCE) && c.bookedAt() == null)).hasSize(873);
+        assertThat(plan.cases.stream().filter(c -> c.bookedAt() != null)).allSatisfy(c -> {
+            assertThat(c.service()).isIn(BureauPlan.Service.MARRIAGE, BureauPlan.Service.DIVORCE);
+            long ahead = java.time.temporal.ChronoUnit.DAYS.between(c.bookedAt().toLocalDate(),
+                    c.receivedAt().toLocalDate());
+            assertThat(ahead).isBetween(1L, 14L);
+        });
+    }
+
+    @Test
+    void aScaledYearKeepsTheOnlineShareAsNearAsWholeCasesAllow() {
+        for (double scale : new double[] {0.0015, 0.01, 0.05, 0.25}) {
+            BureauPlan plan = BureauPlan.year(2021, scale, 7);
+            assertThat(plan.walkIns).isEqualTo(Math.round(plan.received() * 0.028));
+            // Within half a case of the seed's share.
+            assertThat(plan.onlineShare().doubleValue()).isCloseTo(0.972, org.assertj.core.data.Offset.offset(
+                    0.5 / plan.received() + 0.00005));
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,6 +37,8 @@ class BookedPartiesAppearIT extends ApiTestBase {
 
     @Autowired
     private AppointmentService appointments;
+    @Autowired
+    private HistoryService history;
 
     /** An applicant of this test's own, so that its bookings count for nobody else's no-show rule. */
     private static final PlatformUser COUPLE = new PlatformUser("r77-couple", "唐浩", Set.of("applicant"), Set.of(),
@@ -61,6 +64,40 @@ class BookedPartiesAppearIT extends ApiTestBase {
         assertThat(r.status()).as(r.toString()).isEqualTo(422);
         assertThat(r.body().path("errors").size()).as(r.toString()).isEqualTo(1);
         return r.body().path("errors").get(0);
+    }
+
+    /** The case's channel as written at its submission, and the engine's copy it started with. */
+    private String channel(String applicationNo) {
+        String written = jdbc.queryForObject("select channel from application where application_no = ?", String.class,
+                applicationNo);
+        String instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
+                .singleResult().getId();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("channel")
+                .singleResult().getValue()).isEqualTo(written);
+        return written;
+    }
+
+    @Test
+    void aCheckInWithAMatchedBookingIsBookedOnlineAndOneWithoutIsAWalkIn() {
+        String man = PartyIds.of(10, 4, true);
+        String woman = PartyIds.of(10, 4, false);
+        String booking = book("marriage-registration", "2026-06-11", man, woman);
+        Api counter = api().as("clerk-marriage");
+        at(LocalDateTime.of(2026, 6, 11, 10, 0));
+        Api.Response booked = submit(counter, "marriage-registration", marriage(booking, man, woman));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        assertThat(channel(booked.body().path("applicationNo").asText())).isEqualTo("BOOKED");
+
+        // The next couple walks in without a booking (an empty number is none).
+        Map<String, Object> walkIn = marriage("", PartyIds.of(10, 5, true), PartyIds.of(10, 5, false));
+        Api.Response counterCase = submit(counter, "marriage-registration", walkIn);
+        assertThat(counterCase.status()).as(counterCase.toString()).isEqualTo(201);
+        assertThat(channel(counterCase.body().path("applicationNo").asText())).isEqualTo("COUNTER");
+        walkIn = marriage(null, PartyIds.of(10, 6, true), PartyIds.of(10, 6, false));
+        walkIn.remove("appointmentNo");
+        Api.Response noField = submit(counter, "marriage-registration", walkIn);
+        assertThat(noField.status()).as(noField.toString()).isEqualTo(201);
+        assertThat(channel(noField.body().path("applicationNo").asText())).isEqualTo("COUNTER");
     }
 
     @Test
@@ -121,6 +158,8 @@ class BookedPartiesAppearIT extends ApiTestBase {
         // Used by the case: not counted as a no-show once the day is over.
         assertThat(jdbc.queryForObject("select status from appt_booking where booking_no = ?", String.class,
                 marriageBooking)).isEqualTo("SERVED");
+        // The case came through the online platform: booked online, handled at the counter (网上办理率 counts it).
+        assertThat(channel(served.body().path("applicationNo").asText())).isEqualTo("BOOKED");
 
         // A cancelled booking serves nobody, even on its day.
         at(LocalDateTime.of(2026, 6, 10, 9, 30));

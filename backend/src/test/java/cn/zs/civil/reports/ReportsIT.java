@@ -39,6 +39,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class ReportsIT extends ApiTestBase {
 
+    /** How a case reached the bureau (application.CaseChannel); all but COUNTER count as handled online. */
+    private static final List<String> CHANNELS = List.of("ONLINE", "ONLINE", "BOOKED", "COUNTER", "NO_APPLICATION");
+
+    /** The row's online share and its parts, from the generated cases received in its range. */
+    private static void assertOnline(JsonNode row, List<Case> received, String as) {
+        Map<String, Long> by = new TreeMap<>();
+        received.forEach(c -> by.merge(c.channel(), 1L, Long::sum));
+        long online = received.size() - by.getOrDefault("COUNTER", 0L);
+        assertThat(row.path("online").asLong()).as(as).isEqualTo(online);
+        assertThat(row.path("appliedOnline").asLong()).as(as).isEqualTo(by.getOrDefault("ONLINE", 0L));
+        assertThat(row.path("bookedOnline").asLong()).as(as).isEqualTo(by.getOrDefault("BOOKED", 0L));
+        assertThat(row.path("grantedWithoutApplication").asLong()).as(as).isEqualTo(by.getOrDefault("NO_APPLICATION", 0L));
+        assertThat(row.path("walkIns").asLong()).as(as).isEqualTo(by.getOrDefault("COUNTER", 0L));
+        assertDecimal(row.path("onlineShare"), received.isEmpty() ? null : BigDecimal.valueOf(online)
+                .divide(BigDecimal.valueOf(received.size()), 4, RoundingMode.HALF_UP));
+    }
+
+
     private static final String PREFIX = "RPT19-";
     private static final List<String> SERVICES = List.of("marriage-registration", "divorce-registration",
             "funeral-fee-waiver", "funeral-fee-reimbursement", "socialorg-establishment", "placename-approval");
@@ -179,7 +197,7 @@ class ReportsIT extends ApiTestBase {
                         received.plusMinutes(random.nextInt(60 * 24 * 3)), null, queues));
             }
             boolean corrected = random.nextInt(4) == 0;
-            generated.add(new Case(no, service, district, random.nextInt(5) < 2 ? "ONLINE" : "COUNTER",
+            generated.add(new Case(no, service, district, CHANNELS.get(random.nextInt(CHANNELS.size())),
                     status, outcome, received, decided, nonLocal, waived, statutory, promised, pauses, tasks,
                     corrected));
         }
@@ -268,12 +286,9 @@ class ReportsIT extends ApiTestBase {
             JsonNode row = rows.get(service);
             List<Case> received = mine.stream().filter(c -> inYear.test(c.receivedAt())).toList();
             List<Case> ended = mine.stream().filter(c -> inYear.test(c.decidedAt())).toList();
-            long online = received.stream().filter(c -> c.channel().equals("ONLINE")).count();
             assertThat(row.path("received").asLong()).as(service).isEqualTo(received.size());
             assertThat(row.path("decided").asLong()).as(service).isEqualTo(ended.stream().filter(Case::decided).count());
-            assertThat(row.path("online").asLong()).as(service).isEqualTo(online);
-            assertDecimal(row.path("onlineShare"), received.isEmpty() ? null : BigDecimal.valueOf(online)
-                    .divide(BigDecimal.valueOf(received.size()), 4, RoundingMode.HALF_UP));
+            assertOnline(row, received, service);
             assertThat(row.path("nonLocal").asLong()).as(service)
                     .isEqualTo(received.stream().filter(c -> Boolean.TRUE.equals(c.nonLocal())).count());
             Map<String, Long> outcomes = new TreeMap<>();
@@ -678,7 +693,6 @@ class ReportsIT extends ApiTestBase {
             List<Case> mine = cases.stream().filter(c -> service.equals("*") || c.service().equals(service)).toList();
             List<Case> received = mine.stream().filter(c -> c.receivedAt().getYear() == 2019).toList();
             List<Case> ended = mine.stream().filter(c -> c.ended() && c.decidedAt().getYear() == 2019).toList();
-            long online = received.stream().filter(c -> c.channel().equals("ONLINE")).count();
             long corrected = ended.stream().filter(Case::corrected).count();
             long withdrawn = ended.stream().filter(Case::withdrawn).count();
             long lapsed = ended.stream().filter(c -> LAPSES.contains(c.outcome())).count();
@@ -690,7 +704,7 @@ class ReportsIT extends ApiTestBase {
             assertThat(row.path("withdrawn").asLong()).as(service).isEqualTo(withdrawn);
             assertThat(row.path("lapsed").asLong()).as(service).isEqualTo(lapsed);
             assertThat(row.path("refused").asLong()).as(service).isEqualTo(refused);
-            assertDecimal(row.path("onlineShare"), share(online, received.size()));
+            assertOnline(row, received, service);
             assertDecimal(row.path("correctionRate"), share(corrected, ended.size()));
             assertDecimal(row.path("firstTimeRight"), BigDecimal.ONE.subtract(share(corrected, ended.size())));
             assertDecimal(row.path("withdrawalRate"), share(withdrawn, ended.size()));
@@ -799,6 +813,9 @@ class ReportsIT extends ApiTestBase {
         assertThat(body.path("bureau").path("funeralFeeWaivers").asLong()).isEqualTo(total.path("waivers").asLong());
         assertDecimal(body.path("bureau").path("funeralFeeWaivedYuan"), new BigDecimal(total.path("waivedAmount").asText()));
         assertDecimal(body.path("bureau").path("onlineShare"), new BigDecimal(total.path("onlineShare").asText()));
+        assertThat(body.path("bureau").path("online").path("walkIns").asLong()).isEqualTo(total.path("walkIns").asLong());
+        assertThat(body.path("bureau").path("online").path("bookedOnline").asLong())
+                .isEqualTo(total.path("bookedOnline").asLong());
     }
 
     // ---- access, parameters, CSV ---------------------------------------------------------------------------
@@ -853,7 +870,8 @@ class ReportsIT extends ApiTestBase {
         assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
         String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
         // Headers and services in the reader's language, never a field name or a service code.
-        assertThat(lines[0]).startsWith("年度,服务事项,收件数,办结数,网上申请数,网办率,跨市办理数,减免件数,减免金额（元）,");
+        assertThat(lines[0]).startsWith("年度,服务事项,收件数,办结数,网上办理数,网上办理率,网上申请,网上预约、窗口办理,免申即享,窗口现场办理,跨市办理数,"
+                + "减免件数,减免金额（元）,");
         assertThat(lines[0]).doesNotContain("outcome:", "waivedAmount");
         assertThat(lines).hasSize(1 + SERVICES.size() + 1);
         JsonNode json = ok(api().as("manager").get("/api/reports/annual?year=2019"));
@@ -863,7 +881,8 @@ class ReportsIT extends ApiTestBase {
         Api.Response english = api().as("manager").inEnglish().call(org.springframework.http.HttpMethod.GET,
                 "/api/reports/annual?year=2019", null, Map.of("Accept", "text/csv"));
         String englishText = new String(english.bytes(), StandardCharsets.UTF_8);
-        assertThat(englishText).contains("Year,Service,Received,Decided,Applied online,Online share,")
+        assertThat(englishText).contains("Year,Service,Received,Decided,Handled online,Online share,Applied online,"
+                + "Booked online (at the counter),Granted without application,Walk-ins at the counter,")
                 .contains("2019,All services,").doesNotContain("funeral-fee-");
 
         Api.Response weeks = api().as("director").call(org.springframework.http.HttpMethod.GET,
