@@ -366,6 +366,11 @@ final class BureauRun {
                             c.service().code, office, day, band, a, b), ZH).booking().bookingNo());
                     return;
                 } catch (ApiException e) {
+                    if ("appointment.closed".equals(e.messageKey())) {
+                        // A day the registry takes no appointments (a public holiday the plan's days do not know of,
+                        // as in the first-start sample's months): the couple comes as a walk-in.
+                        return;
+                    }
                     if (!"appointment.full".equals(e.messageKey())) {
                         throw e;
                     }
