@@ -63,6 +63,8 @@ import cn.zs.civil.web.FieldProblems;
 @Service
 public class PolicyService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PolicyService.class);
+
     enum Status { PROPOSED, APPROVED, REJECTED }
 
     static final int MAX_RULES = 200;
@@ -512,9 +514,31 @@ public class PolicyService {
      */
     private String dmn(DecisionDefinition base, List<RuleView> rules, LocalDate effective, long changeId,
             Locale locale) {
-        DmnModelInstance model = model(base);
-        DecisionTable table = decisionTable(model, base.getKey());
-        new ArrayList<>(table.getRules()).forEach(r -> table.removeChildElement(r));
+        String xml = withRules(model(base), base.getKey(), rules, effective, changeId);
+        try {
+            // The engine's own DMN engine, as a deployment parses the table (inside a command: its parsers need the
+            // engine's context).
+            ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                    .getProcessEngineConfiguration();
+            DmnEngine dmnEngine = configuration.getDmnEngine();
+            configuration.getCommandExecutorTxRequired().execute(context -> dmnEngine.parseDecisionRequirementsGraph(
+                    new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+        } catch (RuntimeException e) {
+            log.warn("A proposed {} table does not parse: {}", base.getKey(), e.getMessage());
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, List.of(FieldProblems.labelled(messages, locale,
+                    "rules", "policy.label.rules", "policy.tableInvalid")), "problem.validation");
+        }
+        return xml;
+    }
+
+    /**
+     * The table with its rules replaced and the effective date as the decision's versionTag; the columns, the hit
+     * policy and everything else stay as they were.
+     */
+    static String withRules(DmnModelInstance model, String key, List<RuleView> rules, LocalDate effective,
+            long changeId) {
+        DecisionTable table = decisionTable(model, key);
+        new ArrayList<>(table.getRules()).forEach(table::removeChildElement);
         int n = 0;
         for (RuleView view : rules) {
             Rule rule = model.newInstance(Rule.class);
@@ -540,18 +564,9 @@ public class PolicyService {
             }
             table.getRules().add(rule);
         }
-        Decision decision = model.getModelElementById(base.getKey());
+        Decision decision = model.getModelElementById(key);
         decision.setVersionTag(effective.toString());
-        String xml = Dmn.convertToString(model);
-        try {
-            DmnEngine dmnEngine = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                    .getDmnEngine();
-            dmnEngine.parseDecisionRequirementsGraph(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (RuntimeException e) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, List.of(FieldProblems.labelled(messages, locale,
-                    "rules", "policy.label.rules", "policy.tableInvalid")), "problem.validation");
-        }
-        return xml;
+        return Dmn.convertToString(model);
     }
 
     private DmnModelInstance model(DecisionDefinition definition) {

@@ -119,7 +119,7 @@ class PolicyVersionsIT extends ApiTestBase {
         JsonNode table = admin.get("/api/policy/decisions/" + TOTAL_CAP).body();
         List<Map<String, Object>> rules = rulesOf(table);
         setOutput(rules, 2, 0, "1600");
-        JsonNode proposed = admin.post("/api/policy/changes", proposal(table, rules, "2026-12-20")).body();
+        JsonNode proposed = created(admin.post("/api/policy/changes", proposal(table, rules, "2026-12-20")));
         String id = proposed.path("id").asText();
         assertThat(proposed.path("statusText").asText()).isEqualTo("待审核");
         assertThat(proposed.path("mayDecide").asBoolean()).isFalse();
@@ -158,11 +158,13 @@ class PolicyVersionsIT extends ApiTestBase {
         List<Map<String, Object>> rules = rulesOf(table);
         assertThat(rules.get(0).get("inputs")).isEqualTo(List.of("\"UNIDENTIFIED\""));
         setOutput(rules, 0, 0, "1200");
-        String id = admin.post("/api/policy/changes", proposal(table, rules, "2026-12-20")).body().path("id")
+        String id = created(admin.post("/api/policy/changes", proposal(table, rules, "2026-12-20"))).path("id")
                 .asText();
 
-        JsonNode approved = api().as("admin2").post("/api/policy/changes/" + id + "/approval",
-                Map.of("effectiveDate", "2026-12-16")).body();
+        Api.Response approval = api().as("admin2").post("/api/policy/changes/" + id + "/approval",
+                Map.of("effectiveDate", "2026-12-16"));
+        assertThat(approval.status()).as(approval.toString()).isEqualTo(200);
+        JsonNode approved = approval.body();
         assertThat(approved.path("statusText").asText()).isEqualTo("已批准");
         int version = approved.path("version").asInt();
         assertThat(version).isGreaterThan(released);
@@ -206,6 +208,11 @@ class PolicyVersionsIT extends ApiTestBase {
                 TOTAL_CAP);
         assertThat(newOnPage.path("version").asInt()).isEqualTo(version);
         assertThat(newOnPage.path("effectiveText").asText()).isEqualTo("In force from 2026-12-16");
+    }
+
+    private static JsonNode created(Api.Response r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.body();
     }
 
     private String registerUnidentified(String policeCertificate, String deathCertificate) {
