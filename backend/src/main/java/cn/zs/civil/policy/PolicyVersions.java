@@ -43,7 +43,19 @@ public final class PolicyVersions {
      */
     public static Resolved inForce(RepositoryService repository, String processDeploymentId, String decisionKey,
             LocalDate day) {
-        Set<String> policyDeployments = policyDeployments(repository);
+        return inForce(repository, policyDeployments(repository), processDeploymentId, decisionKey, day);
+    }
+
+    /** The same, with the platform's deployments read once for several decisions (a process start). */
+    static Resolved inForce(RepositoryService repository, Set<String> policyDeployments, String processDeploymentId,
+            String decisionKey, LocalDate day) {
+        if (policyDeployments.isEmpty() && processDeploymentId != null) {
+            DecisionDefinition own = repository.createDecisionDefinitionQuery().deploymentId(processDeploymentId)
+                    .decisionDefinitionKey(decisionKey).singleResult();
+            if (own != null) {
+                return new Resolved(decisionKey, own.getId(), own.getVersion(), null);
+            }
+        }
         List<DecisionDefinition> all = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
                 .list();
         Optional<Resolved> approved = all.stream().filter(d -> policyDeployments.contains(d.getDeploymentId()))

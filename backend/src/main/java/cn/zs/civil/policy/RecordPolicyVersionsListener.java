@@ -26,10 +26,12 @@ public class RecordPolicyVersionsListener implements ExecutionListener {
         var repository = execution.getProcessEngineServices().getRepositoryService();
         String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
         LocalDate day = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), PolicyCatalogue.ZONE);
+        java.util.Set<String> policyDeployments = PolicyVersions.policyDeployments(repository);
         for (String key : String.valueOf(decisions.getValue(execution)).split(",")) {
             String decisionKey = key.strip();
             if (!decisionKey.isEmpty() && !execution.hasVariable(PolicyVersions.variable(decisionKey))) {
-                PolicyVersions.Resolved r = PolicyVersions.inForce(repository, deploymentId, decisionKey, day);
+                PolicyVersions.Resolved r = PolicyVersions.inForce(repository, policyDeployments, deploymentId,
+                        decisionKey, day);
                 execution.setVariable(PolicyVersions.variable(decisionKey), r.version());
             }
         }
