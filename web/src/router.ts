@@ -93,6 +93,12 @@ export const router = createRouter({
       component: () => import('./views/workbench/MarriageArchiveView.vue'),
       meta: { need: 'staff' },
     },
+    {
+      path: '/workbench/policy',
+      name: 'policy',
+      component: () => import('./views/workbench/PolicyView.vue'),
+      meta: { need: 'admin' },
+    },
     { path: '/hall/display', name: 'hallDisplay', component: () => import('./views/hall/HallDisplayView.vue'), meta: { bare: true } },
     { path: '/verify/:token', name: 'verify', component: () => import('./views/VerifyView.vue') },
     { path: '/:rest(.*)*', name: 'notFound', component: () => import('./views/NotFoundView.vue') },
@@ -109,6 +115,8 @@ function allowed(route: RouteLocationNormalized): boolean {
       return isManager()
     case 'chief':
       return hasRole('chief')
+    case 'admin':
+      return hasRole('admin')
     case 'management':
       return isManager() || hasRole('chief')
     default:

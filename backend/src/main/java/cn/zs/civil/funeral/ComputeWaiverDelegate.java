@@ -19,10 +19,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zs.civil.application.ApplicationService;
+import cn.zs.civil.policy.PolicyVersions;
 
 /**
- * Computes the waiver at the city's standards: per-item standards and the total cap from the DMN tables deployed
- * with the case's own process version, so a case keeps the rules it was accepted under.
+ * Computes the waiver at the city's standards: per-item standards and the total cap from the versions of the DMN
+ * tables in force when the case was accepted (recorded on the case, see {@code cn.zs.civil.policy}), so a case keeps
+ * the rules it was accepted under.
  */
 @Component("computeWaiverDelegate")
 class ComputeWaiverDelegate implements JavaDelegate {
@@ -49,9 +51,10 @@ class ComputeWaiverDelegate implements JavaDelegate {
     @Override
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) throws JsonProcessingException {
-        String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
-        DecisionDefinition standards = decision(deploymentId, DECISION_ITEM_STANDARDS);
-        DecisionDefinition cap = decision(deploymentId, DECISION_TOTAL_CAP);
+        DecisionDefinition standards = PolicyVersions.forCase(repository, execution, execution.getProcessDefinitionId(),
+                DECISION_ITEM_STANDARDS);
+        DecisionDefinition cap = PolicyVersions.forCase(repository, execution, execution.getProcessDefinitionId(),
+                DECISION_TOTAL_CAP);
         String specialGroup = (String) execution.getVariable(VAR_SPECIAL_GROUP);
 
         Map<String, Object> data = applications.formData(execution.getProcessBusinessKey());
@@ -81,11 +84,6 @@ class ComputeWaiverDelegate implements JavaDelegate {
         execution.setVariable(VAR_WAIVER_AMOUNT, result.waived().doubleValue());
         execution.setVariable(VAR_WAIVER_LINES, json.writeValueAsString(result.lines()));
         execution.setVariable(VAR_RULE_VERSIONS, standards.getId() + "," + cap.getId());
-    }
-
-    private DecisionDefinition decision(String deploymentId, String key) {
-        return repository.createDecisionDefinitionQuery().deploymentId(deploymentId).decisionDefinitionKey(key)
-                .singleResult();
     }
 
     private static BigDecimal number(Object value) {

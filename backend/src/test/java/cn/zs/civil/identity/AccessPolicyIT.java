@@ -80,6 +80,14 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/marriage-archive/replacements", Set.of("chief"));
         POLICY.put("GET /api/marriage-archive/documents/{serialNo}/pdf", Set.of("chief"));
         POLICY.put("GET /api/cases/{applicationNo}/diagram", APPLICANT_OR_STAFF);
+        POLICY.put("GET /api/cases/{applicationNo}/policy-versions", STAFF);
+        POLICY.put("GET /api/policy/decisions", Set.of("admin"));
+        POLICY.put("GET /api/policy/decisions/{decisionKey}", Set.of("admin"));
+        POLICY.put("GET /api/policy/changes", Set.of("admin"));
+        POLICY.put("GET /api/policy/changes/{id}", Set.of("admin"));
+        POLICY.put("POST /api/policy/changes", Set.of("admin"));
+        POLICY.put("POST /api/policy/changes/{id}/approval", Set.of("admin"));
+        POLICY.put("POST /api/policy/changes/{id}/rejection", Set.of("admin"));
         POLICY.put("GET /api/cases/{applicationNo}/tasks", STAFF);
         POLICY.put("GET /api/escalations", Set.of("chief", "director"));
         POLICY.put("GET /api/cases/{applicationNo}/extension", APPLICANT_OR_STAFF);
