@@ -25,7 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.zs.civil.identity.CurrentUser;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.identity.Roles;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

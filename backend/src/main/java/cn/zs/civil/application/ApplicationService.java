@@ -39,8 +39,8 @@ import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.protection.DataCipher;
 import cn.zs.civil.protection.SealedText;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * The generic lifecycle every service shares: submit (validated, numbered, idempotent, started in one

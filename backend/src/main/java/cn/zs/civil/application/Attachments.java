@@ -29,8 +29,8 @@ import cn.zs.civil.forms.FormField;
 import cn.zs.civil.forms.ValidatedForm;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.protection.DataCipher;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * Uploaded materials. The type is sniffed from the bytes (Apache Tika), never trusted from the name or the

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * A rule about a new application that a form cannot express because it looks at other cases (one open divorce per

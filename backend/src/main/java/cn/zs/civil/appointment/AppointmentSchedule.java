@@ -18,9 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.audit.AuditLog;
 import cn.zs.civil.identity.PlatformUser;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * A registry office's places per day and band, as its chief sees and changes them: a registrar away closes a band

@@ -31,9 +31,9 @@ import cn.zs.civil.notification.Notifications;
 import cn.zs.civil.protection.DataCipher;
 import cn.zs.civil.protection.KeyedHash;
 import cn.zs.civil.registry.IdNumbers;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Booking, listing and cancelling appointments. A booking is one short transaction: one insert records the booking

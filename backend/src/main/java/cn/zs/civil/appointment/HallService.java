@@ -17,7 +17,7 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.catalogue.ServiceCatalogue;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.registry.IdNumbers;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 
 /**
  * The hall (叫号): check-in issues a ticket (an appointment of today at this office, found by its booking number or

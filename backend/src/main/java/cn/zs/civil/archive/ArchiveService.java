@@ -31,9 +31,9 @@ import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.marriage.MarriageArchive;
 import cn.zs.civil.marriage.MarriageArchive.Entry;
 import cn.zs.civil.marriage.MarriageArchive.Kind;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * The registrar's archive counter. Every query names the person (by the keyed hash of the ID number, never the

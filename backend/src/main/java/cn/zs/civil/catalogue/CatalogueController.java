@@ -17,7 +17,7 @@ import cn.zs.civil.catalogue.ServiceCatalogue.ServiceDefinition;
 import cn.zs.civil.forms.FormDefinitions;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.Roles;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+
 // Parameters arrive as strings and are parsed here so that every mistake comes back as a problem with an
 // `errors` list naming the field, instead of a bare 400 from argument conversion.
 @RestController
@@ -34,13 +37,15 @@ class CalendarController {
     private final CalendarService calendarService;
     private final StatutoryClock clock;
     private final WorkingDayCalendar calendar;
+    private final CalendarYearValidator validator;
     private final MessageSource messages;
 
     CalendarController(CalendarService calendarService, StatutoryClock clock, WorkingDayCalendar calendar,
-            MessageSource messages) {
+            CalendarYearValidator validator, MessageSource messages) {
         this.calendarService = calendarService;
         this.clock = clock;
         this.calendar = calendar;
+        this.validator = validator;
         this.messages = messages;
     }
 
@@ -82,9 +87,9 @@ class CalendarController {
     @GetMapping("/years/{year}")
     @PreAuthorize("isAuthenticated()")
     CalendarYear year(@PathVariable String year) {
-        int value = CalendarYearValidator.parseYear(year);
+        int value = validator.parseYear(year);
         return calendarService.year(value)
-                .orElseThrow(() -> Problems.notFound("No holiday schedule for " + value + " has been loaded."));
+                .orElseThrow(() -> ApiException.notFound("clock.calendar.yearNotLoaded", String.valueOf(value)));
     }
 
     @Operation(summary = "Set one year of the working-day calendar (administrators; recorded in the audit log)")
@@ -92,7 +97,7 @@ class CalendarController {
     @PreAuthorize("hasRole('admin')")
     CalendarYear replaceYear(@PathVariable String year, @RequestBody(required = false) CalendarYearRequest body,
                              Principal principal) {
-        int value = CalendarYearValidator.parseYear(year);
+        int value = validator.parseYear(year);
         String changedBy = principal == null ? "unknown" : principal.getName();
         return calendarService.replaceYear(value, body, changedBy);
     }
@@ -103,27 +108,28 @@ class CalendarController {
     DeadlineView deadline(@Parameter(required = true) @RequestParam(required = false) String from,
                           @RequestParam(required = false) String workingDays,
                           @RequestParam(required = false) String calendarDays) {
+        Locale locale = LocaleContextHolder.getLocale();
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate start = null;
         if (from == null || from.isBlank()) {
-            problems.add(new FieldProblem("from", "is required (yyyy-MM-dd)"));
+            problems.add(problem(locale, "from", "form.required", validator.label(locale, "from")));
         } else {
             try {
                 start = LocalDate.parse(from.strip());
             } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem("from", "'" + from + "' is not a date (yyyy-MM-dd)"));
+                problems.add(problem(locale, "from", "clock.date.invalid", validator.label(locale, "from")));
             }
         }
         boolean hasWorking = workingDays != null && !workingDays.isBlank();
         boolean hasCalendar = calendarDays != null && !calendarDays.isBlank();
         if (hasWorking == hasCalendar) {
-            problems.add(new FieldProblem(hasWorking ? "calendarDays" : "workingDays",
-                    "give exactly one of workingDays and calendarDays"));
+            problems.add(problem(locale, hasWorking ? "calendarDays" : "workingDays", "clock.deadline.oneOfDays",
+                    validator.label(locale, "workingDays"), validator.label(locale, "calendarDays")));
         }
-        Integer working = hasWorking ? parseDays(workingDays, "workingDays", problems) : null;
-        Integer calendar = hasCalendar ? parseDays(calendarDays, "calendarDays", problems) : null;
+        Integer working = hasWorking ? parseDays(workingDays, "workingDays", problems, locale) : null;
+        Integer calendar = hasCalendar ? parseDays(calendarDays, "calendarDays", problems, locale) : null;
         if (!problems.isEmpty()) {
-            throw Problems.invalid(HttpStatus.BAD_REQUEST, "The deadline question cannot be answered.", problems);
+            throw new ApiException(HttpStatus.BAD_REQUEST, problems, "clock.deadline.unreadable");
         }
         if (working != null) {
             Deadline d = clock.deadlineInWorkingDays(start, working);
@@ -135,7 +141,7 @@ class CalendarController {
                 d.warnings(), d.basis());
     }
 
-    private static Integer parseDays(String text, String field, List<FieldProblem> problems) {
+    private Integer parseDays(String text, String field, List<FieldProblem> problems, Locale locale) {
         try {
             int days = Integer.parseInt(text.strip());
             if (days >= 0 && days <= DayWalk.MAX_DAYS) {
@@ -144,7 +150,12 @@ class CalendarController {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(new FieldProblem(field, "must be a whole number from 0 to " + DayWalk.MAX_DAYS));
+        problems.add(problem(locale, field, "clock.deadline.daysOutOfRange", validator.label(locale, field),
+                String.valueOf(DayWalk.MAX_DAYS)));
         return null;
+    }
+
+    private FieldProblem problem(Locale locale, String field, String code, Object... args) {
+        return new FieldProblem(field, validator.label(locale, field), code, messages.getMessage(code, args, locale));
     }
 }

@@ -48,9 +48,9 @@ public class CalendarService {
      * Creates or replaces the whole schedule of a year and bumps its version and the global version. This node
      * uses the new schedule from the next computation on; other nodes within {@code platform.clock.calendar-recheck}.
      *
-     * @throws org.springframework.web.ErrorResponseException 400 when the request cannot be read, 422 when it breaks
-     *         a rule (range outside the year, to before from, an adjusted workday that is a weekday, overlaps); the
-     *         problem's {@code errors} property lists every mistake with its field
+     * @throws cn.zs.civil.problem.ApiException 400 when the request cannot be read, 422 when it breaks a rule (range
+     *         outside the year, to before from, an adjusted workday that is a weekday, overlaps); its field problems
+     *         list every mistake with its field, label and message in the reader's language
      */
     @Transactional
     public CalendarYear replaceYear(int year, CalendarYearRequest request, String changedBy) {

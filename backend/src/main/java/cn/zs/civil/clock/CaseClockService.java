@@ -16,9 +16,12 @@ import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import cn.zs.civil.problem.ApiException;
 
 /**
  * The statutory clock of each case: started on acceptance, paused for the periods ALL Art. 45 does not count,
@@ -29,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * D1 up to and including D2 to WORKING limits, and the calendar days to CALENDAR limits; an open pause counts up to
  * the moment asked about. At most one pause is open at a time.
  *
- * <p>Errors are {@link org.springframework.web.ErrorResponseException}s: 404 for an unknown case, 409 for a change
- * that contradicts the recorded history (pausing a decided case, a pause before the start or overlapping another).
+ * <p>Errors are {@link ApiException}s with {@code clock.case.*} message keys (times shown in Shanghai time): 404 for
+ * an unknown case, 409 for a change that contradicts the recorded history (pausing a decided case, a pause before the
+ * start or overlapping another).
  */
 @Service
 public class CaseClockService {
@@ -75,12 +79,11 @@ public class CaseClockService {
         Instant t = second(Objects.requireNonNull(at, "at"));
         CaseClockMapper.ClockRow clock = lock(applicationNo);
         if (clock.stoppedAt() != null) {
-            throw Problems.conflict("The clock of " + applicationNo + " stopped at " + clock.stoppedAt()
-                    + " (case decided); it cannot be paused.");
+            throw ApiException.conflict("clock.case.pauseAfterDecision", applicationNo, shown(clock.stoppedAt()));
         }
         if (t.isBefore(clock.startedAt())) {
-            throw Problems.conflict("A pause at " + t + " is before the clock of " + applicationNo + " started ("
-                    + clock.startedAt() + ").");
+            throw ApiException.conflict("clock.case.pauseBeforeStart", applicationNo, shown(t),
+                    shown(clock.startedAt()));
         }
         List<CaseClockMapper.PauseRow> pauses = mapper.selectPauses(List.of(applicationNo));
         CaseClockMapper.PauseRow last = pauses.isEmpty() ? null : pauses.get(pauses.size() - 1);
@@ -88,12 +91,11 @@ public class CaseClockService {
             if (last.reason() == reason) {
                 return;
             }
-            throw Problems.conflict("The clock of " + applicationNo + " is already paused for " + last.reason()
-                    + " since " + last.startedAt() + "; resume it first.");
+            throw ApiException.conflict("clock.case.alreadyPaused", applicationNo, reason(last.reason()),
+                    shown(last.startedAt()));
         }
         if (last != null && t.isBefore(last.endedAt())) {
-            throw Problems.conflict("A pause at " + t + " would overlap the previous pause of " + applicationNo
-                    + ", which ended at " + last.endedAt() + ".");
+            throw ApiException.conflict("clock.case.pauseOverlaps", applicationNo, shown(t), shown(last.endedAt()));
         }
         mapper.insertPause(new CaseClockMapper.PauseRow(applicationNo, last == null ? 1 : last.seq() + 1, reason, t,
                 null));
@@ -116,8 +118,8 @@ public class CaseClockService {
             return;
         }
         if (t.isBefore(clock.startedAt())) {
-            throw Problems.conflict("A stop at " + t + " is before the clock of " + applicationNo + " started ("
-                    + clock.startedAt() + ").");
+            throw ApiException.conflict("clock.case.stopBeforeStart", applicationNo, shown(t),
+                    shown(clock.startedAt()));
         }
         endOpenPause(applicationNo, t);
         mapper.stopClock(applicationNo, t);
@@ -134,8 +136,7 @@ public class CaseClockService {
         }
         CaseClockMapper.ClockRow clock = lock(applicationNo);
         if (!limits(clock).periods().isEmpty() || mapper.extend(applicationNo, days) != 1) {
-            throw Problems.conflict("The clock of " + applicationNo + " is stopped, runs a chain of periods or was "
-                    + "extended before.");
+            throw ApiException.conflict("clock.case.notExtendable", applicationNo);
         }
     }
 
@@ -146,7 +147,7 @@ public class CaseClockService {
         Map<String, ClockStatus> one = statuses(List.of(applicationNo), now);
         ClockStatus status = one.get(applicationNo);
         if (status == null) {
-            throw Problems.notFound("No clock has been started for " + applicationNo + ".");
+            throw ApiException.notFound("clock.case.notStarted", applicationNo);
         }
         return status;
     }
@@ -261,8 +262,8 @@ public class CaseClockService {
         }
         CaseClockMapper.PauseRow open = pauses.get(pauses.size() - 1);
         if (t.isBefore(open.startedAt())) {
-            throw Problems.conflict("The pause of " + applicationNo + " for " + open.reason() + " began at "
-                    + open.startedAt() + "; it cannot end earlier, at " + t + ".");
+            throw ApiException.conflict("clock.case.resumeBeforePause", applicationNo, reason(open.reason()),
+                    shown(open.startedAt()), shown(t));
         }
         mapper.endPause(applicationNo, open.seq(), t);
     }
@@ -271,10 +272,23 @@ public class CaseClockService {
         checkApplicationNo(applicationNo);
         CaseClockMapper.ClockRow clock = mapper.selectClockForUpdate(applicationNo);
         if (clock == null) {
-            throw Problems.notFound("No clock has been started for " + applicationNo + ".");
+            throw ApiException.notFound("clock.case.notStarted", applicationNo);
         }
         return clock;
     }
+
+    /** A moment as the reader's screens show it: Shanghai time to the minute. */
+    private static String shown(Instant moment) {
+        return SHOWN.format(moment);
+    }
+
+    /** The reason of a pause in the reader's language, resolved when the problem is written. */
+    private static DefaultMessageSourceResolvable reason(PauseReason reason) {
+        return new DefaultMessageSourceResolvable(new String[] {"clock.pauseReason." + reason.name()}, reason.name());
+    }
+
+    private static final java.time.format.DateTimeFormatter SHOWN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(StatutoryClock.ZONE);
 
     private static Limits limits(CaseClockMapper.ClockRow clock) {
         return new Limits(clock.limitUnit(), clock.statutoryDays(), clock.promisedDays(), Period.parse(clock.periods()));

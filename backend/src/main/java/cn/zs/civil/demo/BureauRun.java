@@ -31,7 +31,7 @@ import cn.zs.civil.marriage.DivorceService;
 import cn.zs.civil.rating.RatingService;
 import cn.zs.civil.registry.DemoRegistry;
 import cn.zs.civil.registry.Registries;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 import cn.zs.civil.worklist.WorklistService;
 
 /**

@@ -24,8 +24,8 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.audit.AuditLog;
 import cn.zs.civil.identity.CurrentUser;
 import cn.zs.civil.identity.Roles;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

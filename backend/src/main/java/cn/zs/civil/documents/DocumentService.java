@@ -26,7 +26,7 @@ import cn.zs.civil.application.Sequences;
 import cn.zs.civil.audit.AuditLog;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.protection.DataCipher;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 
 /**
  * Issues, keeps and checks the documents of a case. {@link #issue} is idempotent: a document is rendered and

@@ -350,7 +350,7 @@ class DocumentTexts {
             facts.add(new Fact(label("applicationNo"), row.applicationNo()));
             facts.add(new Fact(label("authority"), decisionProperties.authority().in(false)));
             return Optional.of(new DocumentText(a.title(), facts, List.of(new Section(null, lines(a.body())))));
-        } catch (cn.zs.civil.web.ApiException none) {
+        } catch (cn.zs.civil.problem.ApiException none) {
             return Optional.empty();
         }
     }
@@ -430,7 +430,7 @@ class DocumentTexts {
         LocaleContextHolder.setLocale(ZH);
         try {
             return socialOrgs.documents(applicant(row), row.applicationNo());
-        } catch (cn.zs.civil.web.ApiException none) {
+        } catch (cn.zs.civil.problem.ApiException none) {
             return Map.of();
         } finally {
             LocaleContextHolder.setLocale(before);

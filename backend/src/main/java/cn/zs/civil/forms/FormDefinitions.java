@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 
 /**
  * The forms a case is worked with, taken from the engine's deployment of the case's own process version

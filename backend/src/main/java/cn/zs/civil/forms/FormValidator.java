@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.MessageSource;
 
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * Checks a submission against its form the way form-js checks it in the browser (required, types, ranges,

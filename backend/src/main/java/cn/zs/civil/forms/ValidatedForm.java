@@ -3,7 +3,7 @@ package cn.zs.civil.forms;
 import java.util.List;
 import java.util.Map;
 
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * The outcome of checking a submission: the cleaned values (hidden fields dropped), the findings, the attachment ids

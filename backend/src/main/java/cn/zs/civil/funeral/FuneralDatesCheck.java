@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.application.SubmissionCheck;
 import cn.zs.civil.forms.FormDates;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Domain brief §4(e) 1 and §4(f): the dates of a case must be consistent, death ≤ cremation ≤ receipt of the claim

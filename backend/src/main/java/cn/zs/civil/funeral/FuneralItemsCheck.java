@@ -11,8 +11,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.SubmissionCheck;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Domain brief §4(a) (Huizhou, Dongguan): ecological burial (生态安葬: sea, tree, flower burial) is the basic service

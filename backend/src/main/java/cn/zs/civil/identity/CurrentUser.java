@@ -6,7 +6,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.stereotype.Component;
 
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 
 /** The signed-in caller of the current request. */
 @Component

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import cn.zs.civil.application.SubmissionCheck;
 import cn.zs.civil.appointment.AppointmentService;
 import cn.zs.civil.appointment.AppointmentService.Appearance;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Domain brief §1(c-1) step 0 and §1(e) 9: a marriage check-in or divorce application that names an appointment is

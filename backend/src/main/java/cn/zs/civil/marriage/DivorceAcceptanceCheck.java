@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.identity.PlatformUser;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 import cn.zs.civil.worklist.TaskCases;
 import cn.zs.civil.worklist.TaskCompletionCheck;
 

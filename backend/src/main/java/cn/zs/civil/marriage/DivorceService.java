@@ -23,8 +23,8 @@ import cn.zs.civil.application.CaseLog;
 import cn.zs.civil.forms.FormDefinitions;
 import cn.zs.civil.forms.FormField;
 import cn.zs.civil.identity.PlatformUser;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * The counter steps of a divorce that are not tasks: a withdrawal by either party alone during the cooling-off

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.application.SubmissionCheck;
 import cn.zs.civil.forms.FormDates;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Domain brief §1(e) 1: a party's identity document must be valid on the day of the act. The counter enters each

@@ -13,8 +13,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.SubmissionCheck;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Domain brief §1(e) 6: no two open divorce cases for the same marriage. A second application while the first is

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.application.SubmissionCheck;
 import cn.zs.civil.forms.FormDates;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Brief §1(a), §1(d): each party's document number has the form of the document chosen (a resident ID card when

@@ -19,9 +19,9 @@ import cn.zs.civil.identity.CurrentUser;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.identity.Roles;
 import cn.zs.civil.outbox.OutboxMessages;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zs.civil.identity.Roles;
 import cn.zs.civil.outbox.OutboxMessages;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

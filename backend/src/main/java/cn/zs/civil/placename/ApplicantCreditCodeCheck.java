@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.SubmissionCheck;
 import cn.zs.civil.registry.CreditCodes;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * The applying organisation's unified social credit code must be one that can exist: both check characters of

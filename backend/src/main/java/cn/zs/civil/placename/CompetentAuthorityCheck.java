@@ -9,8 +9,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.SubmissionCheck;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Who is competent (地名管理条例 Art. 12(4)(7); 中山市地名管理办法): the names of urban parks, protected areas and

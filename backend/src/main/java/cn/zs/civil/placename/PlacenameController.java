@@ -16,8 +16,8 @@ import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.identity.CurrentUser;
 import cn.zs.civil.identity.Roles;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -33,7 +33,7 @@ class PlacenameFactWording implements FactWording {
         PlacenameService.CheckView check;
         try {
             check = placenames.checkOf(row, locale);
-        } catch (cn.zs.civil.web.ApiException notChecked) {
+        } catch (cn.zs.civil.problem.ApiException notChecked) {
             return Map.of();
         }
         String text = check.findings().stream().map(PlacenameService.FindingView::text)

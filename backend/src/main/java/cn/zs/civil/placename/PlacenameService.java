@@ -22,7 +22,7 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.placename.NameChecker.Finding;
 import cn.zs.civil.placename.NameChecker.Proposal;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 
 /**
  * The place-name register and what the process does with it: the naming-rule check (for a case, or before anyone

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.application.SubmissionCheck;
 import cn.zs.civil.forms.FormDates;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * 《地名管理条例》第二十五条: a name on the protection list (历史地名保护名录, the register's protected names) that

@@ -50,9 +50,9 @@ import cn.zs.civil.application.Sequences;
 import cn.zs.civil.audit.AuditLog;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.PlatformUser;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Proposing, approving and rejecting a new version of a decision table, and which versions are in force. The rules

@@ -17,8 +17,8 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.catalogue.ServiceCatalogue;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.protection.KeyedHash;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblems;
 import cn.zs.civil.web.RateLimits;
 
 /**

@@ -30,9 +30,9 @@ import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.notification.NotificationTemplate;
 import cn.zs.civil.notification.Notifications;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Service ratings (好差评): the rating window opened when a case ends with a result, the applicant's one rating,

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.identity.Roles;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 import cn.zs.civil.web.RateLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 import cn.zs.civil.identity.PlatformUser;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * Parses and checks the query parameters of the reports. Parameters arrive as strings so that a caller without the

@@ -10,7 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.SubmissionCheck;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * A personal name in an organisation's name (社会组织名称管理办法, MCA Order No. 69; domain brief §2(a)): the form asks

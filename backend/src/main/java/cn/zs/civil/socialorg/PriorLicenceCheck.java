@@ -14,7 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.SubmissionCheck;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * A private non-enterprise unit in a sector that needs a prior licence (民非条例 Art. 12: education, health,

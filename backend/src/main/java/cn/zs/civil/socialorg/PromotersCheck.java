@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import cn.zs.civil.application.SubmissionCheck;
 import cn.zs.civil.registry.CreditCodes;
 import cn.zs.civil.registry.IdNumbers;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * A social group's promoters (domain brief §2(b) [S], Qingyuan guide): at least {@code minimum-promoters} of them

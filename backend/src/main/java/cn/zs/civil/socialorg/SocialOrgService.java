@@ -27,8 +27,8 @@ import cn.zs.civil.application.CaseEventType;
 import cn.zs.civil.application.CaseLog;
 import cn.zs.civil.application.Sequences;
 import cn.zs.civil.identity.PlatformUser;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * The social-organisation register and the written documents of a case: the automated pre-check, the receipt, the

@@ -37,6 +37,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import cn.zs.civil.audit.AuditLog;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * Every error leaves as {@code application/problem+json} in the reader's language, with field-by-field findings

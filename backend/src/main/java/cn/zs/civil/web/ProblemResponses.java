@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.zs.civil.problem.FieldProblem;
+
 /**
  * The one shape of a problem response ({@code application/problem+json}): the status's title and the detail in the
  * reader's language, the message key as {@code code} and type, and field-by-field findings where there are any.

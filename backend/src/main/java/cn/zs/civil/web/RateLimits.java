@@ -9,6 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.zs.civil.problem.ApiException;
+
 /**
  * Rate limits that hold across every node of a cluster: a counter per key and fixed window in the shared database
  * ({@code rate_limit}), incremented in a short transaction of its own (the row lock makes concurrent hits on any

@@ -26,6 +26,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.zs.civil.problem.FieldProblem;
+
 /**
  * The first filter of every request, before the session store, security and any parser. A body larger than its
  * kind allows is answered 413 at once, from its {@code Content-Length} or, when it is streamed without one, as soon

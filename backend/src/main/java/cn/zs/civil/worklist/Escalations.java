@@ -25,7 +25,7 @@ import cn.zs.civil.clock.ClockState;
 import cn.zs.civil.clock.ClockStatus;
 import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.identity.PlatformUser;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

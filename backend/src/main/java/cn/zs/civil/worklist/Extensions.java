@@ -25,8 +25,8 @@ import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.identity.Roles;
 import cn.zs.civil.protection.SealedText;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * The extension of a licence's time limit (行政许可法 Art. 42): where the catalogue gives one

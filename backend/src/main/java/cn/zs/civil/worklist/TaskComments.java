@@ -16,8 +16,8 @@ import cn.zs.civil.application.CaseLog;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.protection.SealedText;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * Comments of counter staff on a case (办理意见), written at one of its tasks: for the staff entitled to that task

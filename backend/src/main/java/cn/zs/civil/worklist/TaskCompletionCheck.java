@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 
 import cn.zs.civil.application.ApplicationRow;
 import cn.zs.civil.identity.PlatformUser;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * A rule about who completes a task with which values that a form cannot express (e.g. two different on-site

@@ -27,7 +27,7 @@ import cn.zs.civil.forms.FormDefinitions;
 import cn.zs.civil.identity.CurrentUser;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.identity.Roles;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -105,7 +105,7 @@ class WorklistController {
             Locale locale) {
         String searched = number == null || number.isBlank() ? null : number.strip();
         String searchedName = name == null || name.isBlank() ? null : name.strip();
-        List<cn.zs.civil.web.FieldProblem> problems = new java.util.ArrayList<>();
+        List<cn.zs.civil.problem.FieldProblem> problems = new java.util.ArrayList<>();
         if (searched != null && !NUMBER.matcher(searched).matches()) {
             problems.add(problem("number", "queue.number", "queue.numberInvalid", MAX_NUMBER, locale));
         }
@@ -120,10 +120,10 @@ class WorklistController {
                 subjectKeys.of(searchedName), Math.min(Math.max(page, 0), MAX_PAGE), Math.min(Math.max(size, 1), 100));
     }
 
-    private cn.zs.civil.web.FieldProblem problem(String field, String labelKey, String messageKey, int max,
+    private cn.zs.civil.problem.FieldProblem problem(String field, String labelKey, String messageKey, int max,
             Locale locale) {
         String label = messages.getMessage(labelKey, null, locale);
-        return new cn.zs.civil.web.FieldProblem(field, label, messageKey,
+        return new cn.zs.civil.problem.FieldProblem(field, label, messageKey,
                 messages.getMessage(messageKey, new Object[] {label, max}, locale));
     }
 

@@ -36,8 +36,8 @@ import cn.zs.civil.forms.FormDefinitions;
 import cn.zs.civil.forms.ValidatedForm;
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.identity.PlatformUser;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
 
 /**
  * Counter staff's work: the queue of their groups and districts, most urgent first; claim, release, "next case",

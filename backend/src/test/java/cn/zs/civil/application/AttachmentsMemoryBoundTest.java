@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import cn.zs.civil.protection.DataCipher;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 
 /**
  * Downloads are under the same bound as uploads: with room for one file in memory, a second download while the first

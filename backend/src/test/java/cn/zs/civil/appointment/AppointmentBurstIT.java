@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.support.ApiTestBase;
 import cn.zs.civil.support.FixedPlatformDay;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 
 /**
  * The 5-20 problem at a tenth of bench/'s size, on H2 and on MariaDB: 1,000 concurrent bookings of 1,000 applicants

@@ -13,7 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The walls between the platform's modules (the packages under {@code cn.zs.civil}, docs/architecture.md), checked
  * on the compiled main classes in every {@code ./mvnw verify}: no module depends on another that depends back on it,
- * and the floor (the clock, data protection, the audit log) depends on nothing above it.
+ * and the floor (the problem vocabulary, the clock, data protection, the audit log) depends on nothing above it.
  */
 @AnalyzeClasses(packages = "cn.zs.civil", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleWallsTest {
@@ -23,20 +23,26 @@ class ModuleWallsTest {
             .because("a cycle makes two modules one; the audit, identity and web cycle was cut in two");
 
     @ArchTest
+    static final ArchRule theProblemVocabularyIsTheLowestFloor = noClasses()
+            .that().resideInAPackage("cn.zs.civil.problem..")
+            .should().dependOnClassesThat(modulesBut("problem"))
+            .because("every module, the clock included, throws its problems in the one vocabulary");
+
+    @ArchTest
     static final ArchRule theClockAndDataProtectionStandOnTheirOwn = noClasses()
             .that().resideInAnyPackage("cn.zs.civil.clock..", "cn.zs.civil.protection..")
-            .should().dependOnClassesThat(modulesBut("clock", "protection"));
+            .should().dependOnClassesThat(modulesBut("clock", "protection", "problem"));
 
     @ArchTest
     static final ArchRule theAuditLogStandsOnTheFloorOnly = noClasses()
             .that().resideInAPackage("cn.zs.civil.audit..")
-            .should().dependOnClassesThat(modulesBut("audit", "clock", "protection"))
+            .should().dependOnClassesThat(modulesBut("audit", "clock", "protection", "problem"))
             .because("everything records in the audit log: it must not know who records");
 
     @ArchTest
     static final ArchRule theOutboxStandsOnTheFloorOnly = noClasses()
             .that().resideInAPackage("cn.zs.civil.outbox..")
-            .should().dependOnClassesThat(modulesBut("outbox", "clock", "protection", "web"))
+            .should().dependOnClassesThat(modulesBut("outbox", "clock", "protection", "problem", "web"))
             .because("decisions of every module write to the outbox (Amendment 14): it must not know who writes");
 
     @ArchTest

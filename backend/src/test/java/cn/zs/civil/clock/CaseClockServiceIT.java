@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.ErrorResponseException;
+
+import cn.zs.civil.problem.ApiException;
 
 @ClockDbTest
 class CaseClockServiceIT {
@@ -27,6 +30,8 @@ class CaseClockServiceIT {
     private StatutoryClock clock;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private MessageSource messages;
 
     private static Instant at(String shanghaiLocal) {
         return ZonedDateTime.parse(shanghaiLocal + ":00+08:00").toInstant();
@@ -158,8 +163,14 @@ class CaseClockServiceIT {
         assertThat(muchLater.statutory().state()).isEqualTo(ClockState.ON_TIME);
         assertThat(muchLater.statutory().workingDaysUsed()).isEqualTo(3); // 03-03..05; 03-06 was paused
         assertThatThrownBy(() -> clocks.pause("STOPPED", PauseReason.HEARING, at("2026-03-10T10:00")))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
-                        e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(409);
+                    assertThat(e.messageKey()).isEqualTo("clock.case.pauseAfterDecision");
+                    assertThat(text(e, Locale.SIMPLIFIED_CHINESE))
+                            .isEqualTo("办件STOPPED已于2026-03-06 15:00作出决定，计时已停止，不能再暂停。");
+                    assertThat(text(e, Locale.ENGLISH)).isEqualTo(
+                            "Case STOPPED was decided on 2026-03-06 15:00 and its clock has stopped; it cannot be paused.");
+                });
     }
 
     @Test
@@ -198,23 +209,47 @@ class CaseClockServiceIT {
         clocks.pause("BAD-PAUSES", PauseReason.CORRECTIONS, at("2026-03-04T10:00"));
 
         assertThatThrownBy(() -> clocks.pause("BAD-PAUSES", PauseReason.HEARING, at("2026-03-05T10:00")))
-                .isInstanceOf(ErrorResponseException.class); // another reason while paused
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("clock.case.alreadyPaused");
+                    assertThat(text(e, Locale.SIMPLIFIED_CHINESE))
+                            .isEqualTo("办件BAD-PAUSES自2026-03-04 10:00起已因“等待申请人补正材料”暂停计时，请先恢复计时。");
+                    assertThat(text(e, Locale.ENGLISH)).isEqualTo("The clock of case BAD-PAUSES has been paused for"
+                            + " \"Waiting for the applicant's corrections\" since 2026-03-04 10:00; resume it first.");
+                });
         assertThatThrownBy(() -> clocks.resume("BAD-PAUSES", at("2026-03-03T10:00")))
-                .isInstanceOf(ErrorResponseException.class); // ends before it began
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("clock.case.resumeBeforePause");
+                    assertThat(text(e, Locale.ENGLISH)).isEqualTo("The clock of case BAD-PAUSES was paused for"
+                            + " \"Waiting for the applicant's corrections\" at 2026-03-04 10:00; it cannot resume"
+                            + " earlier, at 2026-03-03 10:00.");
+                });
         clocks.resume("BAD-PAUSES", at("2026-03-06T10:00"));
         assertThatThrownBy(() -> clocks.pause("BAD-PAUSES", PauseReason.HEARING, at("2026-03-05T10:00")))
-                .isInstanceOf(ErrorResponseException.class); // overlaps the first
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("clock.case.pauseOverlaps");
+                    assertThat(text(e, Locale.SIMPLIFIED_CHINESE)).isEqualTo("暂停时间（2026-03-05 10:00）早于办件"
+                            + "BAD-PAUSES上一次暂停的结束时间（2026-03-06 10:00），两次暂停不能重叠。");
+                });
         assertThatThrownBy(() -> clocks.pause("BAD-PAUSES", PauseReason.HEARING, at("2026-03-01T10:00")))
-                .isInstanceOf(ErrorResponseException.class); // before the start
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("clock.case.pauseBeforeStart");
+                    assertThat(text(e, Locale.ENGLISH)).isEqualTo(
+                            "The pause at 2026-03-01 10:00 is before the clock of case BAD-PAUSES started"
+                                    + " (2026-03-02 09:00).");
+                });
     }
 
     @Test
     void anUnknownCaseIsNotFoundAndLeftOutOfBatches() {
         clocks.start("KNOWN", RECEIVED, Limits.workingDays(20, null));
 
-        assertThatThrownBy(() -> clocks.status("UNKNOWN", Instant.now()))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
-                        e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
+        assertThatThrownBy(() -> clocks.status("UNKNOWN", at("2026-03-03T09:00")))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(404);
+                    assertThat(e.messageKey()).isEqualTo("clock.case.notStarted");
+                    assertThat(text(e, Locale.SIMPLIFIED_CHINESE)).isEqualTo("办件UNKNOWN的法定办理时限尚未开始计算。");
+                    assertThat(text(e, Locale.ENGLISH)).isEqualTo("The statutory clock of case UNKNOWN has not been started.");
+                });
         assertThat(clocks.statuses(List.of("UNKNOWN", "KNOWN"), at("2026-03-03T09:00"))).containsOnlyKeys("KNOWN");
     }
 
@@ -224,5 +259,10 @@ class CaseClockServiceIT {
 
         assertThat(clocks.status("INTO-2031", at("2030-12-21T10:00")).warnings())
                 .containsExactly("CALENDAR_YEAR_MISSING:2030", "CALENDAR_YEAR_MISSING:2031");
+    }
+
+    /** The problem's detail as the advice writes it, in the given language. */
+    private String text(ApiException e, Locale locale) {
+        return messages.getMessage(e.messageKey(), e.args(), locale);
     }
 }

@@ -12,6 +12,7 @@ import org.mybatis.spring.annotation.MapperScan;
 import org.mybatis.spring.boot.autoconfigure.MybatisAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The clock package alone on an in-memory H2 in MySQL-compatible legacy mode, migrated by Flyway and seeded as at
- * start-up; no engine, no security, no web server. All classes using it share one context.
+ * start-up, with the platform's message bundles; no engine, no security, no web server. All classes using it share
+ * one context.
  * To run the same tests on MySQL or MariaDB, point {@code CLOCK_TEST_DB_URL} (and {@code CLOCK_TEST_DB_USER},
  * {@code CLOCK_TEST_DB_PASSWORD}) at an empty database.
  */
@@ -42,7 +44,8 @@ import org.springframework.context.annotation.Import;
     // No @Configuration: component scanning of the application must not pick this up; it is named explicitly above.
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
             TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,
-            MybatisAutoConfiguration.class, ValidationAutoConfiguration.class, JacksonAutoConfiguration.class})
+            MybatisAutoConfiguration.class, ValidationAutoConfiguration.class, JacksonAutoConfiguration.class,
+            MessageSourceAutoConfiguration.class})
     @MapperScan(basePackageClasses = StatutoryClock.class, annotationClass = Mapper.class)
     @Import({ClockConfiguration.class, CalendarStore.class, CalendarYearValidator.class, WorkingDayCalendar.class,
             StatutoryClock.class, CalendarService.class, CalendarSeeder.class, CaseClockService.class,

@@ -18,7 +18,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.FieldProblem;
 
 /** The server-side checks of form-js forms, on the deployed forms themselves. */
 class FormValidatorTest {

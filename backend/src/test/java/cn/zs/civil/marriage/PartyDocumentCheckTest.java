@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-import cn.zs.civil.web.FieldProblem;
+import cn.zs.civil.problem.FieldProblem;
 
 /** Brief §1(a), §1(d): each party's document number in the form of the document chosen; authorised registries. */
 class PartyDocumentCheckTest {

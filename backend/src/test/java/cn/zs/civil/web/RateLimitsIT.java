@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.zs.civil.problem.ApiException;
 import cn.zs.civil.support.ApiTestBase;
 
 /** The tracking rate limit counts in the shared database: two nodes together get the limit once, not once each. */

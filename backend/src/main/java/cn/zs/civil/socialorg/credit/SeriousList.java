@@ -20,9 +20,9 @@ import cn.zs.civil.protection.NumbersInText;
 import cn.zs.civil.registry.CreditCodes;
 import cn.zs.civil.registry.IdNumberKeys;
 import cn.zs.civil.registry.IdNumbers;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * The serious illegality and bad-faith list (严重违法失信名单, MCA Order No. 60; domain brief §2(e)7) as the bureau

@@ -56,7 +56,7 @@ class SeriousListController {
             entry = Long.parseLong(id);
         } catch (NumberFormatException e) {
             // A malformed id is answered like an unknown one, after the role check.
-            throw cn.zs.civil.web.ApiException.notFound("socialorg.seriousList.notFound", id);
+            throw cn.zs.civil.problem.ApiException.notFound("socialorg.seriousList.notFound", id);
         }
         return list.remove(currentUser.get(), entry, removal, locale);
     }

@@ -20,9 +20,9 @@ import cn.zs.civil.clock.StatutoryClock;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.socialorg.SocialOrgService;
 import cn.zs.civil.socialorg.credit.SeriousList;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * The activity-abnormal list (活动异常名录, MCA Order No. 60; domain brief §2(a), R153): the section lists an

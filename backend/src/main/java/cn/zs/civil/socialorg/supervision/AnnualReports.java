@@ -19,9 +19,9 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.audit.AuditLog;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.socialorg.SocialOrgService;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * The annual work report (年度工作报告, 社团条例 Art. 28, 民非条例 Art. 23, 粤民规字〔2019〕3号; domain brief §2(c), R152):

@@ -20,9 +20,9 @@ import cn.zs.civil.socialorg.SocialOrgProcess;
 import cn.zs.civil.socialorg.SocialOrgProperties;
 import cn.zs.civil.socialorg.SocialOrgService;
 import cn.zs.civil.socialorg.credit.SeriousList;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Revocation of a registration (撤销登记; domain brief §2(c), R151), an enforcement path decided by the bureau's

@@ -16,9 +16,9 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.audit.AuditLog;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.socialorg.SocialOrgService;
-import cn.zs.civil.web.ApiException;
-import cn.zs.civil.web.FieldProblem;
-import cn.zs.civil.web.FieldProblems;
+import cn.zs.civil.problem.ApiException;
+import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.problem.FieldProblems;
 
 /**
  * The seal specimen and bank account an organisation files with the authority after registration (社团条例 Art. 16,

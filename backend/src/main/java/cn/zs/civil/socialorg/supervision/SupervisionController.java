@@ -20,7 +20,7 @@ import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.identity.Roles;
 import cn.zs.civil.socialorg.SocialOrgService;
 import cn.zs.civil.socialorg.credit.SeriousList;
-import cn.zs.civil.web.ApiException;
+import cn.zs.civil.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -1,4 +1,4 @@
-package cn.zs.civil.web;
+package cn.zs.civil.problem;
 
 import java.util.List;
 
