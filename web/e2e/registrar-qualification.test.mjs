@@ -31,8 +31,9 @@ const COUPLE = {
   partyBDeclaredStatus: 'SINGLE', bothPresent: true,
 }
 
+/** The dialog's date fields, by their place under the certificate number and the authority. */
 async function pickDate(page, label, iso) {
-  const input = page.getByRole('textbox', { name: label, exact: true })
+  const input = page.locator('.qualification-form label').nth(label === '有效期自' ? 2 : 3).locator('input')
   await input.fill(iso)
   await input.press('Enter')
 }
@@ -62,7 +63,7 @@ describe('registrar qualifications', () => {
 
     // The renewal with its end before its start: refused under the field, nothing recorded.
     await chief.getByTestId('record-clerk-marriage').click()
-    await chief.getByTestId('qualification-certificate').locator('input').fill('粤婚登字2026第0311号')
+    await chief.getByTestId('qualification-certificate').fill('粤婚登字2026第0311号')
     await pickDate(chief, '有效期自', '2026-06-01')
     await pickDate(chief, '有效期至', '2026-05-01')
     await chief.getByTestId('qualification-save').click()
