@@ -88,6 +88,12 @@ export const router = createRouter({
       meta: { need: 'chief' },
     },
     {
+      path: '/workbench/registrars',
+      name: 'registrars',
+      component: () => import('./views/workbench/RegistrarQualificationsView.vue'),
+      meta: { need: 'chief' },
+    },
+    {
       path: '/workbench/marriage-archive',
       name: 'marriageArchive',
       component: () => import('./views/workbench/MarriageArchiveView.vue'),

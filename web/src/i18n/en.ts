@@ -418,6 +418,15 @@ export default {
       save: 'Save', saved: '{day} {from}–{to}: places changed from {before} to {capacity}.', notSaved: 'The places were not changed.',
     },
   },
+  registrars: {
+    nav: 'Registrar qualifications', title: 'Marriage registrar qualifications',
+    intro: 'Marriage registrars must be trained and certified (Marriage Registration Regulations, Art. 3). Only a registrar whose certificate is valid that day can do the steps of a marriage or divorce registration; record the renewed certificate before the old one expires.',
+    registrar: 'Registrar', certificateNo: 'Certificate number', issuingAuthority: 'Issuing authority', validity: 'Valid', validFrom: 'Valid from', validUntil: 'Valid until',
+    standingTitle: 'Today', standing: { VALID: 'Valid', EXPIRED: 'Expired', NOT_YET_VALID: 'Not valid yet', NONE: 'No qualification on record' },
+    noneOnRecord: 'None on record', range: '{from} to {until}', record: 'Record qualification', renew: 'Record renewal', dialogTitle: 'Marriage registrar qualification of {name}',
+    defaultAuthority: '广东省民政厅', save: 'Save', cancel: 'Cancel', notSaved: 'Not saved: please correct the fields shown.',
+    saved: 'Recorded certificate {no} of {name}, valid until {until}.',
+  },
   policy: {
     nav: 'Policy tables', title: 'Policy decision tables', intro: 'Change the decision tables (waiver standards, eligibility conditions, approving authorities) on the platform: one administrator proposes a change with its reason and effective date, another approves it, and the platform publishes the new version. Every case follows the version in force on the day it was accepted; later changes do not touch cases already accepted.',
     tables: 'Decision tables', decision: 'Decision table', inForce: 'In force', scheduled: 'Coming into force', noneScheduled: 'None', waiting: 'Awaiting approval', waitingCount: '{n}', noneWaiting: 'None',

@@ -409,6 +409,15 @@ export default {
       save: '保存', saved: '{day} {from}–{to}：名额由 {before} 调整为 {capacity}。', notSaved: '名额未调整。',
     },
   },
+  registrars: {
+    nav: '登记员资格', title: '婚姻登记员资格',
+    intro: '婚姻登记员须经培训考核合格（《婚姻登记条例》第三条）。资格证书在有效期内的登记员才能为当事人办理结婚、离婚登记的各个步骤；到期前请记录续期后的证书。',
+    registrar: '登记员', certificateNo: '资格证书编号', issuingAuthority: '发证机关', validity: '有效期', validFrom: '有效期自', validUntil: '有效期至',
+    standingTitle: '今日状态', standing: { VALID: '有效', EXPIRED: '已过期', NOT_YET_VALID: '尚未生效', NONE: '无资格记录' },
+    noneOnRecord: '尚无记录', range: '{from} 至 {until}', record: '记录资格', renew: '记录续期', dialogTitle: '{name}的婚姻登记员资格',
+    defaultAuthority: '广东省民政厅', save: '保存', cancel: '取消', notSaved: '未保存，请按提示修改。',
+    saved: '已记录{name}的资格证书 {no}，有效期至 {until}。',
+  },
   policy: {
     nav: '政策表', title: '政策决策表', intro: '在平台上调整减免标准、资格条件和审批机关等决策表：一位管理员提出调整（写明理由和生效日期），另一位管理员审核通过后由平台发布新版本。每个案件按受理当日施行的版本办理，之后的调整不影响已受理的案件。',
     tables: '决策表', decision: '决策表', inForce: '现行版本', scheduled: '待施行版本', noneScheduled: '无', waiting: '待审核', waitingCount: '{n} 项', noneWaiting: '无',

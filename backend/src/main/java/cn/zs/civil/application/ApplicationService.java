@@ -158,7 +158,7 @@ public class ApplicationService {
             throw invalid;
         }
         List<FieldProblem> caseProblems = submissionChecks.orderedStream()
-                .flatMap(c -> c.check(serviceCode, checked.values(), locale).stream()).toList();
+                .flatMap(c -> c.check(user, serviceCode, checked.values(), locale).stream()).toList();
         if (!caseProblems.isEmpty()) {
             throw ApiException.invalid(caseProblems);
         }
@@ -209,7 +209,7 @@ public class ApplicationService {
         variables.put(VAR_STATUTORY_LIMIT_DAYS, service.statutoryLimit().days());
         variables.put(VAR_PROMISED_LIMIT_DAYS, service.promisedLimit().days());
         variables.put(VAR_CORRECTION_PERIOD, "P" + service.correctionPeriodDays() + "D");
-        submissionChecks.orderedStream().forEach(c -> c.submitted(applicationNo, serviceCode, checked.values()));
+        submissionChecks.orderedStream().forEach(c -> c.submitted(user, applicationNo, serviceCode, checked.values()));
         ProcessInstance instance = runtime.startProcessInstanceById(definition.getId(), applicationNo, variables);
         mapper.updateProcess(applicationNo, definition.getId(), instance.getId());
         return new Submitted(applicationNo, queryCode, serviceCode, CaseStatus.RECEIVED, false);

@@ -41,5 +41,10 @@ public enum CaseEventType {
     /** The registrar flagged a suspected trafficked or abducted woman and reported it (婚姻登记条例 2025 Art. 6). */
     TRAFFICKING_REPORTED,
     /** The registrar flagged domestic violence and told the party where to get help (2025 Art. 6). */
-    VIOLENCE_REFERRAL
+    VIOLENCE_REFERRAL,
+    /**
+     * A registrar did a step of a marriage or divorce registration under a qualification valid that day; the entry
+     * names the registrar and the certificate (2003 regulations Art. 3).
+     */
+    REGISTRAR_ACTED
 }

@@ -54,7 +54,8 @@ public class CaseViews {
     /** Events for staff eyes only. */
     private static final java.util.Set<String> INTERNAL_EVENTS = java.util.Set.of(CaseEventType.ATTACHMENT_READ.name(),
             CaseEventType.ESCALATED.name(), CaseEventType.STEP_DUE_SOON.name(), CaseEventType.COMMENTED.name(),
-            CaseEventType.TRAFFICKING_REPORTED.name(), CaseEventType.VIOLENCE_REFERRAL.name());
+            CaseEventType.TRAFFICKING_REPORTED.name(), CaseEventType.VIOLENCE_REFERRAL.name(),
+            CaseEventType.REGISTRAR_ACTED.name());
 
     /**
      * Facts of an event's data that staff read in its text ({@code case.eventDetail.<type>}, the data's keys in the
@@ -63,7 +64,8 @@ public class CaseViews {
     private static final Map<String, List<String>> DETAILS = Map.of(
             CaseEventType.CHECKED.name(), List.of("registryQueriedAt", "registryResponseId"),
             CaseEventType.TRAFFICKING_REPORTED.name(), List.of("report"),
-            CaseEventType.VIOLENCE_REFERRAL.name(), List.of("referral"));
+            CaseEventType.VIOLENCE_REFERRAL.name(), List.of("referral"),
+            CaseEventType.REGISTRAR_ACTED.name(), List.of("registrarName", "certificateNo"));
 
     public Summary summary(ApplicationRow row, Locale locale, boolean maskSubject) {
         return summary(row, locale, maskSubject, countdowns.of(row.applicationNo()));

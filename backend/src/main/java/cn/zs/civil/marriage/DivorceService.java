@@ -42,9 +42,11 @@ public class DivorceService {
     private final TransactionTemplate tx;
     private final MessageSource messages;
     private final FormDefinitions forms;
+    private final RegistrarQualifications qualifications;
 
     DivorceService(ApplicationService applications, RuntimeService runtime, CaseLog log, TransactionTemplate tx,
-            MessageSource messages, FormDefinitions forms) {
+            MessageSource messages, FormDefinitions forms, RegistrarQualifications qualifications) {
+        this.qualifications = qualifications;
         this.messages = messages;
         this.forms = forms;
         this.applications = applications;
@@ -170,6 +172,7 @@ public class DivorceService {
         requireAcceptingRegistry(registrar, row, district);
         requireParty(row, "A", idNumberA, "idNumberA");
         requireParty(row, "B", idNumberB, "idNumberB");
+        RegistrarQualifications.Qualification qualification = qualifications.require(registrar);
         Map<String, Object> periods = variables(applicationNo, VAR_COOLING_OFF_ENDS_AT, VAR_CERTIFICATE_WINDOW_ENDS_AT);
         Date coolingOffEnds = (Date) periods.get(VAR_COOLING_OFF_ENDS_AT);
         Date windowEnds = (Date) periods.get(VAR_CERTIFICATE_WINDOW_ENDS_AT);
@@ -179,6 +182,7 @@ public class DivorceService {
         tx.executeWithoutResult(s -> {
             log.byUser(applicationNo, CaseEventType.BOTH_APPEARED, registrar, null, null,
                     Map.of("registry", row.district()));
+            qualifications.recordActed(applicationNo, registrar, qualification, null);
             try {
                 runtime.createMessageCorrelation(MESSAGE_BOTH_APPEARED).processInstanceBusinessKey(applicationNo)
                         .setVariable(VAR_APPEARED_AT, BusinessTime.toDate(BusinessTime.now())).correlate();

@@ -54,6 +54,9 @@ final class AppNode implements AutoCloseable {
         env.put("DB_USER", OwnMariaDb.USER);
         env.put("DB_PASSWORD", OwnMariaDb.PASSWORD);
         env.put("DEMO_DATA", "false");
+        // The demo registrars' qualifications (platform.marriage.registrar-seed) all the same: the suites check
+        // marriages in as clerk-marriage (婚姻登记条例 2003 Art. 3, rule R80).
+        env.put("PLATFORM_MARRIAGE_REGISTRARSEED_ENABLED", "true");
         env.put("DEMO_TIME_TRAVEL", "true");
         env.put("REGISTRY_MODE", "http");
         env.put("REGISTRY_BASE_URL", registry.baseUrl());

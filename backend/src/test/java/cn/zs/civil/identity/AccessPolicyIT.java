@@ -89,6 +89,8 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/policy/changes/{id}/approval", Set.of("admin"));
         POLICY.put("POST /api/policy/changes/{id}/rejection", Set.of("admin"));
         POLICY.put("GET /api/cases/{applicationNo}/tasks", STAFF);
+        POLICY.put("GET /api/registrar-qualifications", Set.of("chief"));
+        POLICY.put("PUT /api/registrar-qualifications/{username}", Set.of("chief"));
         POLICY.put("GET /api/escalations", Set.of("chief", "director"));
         POLICY.put("GET /api/cases/{applicationNo}/extension", APPLICANT_OR_STAFF);
         POLICY.put("POST /api/cases/{applicationNo}/extension", STAFF);

@@ -82,6 +82,18 @@ final class Accounts {
             lines.add("      - {username: " + AppointmentBurst.applicant(i) + ", password: \"{noop}demo\", name: 申请人" + i
                     + ", roles: [applicant]}");
         }
+        // Every account of the registrars' queue registers under a qualification valid on the run's days (婚姻登记条例
+        // 2003 Art. 3): written at start like the demo registrars' (platform.marriage.registrar-seed); this list
+        // replaces the demo one, so it names the demo registrars too.
+        lines.addAll(List.of("  marriage:", "    registrar-seed:", "      enabled: true", "      qualifications:"));
+        List<String> registrars = new ArrayList<>(List.of("clerk-marriage", "chief"));
+        for (int i = 0; i < PER_QUEUE; i++) {
+            registrars.add(clerk("marriage-registrar", i));
+        }
+        for (int i = 0; i < registrars.size(); i++) {
+            lines.add("        - {username: " + registrars.get(i) + ", certificate-no: BENCH-" + i
+                    + ", issuing-authority: 广东省民政厅, valid-from: 2000-01-01, valid-until: 2099-12-31}");
+        }
         lines.addAll(extra);
         Files.createDirectories(dir);
         Path file = dir.resolve("bench-accounts.yml");
