@@ -18,7 +18,8 @@ describe('engine facts in words', () => {
   })
 
   it('leaves out what the page shows elsewhere and empty values', () => {
-    const facts = describeFacts({ applicationNo: 'BZB-1', serviceCode: 'x', district: 'shiqi', certificateNo: null }, words)
+    const facts = describeFacts({ applicationNo: 'BZB-1', serviceCode: 'x', district: 'shiqi', certificateNo: null,
+      'policyVersion.funeral-eligibility': 2 }, words)
     expect(facts).toEqual([])
   })
 

@@ -14,6 +14,8 @@ export interface Fact {
  * approvedAt and filedAt are the periods' anchors made from the dates the forms recorded (decisionDate,
  * filingDate), which the table shows already under the same labels.
  */
+/** The decision tables' versions a case keeps (policyVersion.<table>): the case page names them in a panel of their own. */
+const POLICY_VERSION = 'policyVersion.'
 const HIDDEN = new Set(['applicationNo', 'serviceCode', 'district', 'ruleVersions', 'approvedAt', 'filedAt'])
 
 export interface FactWords {
@@ -77,7 +79,7 @@ export function factText(raw: unknown, words: FactWords, key = ''): string {
 /** The facts to show, labelled, in a stable order: checks that failed (false) first, then by label. */
 export function describeFacts(facts: Record<string, unknown>, words: FactWords): Fact[] {
   return Object.entries(facts)
-    .filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined)
+    .filter(([key, value]) => !HIDDEN.has(key) && !key.startsWith(POLICY_VERSION) && value !== null && value !== undefined)
     .map(([key, value]) => ({ key, label: factLabel(key, words), text: factText(value, words, key), failed: value === false }))
     .sort((a, b) => Number(b.failed) - Number(a.failed) || a.label.localeCompare(b.label))
     .map(({ key, label, text }) => ({ key, label, text }))
