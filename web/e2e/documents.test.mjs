@@ -11,46 +11,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { browserSuite } from './ui.mjs'
-import { as } from './counter-ui.mjs'
-import { qrOf } from './documents-ui.mjs'
+import { qrOf, registrarApi } from './documents-ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.join(here, 'screenshots')
 const suite = browserSuite({ shots: dir, failed: 'documents-', sample: false })
 const { pages, shot, signedIn } = suite
 
-async function call(method, url, user, body) {
-  const r = await fetch(`${suite.app.baseUrl}${url}`, { method, headers: as(user), body: body ? JSON.stringify(body) : undefined })
-  const text = await r.text()
-  assert.ok(r.ok, `${method} ${url}: ${r.status} ${text}`)
-  return text ? JSON.parse(text) : null
-}
-
-/** The open task of a case in the registrar's queue, once the background checks have run (at most 60 s). */
-async function taskOf(no) {
-  for (let i = 0; i < 120; i++) {
-    const queue = await call('GET', '/api/tasks?size=100', 'clerk-marriage')
-    const item = queue.items.find((x) => x.applicationNo === no)
-    if (item) return item.taskId
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`no task of ${no}`)
-}
-
-/** A marriage registered at the counter through the API (counter.test.mjs drives the same steps through the UI). */
-async function registeredMarriage() {
-  const data = {
-    district: 'shiqi', partyAName: '王小明', partyAIdNumber: '442000200003151315', partyAPhone: '13800000001',
-    partyADeclaredStatus: 'SINGLE', partyBName: '吴婷', partyBIdNumber: '44200020030303134X', partyBPhone: '13800000002',
-    partyBDeclaredStatus: 'SINGLE', bothPresent: true,
-  }
-  const { applicationNo: no } = await call('POST', '/api/applications', 'clerk-marriage', { serviceCode: 'marriage-registration', data })
-  await call('POST', `/api/tasks/${await taskOf(no)}/complete`, 'clerk-marriage', {
-    data: { counselling: 'declined', declarationSignedA: true, declarationSignedB: true, decision: 'register' },
-  })
-  await call('POST', `/api/tasks/${await taskOf(no)}/complete`, 'clerk-marriage', { data: { bothSigned: true, certificatesHanded: true } })
-  return no
-}
+const { registeredMarriage } = registrarApi(suite)
 
 describe('documents anyone can verify, in the browser', () => {
   test('the e-copy of a registered marriage is downloaded from the case page and verified on the public page', async () => {

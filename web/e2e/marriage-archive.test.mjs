@@ -10,8 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { browserSuite } from './ui.mjs'
-import { as } from './counter-ui.mjs'
-import { qrOf } from './documents-ui.mjs'
+import { qrOf, registrarApi } from './documents-ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.join(here, 'screenshots')
@@ -20,38 +19,7 @@ const { pages, shot, signedIn } = suite
 
 const BRIDE_ID = '44200020030303134X'
 
-async function call(method, url, user, body) {
-  const r = await fetch(`${suite.app.baseUrl}${url}`, { method, headers: as(user), body: body ? JSON.stringify(body) : undefined })
-  const text = await r.text()
-  assert.ok(r.ok, `${method} ${url}: ${r.status} ${text}`)
-  return text ? JSON.parse(text) : null
-}
-
-/** The open task of a case in the registrar's queue, once the background checks have run (at most 60 s). */
-async function taskOf(no) {
-  for (let i = 0; i < 120; i++) {
-    const queue = await call('GET', '/api/tasks?size=100', 'clerk-marriage')
-    const item = queue.items.find((x) => x.applicationNo === no)
-    if (item) return item.taskId
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`no task of ${no}`)
-}
-
-/** A marriage registered at the counter earlier (counter.test.mjs drives the same steps through the UI). */
-async function registeredMarriage() {
-  const data = {
-    district: 'shiqi', partyAName: '王小明', partyAIdNumber: '442000200003151315', partyAPhone: '13800000001',
-    partyADeclaredStatus: 'SINGLE', partyBName: '吴婷', partyBIdNumber: BRIDE_ID, partyBPhone: '13800000002',
-    partyBDeclaredStatus: 'SINGLE', bothPresent: true,
-  }
-  const { applicationNo: no } = await call('POST', '/api/applications', 'clerk-marriage', { serviceCode: 'marriage-registration', data })
-  await call('POST', `/api/tasks/${await taskOf(no)}/complete`, 'clerk-marriage', {
-    data: { counselling: 'declined', declarationSignedA: true, declarationSignedB: true, decision: 'register' },
-  })
-  await call('POST', `/api/tasks/${await taskOf(no)}/complete`, 'clerk-marriage', { data: { bothSigned: true, certificatesHanded: true } })
-  return no
-}
+const { registeredMarriage } = registrarApi(suite)
 
 describe('the marriage archive at the registrar\'s counter, in the browser', () => {
   test('a registrar finds a couple registered earlier and issues a replacement marriage certificate', async () => {
