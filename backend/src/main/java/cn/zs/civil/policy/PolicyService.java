@@ -492,9 +492,9 @@ public class PolicyService {
     private Table table(DecisionDefinition definition, Locale locale) {
         DmnModelInstance model = model(definition);
         DecisionTable table = decisionTable(model, definition.getKey());
-        List<Column> inputs = table.getInputs().stream().map(i -> new Column(label(i.getLabel()),
+        List<Column> inputs = table.getInputs().stream().map(i -> new Column(cn.zs.civil.forms.BilingualLabel.in(i.getLabel(), locale),
                 i.getInputExpression().getTypeRef())).toList();
-        List<Column> outputs = table.getOutputs().stream().map(o -> new Column(label(o.getLabel()), o.getTypeRef()))
+        List<Column> outputs = table.getOutputs().stream().map(o -> new Column(cn.zs.civil.forms.BilingualLabel.in(o.getLabel(), locale), o.getTypeRef()))
                 .toList();
         List<RuleView> rules = table.getRules().stream().map(r -> new RuleView(
                 r.getDescription() == null ? "" : r.getDescription().getTextContent().strip(),
@@ -590,10 +590,6 @@ public class PolicyService {
 
     private static String text(Text text) {
         return text == null || text.getTextContent() == null ? "" : text.getTextContent().strip();
-    }
-
-    private static String label(String label) {
-        return label == null ? "" : label.strip();
     }
 
     // ---- views ----

@@ -80,12 +80,12 @@ class ModelFactLabels {
                 String expression = input.getInputExpression() == null || input.getInputExpression().getText() == null
                         ? null : input.getInputExpression().getText().getTextContent().strip();
                 if (expression != null && IDENTIFIER.matcher(expression).matches() && input.getLabel() != null) {
-                    labels.putIfAbsent(expression, split(input.getLabel()));
+                    labels.putIfAbsent(expression, cn.zs.civil.forms.BilingualLabel.split(input.getLabel()));
                 }
             }
             for (Output output : model.getModelElementsByType(Output.class)) {
                 if (output.getName() != null && output.getLabel() != null) {
-                    labels.putIfAbsent(output.getName(), split(output.getLabel()));
+                    labels.putIfAbsent(output.getName(), cn.zs.civil.forms.BilingualLabel.split(output.getLabel()));
                 }
             }
         }
@@ -97,20 +97,5 @@ class ModelFactLabels {
             });
         }
         return labels;
-    }
-
-    /** "审批机关 Approver" → {审批机关, Approver}; a label in one language serves both. */
-    static String[] split(String label) {
-        String text = label.strip();
-        int latin = 0;
-        while (latin < text.length() && !(text.charAt(latin) < 128 && Character.isLetter(text.charAt(latin)))) {
-            latin++;
-        }
-        String zh = text.substring(0, latin).strip();
-        String en = text.substring(latin).strip();
-        if (zh.isEmpty() || en.isEmpty()) {
-            return new String[] {text, text};
-        }
-        return new String[] {zh, en};
     }
 }

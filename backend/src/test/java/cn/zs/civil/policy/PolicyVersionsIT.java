@@ -101,7 +101,7 @@ class PolicyVersionsIT extends ApiTestBase {
         assertThat(errors.findValuesAsText("code")).containsExactlyInAnyOrder("policy.effectivePast",
                 "policy.notUnaryTest", "policy.notExpression", "policy.wrongType", "policy.notValue");
         assertThat(errors.findValuesAsText("message")).anySatisfy(m -> assertThat(m)
-                .startsWith("Rule 3, \"总额上限（元）Total cap (yuan)\" must be a number"));
+                .startsWith("Rule 3, \"Total cap (yuan)\" must be a number"));
         assertThat(count("select count(*) from policy_change")).isEqualTo(before);
 
         Api.Response zh = api().as("admin").post("/api/policy/changes", Map.of("decisionKey", TOTAL_CAP,
