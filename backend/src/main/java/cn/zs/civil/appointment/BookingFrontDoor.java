@@ -75,15 +75,16 @@ class BookingFrontDoor extends OncePerRequestFilter {
                     "appointment.fullAtTheDoor", List.of(), asked.day().toString());
             return;
         }
-        if (door.admitted() == null) {
-            chain.doFilter(new Replayed(request, body), response);
-            return;
+        SlotGates.Attempt admitted = door.admitted();
+        if (admitted != null) {
+            request.setAttribute(ADMITTED, admitted);
         }
-        request.setAttribute(ADMITTED, door.admitted());
         try {
             chain.doFilter(new Replayed(request, body), response);
         } finally {
-            door.admitted().release();
+            if (admitted != null) {
+                admitted.release();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 
@@ -29,7 +30,7 @@ final class SlotGates {
         final long slotId;
         private final long bornNanos;
         private final AtomicInteger free;
-        private final java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean renewing = new AtomicBoolean();
         private volatile Set<String> holders;
         private volatile boolean closed;
 
@@ -155,7 +156,7 @@ final class SlotGates {
         private final AtomicInteger counter;
         /** The gate whose place the front door took for this attempt; null when the booking took its own. */
         private final Gate gate;
-        private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final AtomicBoolean open = new AtomicBoolean(true);
         private volatile boolean booked;
 
         Attempt(AtomicInteger counter, Gate gate) {
