@@ -1,8 +1,12 @@
 package cn.zs.civil.appointment;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import cn.zs.civil.identity.CurrentUser;
 import cn.zs.civil.identity.Roles;
@@ -25,10 +30,13 @@ class AppointmentController {
 
     private final AppointmentService appointments;
     private final CurrentUser currentUser;
+    private final Duration bookingWait;
 
-    AppointmentController(AppointmentService appointments, CurrentUser currentUser) {
+    AppointmentController(AppointmentService appointments, CurrentUser currentUser,
+            @Value("${platform.appointments.booking-wait:PT60S}") Duration bookingWait) {
         this.appointments = appointments;
         this.currentUser = currentUser;
+        this.bookingWait = bookingWait;
     }
 
     @Operation(summary = "The bookable services with their rules and bands, the offices, the announced special dates")
@@ -49,17 +57,27 @@ class AppointmentController {
 
     @Operation(summary = "Book a place (201), or get the booking already made for that service and day (200)",
             description = "409 when the band is full, the day is not yet released, too far ahead or too soon, not "
-                    + "open, the caller is barred after no-shows, or has another booking that day.")
+                    + "open, the caller is barred after no-shows, or has another booking that day. The answer comes "
+                    + "when the booking's batch has committed; the request holds no thread of the node meanwhile.")
     @PostMapping("/api/appointments")
     @PreAuthorize(Roles.ONLY_APPLICANT)
-    ResponseEntity<AppointmentService.BookingView> book(
+    DeferredResult<ResponseEntity<AppointmentService.BookingView>> book(
             @RequestBody(required = false) AppointmentService.BookRequest request, Locale locale,
             @RequestAttribute(name = BookingFrontDoor.ADMITTED, required = false) SlotGates.Attempt admitted) {
-        AppointmentService.Booked booked = appointments.book(currentUser.get(), request, locale, admitted);
-        if (!booked.created()) {
-            return ResponseEntity.ok(booked.booking());
-        }
-        return ResponseEntity.created(URI.create("/api/appointments/mine")).body(booked.booking());
+        // Longer than the booking's own wait for its turn, which answers 503 "try again" first.
+        DeferredResult<ResponseEntity<AppointmentService.BookingView>> answer = new DeferredResult<>(
+                bookingWait.plusSeconds(15).toMillis());
+        appointments.book(currentUser.get(), request, locale, admitted).whenComplete((booked, failure) -> {
+            if (failure != null) {
+                answer.setErrorResult(failure instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure);
+            } else if (!booked.created()) {
+                answer.setResult(ResponseEntity.ok(booked.booking()));
+            } else {
+                answer.setResult(ResponseEntity.created(URI.create("/api/appointments/mine")).body(booked.booking()));
+            }
+        });
+        return answer;
     }
 
     @Operation(summary = "My appointments (the last 30 days and to come)")

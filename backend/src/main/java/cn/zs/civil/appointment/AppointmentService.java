@@ -34,6 +34,7 @@ import cn.zs.civil.registry.IdNumbers;
 import cn.zs.civil.problem.ApiException;
 import cn.zs.civil.problem.FieldProblem;
 import cn.zs.civil.problem.FieldProblems;
+import cn.zs.civil.web.DatabaseFailures;
 
 /**
  * Booking, listing and cancelling appointments. A booking is one short transaction: one insert records the booking
@@ -83,8 +84,9 @@ public class AppointmentService {
             ServiceCatalogue catalogue, TransactionTemplate tx, DataCipher cipher, KeyedHash hash,
             MessageSource messages, ObjectMapper json, Notifications notifications,
             @org.springframework.beans.factory.annotation.Value("${platform.appointments.booking-batch:50}") int bookingBatch,
-            @org.springframework.beans.factory.annotation.Value("${platform.appointments.booking-wait:PT60S}") java.time.Duration bookingWait) {
-        this.bookings = new SlotBookings<>(bookingBatch, bookingWait);
+            @org.springframework.beans.factory.annotation.Value("${platform.appointments.booking-wait:PT60S}") java.time.Duration bookingWait,
+            @org.springframework.beans.factory.annotation.Value("${platform.appointments.booking-writers:4}") int bookingWriters) {
+        this.bookings = new SlotBookings<>(bookingBatch, bookingWait, bookingWriters);
         this.mapper = mapper;
         this.rules = new AppointmentRules(properties, clock::isWorkingDay);
         this.catalogue = catalogue;
@@ -94,6 +96,12 @@ public class AppointmentService {
         this.messages = messages;
         this.json = json;
         this.notifications = notifications;
+    }
+
+    /** Bookings still queued when the node stops are answered "no turn"; the writers finish their batch. */
+    @jakarta.annotation.PreDestroy
+    void stopBooking() {
+        bookings.close();
     }
 
     AppointmentRules rules() {
@@ -123,15 +131,27 @@ public class AppointmentService {
 
     // ---- booking
 
+    /** Books and waits for the outcome (the bureau's year, the tests); the API answers when it comes instead. */
     public Booked book(PlatformUser user, BookRequest request, Locale locale) {
-        return book(user, request, locale, null);
+        try {
+            return book(user, request, locale, null).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**
+     * Checks the request here and now (a refusal is thrown at once), then queues the booking for its slot's next
+     * batch; the result completes when the batch has committed, without holding the caller's thread meanwhile.
+     *
      * @param admitted the place the front door took for this request ({@link BookingFrontDoor}), or null; it is used
      *     when it is the booked slot's, and the door gives it back if the request books nothing
      */
-    Booked book(PlatformUser user, BookRequest request, Locale locale, SlotGates.Attempt admitted) {
+    java.util.concurrent.CompletableFuture<Booked> book(PlatformUser user, BookRequest request, Locale locale,
+            SlotGates.Attempt admitted) {
         LocalDateTime now = BusinessTime.now();
         List<FieldProblem> problems = new ArrayList<>();
         AppointmentProperties.Service service = request == null ? null : rules.service(request.service());
@@ -170,7 +190,8 @@ public class AppointmentService {
         }
         AppointmentMapper.BookingRow standing = mapper.byPersonDay(personDay);
         if (standing != null) {
-            return repeat(standing, office.code(), band.code(), locale);
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    repeat(standing, office.code(), band.code(), locale));
         }
         AppointmentRules.Verdict verdict = rules.bookable(service, day, now);
         if (!verdict.open()) {
@@ -196,35 +217,64 @@ public class AppointmentService {
         }
         Map<String, String> confirmation = notificationParams(request.service(), office.code(), day, band.code(),
                 locale);
-        try (SlotGates.Attempt attempt = ownPlace ? admitted : gates.attempt(slot.id())) {
-            for (int tries = 1;; tries++) {
-                String no = newBookingNo(day);
-                Pending pending = new Pending(no, user.id(), personDay, request.service(), office.code(), day,
-                        band.code(), cipher.seal(write(Map.of("a", a, "b", b)), "appointment:" + no),
-                        idHash(a.idNumber()), idHash(b.idNumber()), now, confirmation, locale, attempt);
-                Object outcome = bookings.book(slot.id(), pending, batch -> writeBatch(slot.id(), batch));
-                if (outcome == Outcome.BOOKED) {
-                    return new Booked(view(mapper.booking(no), locale), true);
+        SlotGates.Attempt attempt = ownPlace ? admitted : gates.attempt(slot.id());
+        Booking booking = new Booking(user.id(), personDay, request.service(), office.code(), day, band.code(), a, b,
+                now, confirmation, locale, attempt, slotKey, slot);
+        java.util.concurrent.CompletableFuture<Booked> booked = queue(booking, 1);
+        booked.whenComplete((done, failure) -> attempt.close());
+        return booked;
+    }
+
+    /** What one request books, checked; each try queues it under a new number. */
+    private record Booking(String applicant, String personDay, String service, String office, LocalDate day,
+            String band, Party a, Party b, LocalDateTime at,
+            Map<String, String> confirmation, Locale locale, SlotGates.Attempt attempt, String slotKey,
+            AppointmentMapper.SlotRow slot) {
+    }
+
+    /**
+     * Queues the booking for its slot's next batch under a new number, and reads the batch's outcome when it comes:
+     * booked; full; or a duplicate (the same person's other request was first: its booking, or the random number
+     * was taken that day: again, at most three times).
+     */
+    private java.util.concurrent.CompletableFuture<Booked> queue(Booking booking, int tries) {
+        String no = newBookingNo(booking.day());
+        Pending pending = new Pending(no, booking.applicant(), booking.personDay(), booking.service(),
+                booking.office(), booking.day(), booking.band(),
+                cipher.seal(write(Map.of("a", booking.a(), "b", booking.b())), "appointment:" + no),
+                idHash(booking.a().idNumber()), idHash(booking.b().idNumber()), booking.at(), booking.confirmation(),
+                booking.locale(), booking.attempt());
+        long slotId = booking.slot().id();
+        return bookings.book(slotId, pending, batch -> writeBatch(slotId, batch)).handle((outcome, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure;
+                if (cause instanceof java.util.concurrent.TimeoutException) {
+                    throw noTurn();
                 }
-                if (outcome == Outcome.FULL) {
-                    gates.full(slotKey, slot);
-                    throw ApiException.conflict("appointment.full", day.toString());
-                }
-                // A duplicate: the same person's other request was first, or the random number was taken that day.
-                AppointmentMapper.BookingRow first = mapper.byPersonDay(personDay);
-                if (first != null) {
-                    return repeat(first, office.code(), band.code(), locale);
-                }
-                if (tries >= 3) {
-                    throw new IllegalStateException("three booking numbers taken in a row for " + day);
-                }
+                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
             }
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw noTurn();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw noTurn();
-        }
+            return outcome;
+        }).thenCompose(outcome -> {
+            if (outcome == Outcome.BOOKED) {
+                return java.util.concurrent.CompletableFuture.completedFuture(new Booked(view(no, booking.service(),
+                        booking.office(), booking.day(), booking.band(), "BOOKED", booking.a().name(),
+                        booking.b().name(), booking.locale()), true));
+            }
+            if (outcome == Outcome.FULL) {
+                gates.full(booking.slotKey(), booking.slot());
+                throw ApiException.conflict("appointment.full", booking.day().toString());
+            }
+            AppointmentMapper.BookingRow first = mapper.byPersonDay(booking.personDay());
+            if (first != null) {
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                        repeat(first, booking.office(), booking.band(), booking.locale()));
+            }
+            if (tries >= 3) {
+                throw new IllegalStateException("three booking numbers taken in a row for " + booking.day());
+            }
+            return queue(booking, tries + 1);
+        });
     }
 
     /** No turn for the slot in time: nothing was written; the caller may try again shortly. */
@@ -425,7 +475,8 @@ public class AppointmentService {
      * The front door's admission ({@link BookingFrontDoor}): one of the band's places for this request, from this
      * node's gate, renewed from the slot's row once a gate's lifetime has passed; "full" when none is left, so that a
      * burst for a band is answered before the sign-in as soon as its places are spoken for. A band of a bookable
-     * service and office, in the booking window, whose row exists, is looked up; any other request goes on as it is.
+     * service and office, in the booking window, is looked up (on a bookable day its row is made if it has none);
+     * any other request goes on as it is, and so does one whose look-up finds no connection in time.
      */
     Door atTheDoor(String service, String office, LocalDate day, String band) {
         AppointmentProperties.Service s = rules.service(service);
@@ -436,8 +487,23 @@ public class AppointmentService {
         if (day.isBefore(today) || day.isAfter(today.plusDays(s.maxDaysAhead()))) {
             return Door.ON;
         }
-        SlotGates.Gate gate = gates.atTheDoor(SlotGates.key(service, office, day, band),
-                () -> mapper.slot(service, office, day, band));
+        SlotGates.Gate gate;
+        try {
+            // A bookable day's band without a row yet gets it here, as its first booking would make it: the door
+            // then counts its places from the first request of a burst on.
+            gate = gates.atTheDoor(SlotGates.key(service, office, day, band), () -> {
+                AppointmentMapper.SlotRow row = mapper.slot(service, office, day, band);
+                return row != null || !rules.bookable(s, day, BusinessTime.now()).open() ? row
+                        : slotFor(service, office, day, s.band(band));
+            });
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.unavailable(e)) {
+                throw e;
+            }
+            // No connection for the door's read in time (a burst's first second): the request goes on, the booking
+            // is judged by the slot's row, and a database that is really down is answered 503 further in.
+            return Door.ON;
+        }
         if (gate == null) {
             return Door.ON;
         }
@@ -590,17 +656,22 @@ public class AppointmentService {
     }
 
     BookingView view(AppointmentMapper.BookingRow row, Locale locale) {
-        AppointmentProperties.Service service = rules.service(row.serviceCode());
-        AppointmentProperties.Band band = service == null ? null : service.band(row.band());
         Map<String, Party> parties = parties(row);
+        return view(row.bookingNo(), row.serviceCode(), row.office(), row.slotDay(), row.band(),
+                shownStatus(row, BusinessTime.now().toLocalDate()), parties.get("a").name(), parties.get("b").name(),
+                locale);
+    }
+
+    private BookingView view(String bookingNo, String serviceCode, String office, LocalDate day, String bandCode,
+            String status, String nameA, String nameB, Locale locale) {
+        AppointmentProperties.Service service = rules.service(serviceCode);
+        AppointmentProperties.Band band = service == null ? null : service.band(bandCode);
         LocalDate today = BusinessTime.now().toLocalDate();
-        boolean cancellable = "BOOKED".equals(row.status()) && service != null
-                && rules.cancellable(service, row.slotDay(), today);
-        return new BookingView(row.bookingNo(), row.serviceCode(), serviceName(row.serviceCode(), locale),
-                row.office(), officeName(row.office(), locale), row.slotDay(), row.band(),
-                band == null ? null : band.start(), band == null ? null : band.end(), shownStatus(row, today),
-                cancellable, service == null ? null : rules.lastCancelDay(service, row.slotDay()),
-                parties.get("a").name(), parties.get("b").name());
+        boolean cancellable = "BOOKED".equals(status) && service != null && rules.cancellable(service, day, today);
+        return new BookingView(bookingNo, serviceCode, serviceName(serviceCode, locale), office,
+                officeName(office, locale), day, bandCode, band == null ? null : band.start(),
+                band == null ? null : band.end(), status, cancellable,
+                service == null ? null : rules.lastCancelDay(service, day), nameA, nameB);
     }
 
     /** BOOKED of a day gone by is a no-show (it counts for the rule as one). */

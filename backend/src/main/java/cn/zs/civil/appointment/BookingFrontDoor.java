@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zs.civil.web.ProblemResponses;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -79,12 +81,41 @@ class BookingFrontDoor extends OncePerRequestFilter {
         if (admitted != null) {
             request.setAttribute(ADMITTED, admitted);
         }
+        boolean answerLater = false;
         try {
             chain.doFilter(new Replayed(request, body), response);
+            answerLater = admitted != null && request.isAsyncStarted();
+            if (answerLater) {
+                request.getAsyncContext().addListener(new ReleaseAtTheEnd(admitted));
+            }
         } finally {
-            if (admitted != null) {
+            if (admitted != null && !answerLater) {
                 admitted.release();
             }
+        }
+    }
+
+    /** The request is answered when its booking's batch has committed: its place is given back (or not) then. */
+    private record ReleaseAtTheEnd(SlotGates.Attempt admitted) implements AsyncListener {
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            admitted.release();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            admitted.release();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            admitted.release();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
         }
     }
 

@@ -108,7 +108,16 @@ final class SlotGates {
         if (gate != null && (gate.live() || !gate.claimRenewal())) {
             return gate;
         }
-        AppointmentMapper.SlotRow slot = read.get();
+        AppointmentMapper.SlotRow slot;
+        try {
+            slot = read.get();
+        } catch (RuntimeException e) {
+            if (gate == null) {
+                throw e;
+            }
+            gate.renewing.set(false); // the next caller tries the read again; this one gets the last answer
+            return gate;
+        }
         return slot == null ? null : open(key, slot);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zs.civil.identity.IdentityProperties;
 import cn.zs.civil.support.Api;
+import cn.zs.civil.support.FixedPlatformDay;
 
 /**
  * What a Keycloak token makes of its holder, and which tokens are refused: expired, signed by another realm,
@@ -50,6 +52,30 @@ class TokensKeycloakIT extends KeycloakTestBase {
                     .isEqualTo(new TreeSet<>(account.groups()));
             assertThat(strings(me.path("districts"))).as(account.username() + " districts")
                     .isEqualTo(new TreeSet<>(account.districts()));
+        }
+    }
+
+    /**
+     * A booking is answered when its batch has committed, on a dispatch of its own after the request thread has let
+     * go (AppointmentController): the token's sign-in holds for that answer too.
+     */
+    @Test
+    void anApplicantWithATokenBooksAnAppointmentAndIsAnsweredWhenItsBatchHasCommitted() {
+        ClockUtil.offset(FixedPlatformDay.START.toEpochMilli() - System.currentTimeMillis());
+        try {
+            Map<String, Object> booking = Map.of("service", "marriage-registration", "office", "huangpu",
+                    "day", "2026-06-09", "band", "pm",
+                    "partyA", Map.of("name", "陈大文", "idNumber", "442000199501289012", "phone", "13800138000"),
+                    "partyB", Map.of("name", "林小美", "idNumber", "442000199501289020"));
+            String token = token("zhangsan");
+            Api.Response booked = api().call(HttpMethod.POST, "/api/appointments", booking, bearer(token));
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+            assertThat(booked.body().path("bookingNo").asText()).startsWith("YY20260609-");
+            Api.Response again = api().call(HttpMethod.POST, "/api/appointments", booking, bearer(token));
+            assertThat(again.status()).as(again.toString()).isEqualTo(200);
+            assertThat(again.body().path("bookingNo").asText()).isEqualTo(booked.body().path("bookingNo").asText());
+        } finally {
+            ClockUtil.reset();
         }
     }
 
