@@ -1,24 +1,22 @@
 package cn.zs.civil.archive;
 
+import static cn.zs.civil.support.CaseDriver.couple;
+import static cn.zs.civil.support.CaseDriver.divorceApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.zs.civil.marriage.MarriageRegistrationIT;
 import cn.zs.civil.registry.DemoRegistry;
 import cn.zs.civil.registry.IdNumberKeys;
 import cn.zs.civil.registry.Registries;
@@ -70,25 +68,7 @@ class MarriageArchiveIT extends ApiTestBase {
         ClockUtil.setCurrentTime(Date.from(MARRIED_AT));
         single(idMan, man, "M");
         single(idWoman, woman, "F");
-        Api registrar = api().as("clerk-marriage");
-        Api.Response r = registrar.post("/api/applications", Map.of("serviceCode", "marriage-registration", "data",
-                MarriageRegistrationIT.couple(man, idMan, "SINGLE", woman, idWoman, "SINGLE")));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        String no = r.body().path("applicationNo").asText();
-        runJobs(no);
-        complete(no, Map.of("counselling", "declined", "declarationSignedA", true, "declarationSignedB", true,
-                "decision", "register"));
-        complete(no, Map.of("bothSigned", true, "certificatesHanded", true));
-        assertThat(registrar.get("/api/applications/" + no).body().path("summary").path("outcome").asText())
-                .isEqualTo("REGISTERED");
-        return no;
-    }
-
-    private void complete(String no, Map<String, Object> data) {
-        Api registrar = api().as("clerk-marriage");
-        Api.Response r = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete", Map.of("data", data));
-        assertThat(r.status()).as(r.toString()).isEqualTo(204);
-        runJobs(no);
+        return caseDriver.registeredMarriage(couple(man, idMan, "SINGLE", woman, idWoman, "SINGLE"));
     }
 
     private String certificateOf(String no) {
@@ -270,7 +250,7 @@ class MarriageArchiveIT extends ApiTestBase {
                 .findValuesAsText("field")).containsExactlyInAnyOrder("certificateNo", "idNumber");
 
         // The couple divorce through the divorce process: their marriage is then dissolved in the archive.
-        String divorce = registeredDivorce(no, "岑浩然", man, "麦嘉欣", woman, certificate);
+        String divorce = registeredDivorce("岑浩然", man, "麦嘉欣", woman, certificate);
         String divorceCertificate = certificateOf(divorce);
         JsonNode records = registrar.post("/api/marriage-archive/queries", query(woman, "补领结婚证", "PARTY", null))
                 .body().path("records");
@@ -292,44 +272,8 @@ class MarriageArchiveIT extends ApiTestBase {
     }
 
     /** Applied for on 2026-06-01, both appear on day 35 after the cooling-off period, registered. */
-    private String registeredDivorce(String marriageNo, String nameA, String idA, String nameB, String idB,
-            String certificate) {
-        Instant accepted = Instant.parse("2026-06-01T02:00:00Z");
-        ClockUtil.setCurrentTime(Date.from(accepted));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("district", "shiqi");
-        data.put("partyAName", nameA);
-        data.put("partyAIdNumber", idA);
-        data.put("partyAPhone", "13800000001");
-        data.put("partyBName", nameB);
-        data.put("partyBIdNumber", idB);
-        data.put("partyBPhone", "13800000002");
-        data.put("marriageCertificateNo", certificate);
-        data.put("certificatesPresent", "BOTH");
-        data.put("agreementProvided", true);
-        data.put("agreementCovers", List.of("VOLUNTARY", "CHILDREN", "PROPERTY", "DEBTS"));
-        data.put("fullCapacity", "yes");
-        data.put("marriageRegisteredIn", "MAINLAND");
-        data.put("bothPresent", true);
-        Api registrar = api().as("clerk-marriage");
-        Api.Response r = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        String no = r.body().path("applicationNo").asText();
-        runJobs(no);
-        complete(no, Map.of("decision", "accept"));
-        ClockUtil.setCurrentTime(Date.from(accepted.plus(Duration.ofDays(35))));
-        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
-        for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list()) {
-            management.executeJob(job.getId());
-        }
-        Api.Response appeared = registrar.post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", idA, "idNumberB", idB, "district", "shiqi"));
-        assertThat(appeared.status()).as(appeared.toString()).isEqualTo(204);
-        complete(no, Map.of("declarationSignedA", true, "declarationSignedB", true, "decision", "register",
-                "agreementSigned", true));
-        complete(no, Map.of("bothSigned", true, "marriageCertificatesVoided", true, "certificatesHanded", true));
-        assertThat(registrar.get("/api/applications/" + no).body().path("summary").path("outcome").asText())
-                .as("divorce of " + marriageNo).isEqualTo("REGISTERED");
-        return no;
+    private String registeredDivorce(String nameA, String idA, String nameB, String idB, String certificate) {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-01T02:00:00Z")));
+        return caseDriver.registeredDivorce(divorceApplication(nameA, idA, nameB, idB, certificate));
     }
 }

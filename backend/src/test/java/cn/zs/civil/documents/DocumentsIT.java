@@ -11,11 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.zs.civil.marriage.MarriageRegistrationIT;
 import cn.zs.civil.registry.DemoRegistry;
 import cn.zs.civil.registry.Registries;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
+import cn.zs.civil.support.CaseDriver;
 import cn.zs.civil.support.Fixtures;
 import cn.zs.civil.support.Pdfs;
 
@@ -52,21 +52,7 @@ class DocumentsIT extends ApiTestBase {
 
     /** A couple registered at the counter, as the registrar works it: the case number. */
     private String registeredMarriage(String man, String manId, String woman, String womanId) {
-        Api registrar = api().as("clerk-marriage");
-        Api.Response r = registrar.post("/api/applications", Map.of("serviceCode", "marriage-registration", "data",
-                MarriageRegistrationIT.couple(man, manId, "SINGLE", woman, womanId, "SINGLE")));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        String no = r.body().path("applicationNo").asText();
-        runJobs(no);
-        for (Map<String, Object> step : List.<Map<String, Object>>of(Map.of("counselling", "declined",
-                "declarationSignedA", true, "declarationSignedB", true, "decision", "register"),
-                Map.of("bothSigned", true, "certificatesHanded", true))) {
-            Api.Response done = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete",
-                    Map.of("data", step));
-            assertThat(done.status()).as(done.toString()).isEqualTo(204);
-            runJobs(no);
-        }
-        return no;
+        return caseDriver.registeredMarriage(CaseDriver.couple(man, manId, "SINGLE", woman, womanId, "SINGLE"));
     }
 
     @Test

@@ -1,11 +1,16 @@
 package cn.zs.civil.funeral;
 
-import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.funeral.FuneralProcess.*;
-import static cn.zs.civil.support.ProcessJobs.executableJobs;
-import static cn.zs.civil.support.ProcessJobs.timer;
-import static cn.zs.civil.support.ProcessJobs.timers;
-import static cn.zs.civil.support.ProcessJobs.variable;
+import static cn.zs.civil.support.ProcessSteps.at;
+import static cn.zs.civil.support.ProcessSteps.correlate;
+import static cn.zs.civil.support.ProcessSteps.daysAfter;
+import static cn.zs.civil.support.ProcessSteps.fire;
+import static cn.zs.civil.support.ProcessSteps.fireWhenDue;
+import static cn.zs.civil.support.ProcessSteps.mapVariable;
+import static cn.zs.civil.support.ProcessSteps.timer;
+import static cn.zs.civil.support.ProcessSteps.timers;
+import static cn.zs.civil.support.ProcessSteps.variable;
+import static cn.zs.civil.support.ProcessTestKit.caseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -18,7 +23,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -31,13 +35,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import cn.zs.civil.support.FakeStatutoryClock;
+import cn.zs.civil.support.ProcessTestKit;
 
 /**
  * Path B: a city resident cremated elsewhere applies for reimbursement; acceptance with the one-time correction
@@ -53,19 +57,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "forms/funeral/funeral-reimbursement-review.form" })
 class FuneralFeeReimbursementProcessTest {
 
-    @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(ProcessTestEngines.inMemory("funeral-fee-reimbursement-test"))
-            .assertClassCoverageAtLeast(1.0)
-            .build();
-
     private static final String CASE_NO = "ZS-FR-2026-000042";
     private static final int STATUTORY_LIMIT_DAYS = 20;
     private static final int CORRECTION_PERIOD_DAYS = 30;
-    private static final Date RECEIVED_AT = Date.from(ZonedDateTime.parse("2026-05-06T09:30:00+08:00").toInstant());
-    private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
+    private static final Date RECEIVED_AT = at("2026-05-06T09:30:00+08:00");
 
-    private final RecordingCaseStatus caseStatus = new RecordingCaseStatus();
+    @RegisterExtension
+    static final ProcessTestKit KIT = ProcessTestKit.engine("funeral-fee-reimbursement-test").startingAt(RECEIVED_AT);
+
     private final Map<String, Object> registryFindings = new HashMap<>();
     private final List<String> registryChecks = new ArrayList<>();
     private final List<String> recordedWaivers = new ArrayList<>();
@@ -75,11 +74,7 @@ class FuneralFeeReimbursementProcessTest {
 
     @BeforeEach
     void registerFakes() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
-        ClockUtil.setCurrentTime(RECEIVED_AT);
         registryFindings.putAll(residentCrematedElsewhereNotWaivedThere());
-        Mocks.register("clock", new FakeStatutoryClock());
-        Mocks.register("caseStatus", caseStatus);
         Mocks.register("checkFuneralRegistriesDelegate", (JavaDelegate) execution -> {
             registryChecks.add(execution.getCurrentActivityId());
             execution.setVariables(registryFindings);
@@ -106,13 +101,6 @@ class FuneralFeeReimbursementProcessTest {
         });
     }
 
-    @AfterEach
-    void resetFakes() {
-        Mocks.reset();
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
-    }
-
     @Test
     void paysTheReimbursementWhenAcceptedEligibleNotWaivedElsewhereAndApproved() {
         ProcessInstance instance = submit();
@@ -125,7 +113,7 @@ class FuneralFeeReimbursementProcessTest {
 
         assertThat(instance).isWaitingAt("Task_ReviewReimbursement");
         assertThat(task(instance)).hasCandidateGroup("funeral-review")
-                .hasDueDate(Date.from(RECEIVED_AT.toInstant().plus(Duration.ofDays(STATUTORY_LIMIT_DAYS))));
+                .hasDueDate(daysAfter(RECEIVED_AT, STATUTORY_LIMIT_DAYS));
         complete(task(instance), withVariables("invoiceChecked", true, "decision", "approve"));
 
         // Recorded in the approval's transaction; the payment is a job of its own.
@@ -137,8 +125,8 @@ class FuneralFeeReimbursementProcessTest {
         assertThat(instance).isEnded().hasPassed("Event_Accepted", "Task_DecideEligibility", "Task_ComputeWaiver",
                 "Task_RecordWaiver", "EndEvent_Paid").hasNotPassed("Event_DeemedAccepted");
         assertThat(payments).containsExactly(CASE_NO);
-        assertThat(caseStatus.calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED PAID");
-        assertThat(eligibility(instance)).containsEntry("eligible", true).containsEntry("reasonCode", "HUKOU_RESIDENT");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED PAID");
+        assertThat(mapVariable(instance, VAR_ELIGIBILITY)).containsEntry("eligible", true).containsEntry("reasonCode", "HUKOU_RESIDENT");
     }
 
     @Test
@@ -154,8 +142,7 @@ class FuneralFeeReimbursementProcessTest {
         assertThat(retried.getRetries()).isEqualTo(4);
         assertThat(retried.getDuedate()).isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(10)));
         assertThat(instance).isWaitingAt("Task_PayReimbursement");
-        ClockUtil.setCurrentTime(Date.from(retried.getDuedate().toInstant().plus(ONE_MINUTE)));
-        execute(retried);
+        fire(retried);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Paid");
         assertThat(recordedWaivers).containsExactly(CASE_NO);
@@ -170,7 +157,7 @@ class FuneralFeeReimbursementProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_RecordWaiver");
         assertThat(recordedWaivers).isEmpty();
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED REJECTED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish DECIDED REJECTED");
     }
 
     @Test
@@ -182,8 +169,8 @@ class FuneralFeeReimbursementProcessTest {
         complete(task(instance), withVariables("decision", "accept"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_NotEligible").hasNotPassed("Task_ComputeWaiver");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED NOT_ELIGIBLE");
-        assertThat(eligibility(instance)).containsEntry("eligible", false).containsEntry("reasonCode", "NOT_COVERED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish DECIDED NOT_ELIGIBLE");
+        assertThat(mapVariable(instance, VAR_ELIGIBILITY)).containsEntry("eligible", false).containsEntry("reasonCode", "NOT_COVERED");
     }
 
     @Test
@@ -195,7 +182,7 @@ class FuneralFeeReimbursementProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_AlreadyWaived")
                 .hasNotPassed("Task_ComputeWaiver", "Task_ReviewReimbursement");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED ALREADY_WAIVED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish DECIDED ALREADY_WAIVED");
     }
 
     @Test
@@ -209,7 +196,7 @@ class FuneralFeeReimbursementProcessTest {
                 .hasNotPassed("Task_PayReimbursement");
         assertThat(payments).isEmpty();
         assertThat(variable(instance, VAR_REASON_CODE)).isEqualTo(ERROR_ALREADY_WAIVED);
-        assertThat(caseStatus.calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED ALREADY_WAIVED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED ALREADY_WAIVED");
     }
 
     @Test
@@ -219,7 +206,7 @@ class FuneralFeeReimbursementProcessTest {
         complete(task(instance), withVariables("decision", "notAccepted", "reasons", "不属于本市受理范围"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_NotAccepted").hasNotPassed("Task_DecideEligibility");
-        assertThat(caseStatus.calls()).containsExactly("finish CLOSED NOT_ACCEPTED");
+        assertThat(caseStatus().calls()).containsExactly("finish CLOSED NOT_ACCEPTED");
     }
 
     @Test
@@ -228,24 +215,20 @@ class FuneralFeeReimbursementProcessTest {
         Job window = timer(instance, "BoundaryEvent_CorrectionWindowExpired");
         assertThat(window.getDuedate()).isEqualTo(workingDaysAfterReceipt(5));
 
-        ClockUtil.setCurrentTime(Date.from(window.getDuedate().toInstant().minus(ONE_MINUTE)));
-        assertThat(executableJobs(instance)).isZero();
-        ClockUtil.setCurrentTime(Date.from(window.getDuedate().toInstant().plus(ONE_MINUTE)));
-        execute(window);
+        fireWhenDue(instance, window);
 
         assertThat(instance).hasPassed("Event_DeemedAccepted").hasNotPassed("Event_Accepted")
                 .isWaitingAt("Task_ReviewReimbursement");
-        assertThat(caseStatus.calls()).containsExactly("accepted deemed");
+        assertThat(caseStatus().calls()).containsExactly("accepted deemed");
         // Deemed accepted on the day the materials were received, so the review deadline counts from then.
-        assertThat(task(instance)).hasDueDate(Date.from(RECEIVED_AT.toInstant().plus(Duration.ofDays(STATUTORY_LIMIT_DAYS))));
+        assertThat(task(instance)).hasDueDate(daysAfter(RECEIVED_AT, STATUTORY_LIMIT_DAYS));
     }
 
     @Test
     void acceptsOnceTheCorrectionsAreSuppliedAndRechecked() {
         ProcessInstance instance = correctionNoticeIssued();
 
-        runtimeService().createMessageCorrelation("CorrectionsSupplied").processInstanceBusinessKey(CASE_NO)
-                .setVariable("cremationCertificateNo", "HZ-2026-118").correlate();
+        correlate("CorrectionsSupplied", CASE_NO, "cremationCertificateNo", "HZ-2026-118");
 
         assertThat(instance).hasPassed("Event_CorrectionsSupplied").isWaitingAt("Task_RecheckRegistries");
         execute(job(instance));
@@ -256,7 +239,7 @@ class FuneralFeeReimbursementProcessTest {
         execute(job(instance));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Paid").hasNotPassed("Event_Accepted");
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "accepted", "enter DECIDED",
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "accepted", "enter DECIDED",
                 "finish DECIDED PAID");
     }
 
@@ -264,40 +247,34 @@ class FuneralFeeReimbursementProcessTest {
     void endsTheApplicationWhenTheCorrectionPeriodExpiresWithoutCorrections() {
         ProcessInstance instance = correctionNoticeIssued();
         Job period = timer(instance, "Event_CorrectionPeriodExpired");
-        assertThat(period.getDuedate())
-                .isEqualTo(Date.from(RECEIVED_AT.toInstant().plus(Duration.ofDays(CORRECTION_PERIOD_DAYS))));
+        assertThat(period.getDuedate()).isEqualTo(daysAfter(RECEIVED_AT, CORRECTION_PERIOD_DAYS));
 
-        ClockUtil.setCurrentTime(Date.from(period.getDuedate().toInstant().minus(ONE_MINUTE)));
-        assertThat(executableJobs(instance)).isZero();
-        ClockUtil.setCurrentTime(Date.from(period.getDuedate().toInstant().plus(ONE_MINUTE)));
-        execute(period);
+        fireWhenDue(instance, period);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Lapsed").hasNotPassed("Task_RecheckRegistries");
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "finish CLOSED LAPSED");
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "finish CLOSED LAPSED");
     }
 
     @Test
     void endsTheCaseAsWithdrawnWhenTheApplicantWithdrawsWhileCorrectionsAreAwaited() {
         ProcessInstance instance = correctionNoticeIssued();
 
-        runtimeService().createMessageCorrelation("ApplicationWithdrawn").processInstanceBusinessKey(CASE_NO)
-                .setVariable("withdrawnBy", "applicant-7").correlate();
+        correlate("ApplicationWithdrawn", CASE_NO, "withdrawnBy", "applicant-7");
 
         assertThat(instance).isEnded().hasPassed("StartEvent_Withdrawn", "EndEvent_Withdrawn")
                 .hasNotPassed("EndEvent_Lapsed");
         assertThat(timers(instance)).isZero();
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "finish WITHDRAWN WITHDRAWN");
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "finish WITHDRAWN WITHDRAWN");
     }
 
     @Test
     void endsTheCaseAsWithdrawnWhenTheApplicantWithdrawsDuringReview() {
         ProcessInstance instance = accepted();
 
-        runtimeService().createMessageCorrelation("ApplicationWithdrawn").processInstanceBusinessKey(CASE_NO)
-                .correlate();
+        correlate("ApplicationWithdrawn", CASE_NO);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn").hasNotPassed("Task_RecordWaiver");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish WITHDRAWN WITHDRAWN");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish WITHDRAWN WITHDRAWN");
     }
 
     private ProcessInstance submit() {
@@ -354,10 +331,5 @@ class FuneralFeeReimbursementProcessTest {
 
     private static Date workingDaysAfterReceipt(int days) {
         return new FakeStatutoryClock().workingDaysAfter(RECEIVED_AT, days);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> eligibility(ProcessInstance instance) {
-        return (Map<String, Object>) variable(instance, VAR_ELIGIBILITY);
     }
 }

@@ -1,13 +1,16 @@
 package cn.zs.civil.funeral;
 
-import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.funeral.FuneralProcess.*;
+import static cn.zs.civil.support.ProcessSteps.at;
+import static cn.zs.civil.support.ProcessSteps.daysAfter;
+import static cn.zs.civil.support.ProcessSteps.mapVariable;
+import static cn.zs.civil.support.ProcessSteps.variable;
+import static cn.zs.civil.support.ProcessTestKit.caseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -18,8 +21,6 @@ import static org.mockito.Mockito.when;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -28,15 +29,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zs.civil.application.ApplicationService;
+import cn.zs.civil.support.ProcessTestKit;
 
 /** Path A: the clerk registers the deceased at the funeral home and the fees are waived at settlement. */
 @Deployment(resources = {
@@ -55,28 +52,20 @@ import cn.zs.civil.application.ApplicationService;
         "forms/funeral/funeral-waiver-verify.form" })
 class FuneralFeeWaiverProcessTest {
 
-    @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(ProcessTestEngines.inMemory("funeral-fee-waiver-test"))
-            .assertClassCoverageAtLeast(1.0)
-            .build();
-
     private static final String CASE_NO = "ZS-FW-2026-000123";
     private static final int STATUTORY_LIMIT_DAYS = 20;
-    private static final Date RECEIVED_AT = Date.from(ZonedDateTime.parse("2026-05-06T09:30:00+08:00").toInstant());
+    private static final Date RECEIVED_AT = at("2026-05-06T09:30:00+08:00");
 
-    private final RecordingCaseStatus caseStatus = new RecordingCaseStatus();
+    @RegisterExtension
+    static final ProcessTestKit KIT = ProcessTestKit.engine("funeral-fee-waiver-test").startingAt(RECEIVED_AT);
+
     private final Map<String, Object> registryFindings = new HashMap<>();
     private final List<String> recordedWaivers = new ArrayList<>();
     private boolean waivedBefore;
 
     @BeforeEach
     void registerFakes() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
-        ClockUtil.setCurrentTime(RECEIVED_AT);
         registryFindings.putAll(residentWhoseRecordsAllMatch());
-        Mocks.register("clock", new FakeStatutoryClock());
-        Mocks.register("caseStatus", caseStatus);
         Mocks.register("checkFuneralRegistriesDelegate", (JavaDelegate) execution -> execution.setVariables(registryFindings));
         Mocks.register("computeWaiverDelegate", (JavaDelegate) execution -> {
             execution.setVariable(VAR_CHARGED_AMOUNT, 1200.0);
@@ -93,13 +82,6 @@ class FuneralFeeWaiverProcessTest {
         });
     }
 
-    @AfterEach
-    void resetFakes() {
-        Mocks.reset();
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
-    }
-
     @Test
     void waivesFeesAtSettlementWhenTheRegistriesConfirmAnEligibleResident() {
         ProcessInstance instance = register();
@@ -110,8 +92,8 @@ class FuneralFeeWaiverProcessTest {
         assertThat(instance).isEnded().hasPassed("Task_DecideEligibility", "Task_ComputeWaiver", "EndEvent_Waived")
                 .hasNotPassed("Task_VerifyDocuments");
         assertThat(recordedWaivers).containsExactly(CASE_NO);
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED WAIVED");
-        assertThat(eligibility(instance)).containsEntry("eligible", true).containsEntry("reasonCode", "HUKOU_RESIDENT");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish DECIDED WAIVED");
+        assertThat(mapVariable(instance, VAR_ELIGIBILITY)).containsEntry("eligible", true).containsEntry("reasonCode", "HUKOU_RESIDENT");
     }
 
     @Test
@@ -123,7 +105,7 @@ class FuneralFeeWaiverProcessTest {
         execute(job(instance));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Waived");
-        assertThat(eligibility(instance)).containsEntry("reasonCode", "DIED_AND_CREMATED_LOCALLY");
+        assertThat(mapVariable(instance, VAR_ELIGIBILITY)).containsEntry("reasonCode", "DIED_AND_CREMATED_LOCALLY");
     }
 
     @Test
@@ -136,8 +118,8 @@ class FuneralFeeWaiverProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_NotEligible").hasNotPassed("Task_ComputeWaiver");
         assertThat(recordedWaivers).isEmpty();
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED NOT_ELIGIBLE");
-        assertThat(eligibility(instance)).containsEntry("eligible", false).containsEntry("reasonCode", "NOT_COVERED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish DECIDED NOT_ELIGIBLE");
+        assertThat(mapVariable(instance, VAR_ELIGIBILITY)).containsEntry("eligible", false).containsEntry("reasonCode", "NOT_COVERED");
     }
 
     @Test
@@ -150,13 +132,13 @@ class FuneralFeeWaiverProcessTest {
 
         assertThat(instance).isWaitingAt("Task_VerifyDocuments");
         assertThat(task(instance)).hasCandidateGroup("funeral-home")
-                .hasDueDate(Date.from(RECEIVED_AT.toInstant().plus(Duration.ofDays(STATUTORY_LIMIT_DAYS))));
+                .hasDueDate(daysAfter(RECEIVED_AT, STATUTORY_LIMIT_DAYS));
         assertThat(deployedFormId(task(instance))).isEqualTo("funeral-waiver-verify");
         complete(task(instance), withVariables("paperChecked", true, "decision", "confirm"));
 
         assertThat(instance).isEnded().hasPassed("Task_VerifyDocuments", "Task_DecideEligibility", "EndEvent_Waived");
         assertThat(recordedWaivers).containsExactly(CASE_NO);
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED WAIVED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish DECIDED WAIVED");
     }
 
     @Test
@@ -170,7 +152,7 @@ class FuneralFeeWaiverProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_DocumentsRejected").hasNotPassed("Task_DecideEligibility");
         assertThat(recordedWaivers).isEmpty();
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED DOCUMENTS_REJECTED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish DECIDED DOCUMENTS_REJECTED");
     }
 
     @Test
@@ -182,7 +164,7 @@ class FuneralFeeWaiverProcessTest {
 
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_AlreadyWaived", "EndEvent_AlreadyWaived")
                 .hasNotPassed("EndEvent_Waived");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED ALREADY_WAIVED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish DECIDED ALREADY_WAIVED");
         assertThat(variable(instance, VAR_REASON_CODE)).isEqualTo(ERROR_ALREADY_WAIVED);
     }
 
@@ -195,7 +177,7 @@ class FuneralFeeWaiverProcessTest {
                 Map.of("itemCode", "STORAGE", "quantity", 5, "charge", 500),
                 Map.of("itemCode", "EMBALMING", "quantity", 1, "charge", 200))));
         Mocks.register("computeWaiverDelegate", new ComputeWaiverDelegate(applications,
-                ENGINE.getDecisionService(), ENGINE.getRepositoryService(), new ObjectMapper(),
+                KIT.processEngine().getDecisionService(), KIT.processEngine().getRepositoryService(), new ObjectMapper(),
                 mock(FuneralWaiverMapper.class), mock(DeceasedKeys.class), new FuneralPriceList(Map.of())));
         ProcessInstance instance = register();
 
@@ -233,17 +215,5 @@ class FuneralFeeWaiverProcessTest {
                 VAR_SPECIAL_GROUP, "NONE",
                 VAR_CREMATED_LOCALLY, true,
                 VAR_CHECKS_PASSED, true);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> eligibility(ProcessInstance instance) {
-        return (Map<String, Object>) variable(instance, VAR_ELIGIBILITY);
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(name).singleResult();
-        assertThat(variable).as("variable %s", name).isNotNull();
-        return variable.getValue();
     }
 }

@@ -21,6 +21,7 @@ import cn.zs.civil.appointment.AppointmentService;
 import cn.zs.civil.identity.PlatformUser;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
+import cn.zs.civil.support.CaseDriver;
 import cn.zs.civil.support.FixedPlatformDay;
 
 /**
@@ -51,7 +52,7 @@ class BookedPartiesAppearIT extends ApiTestBase {
     }
 
     private static Map<String, Object> marriage(String appointmentNo, String idA, String idB) {
-        Map<String, Object> data = MarriageRegistrationIT.couple("唐浩", idA, "SINGLE", "宋佳", idB, "SINGLE");
+        Map<String, Object> data = CaseDriver.couple("唐浩", idA, "SINGLE", "宋佳", idB, "SINGLE");
         data.put("appointmentNo", appointmentNo);
         return data;
     }
@@ -142,7 +143,7 @@ class BookedPartiesAppearIT extends ApiTestBase {
         assertThat(business.path("message").asText()).contains("“离婚登记”");
 
         // Nor a marriage booking a divorce application.
-        Map<String, Object> divorce = DivorceRegistrationIT.application("唐浩", man, "宋佳", woman,
+        Map<String, Object> divorce = CaseDriver.divorceApplication("唐浩", man, "宋佳", woman,
                 "J442000-2020-000321");
         divorce.put("appointmentNo", marriageBooking);
         assertThat(onlyError(submit(counter, "divorce-registration", divorce)).path("code").asText())
@@ -151,7 +152,7 @@ class BookedPartiesAppearIT extends ApiTestBase {
                 .isEqualTo(cases);
 
         // The booked couple, in either order and with the number typed in lower case, is served.
-        Map<String, Object> booked = MarriageRegistrationIT.couple("宋佳", woman, "SINGLE", "唐浩", man, "SINGLE");
+        Map<String, Object> booked = CaseDriver.couple("宋佳", woman, "SINGLE", "唐浩", man, "SINGLE");
         booked.put("appointmentNo", marriageBooking.toLowerCase());
         Api.Response served = submit(counter, "marriage-registration", booked);
         assertThat(served.status()).as(served.toString()).isEqualTo(201);

@@ -1,17 +1,14 @@
 package cn.zs.civil.marriage;
 
+import static cn.zs.civil.support.CaseDriver.divorceApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,30 +32,9 @@ class DivorceRegistrationIT extends ApiTestBase {
     @Autowired
     private cn.zs.civil.worklist.Escalations escalations;
 
-    private Instant acceptedAt;
-
     @AfterEach
     void realTime() {
         ClockUtil.reset();
-    }
-
-    static Map<String, Object> application(String nameA, String idA, String nameB, String idB, String certificate) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("district", "shiqi");
-        data.put("partyAName", nameA);
-        data.put("partyAIdNumber", idA);
-        data.put("partyAPhone", "13800000001");
-        data.put("partyBName", nameB);
-        data.put("partyBIdNumber", idB);
-        data.put("partyBPhone", "13800000002");
-        data.put("marriageCertificateNo", certificate);
-        data.put("certificatesPresent", "BOTH");
-        data.put("agreementProvided", true);
-        data.put("agreementCovers", List.of("VOLUNTARY", "CHILDREN", "PROPERTY", "DEBTS"));
-        data.put("fullCapacity", "yes");
-        data.put("marriageRegisteredIn", "MAINLAND");
-        data.put("bothPresent", true);
-        return data;
     }
 
     /**
@@ -73,63 +49,23 @@ class DivorceRegistrationIT extends ApiTestBase {
         ClockUtil.setCurrentTime(Date.from(ACCEPTED_AT));
     }
 
-    private String acceptedCase(Map<String, Object> data) {
-        Api registrar = api().as("clerk-marriage");
-        Api.Response r = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        String no = r.body().path("applicationNo").asText();
-        runJobs(no);
-        assertThat(registrar.get("/api/tasks/" + taskOf(registrar, no)).body().path("checks")
-                .path("marriageRecordFound").asBoolean()).isTrue();
-        acceptedAt = cn.zs.civil.application.BusinessTime.instant();
-        complete(no, Map.of("decision", "accept"));
-        assertThat(status(no)).isEqualTo("COOLING_OFF");
-        return no;
-    }
-
-    private void complete(String no, Map<String, Object> data) {
-        Api registrar = api().as("clerk-marriage");
-        Api.Response r = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete", Map.of("data", data));
-        assertThat(r.status()).as(r.toString()).isEqualTo(204);
-        runJobs(no);
-    }
-
-    private String status(String no) {
-        return api().as("clerk-marriage").get("/api/applications/" + no).body().path("summary").path("status").asText();
-    }
-
-    private String outcome(String no) {
-        return api().as("clerk-marriage").get("/api/applications/" + no).body().path("summary").path("outcome").asText();
-    }
-
-    /** Moves the engine's clock to day N after acceptance and fires whatever timers are due by then. */
-    private void day(String no, int n) {
-        ClockUtil.setCurrentTime(Date.from(acceptedAt.plus(Duration.ofDays(n))));
-        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
-        if (instance != null) {
-            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list()) {
-                management.executeJob(job.getId());
-            }
-        }
-    }
-
     private Api.Response withdraw(String no, String party, String id) {
         return api().as("clerk-marriage").post("/api/divorces/" + no + "/withdrawal", Map.of("party", party, "idNumber", id));
     }
 
     @Test
     void withdrawalByOnePartyOnDay29EndsTheCase() {
-        String no = acceptedCase(application("黄伟", "441900198612128135", "林芳", "442000198911119249",
+        String no = caseDriver.acceptedDivorce(divorceApplication("黄伟", "441900198612128135", "林芳", "442000198911119249",
                 "J441900-2018-004567"));
-        day(no, 29);
+        caseDriver.onDay(no, 29);
         assertThat(withdraw(no, "B", "442000198911119249").status()).isEqualTo(204);
-        assertThat(status(no)).isEqualTo("WITHDRAWN");
+        assertThat(caseDriver.status(no)).isEqualTo("WITHDRAWN");
         assertThat(registry.maritalRecord("441900198612128135").status()).isEqualTo("MARRIED");
     }
 
     @Test
     void withdrawalOnDay31IsRefusedAndBothAppearingOnDay35LeadsToRegistration() {
-        String no = acceptedCase(application("刘建华", "442000198804046814", "赵丽", "442000199009097924",
+        String no = caseDriver.acceptedDivorce(divorceApplication("刘建华", "442000198804046814", "赵丽", "442000199009097924",
                 "J442000-2015-000123"));
         Api.Response premature = api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
                 Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924", "district", "shiqi"));
@@ -139,13 +75,13 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(periods.path("coolingOffEndsOn").asText()).isEqualTo("2026-07-01");
         assertThat(periods.path("certificateWindowEndsOn").asText()).isEqualTo("2026-07-31");
 
-        day(no, 31);
-        assertThat(status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
+        caseDriver.onDay(no, 31);
+        assertThat(caseDriver.status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
         Api.Response late = withdraw(no, "A", "442000198804046814");
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.body().path("code").asText()).isEqualTo("divorce.coolingOffOver");
 
-        day(no, 35);
+        caseDriver.onDay(no, 35);
         Api.Response agent = api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
                 Map.of("idNumberA", "442000198804046814", "idNumberB", "442000200003151315", "district", "shiqi"));
         assertThat(agent.status()).isEqualTo(422);
@@ -153,13 +89,10 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(agent.body().path("errors").get(0).path("field").asText()).isEqualTo("idNumberB");
         assertThat(agent.body().path("errors").get(0).path("label").asText()).isEqualTo("当事人乙公民身份号码");
         assertThat(agent.body().path("errors").get(0).path("message").asText()).contains("与本案当事人不符");
-        assertThat(api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", "442000198804046814", "idNumberB", "442000199009097924", "district", "shiqi")).status()).isEqualTo(204);
-        complete(no, Map.of("declarationSignedA", true, "declarationSignedB", true, "decision", "register",
-                "agreementSigned", true));
-        complete(no, Map.of("bothSigned", true, "marriageCertificatesVoided", true, "certificatesHanded", true));
+        caseDriver.bothAppear(no, "442000198804046814", "442000199009097924");
+        caseDriver.registerDivorce(no);
 
-        assertThat(outcome(no)).isEqualTo("REGISTERED");
+        assertThat(caseDriver.outcome(no)).isEqualTo("REGISTERED");
         assertThat(registry.maritalRecord("442000198804046814").status()).isEqualTo("DIVORCED");
         assertThat(jdbc.queryForObject("select certificate_no from marriage_certificate where application_no = ?",
                 String.class, no)).matches("L442000-\\d{4}-\\d{6}");
@@ -177,18 +110,18 @@ class DivorceRegistrationIT extends ApiTestBase {
 
     @Test
     void nobodyAppearingByTheEndOfT2MeansDeemedWithdrawn() {
-        String no = acceptedCase(application("马强", "442000198401201111", "何静", "442000198705062229",
+        String no = caseDriver.acceptedDivorce(divorceApplication("马强", "442000198401201111", "何静", "442000198705062229",
                 "J442000-2012-000456"));
-        day(no, 31);
-        assertThat(status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
-        day(no, 62);
-        assertThat(outcome(no)).isEqualTo("DEEMED_WITHDRAWN");
-        assertThat(status(no)).isEqualTo("CLOSED");
+        caseDriver.onDay(no, 31);
+        assertThat(caseDriver.status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
+        caseDriver.onDay(no, 62);
+        assertThat(caseDriver.outcome(no)).isEqualTo("DEEMED_WITHDRAWN");
+        assertThat(caseDriver.status(no)).isEqualTo("CLOSED");
     }
 
     @Test
     void aDivorceApplicationWithAnExpiredIdDocumentIsRefusedOnThatPartysField_R58() {
-        Map<String, Object> data = application("曹军", PartyIds.of(2, 1, true), "钱丽", PartyIds.of(2, 1, false),
+        Map<String, Object> data = divorceApplication("曹军", PartyIds.of(2, 1, true), "钱丽", PartyIds.of(2, 1, false),
                 "J442000-2019-001234");
         data.put("partyAIdValidUntil", "2026-05-31");
         Api registrar = api().as("clerk-marriage");
@@ -224,7 +157,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         String[] ids = marriedCouple(7, "韩磊", "姜雪", "J442000-2019-007007");
         Api registrar = api().as("clerk-marriage");
         String no = registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data",
-                application("韩磊", ids[0], "姜雪", ids[1], "J442000-2019-007007"))).body().path("applicationNo").asText();
+                divorceApplication("韩磊", ids[0], "姜雪", ids[1], "J442000-2019-007007"))).body().path("applicationNo").asText();
         runJobs(no);
         // The marriage database's answer is kept with the case (R81): when, and its number.
         assertThat(registrar.get("/api/applications/" + no).body().path("timeline").findValuesAsText("text"))
@@ -235,9 +168,9 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(accepted.body().path("errors").get(0).path("code").asText())
                 .isEqualTo("marriage.safeguard.traffickingStops");
 
-        complete(no, Map.of("decision", "accept", "domesticViolence", true,
+        caseDriver.complete(no, Map.of("decision", "accept", "domesticViolence", true,
                 "domesticViolenceReferral", "告知反家庭暴力法规定的人身安全保护令及市妇联热线12338"));
-        assertThat(status(no)).isEqualTo("COOLING_OFF");
+        assertThat(caseDriver.status(no)).isEqualTo("COOLING_OFF");
         assertThat(count("select count(*) from case_event where application_no = ? and event_type = 'VIOLENCE_REFERRAL'"
                 + " and actor_id = 'clerk-marriage'", no)).isEqualTo(1);
         assertThat(api().as("clerk-marriage").get("/api/applications/" + no).body().path("timeline").toString())
@@ -250,8 +183,8 @@ class DivorceRegistrationIT extends ApiTestBase {
     @Test
     void theCertificateIsAppliedForOnlyAtTheRegistryThatAcceptedTheApplicationEvenByACityWideRegistrar_R97() {
         String[] ids = marriedCouple(9, "蒋涛", "沈玉", "J442000-2018-009009");
-        String no = acceptedCase(application("蒋涛", ids[0], "沈玉", ids[1], "J442000-2018-009009"));
-        day(no, 31);
+        String no = caseDriver.acceptedDivorce(divorceApplication("蒋涛", ids[0], "沈玉", ids[1], "J442000-2018-009009"));
+        caseDriver.onDay(no, 31);
         Api registrar = api().as("clerk-marriage");
         var periods = registrar.get("/api/divorces/" + no).body();
         assertThat(periods.path("registries").findValuesAsText("name")).contains("石岐街道", "小榄镇");
@@ -274,7 +207,7 @@ class DivorceRegistrationIT extends ApiTestBase {
                 Map.of("idNumberA", ids[0], "idNumberB", ids[1], "district", "xiaolan")).body().path("errors").get(0)
                 .path("message").asText()).startsWith("The divorce certificate is applied for at the registry that"
                         + " accepted the application (Shiqi Subdistrict); the registry in Xiaolan Town cannot");
-        assertThat(status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
+        assertThat(caseDriver.status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
 
         // A registrar bound to one registry is at that one and cannot claim another.
         var shiqiRegistrar = new cn.zs.civil.identity.PlatformUser("registrar-shiqi", "石岐登记员", java.util.Set.of("clerk"),
@@ -284,7 +217,7 @@ class DivorceRegistrationIT extends ApiTestBase {
 
         assertThat(registrar.post("/api/divorces/" + no + "/appearance",
                 Map.of("idNumberA", ids[0], "idNumberB", ids[1], "district", "shiqi")).status()).isEqualTo(204);
-        assertThat(status(no)).isEqualTo("UNDER_REVIEW");
+        assertThat(caseDriver.status(no)).isEqualTo("UNDER_REVIEW");
     }
 
     @Test
@@ -294,7 +227,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         registry.enrol(new cn.zs.civil.registry.Registries.Person(wife, "孔丽", "F", java.time.LocalDate.of(1993, 3, 12),
                 "442000", "shiqi", "MARRIED"), new cn.zs.civil.registry.Registries.MaritalRecord(wife, "MARRIED",
                 passport, "J442000-2020-001212", java.time.LocalDate.of(2020, 2, 2), "442000"), null);
-        Map<String, Object> data = application("John Smith", passport, "孔丽", wife, "J442000-2020-001212");
+        Map<String, Object> data = divorceApplication("John Smith", passport, "孔丽", wife, "J442000-2020-001212");
         // The wrong document chosen: a passport number is not a permanent residence ID's.
         data.put("partyAIdType", "FOREIGN_PERMANENT_RESIDENCE");
         Api registrar = api().as("clerk-marriage");
@@ -313,13 +246,13 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(checks.path("nonMainlandParty").asBoolean()).isTrue();
         assertThat(checks.path("identityVerified").asBoolean()).as("the mainland spouse, checked").isTrue();
         assertThat(checks.path("marriageRecordFound").asBoolean()).isTrue();
-        complete(no, Map.of("decision", "accept"));
-        assertThat(status(no)).isEqualTo("COOLING_OFF");
+        caseDriver.complete(no, Map.of("decision", "accept"));
+        assertThat(caseDriver.status(no)).isEqualTo("COOLING_OFF");
     }
 
     @Test
     void oneOpenDivorcePerMarriageRefusesASecondApplicationNamingTheFirst() {
-        Map<String, Object> data = application("郭峰", "430100198208183312", "谢敏", "360100198512254420",
+        Map<String, Object> data = divorceApplication("郭峰", "430100198208183312", "谢敏", "360100198512254420",
                 "J442000-2016-000789");
         Api registrar = api().as("clerk-marriage");
         // Refused even before the first case's background registry check has run.
@@ -346,7 +279,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(jdbc.queryForObject("select non_local from marriage_case where application_no = ?", Boolean.class,
                 first)).isTrue();
         // Once the first is closed, the couple may apply again.
-        complete(first, Map.of("decision", "notAccepted", "notAcceptedGround", "DOCUMENTS_MISSING",
+        caseDriver.complete(first, Map.of("decision", "notAccepted", "notAcceptedGround", "DOCUMENTS_MISSING",
                 "reasons", "未带结婚证原件"));
         assertThat(registrar.post("/api/applications", Map.of("serviceCode", "divorce-registration", "data", data))
                 .status()).isEqualTo(201);
@@ -356,13 +289,13 @@ class DivorceRegistrationIT extends ApiTestBase {
     void olderAndEmbassyIssuedMarriageCertificatesCanBeEnteredAndMatchTheRecord() {
         // 2020 notice: a certificate of a mainland registry or of a Chinese embassy or consulate; older certificates
         // do not follow the J + division + year + sequence numbering.
-        String older = acceptedCase(application("冯军", "442000197005050791", "陈燕", "442000197212120828",
+        String older = caseDriver.acceptedDivorce(divorceApplication("冯军", "442000197005050791", "陈燕", "442000197212120828",
                 "(1995)中婚字第001234号"));
-        Map<String, Object> embassy = application("蒋波", "442000197909090913", "沈玲", "442000198104041043",
+        Map<String, Object> embassy = divorceApplication("蒋波", "442000197909090913", "沈玲", "442000198104041043",
                 "驻旧金山总领馆婚字2009第0123号");
         embassy.put("marriageRegisteredIn", "EMBASSY");
-        String byEmbassy = acceptedCase(embassy);
-        Map<String, Object> unbounded = application("蒋波", "442000197909090913", "沈玲", "442000198104041043",
+        String byEmbassy = caseDriver.acceptedDivorce(embassy);
+        Map<String, Object> unbounded = divorceApplication("蒋波", "442000197909090913", "沈玲", "442000198104041043",
                 "J442000-2015-000123;drop table");
         Api.Response refused = api().as("clerk-marriage").post("/api/applications",
                 Map.of("serviceCode", "divorce-registration", "data", unbounded));
@@ -371,16 +304,6 @@ class DivorceRegistrationIT extends ApiTestBase {
         // Closed again, so that no other test meets them running.
         assertThat(withdraw(older, "A", "442000197005050791").status()).isEqualTo(204);
         assertThat(withdraw(byEmbassy, "B", "442000198104041043").status()).isEqualTo(204);
-    }
-
-    /** A case of a couple the marriage database knows, waiting for the registrar's acceptance decision. */
-    private String caseAwaitingAcceptance(Map<String, Object> data) {
-        Api.Response r = api().as("clerk-marriage").post("/api/applications",
-                Map.of("serviceCode", "divorce-registration", "data", data));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        String no = r.body().path("applicationNo").asText();
-        runJobs(no);
-        return no;
     }
 
     private Api.Response accept(Api registrar, String no) {
@@ -395,7 +318,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("decision");
         assertThat(refused.body().path("errors").findValuesAsText("code"))
                 .containsExactly("divorce.notAcceptable." + ground);
-        assertThat(status(no)).isEqualTo("RECEIVED");
+        assertThat(caseDriver.status(no)).isEqualTo("RECEIVED");
         return refused.body().path("errors").get(0).path("message").asText();
     }
 
@@ -404,26 +327,26 @@ class DivorceRegistrationIT extends ApiTestBase {
         // 2025 Regulations Art. 14: not accepted (不予受理); the couple goes to court.
         registry.recordMarriage("442000198403030512", "442000198606060623", "J442000-2010-000512",
                 java.time.LocalDate.of(2010, 5, 20));
-        Map<String, Object> noCapacity = application("周强", "442000198403030512", "吴静", "442000198606060623",
+        Map<String, Object> noCapacity = divorceApplication("周强", "442000198403030512", "吴静", "442000198606060623",
                 "J442000-2010-000512");
         noCapacity.put("fullCapacity", "no");
-        String no = caseAwaitingAcceptance(noCapacity);
+        String no = caseDriver.divorceAwaitingAcceptance(noCapacity);
         assertThat(acceptanceRefused(api().as("clerk-marriage"), no, "NO_CAPACITY"))
                 .contains("完全民事行为能力", "不予受理");
         assertThat(acceptanceRefused(api().as("clerk-marriage").inEnglish(), no, "NO_CAPACITY"))
                 .contains("full civil capacity", "not accepted");
-        complete(no, Map.of("decision", "notAccepted", "notAcceptedGround", "NO_CAPACITY", "reasons",
+        caseDriver.complete(no, Map.of("decision", "notAccepted", "notAcceptedGround", "NO_CAPACITY", "reasons",
                 "一方为限制民事行为能力人，请向人民法院起诉离婚"));
-        assertThat(outcome(no)).isEqualTo("NOT_ACCEPTED");
+        assertThat(caseDriver.outcome(no)).isEqualTo("NOT_ACCEPTED");
 
-        Map<String, Object> abroad = application("周强", "442000198403030512", "吴静", "442000198606060623",
+        Map<String, Object> abroad = divorceApplication("周强", "442000198403030512", "吴静", "442000198606060623",
                 "J442000-2010-000512");
         abroad.put("marriageRegisteredIn", "ABROAD");
-        String second = caseAwaitingAcceptance(abroad);
+        String second = caseDriver.divorceAwaitingAcceptance(abroad);
         assertThat(acceptanceRefused(api().as("clerk-marriage"), second, "NOT_MAINLAND")).contains("内地");
-        complete(second, Map.of("decision", "notAccepted", "notAcceptedGround", "NOT_MAINLAND", "reasons",
+        caseDriver.complete(second, Map.of("decision", "notAccepted", "notAcceptedGround", "NOT_MAINLAND", "reasons",
                 "在境外办理结婚登记，请向人民法院起诉离婚"));
-        assertThat(outcome(second)).isEqualTo("NOT_ACCEPTED");
+        assertThat(caseDriver.outcome(second)).isEqualTo("NOT_ACCEPTED");
     }
 
     @Test
@@ -431,17 +354,17 @@ class DivorceRegistrationIT extends ApiTestBase {
         registry.recordMarriage("442000198307070717", "442000198508080823", "J442000-2012-000717",
                 java.time.LocalDate.of(2012, 8, 8));
         // The certificates presented carry another number than the record's.
-        String no = caseAwaitingAcceptance(application("郑磊", "442000198307070717", "王芳", "442000198508080823",
+        String no = caseDriver.divorceAwaitingAcceptance(divorceApplication("郑磊", "442000198307070717", "王芳", "442000198508080823",
                 "J442000-2012-000999"));
         Api registrar = api().as("clerk-marriage");
         assertThat(registrar.get("/api/tasks/" + taskOf(registrar, no)).body().path("checks")
                 .path("marriageRecordFound").asBoolean()).isFalse();
         assertThat(acceptanceRefused(registrar, no, "NO_MARRIAGE_RECORD")).contains("婚姻登记信息库");
-        complete(no, Map.of("decision", "notAccepted", "notAcceptedGround", "NO_MARRIAGE_RECORD", "reasons",
+        caseDriver.complete(no, Map.of("decision", "notAccepted", "notAcceptedGround", "NO_MARRIAGE_RECORD", "reasons",
                 "结婚证字号与婚姻登记信息库记录不符"));
-        assertThat(outcome(no)).isEqualTo("NOT_ACCEPTED");
+        assertThat(caseDriver.outcome(no)).isEqualTo("NOT_ACCEPTED");
         // The same couple with the record's number is accepted (and closed again for the other tests).
-        String matching = acceptedCase(application("郑磊", "442000198307070717", "王芳", "442000198508080823",
+        String matching = caseDriver.acceptedDivorce(divorceApplication("郑磊", "442000198307070717", "王芳", "442000198508080823",
                 "J442000-2012-000717"));
         assertThat(withdraw(matching, "A", "442000198307070717").status()).isEqualTo(204);
     }
@@ -453,7 +376,7 @@ class DivorceRegistrationIT extends ApiTestBase {
     @Test
     void divorceIsDueAtT1sRolledEndPlusT2NotAFixed61DaysAndIsNotEscalatedWhileTheCoupleMayStillAppear() {
         ClockUtil.setCurrentTime(Date.from(THURSDAY_2026_09_17));
-        String no = acceptedCase(application("周明", "442000198503140137", "吴倩", "442000198807210245",
+        String no = caseDriver.acceptedDivorce(divorceApplication("周明", "442000198503140137", "吴倩", "442000198807210245",
                 "J442000-2014-000321"));
         var countdown = countdown(no);
         // Art. 1077: T1 = 09-17 + 30 = Saturday 10-17, rolled to Monday 10-19 (Art. 203); T2 = 10-19 + 30 = 11-18.
@@ -468,31 +391,27 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(countdown.path("promisedDue").isNull() || countdown.path("promisedDue").isMissingNode()).isTrue();
 
         // 2026-11-18, the day the old 61-day count made the case overdue: the couple may still lawfully appear.
-        day(no, 62);
-        assertThat(status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
+        caseDriver.onDay(no, 62);
+        assertThat(caseDriver.status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
         assertThat(countdown(no).path("state").asText()).isNotEqualTo("RED");
         escalations.scan(cn.zs.civil.application.BusinessTime.instant());
         assertThat(count("select count(*) from case_escalation where application_no = ?", no)).isZero();
-        assertThat(api().as("clerk-marriage").post("/api/divorces/" + no + "/appearance",
-                Map.of("idNumberA", "442000198503140137", "idNumberB", "442000198807210245", "district", "shiqi")).status())
-                .isEqualTo(204);
-        complete(no, Map.of("declarationSignedA", true, "declarationSignedB", true, "decision", "register",
-                "agreementSigned", true));
-        complete(no, Map.of("bothSigned", true, "marriageCertificatesVoided", true, "certificatesHanded", true));
-        assertThat(outcome(no)).isEqualTo("REGISTERED");
+        caseDriver.bothAppear(no, "442000198503140137", "442000198807210245");
+        caseDriver.registerDivorce(no);
+        assertThat(caseDriver.outcome(no)).isEqualTo("REGISTERED");
         assertThat(countdown(no).path("state").asText()).isEqualTo("ON_TIME");
     }
 
     @Test
     void aDivorceDeemedWithdrawnIsNeverRedEvenWhenItsTimerRanLate() {
         ClockUtil.setCurrentTime(Date.from(THURSDAY_2026_09_17));
-        String no = acceptedCase(application("钱涛", "44200019831102035X", "孙慧", "442000198602090462",
+        String no = caseDriver.acceptedDivorce(divorceApplication("钱涛", "44200019831102035X", "孙慧", "442000198602090462",
                 "J442000-2011-000654"));
-        day(no, 33);
-        assertThat(status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
+        caseDriver.onDay(no, 33);
+        assertThat(caseDriver.status(no)).isEqualTo("AWAITING_JOINT_APPEARANCE");
         // The certificate window ended on 11-18; the job executor only gets to it three days later.
-        day(no, 65);
-        assertThat(outcome(no)).isEqualTo("DEEMED_WITHDRAWN");
+        caseDriver.onDay(no, 65);
+        assertThat(caseDriver.outcome(no)).isEqualTo("DEEMED_WITHDRAWN");
         var countdown = countdown(no);
         assertThat(countdown.path("stopped").asBoolean()).isTrue();
         assertThat(countdown.path("state").asText()).isEqualTo("ON_TIME");
@@ -509,7 +428,7 @@ class DivorceRegistrationIT extends ApiTestBase {
                 + "-" + idB.substring(10, 12) + "-" + idB.substring(12, 14)), "442000", "shiqi", "MARRIED"),
                 new cn.zs.civil.registry.Registries.MaritalRecord(idB, "MARRIED", idA, certificate,
                         LocalDate.of(2015, 5, 20), "442000"), null);
-        return application(nameA, idA, nameB, idB, certificate);
+        return divorceApplication(nameA, idA, nameB, idB, certificate);
     }
 
     /**
@@ -521,7 +440,7 @@ class DivorceRegistrationIT extends ApiTestBase {
     @Test
     void acceptanceGivesTheReceiptSlipWithdrawalTheConfirmationSlipAndNonAcceptanceTheWrittenNotice_R88_R94_R9() {
         Api registrar = api().as("clerk-marriage");
-        String no = acceptedCase(enrolledCouple("卢志刚", "442000198703126110", "韩雪梅", "442000198905216229",
+        String no = caseDriver.acceptedDivorce(enrolledCouple("卢志刚", "442000198703126110", "韩雪梅", "442000198905216229",
                 "J442000-2015-006101"));
         JsonNode receipt = issuedDocument(registrar, no, "receipt");
         assertThat(receipt.path("title").asText()).isEqualTo("离婚登记申请受理回执单");
@@ -529,7 +448,7 @@ class DivorceRegistrationIT extends ApiTestBase {
         assertThat(issuedDocumentText(registrar, no, "receipt")).contains("离婚登记申请受理回执单", no, "卢志刚",
                 "离婚冷静期届满日", "2026年7月1日", "撤回离婚登记申请", "中山市民政局");
 
-        day(no, 10);
+        caseDriver.onDay(no, 10);
         assertThat(withdraw(no, "B", "442000198905216229").status()).isEqualTo(204);
         JsonNode slip = issuedDocument(registrar, no, "divorce-withdrawal");
         assertThat(slip.path("title").asText()).isEqualTo("撤回离婚登记申请确认单");
@@ -548,19 +467,19 @@ class DivorceRegistrationIT extends ApiTestBase {
 
         // Deemed withdrawn (nobody appeared) is not a withdrawal: no confirmation slip.
         ClockUtil.setCurrentTime(Date.from(ACCEPTED_AT));
-        String lapsed = acceptedCase(enrolledCouple("邓国栋", "442000198501076338", "罗佩仪", "442000198809306443",
+        String lapsed = caseDriver.acceptedDivorce(enrolledCouple("邓国栋", "442000198501076338", "罗佩仪", "442000198809306443",
                 "J442000-2015-006102"));
-        day(lapsed, 31);
-        day(lapsed, 62);
-        assertThat(outcome(lapsed)).isEqualTo("DEEMED_WITHDRAWN");
+        caseDriver.onDay(lapsed, 31);
+        caseDriver.onDay(lapsed, 62);
+        assertThat(caseDriver.outcome(lapsed)).isEqualTo("DEEMED_WITHDRAWN");
         issuedDocument(registrar, lapsed, "receipt");
         assertThat(count("select count(*) from issued_document where application_no = ? and kind = 'DIVORCE_WITHDRAWAL'",
                 lapsed)).isZero();
 
         ClockUtil.setCurrentTime(Date.from(ACCEPTED_AT));
-        String notAccepted = caseAwaitingAcceptance(application("邓国栋", "442000198501076338", "罗佩仪",
+        String notAccepted = caseDriver.divorceAwaitingAcceptance(divorceApplication("邓国栋", "442000198501076338", "罗佩仪",
                 "442000198809306443", "J442000-2015-006102"));
-        complete(notAccepted, Map.of("decision", "notAccepted", "notAcceptedGround", "DOCUMENTS_MISSING",
+        caseDriver.complete(notAccepted, Map.of("decision", "notAccepted", "notAcceptedGround", "DOCUMENTS_MISSING",
                 "reasons", "未携带离婚协议书"));
         JsonNode notice = issuedDocument(registrar, notAccepted, "refusal-notice");
         assertThat(notice.path("title").asText()).isEqualTo("不予受理离婚登记申请告知书");

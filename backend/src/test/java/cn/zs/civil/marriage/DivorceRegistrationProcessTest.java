@@ -1,11 +1,15 @@
 package cn.zs.civil.marriage;
 
-import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.marriage.MarriageProcess.*;
-import static cn.zs.civil.support.ProcessJobs.executableJobs;
-import static cn.zs.civil.support.ProcessJobs.timer;
-import static cn.zs.civil.support.ProcessJobs.timers;
-import static cn.zs.civil.support.ProcessJobs.variable;
+import static cn.zs.civil.support.ProcessSteps.at;
+import static cn.zs.civil.support.ProcessSteps.correlate;
+import static cn.zs.civil.support.ProcessSteps.executableJobs;
+import static cn.zs.civil.support.ProcessSteps.fireWhenDue;
+import static cn.zs.civil.support.ProcessSteps.runDueJobs;
+import static cn.zs.civil.support.ProcessSteps.timer;
+import static cn.zs.civil.support.ProcessSteps.timers;
+import static cn.zs.civil.support.ProcessSteps.variable;
+import static cn.zs.civil.support.ProcessTestKit.caseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -13,7 +17,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -24,7 +27,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,16 +36,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import cn.zs.civil.clock.StatutoryClock;
-import cn.zs.civil.funeral.RecordingCaseStatus;
+import cn.zs.civil.support.ProcessTestKit;
 
 /**
  * Divorce by agreement (Civil Code Art. 1077): acceptance, the 30-day cooling-off period T1 in which either party
@@ -60,12 +59,6 @@ import cn.zs.civil.funeral.RecordingCaseStatus;
         "forms/marriage/divorce-issue.form" })
 class DivorceRegistrationProcessTest {
 
-    @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(ProcessTestEngines.inMemory("divorce-registration-test"))
-            .assertClassCoverageAtLeast(1.0)
-            .build();
-
     private static final String CASE_NO = "ZS-DR-2026-000023";
     private static final String CERTIFICATE_NO = "L442000-2026-000001";
     private static final String RETRY_INTERVAL = "PT2M";
@@ -76,7 +69,10 @@ class DivorceRegistrationProcessTest {
     private static final Instant T1_END = instant("2026-07-01T23:59:59+08:00");
     private static final Instant T2_END = instant("2026-07-31T23:59:59+08:00");
 
-    private final RecordingCaseStatus caseStatus = new RecordingCaseStatus();
+    /** No starting instant: each case is applied for at its own (the clock is set by {@link #applied}). */
+    @RegisterExtension
+    static final ProcessTestKit KIT = ProcessTestKit.engine("divorce-registration-test");
+
     private final MarriageTestClocks clocks = MarriageTestClocks.bundledCalendar();
     private final List<Date> registryChecks = new ArrayList<>();
     private final List<String> certificatesAssigned = new ArrayList<>();
@@ -85,10 +81,8 @@ class DivorceRegistrationProcessTest {
 
     @BeforeEach
     void registerFakes() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
         Mocks.register("clock", clocks.clock());
         Mocks.register("divorcePeriods", clocks.divorcePeriods());
-        Mocks.register("caseStatus", caseStatus);
         // Sets what CheckMarriageRecordDelegate sets: the facts when the registries answer, else the retry interval.
         Mocks.register("checkMarriageRecordDelegate", (JavaDelegate) execution -> {
             registryChecks.add(ClockUtil.getCurrentTime());
@@ -113,13 +107,6 @@ class DivorceRegistrationProcessTest {
                 reported.add((String) execution.getVariable(VAR_CERTIFICATE_NO)));
     }
 
-    @AfterEach
-    void resetFakes() {
-        Mocks.reset();
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
-    }
-
     @Test
     void acceptanceStartsThirtyDaysOfCoolingOffAndThirtyMoreForTheCertificate() {
         ProcessInstance instance = accepted(ACCEPTED_AT);
@@ -130,7 +117,7 @@ class DivorceRegistrationProcessTest {
         assertThat(instantOf(variable(instance, VAR_CERTIFICATE_WINDOW_ENDS_AT))).isEqualTo(T2_END);
         assertThat(variable(instance, VAR_CALENDAR_VERSION)).isEqualTo(clocks.calendar().version());
         assertThat(timer(instance, "Event_CoolingOffEnded").getDuedate().toInstant()).isEqualTo(T1_END);
-        assertThat(caseStatus.calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF");
+        assertThat(caseStatus().calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF");
     }
 
     /**
@@ -174,11 +161,7 @@ class DivorceRegistrationProcessTest {
     }
 
     private LocalDate lastDayOfPeriod(LocalDate start, int days) {
-        LocalDate last = start.plusDays(days);
-        while (!clocks.calendar().isWorkingDay(last)) {
-            last = last.plusDays(1);
-        }
-        return last;
+        return clocks.bundled().lastDayOfPeriod(start, days);
     }
 
     /** The couple's joint appearance can be recorded: the certificate window's message is subscribed. */
@@ -191,10 +174,6 @@ class DivorceRegistrationProcessTest {
         return ((Date) value).toInstant().atZone(StatutoryClock.ZONE).toLocalDate();
     }
 
-    private static Date at(LocalDate day, int hour) {
-        return Date.from(day.atTime(hour, 0).atZone(StatutoryClock.ZONE).toInstant());
-    }
-
     @Test
     void waitsForTheNationalDatabaseWhileItIsDownAndContinuesWhenItIsBack() {
         outagesToSimulate = 2;
@@ -202,14 +181,14 @@ class DivorceRegistrationProcessTest {
         execute(job(instance));
 
         assertThat(instance).isWaitingAt("Event_WaitForRegistry").hasNotPassed("Task_AcceptApplication");
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_REGISTRY");
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_REGISTRY");
         retryAfterTheInterval(instance);
         assertThat(instance).isWaitingAt("Event_WaitForRegistry");
         retryAfterTheInterval(instance);
 
         assertThat(instance).isWaitingAt("Task_AcceptApplication");
         assertThat(registryChecks).hasSize(3);
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_REGISTRY", "enter WAITING_FOR_REGISTRY",
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_REGISTRY", "enter WAITING_FOR_REGISTRY",
                 "enter RECEIVED");
         complete(task(instance), withVariables("decision", "accept"));
         assertThat(instance).isWaitingAt("Gateway_CoolingOff");
@@ -228,7 +207,7 @@ class DivorceRegistrationProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_NotAccepted").hasNotPassed("Event_Accepted");
         assertThat(timers(instance)).isZero();
-        assertThat(caseStatus.calls()).containsExactly("enter RECEIVED", "finish CLOSED NOT_ACCEPTED");
+        assertThat(caseStatus().calls()).containsExactly("enter RECEIVED", "finish CLOSED NOT_ACCEPTED");
     }
 
     @Test
@@ -243,7 +222,7 @@ class DivorceRegistrationProcessTest {
                 .hasNotPassed("Event_CoolingOffEnded");
         assertThat(variable(instance, VAR_WITHDRAWN_BY_PARTY)).isEqualTo("B");
         assertThat(timers(instance)).isZero();
-        assertThat(caseStatus.calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF",
+        assertThat(caseStatus().calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF",
                 "finish WITHDRAWN WITHDRAWN");
     }
 
@@ -270,7 +249,7 @@ class DivorceRegistrationProcessTest {
         assertThat(instance).isNotEnded().isWaitingAt("Gateway_CertificateWindow")
                 .hasNotPassed("Event_WithdrawnByEitherParty", "EndEvent_Withdrawn");
         assertThat(timer(instance, "Event_CertificateWindowEnded").getDuedate().toInstant()).isEqualTo(T2_END);
-        assertThat(caseStatus.calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF",
+        assertThat(caseStatus().calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF",
                 "enter AWAITING_JOINT_APPEARANCE");
     }
 
@@ -298,7 +277,7 @@ class DivorceRegistrationProcessTest {
 
         assertThat(instance).isEnded().hasPassed("Event_CertificateWindowEnded", "EndEvent_DeemedWithdrawn")
                 .hasNotPassed("Event_BothPartiesAppeared", "Task_ReviewDivorce");
-        assertThat(caseStatus.calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF",
+        assertThat(caseStatus().calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF",
                 "enter AWAITING_JOINT_APPEARANCE", "finish CLOSED DEEMED_WITHDRAWN");
         assertThatThrownBy(() -> bothAppear()).isInstanceOf(MismatchingMessageCorrelationException.class);
     }
@@ -333,7 +312,7 @@ class DivorceRegistrationProcessTest {
         assertThat(instance).isEnded().hasPassed("Task_AssignCertificateNumber", "EndEvent_Registered")
                 .hasNotPassed("Event_CertificateWindowEnded", "EndEvent_Refused");
         assertThat(reported).containsExactly(CERTIFICATE_NO);
-        assertThat(caseStatus.calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF",
+        assertThat(caseStatus().calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF",
                 "enter AWAITING_JOINT_APPEARANCE", "enter UNDER_REVIEW", "enter DECIDED", "finish DECIDED REGISTERED");
     }
 
@@ -350,7 +329,7 @@ class DivorceRegistrationProcessTest {
                 .hasNotPassed("Task_AssignCertificateNumber", "Task_ReportToRegistry");
         assertThat(certificatesAssigned).isEmpty();
         assertThat(reported).isEmpty();
-        assertThat(caseStatus.calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF",
+        assertThat(caseStatus().calls()).containsExactly("enter RECEIVED", "accepted", "enter COOLING_OFF",
                 "enter AWAITING_JOINT_APPEARANCE", "enter UNDER_REVIEW", "finish DECIDED REFUSED");
     }
 
@@ -411,48 +390,25 @@ class DivorceRegistrationProcessTest {
         runDueJobs(instance);
     }
 
-    /** What the job executor would do at the engine's current time. */
-    private static void runDueJobs(ProcessInstance instance) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).executable()
-                    .list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService().executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep becoming due");
-    }
-
     private void retryAfterTheInterval(ProcessInstance instance) {
         Job timer = timer(instance, "Event_WaitForRegistry");
-        Instant due = ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(RETRY_INTERVAL));
-        assertThat(timer.getDuedate().toInstant()).isEqualTo(due);
-        ClockUtil.setCurrentTime(Date.from(due.minusSeconds(1)));
-        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).executable().count())
-                .as("nothing runs before the retry interval").isZero();
-        ClockUtil.setCurrentTime(Date.from(due.plusSeconds(1)));
-        execute(timer);
+        assertThat(timer.getDuedate().toInstant())
+                .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(RETRY_INTERVAL)));
+        fireWhenDue(instance, timer);
         assertThat(instance).isWaitingAt("Task_CheckMarriageRecord");
         execute(job(instance));
     }
 
     private static void withdrawBy(String party) {
-        runtimeService().createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(CASE_NO)
-                .setVariable(VAR_WITHDRAWN_BY_PARTY, party).correlate();
+        correlate(MESSAGE_WITHDRAWN, CASE_NO, VAR_WITHDRAWN_BY_PARTY, party);
     }
 
     private static void bothAppear() {
-        runtimeService().createMessageCorrelation(MESSAGE_BOTH_APPEARED).processInstanceBusinessKey(CASE_NO)
-                .setVariable(VAR_APPEARED_AT, ClockUtil.getCurrentTime()).correlate();
+        correlate(MESSAGE_BOTH_APPEARED, CASE_NO, VAR_APPEARED_AT, ClockUtil.getCurrentTime());
     }
 
     private static Instant instantOf(Object date) {
         return ((Date) date).toInstant();
-    }
-
-    private static Date at(String isoWithOffset) {
-        return Date.from(instant(isoWithOffset));
     }
 
     private static Instant instant(String isoWithOffset) {

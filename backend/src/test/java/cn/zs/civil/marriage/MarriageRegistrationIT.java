@@ -1,5 +1,6 @@
 package cn.zs.civil.marriage;
 
+import static cn.zs.civil.support.CaseDriver.couple;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -27,60 +28,25 @@ public class MarriageRegistrationIT extends ApiTestBase {
         registry.setAvailable(true);
     }
 
-    public static Map<String, Object> couple(String nameA, String idA, String statusA, String nameB, String idB, String statusB) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("district", "shiqi");
-        data.put("partyAName", nameA);
-        data.put("partyAIdNumber", idA);
-        data.put("partyAPhone", "13800000001");
-        data.put("partyADeclaredStatus", statusA);
-        data.put("partyBName", nameB);
-        data.put("partyBIdNumber", idB);
-        data.put("partyBPhone", "13800000002");
-        data.put("partyBDeclaredStatus", statusB);
-        data.put("bothPresent", true);
-        return data;
-    }
-
-    private String checkIn(Map<String, Object> data) {
-        Api.Response r = api().as("clerk-marriage").post("/api/applications",
-                Map.of("serviceCode", "marriage-registration", "data", data));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        String no = r.body().path("applicationNo").asText();
-        runJobs(no);
-        return no;
-    }
-
     private JsonNode task(String no) {
         Api registrar = api().as("clerk-marriage");
         return registrar.get("/api/tasks/" + taskOf(registrar, no)).body();
     }
 
-    private void complete(String no, Map<String, Object> data) {
-        Api registrar = api().as("clerk-marriage");
-        Api.Response r = registrar.post("/api/tasks/" + taskOf(registrar, no) + "/complete", Map.of("data", data));
-        assertThat(r.status()).as(r.toString()).isEqualTo(204);
-        runJobs(no);
-    }
-
-    private JsonNode summary(String no) {
-        return api().as("clerk-marriage").get("/api/applications/" + no).body().path("summary");
-    }
-
     @Test
     void eligibleCoupleIsRegisteredWithACertificateNumberAndTheNationalDatabaseIsTold() {
-        String no = checkIn(couple("王小明", "442000200003151315", "SINGLE", "吴婷", "44200020030303134X", "SINGLE"));
+        String no = caseDriver.marriageCheckedIn(couple("王小明", "442000200003151315", "SINGLE", "吴婷", "44200020030303134X", "SINGLE"));
         JsonNode review = task(no);
         assertThat(review.path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
         assertThat(review.path("checks").path("ageMan").asInt()).isGreaterThanOrEqualTo(26);
-        complete(no, Map.of("counselling", "declined", "declarationSignedA", true, "declarationSignedB", true,
+        caseDriver.complete(no, Map.of("counselling", "declined", "declarationSignedA", true, "declarationSignedB", true,
                 "decision", "register"));
         JsonNode issue = task(no);
         String certificate = issue.path("checks").path("certificateNo").asText();
         assertThat(certificate).matches("J442000-\\d{4}-\\d{6}");
-        complete(no, Map.of("bothSigned", true, "certificatesHanded", true));
+        caseDriver.complete(no, Map.of("bothSigned", true, "certificatesHanded", true));
 
-        assertThat(summary(no).path("outcome").asText()).isEqualTo("REGISTERED");
+        assertThat(caseDriver.summary(no).path("outcome").asText()).isEqualTo("REGISTERED");
         assertThat(registry.maritalRecord("442000200003151315").status()).isEqualTo("MARRIED");
         assertThat(registry.maritalRecord("44200020030303134X").certificateNo()).isEqualTo(certificate);
         // Every read of a marriage record by staff is in the audit trail.
@@ -98,11 +64,11 @@ public class MarriageRegistrationIT extends ApiTestBase {
                     "442000", "shiqi", "SINGLE"), new cn.zs.civil.registry.Registries.MaritalRecord(p[0], "SINGLE",
                     null, null, null, null), null);
         }
-        String no = checkIn(couple("林志强", "442000199202020515", "SINGLE", "陈美玲", "442000199404040629", "SINGLE"));
-        complete(no, Map.of("counselling", "accepted", "declarationSignedA", true, "declarationSignedB", true,
+        String no = caseDriver.marriageCheckedIn(couple("林志强", "442000199202020515", "SINGLE", "陈美玲", "442000199404040629", "SINGLE"));
+        caseDriver.complete(no, Map.of("counselling", "accepted", "declarationSignedA", true, "declarationSignedB", true,
                 "decision", "register"));
-        complete(no, Map.of("bothSigned", true, "certificatesHanded", true, "ceremony", true));
-        assertThat(summary(no).path("outcome").asText()).isEqualTo("REGISTERED");
+        caseDriver.complete(no, Map.of("bothSigned", true, "certificatesHanded", true, "ceremony", true));
+        assertThat(caseDriver.summary(no).path("outcome").asText()).isEqualTo("REGISTERED");
         String sealed = jdbc.queryForObject("select form_data from application where application_no = ?",
                 String.class, no);
 
@@ -119,13 +85,13 @@ public class MarriageRegistrationIT extends ApiTestBase {
 
     @Test
     void aTwentyOneYearOldGroomIsRefusedWithTheLegalReason() {
-        String no = checkIn(couple("陈少年", "442000200506013512", "SINGLE", "李小红", "440100200207012425", "SINGLE"));
+        String no = caseDriver.marriageCheckedIn(couple("陈少年", "442000200506013512", "SINGLE", "李小红", "440100200207012425", "SINGLE"));
         JsonNode refusal = task(no);
         assertThat(refusal.path("task").path("taskKey").asText()).isEqualTo("Task_IssueRefusalNotice");
         assertThat(refusal.path("checks").path("eligibility").path("refusalGround").asText()).isEqualTo("UNDERAGE");
         assertThat(refusal.path("checks").path("ageMan").asInt()).isEqualTo(21);
-        complete(no, Map.of("explained", true, "reasons", "男方未满二十二周岁，不符合《民法典》第一千零四十七条规定的法定婚龄。"));
-        JsonNode s = summary(no);
+        caseDriver.complete(no, Map.of("explained", true, "reasons", "男方未满二十二周岁，不符合《民法典》第一千零四十七条规定的法定婚龄。"));
+        JsonNode s = caseDriver.summary(no);
         assertThat(s.path("outcome").asText()).isEqualTo("REFUSED");
         // The case log keeps the ground (sealed at rest: read through the clerk's timeline, which opens it).
         JsonNode decided = null;
@@ -161,7 +127,7 @@ public class MarriageRegistrationIT extends ApiTestBase {
         assertThat(api().as("zhangsan").get("/api/cases/" + no + "/tasks").status()).isEqualTo(403);
         assertThat(api().as("clerk-marriage").get("/api/cases/JH-NO-SUCH-CASE/tasks").status()).isEqualTo(404);
 
-        complete(no, Map.of("explained", true, "reasons", "陈少年出生于2005年6月1日，未满二十二周岁。"));
+        caseDriver.complete(no, Map.of("explained", true, "reasons", "陈少年出生于2005年6月1日，未满二十二周岁。"));
         assertThat(api().as("clerk-marriage").get("/api/cases/" + no + "/tasks").body()).isEmpty();
 
         // The couple track it with the number and the query code: the ground, the legal basis and the remedy,
@@ -180,18 +146,18 @@ public class MarriageRegistrationIT extends ApiTestBase {
 
     @Test
     void anAlreadyMarriedPartyIsRefused() {
-        String no = checkIn(couple("刘建华", "442000198804046814", "SINGLE", "孙美玲", "442000198502024628", "DIVORCED"));
+        String no = caseDriver.marriageCheckedIn(couple("刘建华", "442000198804046814", "SINGLE", "孙美玲", "442000198502024628", "DIVORCED"));
         assertThat(task(no).path("checks").path("eligibility").path("refusalGround").asText()).isEqualTo("HAS_SPOUSE");
     }
 
     @Test
     void aDeclaredStatusTheDatabaseContradictsNeedsProof() {
         // 孙美玲 is divorced in the database but declares "never married".
-        String no = checkIn(couple("周国强", "442000197010105718", "WIDOWED", "孙美玲", "442000198502024628", "SINGLE"));
+        String no = caseDriver.marriageCheckedIn(couple("周国强", "442000197010105718", "WIDOWED", "孙美玲", "442000198502024628", "SINGLE"));
         JsonNode proof = task(no);
         assertThat(proof.path("task").path("taskKey").asText()).isEqualTo("Task_CheckProofOfStatus");
-        complete(no, Map.of("decision", "noProof", "reasons", "未能提供离婚证明"));
-        assertThat(summary(no).path("outcome").asText()).isEqualTo("NOT_ACCEPTED");
+        caseDriver.complete(no, Map.of("decision", "noProof", "reasons", "未能提供离婚证明"));
+        assertThat(caseDriver.summary(no).path("outcome").asText()).isEqualTo("NOT_ACCEPTED");
     }
 
     @Test
@@ -223,7 +189,7 @@ public class MarriageRegistrationIT extends ApiTestBase {
         // Valid through its last day; a long-term card has no end date and the field stays blank.
         data.put("partyBIdValidUntil", today.toString());
         data.remove("partyAIdValidUntil");
-        checkIn(data);
+        caseDriver.marriageCheckedIn(data);
     }
 
     /** Two people the registries know, single and of age, born in March 1993. */
@@ -272,13 +238,13 @@ public class MarriageRegistrationIT extends ApiTestBase {
         JsonNode error = register.body().path("errors").get(0);
         assertThat(error.path("field").asText()).isEqualTo("decision");
         assertThat(error.path("message").asText()).startsWith("A suspected trafficked or abducted woman is flagged");
-        assertThat(summary(no).path("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(caseDriver.summary(no).path("status").asText()).isEqualTo("UNDER_REVIEW");
 
         flagged.put("decision", "refuse");
         flagged.put("refusalGround", "NOT_VOLUNTARY");
         flagged.put("reasons", "女方并非自愿结婚，依法不予登记。");
-        complete(no, flagged);
-        assertThat(summary(no).path("outcome").asText()).isEqualTo("REFUSED");
+        caseDriver.complete(no, flagged);
+        assertThat(caseDriver.summary(no).path("outcome").asText()).isEqualTo("REFUSED");
         assertThat(registry.maritalRecord(ids[1]).status()).isEqualTo("SINGLE");
         // In the trail with its human label and the report, for staff; never on the couple's tracking page.
         assertThat(timelineText(registrar, no)).contains(
@@ -293,8 +259,8 @@ public class MarriageRegistrationIT extends ApiTestBase {
     @Test
     void aDomesticViolenceFlagRecordsTheReferralAndTheMarriageMayStillBeRegistered_R78() {
         String[] ids = enrolledCouple(6, "冯涛", "杨柳");
-        String no = checkIn(couple("冯涛", ids[0], "SINGLE", "杨柳", ids[1], "SINGLE"));
-        complete(no, Map.of("counselling", "accepted", "declarationSignedA", true, "declarationSignedB", true,
+        String no = caseDriver.marriageCheckedIn(couple("冯涛", ids[0], "SINGLE", "杨柳", ids[1], "SINGLE"));
+        caseDriver.complete(no, Map.of("counselling", "accepted", "declarationSignedA", true, "declarationSignedB", true,
                 "decision", "register", "domesticViolence", true,
                 "domesticViolenceReferral", "已劝阻；告知市妇联维权热线12338、石岐派出所及市救助管理站"));
         assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_IssueCertificate");
@@ -361,7 +327,7 @@ public class MarriageRegistrationIT extends ApiTestBase {
         data.put("partyBIdNumber", "H12345678");
         data.put("partyBSex", "F");
         data.put("partyBBirthDate", "1996-04-01");
-        String no = checkIn(data);
+        String no = caseDriver.marriageCheckedIn(data);
         // Not looked up by the permit number: the registrar checks the permit and the proof of no spouse by hand.
         JsonNode proof = task(no);
         assertThat(proof.path("task").path("taskKey").asText()).isEqualTo("Task_CheckProofOfStatus");
@@ -376,7 +342,7 @@ public class MarriageRegistrationIT extends ApiTestBase {
         }
         assertThat(answers).as("only the mainland party was looked up").matches("DEMO-\\d{8}");
 
-        complete(no, Map.of("proofType", "NO_SPOUSE_CERTIFICATE", "proofNumber", "HK-NM-2026-0042",
+        caseDriver.complete(no, Map.of("proofType", "NO_SPOUSE_CERTIFICATE", "proofNumber", "HK-NM-2026-0042",
                 "decision", "proofAccepted"));
         JsonNode review = task(no);
         assertThat(review.path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
@@ -391,7 +357,7 @@ public class MarriageRegistrationIT extends ApiTestBase {
         // The head's sister and the head's son: an aunt and her nephew, unless the registrar finds otherwise.
         registry.enrolHousehold(ids[1], new cn.zs.civil.registry.Registries.Household("4420001300077", "SIBLING"));
         registry.enrolHousehold(ids[0], new cn.zs.civil.registry.Registries.Household("4420001300077", "CHILD"));
-        String no = checkIn(couple("钟伟", ids[0], "SINGLE", "钟敏", ids[1], "SINGLE"));
+        String no = caseDriver.marriageCheckedIn(couple("钟伟", ids[0], "SINGLE", "钟敏", ids[1], "SINGLE"));
         JsonNode review = task(no);
         assertThat(review.path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
         assertThat(review.path("checks").path("kinshipSignal").asBoolean()).isTrue();
@@ -407,15 +373,15 @@ public class MarriageRegistrationIT extends ApiTestBase {
                 .startsWith("户籍信息提示双方可能为直系血亲或三代以内旁系血亲");
 
         register.put("kinshipChecked", true);
-        complete(no, register);
+        caseDriver.complete(no, register);
         assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_IssueCertificate");
     }
 
     @Test
     void aRegistryOutageLeavesTheCaseWaitingAndItCompletesWhenTheRegistryReturns() {
         registry.setAvailable(false);
-        String no = checkIn(couple("周国强", "442000197010105718", "WIDOWED", "孙美玲", "442000198502024628", "DIVORCED"));
-        assertThat(summary(no).path("status").asText()).isEqualTo("WAITING_FOR_REGISTRY");
+        String no = caseDriver.marriageCheckedIn(couple("周国强", "442000197010105718", "WIDOWED", "孙美玲", "442000198502024628", "DIVORCED"));
+        assertThat(caseDriver.summary(no).path("status").asText()).isEqualTo("WAITING_FOR_REGISTRY");
         assertThat(taskOf(api().as("clerk-marriage"), no)).isNull();
         String tracking = api().as("clerk-marriage").get("/api/applications/" + no).body().path("nextStep").asText();
         assertThat(tracking).contains("自动继续");
@@ -426,7 +392,7 @@ public class MarriageRegistrationIT extends ApiTestBase {
         management.executeJob(retry.getId());
         runJobs(no);
 
-        assertThat(summary(no).path("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(caseDriver.summary(no).path("status").asText()).isEqualTo("UNDER_REVIEW");
         assertThat(task(no).path("task").path("taskKey").asText()).isEqualTo("Task_ReviewMarriage");
     }
 

@@ -1,13 +1,18 @@
 package cn.zs.civil.marriage;
 
-import cn.zs.civil.support.ProcessTestEngines;
 import static cn.zs.civil.marriage.MarriageProcess.*;
+import static cn.zs.civil.support.ProcessSteps.at;
+import static cn.zs.civil.support.ProcessSteps.fire;
+import static cn.zs.civil.support.ProcessSteps.fireWhenDue;
+import static cn.zs.civil.support.ProcessSteps.mapVariable;
+import static cn.zs.civil.support.ProcessSteps.timer;
+import static cn.zs.civil.support.ProcessSteps.variable;
+import static cn.zs.civil.support.ProcessTestKit.caseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -16,7 +21,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -24,20 +28,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import cn.zs.civil.funeral.RecordingCaseStatus;
+import cn.zs.civil.support.ProcessTestKit;
 
 /**
  * Marriage registration at the counter, decided the same day: identity and status check against the national
@@ -55,12 +55,6 @@ import cn.zs.civil.funeral.RecordingCaseStatus;
         "forms/marriage/marriage-issue.form" })
 class MarriageRegistrationProcessTest {
 
-    @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(ProcessTestEngines.inMemory("marriage-registration-test"))
-            .assertClassCoverageAtLeast(1.0)
-            .build();
-
     private static final String CASE_NO = "ZS-MR-2026-000017";
     private static final String CERTIFICATE_NO = "J442000-2026-000001";
     private static final String RETRY_INTERVAL = "PT2M";
@@ -68,7 +62,9 @@ class MarriageRegistrationProcessTest {
     private static final Date RECEIVED_AT = at("2026-06-01T09:30:00+08:00");
     private static final Instant END_OF_RECEIPT_DAY = at("2026-06-01T23:59:59+08:00").toInstant();
 
-    private final RecordingCaseStatus caseStatus = new RecordingCaseStatus();
+    @RegisterExtension
+    static final ProcessTestKit KIT = ProcessTestKit.engine("marriage-registration-test").startingAt(RECEIVED_AT);
+
     private final Map<String, Object> registryFacts = new HashMap<>();
     private final List<Date> registryChecks = new ArrayList<>();
     private final List<String> certificatesAssigned = new ArrayList<>();
@@ -78,11 +74,8 @@ class MarriageRegistrationProcessTest {
 
     @BeforeEach
     void registerFakes() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
-        ClockUtil.setCurrentTime(RECEIVED_AT);
         registryFacts.putAll(singleManOf27AndSingleWomanOf25());
         Mocks.register("clock", MarriageTestClocks.bundledCalendar().clock());
-        Mocks.register("caseStatus", caseStatus);
         // Sets what CheckMarriagePartiesDelegate sets: the facts when the registries answer, else the retry interval.
         Mocks.register("checkMarriagePartiesDelegate", (JavaDelegate) execution -> {
             registryChecks.add(ClockUtil.getCurrentTime());
@@ -108,13 +101,6 @@ class MarriageRegistrationProcessTest {
         });
     }
 
-    @AfterEach
-    void resetFakes() {
-        Mocks.reset();
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
-    }
-
     @Test
     void registersAnEligibleCoupleTheSameDayAndReportsToTheNationalDatabaseAfterTheIssue() {
         ProcessInstance instance = checkedIn();
@@ -122,7 +108,7 @@ class MarriageRegistrationProcessTest {
         execute(job(instance));
 
         assertThat(instance).isWaitingAt("Task_ReviewMarriage");
-        assertThat(eligibility(instance)).containsEntry("eligible", true).containsEntry("refusalGround", "ELIGIBLE");
+        assertThat(mapVariable(instance, "eligibility")).containsEntry("eligible", true).containsEntry("refusalGround", "ELIGIBLE");
         assertThat(task(instance)).hasCandidateGroup("marriage-registrar");
         assertThat(task(instance).getDueDate().toInstant()).isEqualTo(END_OF_RECEIPT_DAY);
         complete(task(instance), reviewedAndRegistered());
@@ -141,7 +127,7 @@ class MarriageRegistrationProcessTest {
         assertThat(instance).isEnded().hasPassed("Task_DecideEligibility", "Task_AssignCertificateNumber",
                 "EndEvent_Registered").hasNotPassed("Event_WaitForRegistry", "Task_CheckProofOfStatus");
         assertThat(reported).containsExactly(CERTIFICATE_NO);
-        assertThat(caseStatus.calls()).containsExactly("enter UNDER_REVIEW", "accepted", "enter DECIDED",
+        assertThat(caseStatus().calls()).containsExactly("enter UNDER_REVIEW", "accepted", "enter DECIDED",
                 "finish DECIDED REGISTERED");
     }
 
@@ -152,7 +138,7 @@ class MarriageRegistrationProcessTest {
         execute(job(instance));
 
         assertThat(instance).isWaitingAt("Event_WaitForRegistry").hasNotPassed("Task_DecideEligibility");
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_REGISTRY");
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_REGISTRY");
         retryAfterTheInterval(instance);
 
         // Still down at the first retry: back to waiting, nothing decided on missing data.
@@ -161,7 +147,7 @@ class MarriageRegistrationProcessTest {
 
         assertThat(instance).isWaitingAt("Task_ReviewMarriage");
         assertThat(registryChecks).hasSize(3);
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_REGISTRY", "enter WAITING_FOR_REGISTRY",
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_REGISTRY", "enter WAITING_FOR_REGISTRY",
                 "enter UNDER_REVIEW", "accepted");
         complete(task(instance), reviewedAndRegistered());
         complete(task(instance), withVariables("bothSigned", true, "certificatesHanded", true));
@@ -198,14 +184,14 @@ class MarriageRegistrationProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_NotAccepted")
                 .hasNotPassed("Task_DecideEligibility", "Task_AssignCertificateNumber");
         assertThat(certificatesAssigned).isEmpty();
-        assertThat(caseStatus.calls()).endsWith("finish CLOSED NOT_ACCEPTED").doesNotContain("enter DECIDED");
+        assertThat(caseStatus().calls()).endsWith("finish CLOSED NOT_ACCEPTED").doesNotContain("enter DECIDED");
     }
 
     @Test
     void refusesA21YearOldGroomWithAWrittenNoticeAndWithoutAReview() {
         registryFacts.put(VAR_AGE_MAN, 21);
         ProcessInstance instance = checkedAndWaitingFor("Task_IssueRefusalNotice");
-        assertThat(eligibility(instance)).containsEntry("eligible", false).containsEntry("refusalGround", "UNDERAGE");
+        assertThat(mapVariable(instance, "eligibility")).containsEntry("eligible", false).containsEntry("refusalGround", "UNDERAGE");
         assertThat(task(instance)).hasCandidateGroup("marriage-registrar");
         assertThat(task(instance).getDueDate().toInstant()).isEqualTo(END_OF_RECEIPT_DAY);
 
@@ -214,7 +200,7 @@ class MarriageRegistrationProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_Refused")
                 .hasNotPassed("Task_ReviewMarriage", "Task_AssignCertificateNumber");
         assertThat(certificatesAssigned).isEmpty();
-        assertThat(caseStatus.calls()).containsExactly("enter UNDER_REVIEW", "accepted", "finish DECIDED REFUSED");
+        assertThat(caseStatus().calls()).containsExactly("enter UNDER_REVIEW", "accepted", "finish DECIDED REFUSED");
     }
 
     @Test
@@ -223,7 +209,7 @@ class MarriageRegistrationProcessTest {
         registryFacts.put("partyARegistryStatus", "MARRIED");
         ProcessInstance instance = checkedAndWaitingFor("Task_IssueRefusalNotice");
 
-        assertThat(eligibility(instance)).containsEntry("eligible", false).containsEntry("refusalGround", "HAS_SPOUSE");
+        assertThat(mapVariable(instance, "eligibility")).containsEntry("eligible", false).containsEntry("refusalGround", "HAS_SPOUSE");
         complete(task(instance), withVariables("explained", true, "reasons", "一方有配偶"));
         assertThat(instance).isEnded().hasPassed("EndEvent_Refused").hasNotPassed("Task_ReviewMarriage");
     }
@@ -240,7 +226,7 @@ class MarriageRegistrationProcessTest {
                 .hasNotPassed("Task_IssueRefusalNotice", "Task_AssignCertificateNumber", "Task_ReportToRegistry");
         assertThat(certificatesAssigned).isEmpty();
         assertThat(reported).isEmpty();
-        assertThat(caseStatus.calls()).containsExactly("enter UNDER_REVIEW", "accepted", "finish DECIDED REFUSED");
+        assertThat(caseStatus().calls()).containsExactly("enter UNDER_REVIEW", "accepted", "finish DECIDED REFUSED");
     }
 
     @Test
@@ -260,8 +246,7 @@ class MarriageRegistrationProcessTest {
                 .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(5)));
         assertThat(instance).isWaitingAt("Task_ReportToRegistry").hasPassed("Task_IssueCertificate");
         assertThat(variable(instance, VAR_CERTIFICATE_NO)).isEqualTo(CERTIFICATE_NO);
-        ClockUtil.setCurrentTime(Date.from(retried.getDuedate().toInstant().plusSeconds(1)));
-        execute(retried);
+        fire(retried);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Registered");
         assertThat(certificatesAssigned).containsExactly(CASE_NO);
@@ -285,16 +270,10 @@ class MarriageRegistrationProcessTest {
     }
 
     private void retryAfterTheInterval(ProcessInstance instance) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId("Event_WaitForRegistry").singleResult();
-        assertThat(timer).as("retry timer").isNotNull();
-        Instant due = ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(RETRY_INTERVAL));
-        assertThat(timer.getDuedate().toInstant()).isEqualTo(due);
-        ClockUtil.setCurrentTime(Date.from(due.minusSeconds(1)));
-        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).executable().count())
-                .as("nothing runs before the retry interval").isZero();
-        ClockUtil.setCurrentTime(Date.from(due.plusSeconds(1)));
-        execute(timer);
+        Job timer = timer(instance, "Event_WaitForRegistry");
+        assertThat(timer.getDuedate().toInstant())
+                .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(RETRY_INTERVAL)));
+        fireWhenDue(instance, timer);
         assertThat(instance).isWaitingAt("Task_CheckParties");
         execute(job(instance));
     }
@@ -318,21 +297,5 @@ class MarriageRegistrationProcessTest {
         facts.put("partyARegistryStatus", "SINGLE");
         facts.put("partyBRegistryStatus", "DIVORCED");
         return facts;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> eligibility(ProcessInstance instance) {
-        return (Map<String, Object>) variable(instance, "eligibility");
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(name).singleResult();
-        assertThat(variable).as("variable %s", name).isNotNull();
-        return variable.getValue();
-    }
-
-    private static Date at(String isoWithOffset) {
-        return Date.from(ZonedDateTime.parse(isoWithOffset).toInstant());
     }
 }

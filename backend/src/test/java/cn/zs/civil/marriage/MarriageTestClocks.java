@@ -17,6 +17,10 @@ final class MarriageTestClocks {
         return new MarriageTestClocks(BundledClock.create());
     }
 
+    BundledClock bundled() {
+        return bundled;
+    }
+
     StatutoryClock clock() {
         return bundled.clock();
     }

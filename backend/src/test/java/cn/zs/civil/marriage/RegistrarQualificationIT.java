@@ -19,6 +19,7 @@ import cn.zs.civil.registry.DemoRegistry;
 import cn.zs.civil.registry.Registries;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
+import cn.zs.civil.support.CaseDriver;
 
 /**
  * 2003 regulations Art. 3: only a registrar with a qualification valid that day checks a couple in and does the
@@ -56,7 +57,7 @@ public class RegistrarQualificationIT extends ApiTestBase {
             registry.enrol(new Registries.Person(p[0], p[1], p[2], LocalDate.of(1993, 3, 27), "442000", "shiqi",
                     "SINGLE"), new Registries.MaritalRecord(p[0], "SINGLE", null, null, null, null), null);
         }
-        return MarriageRegistrationIT.couple("邓志明", man, "SINGLE", "罗晓燕", woman, "SINGLE");
+        return CaseDriver.couple("邓志明", man, "SINGLE", "罗晓燕", woman, "SINGLE");
     }
 
     private Api.Response checkIn(Api registrar, Map<String, Object> couple) {

@@ -1,9 +1,16 @@
 package cn.zs.civil.placename;
 
 import static cn.zs.civil.placename.PlacenameProcess.*;
-import static cn.zs.civil.support.ProcessJobs.executableJobs;
-import static cn.zs.civil.support.ProcessJobs.timer;
-import static cn.zs.civil.support.ProcessJobs.variable;
+import static cn.zs.civil.support.ProcessSteps.at;
+import static cn.zs.civil.support.ProcessSteps.correlate;
+import static cn.zs.civil.support.ProcessSteps.daysAfter;
+import static cn.zs.civil.support.ProcessSteps.fire;
+import static cn.zs.civil.support.ProcessSteps.fireWhenDue;
+import static cn.zs.civil.support.ProcessSteps.mapVariable;
+import static cn.zs.civil.support.ProcessSteps.moveClock;
+import static cn.zs.civil.support.ProcessSteps.timer;
+import static cn.zs.civil.support.ProcessSteps.variable;
+import static cn.zs.civil.support.ProcessTestKit.caseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -17,7 +24,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -28,19 +34,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import cn.zs.civil.clock.StatutoryClock;
-import cn.zs.civil.funeral.FakeStatutoryClock;
-import cn.zs.civil.funeral.RecordingCaseStatus;
 import cn.zs.civil.support.BundledClock;
-import cn.zs.civil.support.ProcessTestEngines;
+import cn.zs.civil.support.ProcessTestKit;
 
 /**
  * Every path of the place-name approval: the naming-rule check before anyone reviews, acceptance with the one-time
@@ -64,20 +65,15 @@ import cn.zs.civil.support.ProcessTestEngines;
         "forms/placename/placename-announcement.form" })
 class PlacenameApprovalProcessTest {
 
-    @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(ProcessTestEngines.inMemory("placename-approval-test"))
-            .assertClassCoverageAtLeast(1.0)
-            .build();
-
     private static final String CASE_NO = "DM-20260506-0001";
-    private static final Date RECEIVED_AT = Date.from(ZonedDateTime.parse("2026-05-06T09:30:00+08:00").toInstant());
+    private static final Date RECEIVED_AT = at("2026-05-06T09:30:00+08:00");
     private static final int CONSULTATION_DAYS = 10;
     private static final int FILING_DAYS = 15;
     private static final int ANNOUNCEMENT_DAYS = 15;
-    private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
 
-    private final RecordingCaseStatus caseStatus = new RecordingCaseStatus();
+    @RegisterExtension
+    static final ProcessTestKit KIT = ProcessTestKit.engine("placename-approval-test").startingAt(RECEIVED_AT);
+
     private final RecordingPlacenameSteps steps = new RecordingPlacenameSteps();
     private final List<String> checks = new ArrayList<>();
     private final List<String> escalated = new ArrayList<>();
@@ -87,10 +83,6 @@ class PlacenameApprovalProcessTest {
 
     @BeforeEach
     void registerFakes() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
-        ClockUtil.setCurrentTime(RECEIVED_AT);
-        Mocks.register("clock", new FakeStatutoryClock());
-        Mocks.register("caseStatus", caseStatus);
         Mocks.register("placenameSteps", steps);
         Mocks.register("checkPlaceNameDelegate", (JavaDelegate) execution -> {
             checks.add(execution.getCurrentActivityId());
@@ -107,13 +99,6 @@ class PlacenameApprovalProcessTest {
                         + execution.getVariable(VAR_DECISION_DOCUMENT_NO)));
         Mocks.register("enterPlaceNameDelegate", (JavaDelegate) execution -> entered.add(
                 execution.getProcessBusinessKey()));
-    }
-
-    @AfterEach
-    void resetFakes() {
-        Mocks.reset();
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
     }
 
     @Test
@@ -146,7 +131,7 @@ class PlacenameApprovalProcessTest {
         assertThat(entered).containsExactly(CASE_NO);
         assertThat(escalated).isEmpty();
         assertThat(steps.calls()).containsExactly("approved", "filed", "published");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "pause EXPERT_REVIEW", "resume",
+        assertThat(caseStatus().calls()).containsExactly("accepted", "pause EXPERT_REVIEW", "resume",
                 "pause CONSULTATION", "resume", "enter DECIDED", "finish DECIDED APPROVED");
     }
 
@@ -164,7 +149,7 @@ class PlacenameApprovalProcessTest {
         complete(task(instance), withVariables(VAR_DECISION, "reject", "reasons", "与兴中道重名"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_NameRejected").hasNotPassed("Task_Evaluate");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish DECIDED NAME_REJECTED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish DECIDED NAME_REJECTED");
     }
 
     @Test
@@ -191,7 +176,7 @@ class PlacenameApprovalProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Event_Approved");
         assertThat(steps.calls()).isEmpty();
-        assertThat(caseStatus.calls()).endsWith("finish DECIDED REJECTED");
+        assertThat(caseStatus().calls()).endsWith("finish DECIDED REJECTED");
     }
 
     @Test
@@ -199,11 +184,11 @@ class PlacenameApprovalProcessTest {
         ProcessInstance instance = throughExpertReviewAndConsultation(acceptedAndEvaluated("STREET_ROAD_LANE"), "yes");
 
         assertThat(instance).isWaitingAt("Task_HoldHearing");
-        assertThat(caseStatus.calls()).endsWith("pause HEARING");
+        assertThat(caseStatus().calls()).endsWith("pause HEARING");
         complete(task(instance));
 
         assertThat(instance).hasPassed("Gateway_HearingDone").isWaitingAt("Task_ChiefReview");
-        assertThat(caseStatus.calls()).endsWith("pause HEARING", "resume");
+        assertThat(caseStatus().calls()).endsWith("pause HEARING", "resume");
     }
 
     @Test
@@ -211,19 +196,16 @@ class PlacenameApprovalProcessTest {
         ProcessInstance instance = acceptedAndEvaluated("STREET_ROAD_LANE");
 
         assertThat(instance).isWaitingAt("Task_ExpertReview");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "pause EXPERT_REVIEW");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "pause EXPERT_REVIEW");
         complete(task(instance));
-        assertThat(caseStatus.calls()).containsExactly("accepted", "pause EXPERT_REVIEW", "resume", "pause CONSULTATION");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "pause EXPERT_REVIEW", "resume", "pause CONSULTATION");
 
         Job consultation = timer(instance, "Event_ConsultationPeriodEnded");
         assertThat(consultation.getDuedate()).isEqualTo(daysAfter(ClockUtil.getCurrentTime(), CONSULTATION_DAYS));
-        ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().minus(ONE_MINUTE)));
-        assertThat(executableJobs(instance)).isZero();
-        ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plus(ONE_MINUTE)));
-        execute(consultation);
+        fireWhenDue(instance, consultation);
 
         // Paused from the expert review until the consultation period ended; review work counts again afterwards.
-        assertThat(caseStatus.calls()).containsExactly("accepted", "pause EXPERT_REVIEW", "resume",
+        assertThat(caseStatus().calls()).containsExactly("accepted", "pause EXPERT_REVIEW", "resume",
                 "pause CONSULTATION", "resume");
         assertThat(instance).isWaitingAt("Task_SummariseConsultation");
     }
@@ -248,7 +230,7 @@ class PlacenameApprovalProcessTest {
                             VAR_ANNOUNCEMENT_LIMIT_DAYS, ANNOUNCEMENT_DAYS))
                     .execute();
             LocalDate due = task(instance).getDueDate().toInstant().atZone(StatutoryClock.ZONE).toLocalDate();
-            LocalDate law = lastDayOfPeriod(real, day, FILING_DAYS);
+            LocalDate law = real.lastDayOfPeriod(day, FILING_DAYS);
             if (!due.equals(law)) {
                 failures.add(day + ": the task is due " + due + ", the law says " + law);
             }
@@ -276,19 +258,6 @@ class PlacenameApprovalProcessTest {
                 .activityId("BoundaryEvent_FilingOverdue").executable().count() == 1;
     }
 
-    /** The n-th day after the start, moved to the first working day when it is a rest day (the oracle: a plain walk). */
-    static LocalDate lastDayOfPeriod(BundledClock clock, LocalDate start, int days) {
-        LocalDate last = start.plusDays(days);
-        while (!clock.calendar().isWorkingDay(last)) {
-            last = last.plusDays(1);
-        }
-        return last;
-    }
-
-    private static Date at(LocalDate day, int hour) {
-        return Date.from(day.atTime(hour, 0).atZone(StatutoryClock.ZONE).toInstant());
-    }
-
     @Test
     void escalatesALateFilingAndALateAnnouncementWithoutStoppingThem() {
         ProcessInstance instance = approved("STREET_ROAD_LANE");
@@ -298,20 +267,14 @@ class PlacenameApprovalProcessTest {
         Job reminder = timer(instance, "BoundaryEvent_FilingDueSoon");
         assertThat(reminder.getDuedate()).isEqualTo(daysAfter(approvedAt,
                 FILING_DAYS - RecordingPlacenameSteps.REMINDER_DAYS));
-        ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().minus(ONE_MINUTE)));
-        assertThat(executableJobs(instance)).isZero();
-        ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plus(ONE_MINUTE)));
-        execute(reminder);
+        fireWhenDue(instance, reminder);
         assertThat(steps.calls()).containsExactly("approved", "remind FILING");
         assertThat(escalated).isEmpty();
         assertThat(instance).hasPassed("EndEvent_FilingReminded").isWaitingAt("Task_FileWithHigherAuthority");
 
         Job filing = timer(instance, "BoundaryEvent_FilingOverdue");
         assertThat(filing.getDuedate()).isEqualTo(daysAfter(approvedAt, FILING_DAYS));
-        ClockUtil.setCurrentTime(Date.from(filing.getDuedate().toInstant().minus(ONE_MINUTE)));
-        assertThat(executableJobs(instance)).isZero();
-        ClockUtil.setCurrentTime(Date.from(filing.getDuedate().toInstant().plus(ONE_MINUTE)));
-        execute(filing);
+        fireWhenDue(instance, filing);
 
         assertThat(escalated).containsExactly("FILING due " + daysAfter(approvedAt, FILING_DAYS));
         assertThat(instance).hasPassed("EndEvent_FilingEscalated").isWaitingAt("Task_FileWithHigherAuthority");
@@ -338,7 +301,7 @@ class PlacenameApprovalProcessTest {
         assertThat(authority(instance)).containsEntry("approver", "HOUSING_DEPARTMENT")
                 .containsEntry("consultCivilAffairs", true).containsEntry("announcementFrom", "FILING");
 
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(10))));
+        moveClock(Duration.ofDays(10));
         Date filedAt = ClockUtil.getCurrentTime();
         complete(task(instance));
 
@@ -360,7 +323,7 @@ class PlacenameApprovalProcessTest {
 
         assertThat(instance).hasPassed("Event_DeemedAccepted").hasNotPassed("Event_Accepted", "Event_CorrectionNoticeIssued")
                 .isWaitingAt("Task_Evaluate");
-        assertThat(caseStatus.calls()).containsExactly("accepted deemed");
+        assertThat(caseStatus().calls()).containsExactly("accepted deemed");
         assertThat(variable(instance, "acceptedAt")).isEqualTo(RECEIVED_AT);
         assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey("Task_AcceptApplication").count()).isZero();
@@ -370,24 +333,23 @@ class PlacenameApprovalProcessTest {
     void checksTheNameAgainAfterTheCorrectionsAndAcceptsThen() {
         ProcessInstance instance = correctionNoticeIssued();
 
-        runtimeService().createMessageCorrelation("CorrectionsSupplied").processInstanceBusinessKey(CASE_NO).correlate();
+        correlate("CorrectionsSupplied", CASE_NO);
         assertThat(instance).isWaitingAt("Task_RecheckNamingRules");
         execute(job(instance));
 
         assertThat(checks).containsExactly("Task_CheckNamingRules", "Task_RecheckNamingRules");
         assertThat(instance).isWaitingAt("Task_Evaluate");
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "accepted");
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "accepted");
     }
 
     @Test
     void lapsesWhenTheCorrectionsDoNotComeInTime() {
         ProcessInstance instance = correctionNoticeIssued();
         Job period = timer(instance, "Event_CorrectionPeriodExpired");
-        ClockUtil.setCurrentTime(Date.from(period.getDuedate().toInstant().plus(ONE_MINUTE)));
-        execute(period);
+        fire(period);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Lapsed");
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "finish CLOSED LAPSED");
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "finish CLOSED LAPSED");
     }
 
     @Test
@@ -396,17 +358,17 @@ class PlacenameApprovalProcessTest {
         complete(task(instance), withVariables(VAR_DECISION, "notAccepted", "reasons", "不属于地名命名事项"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_NotAccepted");
-        assertThat(caseStatus.calls()).containsExactly("finish CLOSED NOT_ACCEPTED");
+        assertThat(caseStatus().calls()).containsExactly("finish CLOSED NOT_ACCEPTED");
     }
 
     @Test
     void endsAsWithdrawnWhenTheApplicantWithdrawsBeforeTheDecision() {
         ProcessInstance instance = acceptedAndEvaluated("STREET_ROAD_LANE");
 
-        runtimeService().createMessageCorrelation("ApplicationWithdrawn").processInstanceBusinessKey(CASE_NO).correlate();
+        correlate("ApplicationWithdrawn", CASE_NO);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn").hasNotPassed("Event_Approved");
-        assertThat(caseStatus.calls()).endsWith("finish WITHDRAWN WITHDRAWN");
+        assertThat(caseStatus().calls()).endsWith("finish WITHDRAWN WITHDRAWN");
     }
 
     private ProcessInstance submit(String category) {
@@ -441,8 +403,7 @@ class PlacenameApprovalProcessTest {
     private ProcessInstance throughExpertReviewAndConsultation(ProcessInstance instance, String hearingRequested) {
         complete(task(instance));
         Job consultation = timer(instance, "Event_ConsultationPeriodEnded");
-        ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plus(ONE_MINUTE)));
-        execute(consultation);
+        fire(consultation);
         assertThat(instance).isWaitingAt("Task_SummariseConsultation");
         complete(task(instance), withVariables(VAR_HEARING_REQUESTED, hearingRequested));
         return instance;
@@ -464,12 +425,7 @@ class PlacenameApprovalProcessTest {
         return instance;
     }
 
-    private static Date daysAfter(Date instant, int days) {
-        return Date.from(instant.toInstant().plus(Duration.ofDays(days)));
-    }
-
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> authority(ProcessInstance instance) {
-        return (Map<String, Object>) variable(instance, VAR_AUTHORITY);
+        return mapVariable(instance, VAR_AUTHORITY);
     }
 }

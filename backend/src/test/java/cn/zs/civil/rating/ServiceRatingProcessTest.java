@@ -1,21 +1,21 @@
 package cn.zs.civil.rating;
 
 import static cn.zs.civil.rating.RatingProcess.*;
-import static cn.zs.civil.support.ProcessJobs.executableJobs;
-import static cn.zs.civil.support.ProcessJobs.timer;
-import static cn.zs.civil.support.ProcessJobs.timers;
+import static cn.zs.civil.support.ProcessSteps.at;
+import static cn.zs.civil.support.ProcessSteps.correlate;
+import static cn.zs.civil.support.ProcessSteps.daysAfter;
+import static cn.zs.civil.support.ProcessSteps.fireWhenDue;
+import static cn.zs.civil.support.ProcessSteps.timer;
+import static cn.zs.civil.support.ProcessSteps.timers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -23,20 +23,16 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import cn.zs.civil.support.ProcessTestEngines;
+import cn.zs.civil.support.ProcessTestKit;
 
 /**
  * 好差评: the rating after a case's result, the 7-day default 基本满意, and the bad-rating work order (call back and
@@ -50,24 +46,18 @@ import cn.zs.civil.support.ProcessTestEngines;
         "forms/rating/rating-re-review.form" })
 class ServiceRatingProcessTest {
 
-    @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(ProcessTestEngines.inMemory("service-rating-test"))
-            .assertClassCoverageAtLeast(1.0)
-            .build();
-
     private static final String CASE_NO = "BZB-20260506-0042";
-    private static final Date DECIDED_AT = Date.from(ZonedDateTime.parse("2026-05-06T10:00:00+08:00").toInstant());
-    private static final Date WINDOW_ENDS_AT = Date.from(DECIDED_AT.toInstant().plus(Duration.ofDays(7)));
-    private static final Date WORK_ORDER_DUE = Date.from(DECIDED_AT.toInstant().plus(Duration.ofDays(9)));
-    private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
+    private static final Date DECIDED_AT = at("2026-05-06T10:00:00+08:00");
+    private static final Date WINDOW_ENDS_AT = daysAfter(DECIDED_AT, 7);
+    private static final Date WORK_ORDER_DUE = daysAfter(DECIDED_AT, 9);
+
+    @RegisterExtension
+    static final ProcessTestKit KIT = ProcessTestKit.engine("service-rating-test").startingAt(DECIDED_AT);
 
     private final List<String> records = new ArrayList<>();
 
     @BeforeEach
     void registerFakes() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
-        ClockUtil.setCurrentTime(DECIDED_AT);
         Mocks.register("recordDefaultRatingDelegate", (JavaDelegate) execution -> {
             records.add("default " + execution.getProcessBusinessKey());
             execution.setVariable(VAR_RATING_LEVEL, 3);
@@ -82,13 +72,6 @@ class ServiceRatingProcessTest {
                 + task.getVariable(VAR_RE_REVIEW)));
         Mocks.register("recordReReviewDelegate", (TaskListener) task -> records.add("re-review "
                 + task.getVariable(VAR_REVIEW_OUTCOME) + " by " + task.getAssignee()));
-    }
-
-    @AfterEach
-    void resetFakes() {
-        Mocks.reset();
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
     }
 
     @Test
@@ -109,10 +92,7 @@ class ServiceRatingProcessTest {
         Job window = timer(instance, "Event_RatingWindowEnded");
         assertThat(window.getDuedate()).isEqualTo(WINDOW_ENDS_AT);
 
-        ClockUtil.setCurrentTime(Date.from(WINDOW_ENDS_AT.toInstant().minus(ONE_MINUTE)));
-        assertThat(executableJobs(instance)).isZero();
-        ClockUtil.setCurrentTime(Date.from(WINDOW_ENDS_AT.toInstant().plus(ONE_MINUTE)));
-        execute(window);
+        fireWhenDue(instance, window);
 
         assertThat(instance).isEnded().hasPassed("Task_RecordDefaultRating", "EndEvent_DefaultRatingRecorded")
                 .hasNotPassed("Event_ServiceRated");
@@ -183,7 +163,6 @@ class ServiceRatingProcessTest {
     }
 
     private void rate(int level) {
-        runtimeService().createMessageCorrelation(MESSAGE_SERVICE_RATED).processInstanceBusinessKey(CASE_NO)
-                .setVariable(VAR_RATING_LEVEL, level).setVariable(VAR_BAD_RATING, level <= 2).correlate();
+        correlate(MESSAGE_SERVICE_RATED, CASE_NO, VAR_RATING_LEVEL, level, VAR_BAD_RATING, level <= 2);
     }
 }

@@ -1,5 +1,6 @@
 package cn.zs.civil.socialorg;
 
+import static cn.zs.civil.support.ProcessTestKit.caseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -8,14 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import cn.zs.civil.support.ProcessTestEngines;
+import cn.zs.civil.support.ProcessTestKit;
 
 /** Cancellation: review of the liquidation, the chief's decision, certificate and seals collected, then cancelled. */
 @Deployment(resources = {
@@ -28,15 +27,7 @@ import cn.zs.civil.support.ProcessTestEngines;
 class SocialOrgCancellationProcessTest extends RegisteredOrganisationProcessTestBase {
 
     @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(ProcessTestEngines.inMemory("socialorg-cancellation-test"))
-            .assertClassCoverageAtLeast(1.0)
-            .build();
-
-    @Override
-    ProcessEngine engine() {
-        return ENGINE.getProcessEngine();
-    }
+    static final ProcessTestKit KIT = ProcessTestKit.engine("socialorg-cancellation-test").startingAt(RECEIVED_AT);
 
     @Override
     String processKey() {
@@ -61,7 +52,7 @@ class SocialOrgCancellationProcessTest extends RegisteredOrganisationProcessTest
 
         assertThat(instance).isEnded().hasPassed("Task_CancelRegistration", "EndEvent_Cancelled");
         assertThat(delegateCalls).endsWith("cancelOrganisationDelegate");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED CANCELLED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED CANCELLED");
     }
 
     @Test
@@ -71,6 +62,6 @@ class SocialOrgCancellationProcessTest extends RegisteredOrganisationProcessTest
         complete(task(instance), withVariables("decision", "refuse", "refusalGround", "OTHER_STATUTORY"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Refused").hasNotPassed("Task_CollectCertificateAndSeals");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED REFUSED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED REFUSED");
     }
 }

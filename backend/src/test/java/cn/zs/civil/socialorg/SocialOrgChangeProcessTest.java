@@ -1,5 +1,6 @@
 package cn.zs.civil.socialorg;
 
+import static cn.zs.civil.support.ProcessTestKit.caseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -9,14 +10,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import cn.zs.civil.support.ProcessTestEngines;
+import cn.zs.civil.support.ProcessTestKit;
 
 /** Change registration: review, the chief's decision, the register updated, and an announcement where the DMN says. */
 @Deployment(resources = {
@@ -29,17 +28,9 @@ import cn.zs.civil.support.ProcessTestEngines;
 class SocialOrgChangeProcessTest extends RegisteredOrganisationProcessTestBase {
 
     @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(ProcessTestEngines.inMemory("socialorg-change-test"))
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static final ProcessTestKit KIT = ProcessTestKit.engine("socialorg-change-test").startingAt(RECEIVED_AT);
 
     private final Map<String, Object> facts = new HashMap<>(Map.of("changedItem", "NAME"));
-
-    @Override
-    ProcessEngine engine() {
-        return ENGINE.getProcessEngine();
-    }
 
     @Override
     String processKey() {
@@ -62,7 +53,7 @@ class SocialOrgChangeProcessTest extends RegisteredOrganisationProcessTestBase {
         assertThat(instance).isEnded().hasPassed("Task_RecordChange", "Task_PublishAnnouncement",
                 "EndEvent_ChangeRegistered");
         assertThat(delegateCalls).endsWith("recordChangeDelegate", "publishChangeAnnouncementDelegate");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED CHANGE_REGISTERED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED CHANGE_REGISTERED");
     }
 
     @Test
@@ -85,6 +76,6 @@ class SocialOrgChangeProcessTest extends RegisteredOrganisationProcessTestBase {
 
         assertThat(instance).isEnded().hasPassed("Task_IssueRefusal", "EndEvent_Refused")
                 .hasNotPassed("Task_RecordChange");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED REFUSED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED REFUSED");
     }
 }

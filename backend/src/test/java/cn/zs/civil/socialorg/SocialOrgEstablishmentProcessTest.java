@@ -1,5 +1,7 @@
 package cn.zs.civil.socialorg;
 
+import static cn.zs.civil.support.ProcessSteps.daysAfter;
+import static cn.zs.civil.support.ProcessTestKit.caseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -13,19 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import cn.zs.civil.support.ProcessTestEngines;
+import cn.zs.civil.support.ProcessTestKit;
 
 /**
  * Establishment of a social group or private non-enterprise unit: the name is checked before anyone looks, the
@@ -46,17 +46,9 @@ import cn.zs.civil.support.ProcessTestEngines;
 class SocialOrgEstablishmentProcessTest extends SocialOrgProcessTestBase {
 
     @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(ProcessTestEngines.inMemory("socialorg-establishment-test"))
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static final ProcessTestKit KIT = ProcessTestKit.engine("socialorg-establishment-test").startingAt(RECEIVED_AT);
 
     private final List<String> verifiers = new ArrayList<>();
-
-    @Override
-    ProcessEngine engine() {
-        return ENGINE.getProcessEngine();
-    }
 
     @Override
     String processKey() {
@@ -137,7 +129,7 @@ class SocialOrgEstablishmentProcessTest extends SocialOrgProcessTestBase {
 
         assertThat(instance).isEnded().hasPassed("Task_RegisterOrganisation", "EndEvent_Registered");
         assertThat(delegateCalls).endsWith("registerOrganisationDelegate").doesNotContain("issueRefusalDelegate");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED REGISTERED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED REGISTERED");
     }
 
     @Test
@@ -159,12 +151,12 @@ class SocialOrgEstablishmentProcessTest extends SocialOrgProcessTestBase {
         complete(task(instance), withVariables("decision", "expertReview"));
 
         assertThat(instance).isWaitingAt("Task_ExpertReview");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "pause EXPERT_REVIEW");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "pause EXPERT_REVIEW");
         ClockUtil.setCurrentTime(daysAfter(RECEIVED_AT, 20));
         complete(task(instance), withVariables("expertOpinion", "同意"));
 
         assertThat(instance).isWaitingAt("Task_ReviewApplication");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "pause EXPERT_REVIEW", "resume");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "pause EXPERT_REVIEW", "resume");
     }
 
     @Test
@@ -179,7 +171,7 @@ class SocialOrgEstablishmentProcessTest extends SocialOrgProcessTestBase {
         assertThat(instance).isEnded().hasPassed("Task_IssueRefusal", "EndEvent_Refused")
                 .hasNotPassed("Task_VerifyOnSite", "Task_RegisterOrganisation");
         assertThat(delegateCalls).endsWith("issueRefusalDelegate");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED REFUSED");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "enter DECIDED", "finish DECIDED REFUSED");
     }
 
     @Test

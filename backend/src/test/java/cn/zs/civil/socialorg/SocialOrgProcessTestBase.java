@@ -1,54 +1,49 @@
 package cn.zs.civil.socialorg;
 
+import static cn.zs.civil.support.ProcessSteps.at;
+import static cn.zs.civil.support.ProcessSteps.correlate;
+import static cn.zs.civil.support.ProcessSteps.daysAfter;
+import static cn.zs.civil.support.ProcessTestKit.caseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import cn.zs.civil.funeral.FakeStatutoryClock;
-import cn.zs.civil.funeral.RecordingCaseStatus;
 
 /**
  * What the three social-organisation processes share, tested on each: the automated check before anyone looks,
  * acceptance with the one-time correction notice within 5 working days or deemed acceptance on the receipt date
  * (ALL Art. 32), lapse without corrections, not accepted, withdrawal. Subclasses deploy their model with its own
- * coverage gate and add the paths after acceptance; the delegates are fakes that record what they were asked.
+ * coverage gate (their {@code ProcessTestKit}) and add the paths after acceptance; the delegates are fakes that
+ * record what they were asked.
  */
 abstract class SocialOrgProcessTestBase {
 
     static final String CASE_NO = "SZC-20260506-0001";
     static final int STATUTORY_LIMIT_DAYS = 60;
-    static final Date RECEIVED_AT = Date.from(ZonedDateTime.parse("2026-05-06T09:30:00+08:00").toInstant());
+    static final Date RECEIVED_AT = at("2026-05-06T09:30:00+08:00");
 
-    final RecordingCaseStatus caseStatus = new RecordingCaseStatus();
     final List<String> delegateCalls = new ArrayList<>();
     final Map<String, Object> checkFindings = new HashMap<>();
-
-    abstract ProcessEngine engine();
 
     abstract String processKey();
 
@@ -65,11 +60,7 @@ abstract class SocialOrgProcessTestBase {
 
     @BeforeEach
     void registerFakes() {
-        BpmnAwareTests.init(engine());
-        ClockUtil.setCurrentTime(RECEIVED_AT);
         checkFindings.put(proceedVariable(), true);
-        Mocks.register("clock", new FakeStatutoryClock());
-        Mocks.register("caseStatus", caseStatus);
         Mocks.register(checkBean(), (JavaDelegate) execution -> {
             delegateCalls.add(checkBean() + "@" + execution.getCurrentActivityId());
             execution.setVariables(checkFindings);
@@ -81,13 +72,6 @@ abstract class SocialOrgProcessTestBase {
         // The leader-eligibility facts for the reviewer (LeaderEligibility, tested through HTTP): nothing found here.
         Mocks.register("checkLeaderEligibilityDelegate",
                 (JavaDelegate) execution -> execution.setVariable("leaderFindings", ""));
-    }
-
-    @AfterEach
-    void resetFakes() {
-        Mocks.reset();
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
     }
 
     ProcessInstance submit() {
@@ -107,10 +91,6 @@ abstract class SocialOrgProcessTestBase {
         ProcessInstance instance = submit();
         complete(task("Task_AcceptApplication", instance), withVariables("decision", "accept"));
         return instance;
-    }
-
-    static Date daysAfter(Date instant, long days) {
-        return Date.from(instant.toInstant().plus(Duration.ofDays(days)));
     }
 
     @Test
@@ -136,7 +116,7 @@ abstract class SocialOrgProcessTestBase {
         assertThat(instance).hasPassed("Event_DeemedAccepted").hasNotPassed("Event_Accepted")
                 .isWaitingAt(firstStepAfterAcceptance());
         assertThat(runtimeService().getVariable(instance.getId(), "acceptedAt")).isEqualTo(RECEIVED_AT);
-        assertThat(caseStatus.calls()).startsWith("accepted deemed");
+        assertThat(caseStatus().calls()).startsWith("accepted deemed");
         // The 60-day limit runs from the receipt date, not from day 6.
         assertThat(task(instance)).hasDueDate(daysAfter(RECEIVED_AT, STATUTORY_LIMIT_DAYS));
     }
@@ -146,15 +126,15 @@ abstract class SocialOrgProcessTestBase {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("decision", "corrections"));
         assertThat(instance).isWaitingAt("Gateway_AwaitCorrections");
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_CORRECTIONS");
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_CORRECTIONS");
 
         ClockUtil.setCurrentTime(daysAfter(RECEIVED_AT, 12));
-        runtimeService().createMessageCorrelation("CorrectionsSupplied").processInstanceBusinessKey(CASE_NO).correlate();
+        correlate("CorrectionsSupplied", CASE_NO);
 
         assertThat(instance).hasPassed("Task_RecheckApplication").isWaitingAt(firstStepAfterAcceptance());
         assertThat(delegateCalls).startsWith(checkBean() + "@" + checkActivity(),
                 checkBean() + "@Task_RecheckApplication");
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "accepted");
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "accepted");
     }
 
     @Test
@@ -166,7 +146,7 @@ abstract class SocialOrgProcessTestBase {
         execute(job("Event_CorrectionPeriodExpired", instance));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Lapsed");
-        assertThat(caseStatus.calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "finish CLOSED LAPSED");
+        assertThat(caseStatus().calls()).containsExactly("enter WAITING_FOR_CORRECTIONS", "finish CLOSED LAPSED");
     }
 
     @Test
@@ -175,7 +155,7 @@ abstract class SocialOrgProcessTestBase {
         complete(task(instance), withVariables("decision", "notAccepted"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_NotAccepted");
-        assertThat(caseStatus.calls()).containsExactly("finish CLOSED NOT_ACCEPTED");
+        assertThat(caseStatus().calls()).containsExactly("finish CLOSED NOT_ACCEPTED");
     }
 
     @Test
@@ -185,8 +165,8 @@ abstract class SocialOrgProcessTestBase {
         ProcessInstance instance = submit();
 
         assertThat(instance).isEnded().hasPassed(notCompetentEnd());
-        assertThat(caseStatus.calls()).containsExactly("finish CLOSED NOT_COMPETENT");
-        assertThat(BpmnAwareTests.historyService().createHistoricTaskInstanceQuery()
+        assertThat(caseStatus().calls()).containsExactly("finish CLOSED NOT_COMPETENT");
+        assertThat(historyService().createHistoricTaskInstanceQuery()
                 .processInstanceId(instance.getId()).count()).isZero();
     }
 
@@ -195,9 +175,9 @@ abstract class SocialOrgProcessTestBase {
     @Test
     void theApplicantMayWithdrawWhileTheCaseIsUnderReview() {
         ProcessInstance instance = accepted();
-        runtimeService().createMessageCorrelation("ApplicationWithdrawn").processInstanceBusinessKey(CASE_NO).correlate();
+        correlate("ApplicationWithdrawn", CASE_NO);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn");
-        assertThat(caseStatus.calls()).containsExactly("accepted", "finish WITHDRAWN WITHDRAWN");
+        assertThat(caseStatus().calls()).containsExactly("accepted", "finish WITHDRAWN WITHDRAWN");
     }
 }

@@ -32,6 +32,9 @@ public abstract class ApiTestBase {
     @Autowired
     protected RuntimeService runtime;
 
+    /** The marriage registrar's steps of a marriage and a divorce, for tests that need one on the way. */
+    protected final CaseDriver caseDriver = new CaseDriver(this);
+
     protected Api api() {
         return new Api(port);
     }

@@ -3,6 +3,7 @@ package cn.zs.civil.support;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.LocalDate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,6 +17,18 @@ import cn.zs.civil.clock.WorkingDayCalendar;
  * package-private to the clock package, hence the reflection; the arithmetic is the production one.
  */
 public record BundledClock(WorkingDayCalendar calendar, StatutoryClock clock) {
+
+    /**
+     * The oracle of the property tests: the n-th day after the start, moved to the first working day when it is a
+     * rest day (Civil Code Art. 203 read with the schedules), by a plain walk over the calendar.
+     */
+    public LocalDate lastDayOfPeriod(LocalDate start, int days) {
+        LocalDate last = start.plusDays(days);
+        while (!calendar.isWorkingDay(last)) {
+            last = last.plusDays(1);
+        }
+        return last;
+    }
 
     public static BundledClock create() {
         try {

@@ -22,9 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.zs.civil.marriage.MarriageRegistrationIT;
 import cn.zs.civil.support.Api;
 import cn.zs.civil.support.ApiTestBase;
+import cn.zs.civil.support.CaseDriver;
 import cn.zs.civil.support.Fixtures;
 
 /**
@@ -41,13 +41,8 @@ class WorkItemsIT extends ApiTestBase {
     private WorkItems workItems;
 
     private String checkIn() {
-        Api.Response r = api().as("clerk-marriage").post("/api/applications",
-                Map.of("serviceCode", "marriage-registration", "data", MarriageRegistrationIT.couple("王小明", "442000200003151315", "SINGLE", "吴婷",
-                        "44200020030303134X", "SINGLE")));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        String no = r.body().path("applicationNo").asText();
-        runJobs(no);
-        return no;
+        return caseDriver.marriageCheckedIn(CaseDriver.couple("王小明", "442000200003151315", "SINGLE", "吴婷",
+                "44200020030303134X", "SINGLE"));
     }
 
     private Task openTask(String no) {
@@ -215,7 +210,7 @@ class WorkItemsIT extends ApiTestBase {
         String name = "司马" + c + "之";
         String bride = "欧阳" + c + "兰";
         Api.Response r = api().as("clerk-marriage").post("/api/applications", Map.of("serviceCode",
-                "marriage-registration", "data", MarriageRegistrationIT.couple(name, "442000200003151315", "SINGLE",
+                "marriage-registration", "data", CaseDriver.couple(name, "442000200003151315", "SINGLE",
                         bride, "44200020030303134X", "SINGLE")));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         String no = r.body().path("applicationNo").asText();

@@ -1,4 +1,4 @@
-package cn.zs.civil.funeral;
+package cn.zs.civil.support;
 
 import java.util.ArrayList;
 import java.util.Date;

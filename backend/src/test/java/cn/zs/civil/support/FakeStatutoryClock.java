@@ -1,4 +1,4 @@
-package cn.zs.civil.funeral;
+package cn.zs.civil.support;
 
 import java.time.Duration;
 import java.util.Date;
