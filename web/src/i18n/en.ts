@@ -428,6 +428,9 @@ export default {
     saved: 'Recorded certificate {no} of {name}, valid until {until}.',
   },
   policy: {
+    parameters: 'Policy parameters', parametersIntro: 'Time limits, correction periods, the default rating window and the claim window: changed as the tables are; a case counts the value in force on the day it was accepted.',
+    parameter: 'Parameter', bounds: 'Range', law: 'Basis', valueIn: 'New value ({unit})', proposeValue: 'Change "{name}" (now: {value})',
+    proposedValue: 'Proposed value: {value}', changeTitleParam: 'Change of "{name}"',
     anyValue: 'any',
     anyBut: 'any but {list}',
     readsAs: 'Reads: {text}',

@@ -436,7 +436,10 @@ export default {
     otherAdmin: '这是您提出的调整，须由另一位管理员审核。',
     approvedNotice: '“{name}”第{version}版已发布，{date}起受理的案件适用。', rejectedNotice: '已退回“{name}”的调整。',
     decidedTitle: '已审核的调整', state: '状态', result: '结果', decidedBy: '审核人', decidedAt: '审核时间',
-    caseTitle: '适用政策版本', caseIntro: '本案件按受理当日施行的决策表办理，之后的政策调整不影响本案件。',
+    caseTitle: '适用政策版本', caseIntro: '本案件按受理当日施行的决策表和政策参数办理，之后的政策调整不影响本案件。',
+    parameters: '政策参数', parametersIntro: '办理时限、补正期限、默认好评期限和报销申请期限等参数：调整方式与决策表相同，案件按受理当日施行的数值计算。',
+    parameter: '参数', bounds: '可调范围', law: '依据', valueIn: '新数值（{unit}）', proposeValue: '调整“{name}”（现行：{value}）',
+    proposedValue: '拟调整为：{value}', changeTitleParam: '“{name}”的调整',
   },
   archive: {
     nav: '婚姻档案', title: '婚姻登记档案查询',

@@ -81,11 +81,15 @@ public class ApplicationService {
     private final SubjectNameKeys subjectKeys;
     private final org.springframework.beans.factory.ObjectProvider<SubmissionCheck> submissionChecks;
 
+    private final cn.zs.civil.catalogue.PolicyParameters parameters;
+
     ApplicationService(ApplicationMapper mapper, ServiceCatalogue catalogue, FormDefinitions forms,
             RepositoryService repository, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json,
             ApplicationNumbers numbers, CaseLog log, Attachments attachments, IdentityProperties identity,
             DataCipher cipher, SealedText sealedText, QueryCodes queryCodes, SubjectNameKeys subjectKeys,
-            org.springframework.beans.factory.ObjectProvider<SubmissionCheck> submissionChecks) {
+            org.springframework.beans.factory.ObjectProvider<SubmissionCheck> submissionChecks,
+            cn.zs.civil.catalogue.PolicyParameters parameters) {
+        this.parameters = parameters;
         this.subjectKeys = subjectKeys;
         this.submissionChecks = submissionChecks;
         this.mapper = mapper;
@@ -205,10 +209,15 @@ public class ApplicationService {
         variables.put(VAR_DISTRICT, district);
         variables.put(VAR_CHANNEL, channel);
         variables.put(VAR_RECEIVED_AT, BusinessTime.toDate(now));
-        // The service's limits travel with the case, so a later change of the catalogue does not move its deadlines.
-        variables.put(VAR_STATUTORY_LIMIT_DAYS, service.statutoryLimit().days());
-        variables.put(VAR_PROMISED_LIMIT_DAYS, service.promisedLimit().days());
-        variables.put(VAR_CORRECTION_PERIOD, "P" + service.correctionPeriodDays() + "D");
+        // The service's limits in force on the receipt day (policy parameters); acceptance sets them again for its
+        // own day (CaseStatus.accepted). The correction period runs before acceptance: the receipt day's.
+        var limits = CaseStatus.limits(service, parameters, serviceCode, now.toLocalDate());
+        variables.put(VAR_STATUTORY_LIMIT_DAYS, limits.statutoryDays());
+        variables.put(VAR_PROMISED_LIMIT_DAYS, limits.promisedDays() == null ? service.promisedLimit().days()
+                : limits.promisedDays());
+        String correctionKey = cn.zs.civil.catalogue.PolicyParameters.correctionPeriod(serviceCode);
+        variables.put(VAR_CORRECTION_PERIOD, "P" + (parameters.declares(correctionKey)
+                ? parameters.valueOn(correctionKey, now.toLocalDate()) : service.correctionPeriodDays()) + "D");
         submissionChecks.orderedStream().forEach(c -> c.submitted(user, applicationNo, serviceCode, checked.values()));
         ProcessInstance instance = runtime.startProcessInstanceById(definition.getId(), applicationNo, variables);
         mapper.updateProcess(applicationNo, definition.getId(), instance.getId());

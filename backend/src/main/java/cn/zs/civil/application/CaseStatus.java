@@ -39,9 +39,12 @@ public class CaseStatus {
     private final ServiceCatalogue catalogue;
     private final ApplicationEventPublisher events;
     private final ExcludedStepProperties excludedSteps;
+    private final cn.zs.civil.catalogue.PolicyParameters parameters;
 
     CaseStatus(ApplicationMapper mapper, CaseLog log, CaseClockService clocks, ServiceCatalogue catalogue,
-            ApplicationEventPublisher events, ExcludedStepProperties excludedSteps) {
+            ApplicationEventPublisher events, ExcludedStepProperties excludedSteps,
+            cn.zs.civil.catalogue.PolicyParameters parameters) {
+        this.parameters = parameters;
         this.events = events;
         this.excludedSteps = excludedSteps;
         this.mapper = mapper;
@@ -106,7 +109,15 @@ public class CaseStatus {
         mapper.updateStatus(no, UNDER_REVIEW, null, BusinessTime.now());
         // The statutory clock runs from acceptance; a deemed acceptance counts from the day the materials arrived.
         catalogue.find((String) execution.getVariable(ApplicationService.VAR_SERVICE_CODE)).ifPresent(service -> {
-            clocks.start(no, acceptedAt.atZone(BusinessTime.ZONE).toInstant(), limits(service));
+            // The limits in force on the acceptance day (policy parameters): the case keeps them, later changes
+            // apply to cases accepted after their effective date.
+            Limits limits = limits(service, parameters, execution.getVariable(ApplicationService.VAR_SERVICE_CODE)
+                    .toString(), acceptedAt.toLocalDate());
+            clocks.start(no, acceptedAt.atZone(BusinessTime.ZONE).toInstant(), limits);
+            execution.setVariable(ApplicationService.VAR_STATUTORY_LIMIT_DAYS, limits.statutoryDays());
+            if (limits.promisedDays() != null) {
+                execution.setVariable(ApplicationService.VAR_PROMISED_LIMIT_DAYS, limits.promisedDays());
+            }
             // Ends a pause for corrections, if the clock was already running; a no-op otherwise.
             clocks.resume(no, BusinessTime.instant());
         });
@@ -132,14 +143,24 @@ public class CaseStatus {
                 district == null ? null : district.toString(), status, outcome, BusinessTime.now()));
     }
 
-    static Limits limits(ServiceCatalogue.ServiceDefinition service) {
+    /** A service's limits in force on a day: the catalogue's unit and periods, the days as the policy says. */
+    static Limits limits(ServiceCatalogue.ServiceDefinition service, cn.zs.civil.catalogue.PolicyParameters parameters,
+            String serviceCode, java.time.LocalDate day) {
         LimitUnit unit = service.statutoryLimit().unit() == ServiceCatalogue.Unit.CALENDAR ? LimitUnit.CALENDAR
                 : LimitUnit.WORKING;
         List<cn.zs.civil.clock.Period> periods = service.statutoryLimit().periods();
+        String statutoryKey = cn.zs.civil.catalogue.PolicyParameters.statutoryLimit(serviceCode);
+        int statutory = periods.isEmpty() && parameters.declares(statutoryKey) ? parameters.valueOn(statutoryKey, day)
+                : service.statutoryLimit().days();
         // A chain of statutory periods is the parties' window: nothing the bureau could promise to shorten.
-        Integer promised = service.promisedLimit() == null || !periods.isEmpty() ? null
-                : service.promisedLimit().days();
-        return new Limits(unit, service.statutoryLimit().days(), promised, periods);
+        Integer promised = null;
+        String promisedKey = cn.zs.civil.catalogue.PolicyParameters.promisedLimit(serviceCode);
+        if (service.promisedLimit() != null && periods.isEmpty()) {
+            // Never longer than the law (the policy's approval checks it; this keeps a case safe whatever came in).
+            promised = Math.min(statutory, parameters.declares(promisedKey) ? parameters.valueOn(promisedKey, day)
+                    : service.promisedLimit().days());
+        }
+        return new Limits(unit, statutory, promised, periods);
     }
 
     /**

@@ -30,8 +30,11 @@ class CatalogueController {
     private final FormDefinitions forms;
     private final IdentityProperties identity;
 
+    private final PolicyParameters parameters;
+
     CatalogueController(ServiceCatalogue catalogue, RepositoryService repository, FormDefinitions forms,
-            IdentityProperties identity) {
+            IdentityProperties identity, PolicyParameters parameters) {
+        this.parameters = parameters;
         this.catalogue = catalogue;
         this.repository = repository;
         this.forms = forms;
@@ -61,7 +64,7 @@ class CatalogueController {
         return catalogue.services().entrySet().stream().map(e -> {
             ServiceDefinition s = e.getValue();
             return new ServiceSummary(e.getKey(), s.name().in(en), s.kind().name(), s.channel().name(), where(s, en),
-                    s.statutoryLimit(), s.promisedLimit(), s.starterRoles(), s.starterGroups());
+                    statutoryToday(e.getKey(), s), promisedToday(e.getKey(), s), s.starterRoles(), s.starterGroups());
         }).toList();
     }
 
@@ -77,8 +80,22 @@ class CatalogueController {
         return new ServiceView(code, s.name().in(en), s.kind().name(), s.channel().name(), where(s, en),
                 s.legalBasis().stream().map(t -> t.in(en)).toList(), s.conditions().stream().map(t -> t.in(en)).toList(),
                 s.materials().stream().map(m -> new MaterialView(m.code(), en ? m.en() : m.zh(), m.required())).toList(),
-                s.statutoryLimit(), s.promisedLimit(), s.starterRoles(), s.starterGroups(),
+                statutoryToday(code, s), promisedToday(code, s), s.starterRoles(), s.starterGroups(),
                 definition == null ? null : definition.getKey() + ":" + definition.getVersion(), form);
+    }
+
+    /** The limits the guide publishes: those in force today (policy parameters), on the platform's clock. */
+    private Limit statutoryToday(String code, ServiceDefinition s) {
+        return parameters.limitOn(PolicyParameters.statutoryLimit(code), s.statutoryLimit(), today());
+    }
+
+    private Limit promisedToday(String code, ServiceDefinition s) {
+        return parameters.limitOn(PolicyParameters.promisedLimit(code), s.promisedLimit(), today());
+    }
+
+    private static java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     @Operation(summary = "The towns and streets (镇街) of the city")

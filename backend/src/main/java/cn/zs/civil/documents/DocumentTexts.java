@@ -65,11 +65,14 @@ class DocumentTexts {
     private final CaseLog caseLog;
     private final cn.zs.civil.forms.FormDefinitions forms;
 
+    private final cn.zs.civil.catalogue.PolicyParameters parameters;
+
     DocumentTexts(ApplicationService applications, DecisionNotices decisions,
             DecisionNotices.Properties decisionProperties, ServiceCatalogue catalogue, MessageSource messages,
             MarriageCertificates certificates, FuneralWaivers waivers, SocialOrgService socialOrgs,
             PlacenameService placenames, DivorceService divorces, CaseLog caseLog,
-            cn.zs.civil.forms.FormDefinitions forms) {
+            cn.zs.civil.forms.FormDefinitions forms, cn.zs.civil.catalogue.PolicyParameters parameters) {
+        this.parameters = parameters;
         this.forms = forms;
         this.divorces = divorces;
         this.caseLog = caseLog;
@@ -149,9 +152,15 @@ class DocumentTexts {
         facts.add(new Fact(label("receivedAt"), time(row.receivedAt())));
         facts.add(new Fact(label("acceptedAt"), time(row.acceptedAt())));
         catalogue.find(row.serviceCode()).ifPresent(s -> {
-            facts.add(new Fact(label("statutoryLimit"), limit(s.statutoryLimit())));
-            if (s.promisedLimit() != null && s.promisedLimit().days() != s.statutoryLimit().days()) {
-                facts.add(new Fact(label("promisedLimit"), limit(s.promisedLimit())));
+            // The limits in force on the acceptance day (policy parameters), as the case's clock counts them.
+            java.time.LocalDate day = (row.acceptedAt() != null ? row.acceptedAt() : row.receivedAt()).toLocalDate();
+            var statutory = parameters.limitOn(cn.zs.civil.catalogue.PolicyParameters.statutoryLimit(
+                    row.serviceCode()), s.statutoryLimit(), day);
+            var promised = parameters.limitOn(cn.zs.civil.catalogue.PolicyParameters.promisedLimit(
+                    row.serviceCode()), s.promisedLimit(), day);
+            facts.add(new Fact(label("statutoryLimit"), limit(statutory)));
+            if (promised != null && promised.days() != statutory.days()) {
+                facts.add(new Fact(label("promisedLimit"), limit(promised)));
             }
         });
         List<String> body = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +16,14 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.application.SubmissionCheck;
 import cn.zs.civil.forms.FormDates;
 import cn.zs.civil.problem.FieldProblem;
+import cn.zs.civil.catalogue.PolicyParameters;
 import cn.zs.civil.problem.FieldProblems;
 
 /**
  * Domain brief §4(e) 1 and §4(f): the dates of a case must be consistent, death ≤ cremation ≤ receipt of the claim
  * (a waiver registered at the city's funeral home may precede the cremation), and a reimbursement is claimed within
- * the claim window after the cremation ({@code platform.funeral.claim-window-months}, [M] in the brief: commonly 6 to
- * 12 months).
+ * the claim window after the cremation ([M] in the brief: commonly 6 to 12 months; a policy parameter, the one in
+ * force on the day the claim is received; the jar's is {@code platform.funeral.claim-window-months}).
  */
 @Component
 class FuneralDatesCheck implements SubmissionCheck {
@@ -32,14 +32,11 @@ class FuneralDatesCheck implements SubmissionCheck {
     static final String CREMATION_DATE = "cremationDate";
 
     private final MessageSource messages;
-    private final int claimWindowMonths;
+    private final PolicyParameters parameters;
 
-    FuneralDatesCheck(MessageSource messages, @Value("${platform.funeral.claim-window-months:12}") int claimWindowMonths) {
-        if (claimWindowMonths < 1 || claimWindowMonths > 120) {
-            throw new IllegalArgumentException("platform.funeral.claim-window-months must be 1 to 120");
-        }
+    FuneralDatesCheck(MessageSource messages, PolicyParameters parameters) {
         this.messages = messages;
-        this.claimWindowMonths = claimWindowMonths;
+        this.parameters = parameters;
     }
 
     @Override
@@ -58,6 +55,7 @@ class FuneralDatesCheck implements SubmissionCheck {
             problems.add(problem(CREMATION_DATE, "funeral.cremationBeforeDeath", locale, death));
         }
         if (REIMBURSEMENT_KEY.equals(serviceCode) && cremation != null) {
+            int claimWindowMonths = parameters.valueOn(PolicyParameters.FUNERAL_CLAIM_WINDOW, received);
             if (cremation.isAfter(received)) {
                 problems.add(problem(CREMATION_DATE, "funeral.cremationAfterReceipt", locale, received));
             } else if (received.isAfter(cremation.plusMonths(claimWindowMonths))) {

@@ -46,6 +46,22 @@ class PolicyController {
         return policy.table(decisionKey, locale);
     }
 
+    @Operation(summary = "The [S]/[M] parameters with the value in force, scheduled versions and proposals (administrators)")
+    @GetMapping("/api/policy/parameters")
+    @PreAuthorize(Roles.ONLY_ADMIN)
+    List<PolicyService.ParameterSummary> parameters(Locale locale) {
+        return policy.parameters(currentUser.get(), locale);
+    }
+
+    @Operation(summary = "Propose a new value of a parameter: value, reason, effective date (audited; approved like a table)")
+    @PostMapping("/api/policy/parameter-changes")
+    @PreAuthorize(Roles.ONLY_ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
+    PolicyService.ChangeView proposeParameter(@RequestBody(required = false) PolicyService.ParameterProposal proposal,
+            Locale locale) {
+        return policy.proposeParameter(currentUser.get(), proposal, locale);
+    }
+
     @Operation(summary = "Every proposed, approved and rejected change, newest first (administrators)")
     @GetMapping("/api/policy/changes")
     @PreAuthorize(Roles.ONLY_ADMIN)

@@ -13,7 +13,7 @@ interface PolicyMapper {
     record ChangeRow(long id, String decisionKey, String status, int baseVersion, String rulesJson, String dmnXml,
             String reason, LocalDate effectiveDate, String proposedBy, LocalDateTime proposedAt, String decidedBy,
             LocalDateTime decidedAt, String decisionReason, String deploymentId, String decisionDefinitionId,
-            Integer decisionVersion) {
+            Integer decisionVersion, String kind, Integer parameterValue) {
     }
 
     int insert(ChangeRow row);
@@ -23,6 +23,9 @@ interface PolicyMapper {
     ChangeRow lockById(long id);
 
     List<ChangeRow> all(@Param("max") int max);
+
+    /** Every approved change of a kind ({@code PARAMETER}: the parameters' versions). */
+    List<ChangeRow> approvedOfKind(@Param("kind") String kind);
 
     int approve(@Param("id") long id, @Param("decidedBy") String decidedBy, @Param("decidedAt") LocalDateTime decidedAt,
             @Param("effectiveDate") LocalDate effectiveDate, @Param("deploymentId") String deploymentId,

@@ -85,10 +85,13 @@ public class PolicyService {
     private final ObjectMapper json;
     private final FeelEngineApi feel = FeelEngineBuilder.create().build();
 
+    private final PolicyParameterValues parameters;
+
     PolicyService(PolicyMapper mapper, RepositoryService repository, HistoryService history, ProcessEngine engine,
             Sequences sequences, AuditLog audit, MessageSource messages, IdentityProperties identity,
-            ObjectMapper json) {
+            ObjectMapper json, PolicyParameterValues parameters) {
         this.mapper = mapper;
+        this.parameters = parameters;
         this.repository = repository;
         this.history = history;
         this.engine = engine;
@@ -113,10 +116,14 @@ public class PolicyService {
     public record VersionView(int version, LocalDate effectiveFrom, String effectiveText) {
     }
 
-    public record ChangeView(long id, String decisionKey, String decisionName, String status, String statusText,
-            int baseVersion, String reason, LocalDate effectiveDate, String proposedBy, LocalDateTime proposedAt,
-            String decidedBy, LocalDateTime decidedAt, String decisionReason, Integer version, boolean mayDecide,
-            List<RuleView> rules) {
+    /**
+     * A proposed, approved or rejected change: of a decision table ({@code kind} DECISION, its rules) or of a
+     * parameter (PARAMETER, its value and the value in words; {@code decisionName} is then the parameter's label).
+     */
+    public record ChangeView(long id, String kind, String decisionKey, String decisionName, String status,
+            String statusText, int baseVersion, String reason, LocalDate effectiveDate, String proposedBy,
+            LocalDateTime proposedAt, String decidedBy, LocalDateTime decidedAt, String decisionReason,
+            Integer version, boolean mayDecide, List<RuleView> rules, Integer value, String valueText) {
     }
 
     public record DecisionSummary(String decisionKey, String name, VersionView inForce, List<VersionView> scheduled,
@@ -138,7 +145,21 @@ public class PolicyService {
 
     /** The version of one decision a case was accepted under, as its page names it. */
     public record CasePolicy(String decisionKey, String decisionName, int version, LocalDate effectiveFrom,
+            String effectiveText, String valueText) {
+    }
+
+    /** A version of a parameter as the administrators' list shows it (version 0: the jar's). */
+    public record ParameterVersionView(int version, int value, String valueText, LocalDate effectiveFrom,
             String effectiveText) {
+    }
+
+    /** A changeable parameter: its label, unit and bounds in words, legal reference and versions. */
+    public record ParameterSummary(String key, String label, String unitText, int min, int max, String boundsText,
+            String law, ParameterVersionView inForce, List<ParameterVersionView> scheduled, List<ChangeView> proposed) {
+    }
+
+    public record ParameterProposal(String parameterKey, Integer baseVersion, Object value, String reason,
+            String effectiveDate) {
     }
 
     // ---- reading ----
@@ -191,10 +212,11 @@ public class PolicyService {
             String key = v.getName().substring(PolicyVersions.VARIABLE_PREFIX.length());
             if (v.getValue() instanceof Number n) {
                 PolicyVersions.byVersion(repository, key, n.intValue()).ifPresent(r -> out.add(new CasePolicy(key,
-                        decisionName(key, locale), r.version(), r.effectiveFrom(), effectiveText(r, locale))));
+                        decisionName(key, locale), r.version(), r.effectiveFrom(), effectiveText(r, locale), null)));
             }
         }
         out.sort(java.util.Comparator.comparingInt(c -> PolicyCatalogue.DECISIONS.indexOf(c.decisionKey())));
+        out.addAll(parametersOf(row, locale));
         return out;
     }
 
@@ -228,16 +250,165 @@ public class PolicyService {
         String xml = dmn(base, rules, effective, id, locale);
         PolicyMapper.ChangeRow row = new PolicyMapper.ChangeRow(id, key, Status.PROPOSED.name(), base.getVersion(),
                 write(rules), xml, reason, effective, user.id(), BusinessTime.now().withNano(0), null, null, null, null,
-                null, null);
-        mapper.insert(row);
+                null, null, "DECISION", null);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("decision", key);
-        after.put("baseVersion", base.getVersion());
         after.put("rules", rules.size());
-        after.put("effectiveDate", effective.toString());
-        after.put("reason", reason);
-        audit.byUser(user.id(), user.roles(), "POLICY_CHANGE_PROPOSED", "policy-change:" + id, "OK", Map.of(), after);
+        return proposed(user, row, after, locale);
+    }
+
+    /**
+     * A new value of a parameter (a time limit, a correction period, a window): checked against its type and bounds
+     * (and a promised limit against the statutory one in force from the effective date), then stored as
+     * {@code PROPOSED} in force nowhere until a second administrator approves it; audited.
+     */
+    @Transactional
+    public ChangeView proposeParameter(PlatformUser user, ParameterProposal proposal, Locale locale) {
+        ParameterProposal p = proposal == null ? new ParameterProposal(null, null, null, null, null) : proposal;
+        List<FieldProblem> problems = new ArrayList<>();
+        PolicyParameterValues.Declared declared = null;
+        if (p.parameterKey() == null || p.parameterKey().isBlank()) {
+            problems.add(FieldProblems.labelled(messages, locale, "parameterKey", "policy.label.parameterKey",
+                    "form.required"));
+        } else {
+            declared = parameters.find(p.parameterKey().strip()).orElse(null);
+            if (declared == null) {
+                problems.add(FieldProblems.labelled(messages, locale, "parameterKey", "policy.label.parameterKey",
+                        "form.notOption"));
+            }
+        }
+        Integer value = declared == null ? null : value(problems, declared, p.value(), locale);
+        String reason = required(problems, "reason", p.reason(), MAX_REASON, locale);
+        LocalDate effective = effectiveDate(problems, p.effectiveDate(), locale);
+        if (value != null && effective != null) {
+            withinTheLaw(problems, declared.key(), value, effective, locale);
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        int base = parameters.base(declared.key());
+        if (p.baseVersion() != null && p.baseVersion() != base) {
+            throw ApiException.conflict("policy.stale", p.baseVersion(), base);
+        }
+        long id = sequences.draw("policy-change");
+        PolicyMapper.ChangeRow row = new PolicyMapper.ChangeRow(id, declared.key(), Status.PROPOSED.name(), base,
+                "[]", "", reason, effective, user.id(), BusinessTime.now().withNano(0), null, null, null, null, null,
+                null, PolicyParameterValues.KIND, value);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("parameter", declared.key());
+        after.put("value", value);
+        return proposed(user, row, after, locale);
+    }
+
+    /** Stores a proposal and audits it (a table's or a value's: {@code after} says what it changes). */
+    private ChangeView proposed(PlatformUser user, PolicyMapper.ChangeRow row, Map<String, Object> after,
+            Locale locale) {
+        mapper.insert(row);
+        after.put("baseVersion", row.baseVersion());
+        after.put("effectiveDate", row.effectiveDate().toString());
+        after.put("reason", row.reason());
+        audit.byUser(user.id(), user.roles(), "POLICY_CHANGE_PROPOSED", "policy-change:" + row.id(), "OK", Map.of(),
+                after);
         return view(row, user, locale, true);
+    }
+
+    /** The parameters with the value in force today, the versions approved for a later day and the proposals. */
+    @Transactional(readOnly = true)
+    public List<ParameterSummary> parameters(PlatformUser user, Locale locale) {
+        LocalDate today = today();
+        List<PolicyMapper.ChangeRow> rows = mapper.all(MAX_LISTED);
+        return parameters.declared().stream().map(d -> new ParameterSummary(d.key(), parameters.label(d.key(), locale),
+                messages.getMessage("policy.unitName." + d.unit(), null, locale), d.min(), d.max(),
+                messages.getMessage("policy.parameter.bounds", new Object[] {
+                        parameters.valueText(d.key(), d.min(), locale), parameters.valueText(d.key(), d.max(), locale)},
+                        locale),
+                parameters.law(d, locale), version(parameters.inForce(d.key(), today), locale),
+                parameters.approved(d.key()).stream().filter(v -> v.effectiveFrom().isAfter(today))
+                        .map(v -> version(v, locale)).toList(),
+                rows.stream().filter(r -> PolicyParameterValues.KIND.equals(r.kind())
+                        && r.decisionKey().equals(d.key()) && Status.PROPOSED.name().equals(r.status()))
+                        .map(r -> view(r, user, locale, false)).toList())).toList();
+    }
+
+    /**
+     * The parameter versions that applied to a case, on its acceptance day (its receipt day before acceptance),
+     * where they differ from the jar's: its service's and every service's.
+     */
+    private List<CasePolicy> parametersOf(ApplicationRow row, Locale locale) {
+        LocalDateTime at = row.acceptedAt() != null ? row.acceptedAt() : row.receivedAt();
+        if (at == null) {
+            return List.of();
+        }
+        List<CasePolicy> out = new ArrayList<>();
+        for (PolicyParameterValues.Declared d : parameters.declared()) {
+            if (d.serviceCode() == null || d.serviceCode().equals(row.serviceCode())) {
+                PolicyParameterValues.Version v = parameters.inForce(d.key(), at.toLocalDate());
+                if (v.version() != 0) {
+                    out.add(new CasePolicy(d.key(), parameters.label(d.key(), locale), v.version(), v.effectiveFrom(),
+                            effectiveText(v.effectiveFrom(), locale), parameters.valueText(d.key(), v.value(), locale)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private ParameterVersionView version(PolicyParameterValues.Version v, Locale locale) {
+        return new ParameterVersionView(v.version(), v.value(), parameters.valueText(v.key(), v.value(), locale),
+                v.effectiveFrom(), effectiveText(v.effectiveFrom(), locale));
+    }
+
+    /** A whole number within the parameter's bounds. */
+    private Integer value(List<FieldProblem> problems, PolicyParameterValues.Declared d, Object input, Locale locale) {
+        String label = parameters.label(d.key(), locale);
+        if (input == null || input.toString().isBlank()) {
+            problems.add(problem("value", label, "form.required", locale));
+            return null;
+        }
+        long value;
+        try {
+            java.math.BigDecimal number = new java.math.BigDecimal(input.toString().strip().length() > 12 ? "x"
+                    : input.toString().strip());
+            value = number.longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            problems.add(problem("value", label, "policy.parameter.notWhole", locale));
+            return null;
+        }
+        if (value < d.min() || value > d.max()) {
+            problems.add(problem("value", label, "policy.parameter.outOfBounds", locale,
+                    parameters.valueText(d.key(), d.min(), locale), parameters.valueText(d.key(), d.max(), locale)));
+            return null;
+        }
+        return (int) value;
+    }
+
+    /**
+     * A promise can only be shorter than the law (brief §0.4): a promised limit at most the statutory limit in force
+     * from the effective date (and from every later approved date), a statutory limit at least the promised one.
+     */
+    private void withinTheLaw(List<FieldProblem> problems, String key, int value, LocalDate effective,
+            Locale locale) {
+        boolean promised = key.endsWith(".promised-limit");
+        if (!promised && !key.endsWith(".statutory-limit")) {
+            return;
+        }
+        String service = key.substring(0, key.lastIndexOf('.'));
+        String other = promised ? cn.zs.civil.catalogue.PolicyParameters.statutoryLimit(service)
+                : cn.zs.civil.catalogue.PolicyParameters.promisedLimit(service);
+        if (!parameters.declares(other)) {
+            return;
+        }
+        List<LocalDate> days = new ArrayList<>(List.of(effective));
+        parameters.approved(other).stream().map(PolicyParameterValues.Version::effectiveFrom)
+                .filter(d -> d.isAfter(effective)).forEach(days::add);
+        for (LocalDate day : days) {
+            int limit = parameters.valueOn(other, day);
+            if (promised ? value > limit : value < limit) {
+                problems.add(problem("value", parameters.label(key, locale), promised
+                        ? "policy.parameter.promisedOverStatutory" : "policy.parameter.statutoryUnderPromised", locale,
+                        parameters.valueText(other, limit, locale)));
+                return;
+            }
+        }
     }
 
     /**
@@ -259,6 +430,33 @@ public class PolicyService {
             throw ApiException.invalid(List.of(FieldProblems.labelled(messages, locale, "effectiveDate",
                     "policy.label.effectiveDate", "policy.effectivePast")));
         }
+        boolean parameter = PolicyParameterValues.KIND.equals(row.kind());
+        Map<String, Object> after = new LinkedHashMap<>();
+        Approved done = parameter ? approveValue(row, effective, after, locale) : deploy(row, effective, after);
+        try {
+            if (mapper.approve(row.id(), user.id(), BusinessTime.now().withNano(0), effective, done.deploymentId(),
+                    done.decisionDefinitionId(), done.version()) != 1) {
+                throw ApiException.conflict("policy.alreadyDecided");
+            }
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Another approval on the same base took this version number first.
+            throw ApiException.conflict("policy.stale", row.baseVersion(), done.version());
+        }
+        if (parameter) {
+            parameters.approvedNow();
+        }
+        after.put("effectiveDate", effective.toString());
+        audit.byUser(user.id(), user.roles(), "POLICY_CHANGE_APPROVED", "policy-change:" + row.id(), "OK",
+                Map.of("status", row.status(), "proposedBy", row.proposedBy()), after);
+        return view(mapper.byId(row.id()), user, locale, true);
+    }
+
+    /** What an approval made: the engine's deployment and decision (a table), the version (a table or a value). */
+    private record Approved(String deploymentId, String decisionDefinitionId, int version) {
+    }
+
+    /** A table's approval: the platform deploys it, the effective date as the decision's versionTag. */
+    private Approved deploy(PolicyMapper.ChangeRow row, LocalDate effective, Map<String, Object> after) {
         DecisionDefinition base = base(row.decisionKey());
         if (base.getVersion() != row.baseVersion()) {
             throw ApiException.conflict("policy.stale", row.baseVersion(), base.getVersion());
@@ -272,19 +470,30 @@ public class PolicyService {
                 .addString("policy/" + row.decisionKey() + ".dmn", Dmn.convertToString(model)).deploy();
         DecisionDefinition deployed = repository.createDecisionDefinitionQuery().deploymentId(deployment.getId())
                 .decisionDefinitionKey(row.decisionKey()).singleResult();
-        if (mapper.approve(row.id(), user.id(), BusinessTime.now().withNano(0), effective, deployment.getId(),
-                deployed.getId(), deployed.getVersion()) != 1) {
-            throw ApiException.conflict("policy.alreadyDecided");
-        }
-        Map<String, Object> after = new LinkedHashMap<>();
         after.put("decision", row.decisionKey());
         after.put("version", deployed.getVersion());
         after.put("decisionDefinition", deployed.getId());
         after.put("deployment", deployment.getId());
-        after.put("effectiveDate", effective.toString());
-        audit.byUser(user.id(), user.roles(), "POLICY_CHANGE_APPROVED", "policy-change:" + row.id(), "OK",
-                Map.of("status", row.status(), "proposedBy", row.proposedBy()), after);
-        return view(mapper.byId(row.id()), user, locale, true);
+        return new Approved(deployment.getId(), deployed.getId(), deployed.getVersion());
+    }
+
+    /** A value's approval: the next version of the parameter, still on the base it was proposed on. */
+    private Approved approveValue(PolicyMapper.ChangeRow row, LocalDate effective, Map<String, Object> after,
+            Locale locale) {
+        int base = parameters.base(row.decisionKey());
+        if (base != row.baseVersion()) {
+            throw ApiException.conflict("policy.stale", row.baseVersion(), base);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        withinTheLaw(problems, row.decisionKey(), row.parameterValue(), effective, locale);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        int version = parameters.nextVersion(row.decisionKey());
+        after.put("parameter", row.decisionKey());
+        after.put("version", version);
+        after.put("value", row.parameterValue());
+        return new Approved(null, null, version);
     }
 
     @Transactional
@@ -301,7 +510,8 @@ public class PolicyService {
         }
         audit.byUser(user.id(), user.roles(), "POLICY_CHANGE_REJECTED", "policy-change:" + row.id(), "OK",
                 Map.of("status", row.status(), "proposedBy", row.proposedBy()),
-                Map.of("decision", row.decisionKey(), "reason", reason));
+                Map.of(PolicyParameterValues.KIND.equals(row.kind()) ? "parameter" : "decision", row.decisionKey(),
+                        "reason", reason));
         return view(mapper.byId(row.id()), user, locale, true);
     }
 
@@ -596,11 +806,15 @@ public class PolicyService {
 
     private ChangeView view(PolicyMapper.ChangeRow r, PlatformUser user, Locale locale, boolean withRules) {
         boolean mayDecide = Status.PROPOSED.name().equals(r.status()) && !r.proposedBy().equals(user.id());
-        return new ChangeView(r.id(), r.decisionKey(), decisionName(r.decisionKey(), locale), r.status(),
-                messages.getMessage("policy.status." + r.status(), null, r.status(), locale), r.baseVersion(),
-                r.reason(), r.effectiveDate(), identity.displayName(r.proposedBy()), r.proposedAt(),
+        boolean parameter = PolicyParameterValues.KIND.equals(r.kind());
+        return new ChangeView(r.id(), parameter ? PolicyParameterValues.KIND : "DECISION", r.decisionKey(),
+                parameter ? parameters.label(r.decisionKey(), locale) : decisionName(r.decisionKey(), locale),
+                r.status(), messages.getMessage("policy.status." + r.status(), null, r.status(), locale),
+                r.baseVersion(), r.reason(), r.effectiveDate(), identity.displayName(r.proposedBy()), r.proposedAt(),
                 r.decidedBy() == null ? null : identity.displayName(r.decidedBy()), r.decidedAt(), r.decisionReason(),
-                r.decisionVersion(), mayDecide, withRules ? read(r.rulesJson()) : null);
+                r.decisionVersion(), mayDecide, withRules && !parameter ? read(r.rulesJson()) : null,
+                r.parameterValue(),
+                parameter ? parameters.valueText(r.decisionKey(), r.parameterValue(), locale) : null);
     }
 
     private VersionView version(PolicyVersions.Resolved r, Locale locale) {
@@ -608,8 +822,12 @@ public class PolicyService {
     }
 
     private String effectiveText(PolicyVersions.Resolved r, Locale locale) {
-        return r.effectiveFrom() == null ? messages.getMessage("policy.withRelease", null, locale)
-                : messages.getMessage("policy.effectiveFrom", new Object[] {r.effectiveFrom().toString()}, locale);
+        return effectiveText(r.effectiveFrom(), locale);
+    }
+
+    private String effectiveText(LocalDate effectiveFrom, Locale locale) {
+        return effectiveFrom == null ? messages.getMessage("policy.withRelease", null, locale)
+                : messages.getMessage("policy.effectiveFrom", new Object[] {effectiveFrom.toString()}, locale);
     }
 
     String decisionName(String key, Locale locale) {

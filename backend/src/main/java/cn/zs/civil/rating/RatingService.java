@@ -60,9 +60,12 @@ public class RatingService implements CaseRating {
     private final SealedText sealed;
     private final Notifications notifications;
 
+    private final cn.zs.civil.catalogue.PolicyParameters parameters;
+
     RatingService(RatingMapper mapper, RatingProperties properties, ApplicationService applications, CaseLog log,
             RuntimeService runtime, TransactionTemplate tx, MessageSource messages, StatutoryClock clock,
-            SealedText sealed, Notifications notifications) {
+            SealedText sealed, Notifications notifications, cn.zs.civil.catalogue.PolicyParameters parameters) {
+        this.parameters = parameters;
         this.sealed = sealed;
         this.notifications = notifications;
         this.mapper = mapper;
@@ -99,7 +102,12 @@ public class RatingService implements CaseRating {
         if (!result || mapper.find(ended.applicationNo()) != null) {
             return;
         }
-        LocalDateTime windowEndsAt = ended.endedAt().plus(properties.window());
+        // The window in force on the case's acceptance day (its receipt day if it was never accepted): a policy
+        // parameter, the case keeps the one it was accepted under.
+        ApplicationRow row = applications.byNo(ended.applicationNo());
+        LocalDateTime day = row.acceptedAt() != null ? row.acceptedAt() : row.receivedAt();
+        LocalDateTime windowEndsAt = ended.endedAt().plusDays(parameters.valueOn(
+                cn.zs.civil.catalogue.PolicyParameters.RATING_WINDOW, day.toLocalDate()));
         mapper.insertRequest(ended.applicationNo(), ended.serviceCode(), ended.district(), ended.endedAt(),
                 windowEndsAt);
         Map<String, Object> variables = new HashMap<>();
