@@ -435,7 +435,7 @@ export default {
     anyBut: 'any but {list}',
     readsAs: 'Reads: {text}',
     nav: 'Policy tables', title: 'Policy decision tables', intro: 'Change the decision tables (waiver standards, eligibility conditions, approving authorities) on the platform: one administrator proposes a change with its reason and effective date, another approves it, and the platform publishes the new version. Every case follows the version in force on the day it was accepted; later changes do not touch cases already accepted.',
-    tables: 'Decision tables', decision: 'Decision table', inForce: 'In force', scheduled: 'Coming into force', noneScheduled: 'None', waiting: 'Awaiting approval', waitingCount: '{n}', noneWaiting: 'None',
+    tables: 'Decision tables', decision: 'Decision table', subject: 'Table or parameter', inForce: 'In force', scheduled: 'Coming into force', noneScheduled: 'None', waiting: 'Awaiting approval', waitingCount: '{n}', noneWaiting: 'None',
     propose: 'Propose a change', version: 'Version {n}', from: 'in force from {date}',
     editorTitle: 'Change "{name}" (from version {n})', hitPolicyLine: 'How rules match: {text}.', reasonLine: 'Reason: {reason}',
     editorHint: 'An empty condition or - matches any value; text goes in double quotes, e.g. "TEKUN"; ranges like < 22 or [1..5]. The columns stay; rules can be added, changed and removed.',

@@ -423,7 +423,7 @@ export default {
     anyBut: '除{list}以外',
     readsAs: '读作：{text}',
     nav: '政策表', title: '政策决策表', intro: '在平台上调整减免标准、资格条件和审批机关等决策表：一位管理员提出调整（写明理由和生效日期），另一位管理员审核通过后由平台发布新版本。每个案件按受理当日施行的版本办理，之后的调整不影响已受理的案件。',
-    tables: '决策表', decision: '决策表', inForce: '现行版本', scheduled: '待施行版本', noneScheduled: '无', waiting: '待审核', waitingCount: '{n} 项', noneWaiting: '无',
+    tables: '决策表', decision: '决策表', subject: '调整对象', inForce: '现行版本', scheduled: '待施行版本', noneScheduled: '无', waiting: '待审核', waitingCount: '{n} 项', noneWaiting: '无',
     propose: '提议调整', version: '第{n}版', from: '{date}起施行',
     editorTitle: '调整“{name}”（基于第{n}版）', hitPolicyLine: '规则匹配方式：{text}。', reasonLine: '调整理由：{reason}',
     editorHint: '条件栏留空或填 - 表示任意值；文字加英文双引号，如 "TEKUN"；数值范围如 < 22、[1..5]。栏目不变，可增删和修改规则。',
