@@ -157,8 +157,9 @@ class WorkItems {
 
     /**
      * Writes the rows of the engine's open tasks that have none: at every start, one anti-join that finds nothing
-     * on a table kept by the hook; on a database upgraded from before the table, every open task, a page per
-     * transaction. A task the hook wrote meanwhile (a duplicate row) keeps the hook's rows.
+     * on a table kept by the hook; on a database upgraded from before the table, every open task, in pages of
+     * {@value #BACKFILL_PAGE}, one transaction per task. A task the hook wrote meanwhile (a duplicate row) keeps the
+     * hook's rows.
      */
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
