@@ -6,9 +6,9 @@
 -- Shape: ~100,000 cases a year from 2017-01-01 to 2026-10; services in the bureau's proportions; the 23 districts;
 -- 40 % online; 5 % withdrawn, 7 % refused or not eligible, 10 % of divorces lapse after the cooling-off period;
 -- 80 % with a statutory clock, a fifth of those paused once (corrections or expert review); 15 % with a correction
--- notice; two user tasks per completed case and one open task per open case in the engine's history, with the
--- open tasks offered to their service's queue.
--- The reporting tables (rp_case, rp_task, rp_open_task) are not written here: run.sh starts the application again
+-- notice; two user tasks per completed case in the engine's history, and one open task per open case in the open
+-- tasks' read model (work_item), offered to its service's queue.
+-- The reporting tables (rp_case, rp_task) are not written here: run.sh starts the application again
 -- afterwards, and its start-up backfill (ReportFacts) fills them from these rows with the same code that writes them
 -- when a case ends or a task changes. Form data is a placeholder under the key id "bench" (run.sh's key), so the
 -- start-up re-sealing leaves the 1.1 million rows alone; the reports never read form data.
@@ -17,6 +17,7 @@ set @districts = 'shiqi,dongqu,xiqu,nanqu,wuguishan,zhongshangang,minzhong,nanla
 
 delete from ACT_HI_IDENTITYLINK where ID_ like 'bench-%';
 delete from ACT_HI_TASKINST where ID_ like 'bench-%';
+delete from work_item where task_id like 'bench-%';
 delete from clock_case_pause where application_no like 'B%';
 delete from clock_case_clock where application_no like 'B%';
 delete from correction_notice where application_no like 'B%';
@@ -108,24 +109,25 @@ select concat('bench-', k, '-', application_no), if(k = 1, 'Task_CheckMaterials'
 from application join (select 1 as k union all select 2) ks
 where application_no like 'BC%' and status <> 'WITHDRAWN';
 
--- ... and one open task per open case, half of them claimed, offered to the service's queue.
-insert into ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_INST_ID_, NAME_, ASSIGNEE_, START_TIME_, TASK_STATE_)
-select concat('bench-1-', application_no), 'Task_CheckMaterials', process_instance_id, '审查材料',
+-- ... and one open task per open case, half of them claimed, offered to the service's queue: a row of the open
+-- tasks' one read model (work_item, which the platform's engine hook writes in each task's transaction; these tasks
+-- have no engine runtime rows, so only the backlog and the overdue cases' holders see them, as before).
+insert into work_item (task_id, group_id, district, assignee, due_sort, created_at, application_no,
+                       process_instance_id, task_key, task_name, service_code, first_queue)
+select concat('bench-1-', application_no),
+       case when service_code like 'funeral%' then 'funeral-review' when service_code like 'socialorg%'
+            then 'socialorg-review' when service_code like 'placename%' then 'placename-review'
+            else 'marriage-registrar' end,
+       district,
        if(crc32(concat('u', application_no)) % 2 = 0, null, concat('clerk-', crc32(application_no) % 40)),
-       received_at + interval 10 minute, 'Created'
+       '9999-12-31 00:00:00', received_at + interval 10 minute, application_no, process_instance_id,
+       'Task_CheckMaterials', '审查材料', service_code, 1
 from application where application_no like 'BO%';
 
-insert into ACT_HI_IDENTITYLINK (ID_, TIMESTAMP_, TYPE_, GROUP_ID_, TASK_ID_, OPERATION_TYPE_)
-select concat('bench-il-', a.application_no), a.received_at + interval 10 minute, 'candidate',
-       case when a.service_code like 'funeral%' then 'funeral-review' when a.service_code like 'socialorg%'
-            then 'socialorg-review' when a.service_code like 'placename%' then 'placename-review'
-            else 'marriage-registrar' end,
-       concat('bench-1-', a.application_no), 'add'
-from application a where a.application_no like 'BO%';
-
 analyze table application, clock_case_clock, clock_case_pause, correction_notice, marriage_case, funeral_waiver,
-    ACT_HI_TASKINST, ACT_HI_IDENTITYLINK;
+    ACT_HI_TASKINST, work_item;
 
 select 'completed' as kind, count(*) from application where application_no like 'BC%'
 union all select 'open', count(*) from application where application_no like 'BO%'
-union all select 'tasks', count(*) from ACT_HI_TASKINST where ID_ like 'bench-%';
+union all select 'tasks', count(*) from ACT_HI_TASKINST where ID_ like 'bench-%'
+union all select 'open tasks', count(*) from work_item where task_id like 'bench-%';

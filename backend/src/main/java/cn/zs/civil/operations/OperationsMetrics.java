@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import cn.zs.civil.application.BusinessTime;
+import cn.zs.civil.worklist.OpenTasks;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,15 +47,17 @@ class OperationsMetrics {
     private static final long[] NONE = {0, 0};
 
     private final OperationsMapper mapper;
+    private final OpenTasks openTasks;
     private final ManagementService management;
     private final RuntimeService runtime;
     private final MeterRegistry registry;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-    OperationsMetrics(OperationsMapper mapper, ManagementService management, RuntimeService runtime,
-            MeterRegistry registry) {
+    OperationsMetrics(OperationsMapper mapper, OpenTasks openTasks, ManagementService management,
+            RuntimeService runtime, MeterRegistry registry) {
         this.mapper = mapper;
+        this.openTasks = openTasks;
         this.management = management;
         this.runtime = runtime;
         this.registry = registry;
@@ -81,8 +84,8 @@ class OperationsMetrics {
             services.put(row.serviceCode(), new long[] {value(row.received()), value(row.decided())});
         }
         Map<String, long[]> queues = new ConcurrentHashMap<>();
-        for (OperationsMapper.QueueTasks row : mapper.tasksPerQueue(now)) {
-            queues.put(row.queue(), new long[] {value(row.open()), value(row.overdue())});
+        for (OpenTasks.QueueLoad row : openTasks.loadPerQueue(now)) {
+            queues.put(row.queue(), new long[] {row.open(), row.overdue()});
         }
         Snapshot read = new Snapshot(services, queues, management.createJobQuery().executable().count(),
                 management.createJobQuery().noRetriesLeft().count(), runtime.createIncidentQuery().count());

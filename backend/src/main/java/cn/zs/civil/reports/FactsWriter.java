@@ -63,28 +63,6 @@ class FactsWriter {
                 });
     }
 
-    void openTasks(List<ReportFacts.OpenTaskRow> rows) {
-        jdbc.batchUpdate("insert into rp_open_task (task_id, application_no, service_code, district, task_key,"
-                + " task_name, assignee, created_day) values (?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(), (ps, t) -> {
-                    ps.setString(1, t.taskId());
-                    ps.setString(2, t.applicationNo());
-                    ps.setString(3, t.serviceCode());
-                    ps.setString(4, t.district());
-                    ps.setString(5, t.taskKey());
-                    ps.setString(6, t.taskName());
-                    ps.setString(7, t.assignee());
-                    ps.setObject(8, t.createdDay());
-                });
-    }
-
-    void openTaskQueues(List<ReportsMapper.GroupLink> rows) {
-        jdbc.batchUpdate("insert into rp_open_task_queue (task_id, queue) values (?, ?)", rows, rows.size(),
-                (ps, q) -> {
-                    ps.setString(1, q.taskId());
-                    ps.setString(2, q.queue());
-                });
-    }
-
     /** elapsed_dh, paused_dh, working_days, paused_wd and the six pwd_* from {@code at}; returns the next index. */
     private static int measures(PreparedStatement ps, int at, ReportFacts.Measures m) throws SQLException {
         ps.setInt(at, m.elapsedDh());

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.clock.PauseReason;
 import cn.zs.civil.clock.StatutoryClock;
+import cn.zs.civil.worklist.OpenTasks;
 
 /**
  * Cycle time by service, step, clerk, district or period; the backlog of open cases and tasks by age; the quality
@@ -36,11 +37,13 @@ public class OperationsReports {
     private final ReportsMapper mapper;
     private final StatutoryClock clock;
     private final ReportsProperties properties;
+    private final OpenTasks openTasks;
 
-    OperationsReports(ReportsMapper mapper, StatutoryClock clock, ReportsProperties properties) {
+    OperationsReports(ReportsMapper mapper, StatutoryClock clock, ReportsProperties properties, OpenTasks openTasks) {
         this.mapper = mapper;
         this.clock = clock;
         this.properties = properties;
+        this.openTasks = openTasks;
     }
 
     // ---- cycle time -------------------------------------------------------------------------------------------
@@ -221,11 +224,13 @@ public class OperationsReports {
         // Open cases have no end in the range sense; the scope's dates are unused by these two queries.
         ReportScope scope = new ReportScope(null, null, service, districts);
         List<ReportsMapper.OpenCaseDay> caseDays = mapper.openCaseDays(scope);
-        List<ReportsMapper.OpenTaskDay> stepDays = mapper.openTaskDays(scope, false);
-        List<ReportsMapper.OpenTaskDay> queueDays = mapper.openTaskDays(scope, true);
+        // The open tasks from the worklist's read model, through its query port.
+        List<OpenTasks.StepDay> stepDays = openTasks.perStep(service, districts);
+        List<OpenTasks.QueueDay> queueDays = openTasks.perQueue(service, districts);
         List<LocalDate> days = new ArrayList<>(List.of(today));
         caseDays.forEach(d -> days.add(d.receivedDay()));
         stepDays.forEach(d -> days.add(d.createdDay()));
+        queueDays.forEach(d -> days.add(d.createdDay()));
         WorkingDayIndex index = WorkingDayIndex.of(clock, java.util.Collections.min(days),
                 java.util.Collections.max(days));
         List<Integer> bounds = properties.ageBuckets();
@@ -254,14 +259,14 @@ public class OperationsReports {
         long tasks = 0;
         long unassigned = 0;
         for (var d : stepDays) {
-            boolean open = d.assigned() == null || d.assigned() == 0;
+            boolean open = !d.assigned();
             count(bySteps, java.util.Arrays.asList(d.serviceCode(), d.taskKey(), d.taskName()),
                     bucket.apply(d.createdDay()), d.n(), open);
             tasks += d.n();
             unassigned += open ? d.n() : 0;
         }
         for (var d : queueDays) {
-            boolean open = d.assigned() == null || d.assigned() == 0;
+            boolean open = !d.assigned();
             count(byQueue, java.util.Arrays.asList(d.queue() == null ? "" : d.queue(), d.district()),
                     bucket.apply(d.createdDay()), d.n(), open);
         }

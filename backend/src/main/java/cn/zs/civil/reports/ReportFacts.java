@@ -116,52 +116,10 @@ public class ReportFacts {
         writer.tasks(facts);
     }
 
-    // ---- open tasks -------------------------------------------------------------------------------------------------
-
-    /** One row of {@code rp_open_task}. */
-    record OpenTaskRow(String taskId, String applicationNo, String serviceCode, String district, String taskKey,
-            String taskName, String assignee, LocalDate createdDay) {
-    }
-
-    /** A user task was created (engine history event, same transaction). */
-    void onTaskCreated(String taskId, String processInstanceId, String businessKey, String taskKey, String taskName,
-            String assignee, LocalDateTime createdAt) {
-        ReportsMapper.CaseOfProcess c = mapper.caseOfProcess(processInstanceId);
-        if (c == null && businessKey != null) {
-            // The process is starting: the application row exists, its process instance id is not stored yet.
-            c = mapper.casesOf(List.of(businessKey)).stream().findFirst().orElse(null);
-        }
-        if (c == null || createdAt == null) {
-            return;
-        }
-        mapper.deleteOpenTask(taskId);
-        writer.openTasks(List.of(new OpenTaskRow(taskId, c.applicationNo(), c.serviceCode(), c.district(),
-                taskKey, taskName, assignee, createdAt.toLocalDate())));
-    }
-
-    /** A user task was claimed, handed over or renamed. */
-    void onTaskUpdated(String taskId, String taskName, String assignee) {
-        mapper.updateOpenTask(taskId, taskName, assignee);
-    }
-
-    /** A user task ended (completed or deleted): it leaves the backlog with its queues. */
-    void onTaskEnded(String taskId) {
-        mapper.deleteOpenTaskQueues(taskId);
-        mapper.deleteOpenTask(taskId);
-    }
-
-    /** A candidate group was added to or removed from a task. */
-    void onCandidateGroup(String taskId, String queue, boolean added) {
-        mapper.deleteOpenTaskQueue(taskId, queue);
-        if (added) {
-            writer.openTaskQueues(List.of(new ReportsMapper.GroupLink(taskId, queue, null)));
-        }
-    }
-
     // ---- backfill -------------------------------------------------------------------------------------------------
 
-    /** @return ended cases, completed tasks and open tasks that got their rows now, stale open tasks removed */
-    public record Backfilled(long cases, long tasks, long openTasks, long staleOpenTasks) {
+    /** @return ended cases and completed tasks that got their rows now */
+    public record Backfilled(long cases, long tasks) {
     }
 
     /**
@@ -202,61 +160,7 @@ public class ReportFacts {
             }), facts.size());
             after = page.get(page.size() - 1).taskId();
         }
-        long open = 0;
-        after = "";
-        while (true) {
-            String from = after;
-            List<OpenTaskRow> page = transactions.execute(s -> mapper.openTasksMissing(from, PAGE));
-            if (page == null || page.isEmpty()) {
-                break;
-            }
-            List<String> ids = page.stream().map(OpenTaskRow::taskId).toList();
-            Map<String, java.util.Set<String>> queues = new java.util.LinkedHashMap<>();
-            for (ReportsMapper.GroupLink link : mapper.candidateGroupLog(ids)) {
-                java.util.Set<String> q = queues.computeIfAbsent(link.taskId(), k -> new java.util.TreeSet<>());
-                if ("delete".equals(link.operation())) {
-                    q.remove(link.queue());
-                } else {
-                    q.add(link.queue());
-                }
-            }
-            List<ReportsMapper.GroupLink> rows = new ArrayList<>();
-            queues.forEach((id, qs) -> qs.forEach(q -> rows.add(new ReportsMapper.GroupLink(id, q, null))));
-            open += write(() -> {
-                writer.openTasks(page);
-                writer.openTaskQueues(rows);
-            }, () -> page.forEach(t -> {
-                try {
-                    writer.openTasks(List.of(t));
-                    List<ReportsMapper.GroupLink> own = rows.stream().filter(r -> r.taskId().equals(t.taskId()))
-                            .toList();
-                    if (!own.isEmpty()) {
-                        writer.openTaskQueues(own);
-                    }
-                } catch (org.springframework.dao.DuplicateKeyException e) {
-                    // The write path saw this task meanwhile; its row is the current one.
-                }
-            }), page.size());
-            after = ids.get(ids.size() - 1);
-        }
-        // Rows of tasks that ended while no handler saw it (a start-up race): the engine's history decides.
-        long stale = 0;
-        after = "";
-        while (true) {
-            List<String> ids = mapper.openTaskIds(after, 1000);
-            if (ids.isEmpty()) {
-                break;
-            }
-            java.util.Set<String> open2 = new java.util.HashSet<>(mapper.stillOpen(ids));
-            for (String id : ids) {
-                if (!open2.contains(id)) {
-                    transactions.executeWithoutResult(s -> onTaskEnded(id));
-                    stale++;
-                }
-            }
-            after = ids.get(ids.size() - 1);
-        }
-        return new Backfilled(cases, tasks, open, stale);
+        return new Backfilled(cases, tasks);
     }
 
     private long write(Runnable batch, Runnable oneByOne, int n) {

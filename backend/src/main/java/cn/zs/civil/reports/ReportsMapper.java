@@ -43,12 +43,7 @@ interface ReportsMapper {
 
     List<OpenCaseDay> openCaseDays(@Param("scope") ReportScope scope);
 
-    List<OpenTaskDay> openTaskDays(@Param("scope") ReportScope scope, @Param("withQueues") boolean withQueues);
-
     List<ServiceCount> correctedEnded(@Param("scope") ReportScope scope);
-
-    /** The open tasks of these cases, with their queues. */
-    List<OpenTask> openTasks(@Param("applicationNos") Collection<String> applicationNos);
 
     record Pause(String applicationNo, cn.zs.civil.clock.PauseReason reason, java.time.Instant startedAt,
             java.time.Instant endedAt) {
@@ -57,14 +52,7 @@ interface ReportsMapper {
     record OpenCaseDay(String serviceCode, String district, String status, LocalDate receivedDay, Long n) {
     }
 
-    record OpenTaskDay(String serviceCode, String district, String taskKey, String taskName, String queue,
-            Integer assigned, LocalDate createdDay, Long n) {
-    }
-
     record ServiceCount(String serviceCode, Long n) {
-    }
-
-    record OpenTask(String applicationNo, String taskKey, String taskName, String assignee, String queue) {
     }
 
     /** online: applied online; booked: booked online, at the counter; noApplication: granted without one. */
@@ -115,27 +103,6 @@ interface ReportsMapper {
             @Param("group") String group, @Param("label") String label);
 
     List<SlaCount> slaCounts(@Param("scope") ReportScope scope, @Param("source") String source);
-
-    int updateOpenTask(@Param("taskId") String taskId, @Param("taskName") String taskName,
-            @Param("assignee") String assignee);
-
-    int deleteOpenTask(@Param("taskId") String taskId);
-
-    int deleteOpenTaskQueues(@Param("taskId") String taskId);
-
-    int deleteOpenTaskQueue(@Param("taskId") String taskId, @Param("queue") String queue);
-
-    List<ReportFacts.OpenTaskRow> openTasksMissing(@Param("after") String after, @Param("limit") int limit);
-
-    List<GroupLink> candidateGroupLog(@Param("taskIds") Collection<String> taskIds);
-
-    List<String> openTaskIds(@Param("after") String after, @Param("limit") int limit);
-
-    List<String> stillOpen(@Param("taskIds") Collection<String> taskIds);
-
-    /** A candidate group of a task; {@code operation} add or delete in the engine's history, null for a row. */
-    record GroupLink(String taskId, String queue, String operation) {
-    }
 
     record CaseOfProcess(String applicationNo, String serviceCode, String district) {
     }

@@ -18,6 +18,7 @@ import cn.zs.civil.application.BusinessTime;
 import cn.zs.civil.clock.ClockProperties;
 import cn.zs.civil.clock.ClockState;
 import cn.zs.civil.clock.StatutoryClock;
+import cn.zs.civil.worklist.OpenTasks;
 
 /** The managers' reports; every figure is scoped by {@link ReportScope}. */
 @Service
@@ -30,14 +31,16 @@ public class ReportsService {
     private final ClockProperties clockProperties;
     private final OperationsReports operations;
     private final ReportsProperties properties;
+    private final OpenTasks openTasks;
 
     ReportsService(ReportsMapper mapper, StatutoryClock clock, ClockProperties clockProperties,
-            OperationsReports operations, ReportsProperties properties) {
+            OperationsReports operations, ReportsProperties properties, OpenTasks openTasks) {
         this.mapper = mapper;
         this.clock = clock;
         this.clockProperties = clockProperties;
         this.operations = operations;
         this.properties = properties;
+        this.openTasks = openTasks;
     }
 
     // ---- annual statistics ------------------------------------------------------------------------------------
@@ -327,7 +330,7 @@ public class ReportsService {
         Map<String, OverdueCase> byNo = new HashMap<>();
         overdue.forEach(o -> byNo.put(o.applicationNo(), o));
         Map<String, Owner> tasks = new HashMap<>();
-        for (ReportsMapper.OpenTask t : mapper.openTasks(byNo.keySet())) {
+        for (OpenTasks.Holder t : openTasks.holdersOf(byNo.keySet())) {
             OverdueCase o = byNo.get(t.applicationNo());
             if (o == null) {
                 continue;

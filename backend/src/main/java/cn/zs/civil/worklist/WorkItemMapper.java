@@ -7,7 +7,10 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-/** The {@code work_item} table: the queues' read model (see {@link WorkItems}). */
+/**
+ * The {@code work_item} table, the one read model of the open human tasks (see {@link WorkItems}): the queues, "next
+ * case", the entitlement check, and through {@link OpenTasks} the backlog and the holders of a case's tasks.
+ */
 @Mapper
 interface WorkItemMapper {
 
@@ -17,7 +20,14 @@ interface WorkItemMapper {
             String taskName) {
     }
 
-    int insert(WorkItem item);
+    /**
+     * A row as written: the queue's columns with the case's service, and {@code firstQueue} 1 on exactly one row of a
+     * task (the task counted once per step), 0 on its other queues' rows.
+     */
+    record NewRow(WorkItem item, String serviceCode, int firstQueue) {
+    }
+
+    int insert(NewRow row);
 
     int assign(@Param("taskId") String taskId, @Param("assignee") String assignee);
 
@@ -31,7 +41,20 @@ interface WorkItemMapper {
     /** The rows of one case's open tasks (one per candidate group), oldest first. */
     List<WorkItem> ofCase(String applicationNo);
 
-    long countAll();
+    /** Up to {@code limit} of the engine's open tasks (its runtime task table) that have no row, in id order. */
+    List<String> missingTaskIds(@Param("limit") int limit);
+
+    // ---- the query port's reads (OpenTasks) --------------------------------------------------------------------
+
+    List<OpenTasks.StepDay> stepDays(@Param("service") String service,
+            @Param("districts") Collection<String> districts);
+
+    List<OpenTasks.QueueDay> queueDays(@Param("service") String service,
+            @Param("districts") Collection<String> districts);
+
+    List<OpenTasks.Holder> holders(@Param("applicationNos") Collection<String> applicationNos);
+
+    List<OpenTasks.QueueLoad> queueLoads(@Param("now") LocalDateTime now);
 
     /**
      * The rows of a queue page: {@code scope} ALL (the groups' tasks, assigned or not), UNASSIGNED, or MINE (the

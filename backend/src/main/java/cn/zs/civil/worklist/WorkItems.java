@@ -1,18 +1,23 @@
 package cn.zs.civil.worklist;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -21,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,11 +34,16 @@ import cn.zs.civil.application.ApplicationService;
 import cn.zs.civil.application.BusinessTime;
 
 /**
- * Keeps {@code work_item}, the queues' read model, in step with the engine's open human tasks. The engine's task
- * events reach this bean through Camunda's Spring eventing bridge ({@code camunda.bpm.eventing.task}, not
- * skippable, so a "skip custom listeners" deletion still removes the row) inside the engine command, so a row is
- * written, changed and deleted in the same transaction as its task. On start, an empty table is filled from the
- * engine's open tasks (an existing database upgraded to this version).
+ * Keeps {@code work_item}, the one read model of the open human tasks (the queues, "next case", the entitlement
+ * check, and through {@link OpenTasks} the backlog and the holders of a case's tasks), in step with the engine. The
+ * engine's task events reach this bean through Camunda's Spring eventing bridge ({@code camunda.bpm.eventing.task},
+ * not skippable, so a "skip custom listeners" deletion, a cancellation or a migration that drops the task still
+ * removes its rows) inside the engine command, so a row is written, changed and deleted in the same transaction as
+ * its task: this is the only writer of the table. On start, the engine's open tasks without rows get theirs (a
+ * database upgraded from before the table, or rows lost to a restore).
+ *
+ * <p>One row per task and candidate group (one row with group '' for a task offered to none), each with the case's
+ * number, service and district; {@code first_queue} marks the one row that counts the task once per step.
  */
 @Component
 class WorkItems {
@@ -67,8 +78,7 @@ class WorkItems {
         switch (event) {
             case TaskListener.EVENTNAME_CREATE -> created(task);
             case TaskListener.EVENTNAME_ASSIGNMENT -> mapper.assign(task.getId(), task.getAssignee());
-            case TaskListener.EVENTNAME_UPDATE ->
-                mapper.update(task.getId(), dueSort(task.getDueDate()), limit(task.getName()));
+            case TaskListener.EVENTNAME_UPDATE -> updated(task);
             case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> mapper.delete(task.getId());
             default -> {
                 // timeout: nothing the queue shows changes
@@ -77,62 +87,125 @@ class WorkItems {
     }
 
     private void created(DelegateTask task) {
-        Set<String> groups = new LinkedHashSet<>();
-        for (IdentityLink link : task.getCandidates()) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                groups.add(link.getGroupId());
-            }
+        Object district = null;
+        Object service = null;
+        String businessKey = null;
+        if (task.getExecution() != null) {
+            district = task.getExecution().getVariable(ApplicationService.VAR_DISTRICT);
+            service = task.getExecution().getVariable(ApplicationService.VAR_SERVICE_CODE);
+            businessKey = task.getExecution().getProcessBusinessKey();
         }
-        Object district = task.getExecution() == null ? null
-                : task.getExecution().getVariable(ApplicationService.VAR_DISTRICT);
-        String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-        insert(task.getId(), groups, district == null ? null : district.toString(), task.getAssignee(),
-                task.getDueDate(), task.getCreateTime(), businessKey, task.getProcessInstanceId(),
+        insert(task.getId(), candidateGroups(task.getCandidates()), text(district), text(service),
+                task.getAssignee(), task.getDueDate(), task.getCreateTime(), businessKey, task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(), task.getName());
     }
 
-    private void insert(String taskId, Set<String> groups, String district, String assignee, Date due, Date created,
-            String applicationNo, String processInstanceId, String taskKey, String name) {
-        for (String group : groups.isEmpty() ? Set.of(NO_GROUP) : groups) {
-            mapper.insert(new WorkItemMapper.WorkItem(taskId, group, district, assignee, dueSort(due),
-                    created == null ? BusinessTime.now() : BusinessTime.of(created), applicationNo, processInstanceId,
-                    taskKey, limit(name)));
+    /**
+     * After a claim, a changed due date or name, or a candidate group added or removed (the engine's identity-link
+     * commands end with this event): the rows follow. The queues change rarely and are then rewritten whole; a due
+     * date or name is written only when it changed (a claim, the common case, writes nothing here: the assignment
+     * event set the assignee).
+     */
+    private void updated(DelegateTask task) {
+        List<WorkItemMapper.WorkItem> rows = mapper.ofTask(task.getId());
+        Set<String> groups = candidateGroups(task.getCandidates());
+        Set<String> have = new HashSet<>();
+        rows.forEach(r -> have.add(r.groupId()));
+        if (!have.equals(groups.isEmpty() ? Set.of(NO_GROUP) : groups)) {
+            mapper.delete(task.getId());
+            created(task);
+            return;
+        }
+        LocalDateTime due = dueSort(task.getDueDate()).withNano(0);
+        String name = limit(task.getName());
+        if (rows.stream().anyMatch(r -> r.dueSort() == null || !due.equals(r.dueSort().withNano(0))
+                || !Objects.equals(name, r.taskName()))) {
+            mapper.update(task.getId(), dueSort(task.getDueDate()), name);
         }
     }
 
-    /** Fills an empty table from the engine's open tasks: once, when this version first starts on a database. */
+    private static Set<String> candidateGroups(Collection<IdentityLink> links) {
+        Set<String> groups = new LinkedHashSet<>();
+        for (IdentityLink link : links) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null && !removed(link)) {
+                groups.add(link.getGroupId());
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Whether the current engine command deleted the link: the task's candidates still list a link removed in the
+     * command that fires the update (the deletion is flushed at its end), so the command's entity cache decides.
+     */
+    private static boolean removed(IdentityLink link) {
+        CommandContext command = Context.getCommandContext();
+        return command != null && link instanceof DbEntity entity
+                && command.getDbEntityManager().getDbEntityCache().isDeleted(entity);
+    }
+
+    private void insert(String taskId, Set<String> groups, String district, String service, String assignee,
+            Date due, Date created, String applicationNo, String processInstanceId, String taskKey, String name) {
+        int first = 1;
+        for (String group : groups.isEmpty() ? Set.of(NO_GROUP) : groups) {
+            mapper.insert(new WorkItemMapper.NewRow(new WorkItemMapper.WorkItem(taskId, group, district, assignee,
+                    dueSort(due), created == null ? BusinessTime.now() : BusinessTime.of(created), applicationNo,
+                    processInstanceId, taskKey, limit(name)), service, first));
+            first = 0;
+        }
+    }
+
+    /**
+     * Writes the rows of the engine's open tasks that have none: at every start, one anti-join that finds nothing
+     * on a table kept by the hook; on a database upgraded from before the table, every open task, in pages of
+     * {@value #BACKFILL_PAGE}, one transaction per task. A task the hook wrote meanwhile (a duplicate row) keeps the
+     * hook's rows.
+     */
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     public void backfill() {
-        if (mapper.countAll() > 0 || tasks.createTaskQuery().count() == 0) {
-            return;
-        }
         int filled = 0;
-        for (int first = 0;; first += BACKFILL_PAGE) {
-            List<Task> page = tasks.createTaskQuery().orderByTaskId().asc().listPage(first, BACKFILL_PAGE);
-            if (page.isEmpty()) {
+        Set<String> seen = new HashSet<>();
+        while (true) {
+            List<String> ids = mapper.missingTaskIds(BACKFILL_PAGE);
+            ids.removeAll(seen);
+            if (ids.isEmpty()) {
                 break;
             }
+            seen.addAll(ids);
+            List<Task> page = tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list();
             Set<String> instances = new LinkedHashSet<>();
             page.forEach(t -> instances.add(t.getProcessInstanceId()));
+            instances.remove(null);
             Map<String, String> keys = new HashMap<>();
-            runtime.createProcessInstanceQuery().processInstanceIds(instances).list()
-                    .forEach(p -> keys.put(p.getId(), p.getBusinessKey()));
-            List<Runnable> inserts = new ArrayList<>();
-            for (Task t : page) {
-                Set<String> groups = new LinkedHashSet<>();
-                tasks.getIdentityLinksForTask(t.getId()).stream()
-                        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                        .forEach(l -> groups.add(l.getGroupId()));
-                Object district = runtime.getVariable(t.getExecutionId(), ApplicationService.VAR_DISTRICT);
-                inserts.add(() -> insert(t.getId(), groups, district == null ? null : district.toString(),
-                        t.getAssignee(), t.getDueDate(), t.getCreateTime(), keys.get(t.getProcessInstanceId()),
-                        t.getProcessInstanceId(), t.getTaskDefinitionKey(), t.getName()));
+            if (!instances.isEmpty()) {
+                runtime.createProcessInstanceQuery().processInstanceIds(instances).list()
+                        .forEach(p -> keys.put(p.getId(), p.getBusinessKey()));
             }
-            tx.executeWithoutResult(s -> inserts.forEach(Runnable::run));
-            filled += page.size();
+            for (Task t : page) {
+                Set<String> groups = candidateGroups(tasks.getIdentityLinksForTask(t.getId()));
+                Map<String, Object> vars = t.getExecutionId() == null ? Map.of()
+                        : runtime.getVariables(t.getExecutionId(),
+                                List.of(ApplicationService.VAR_DISTRICT, ApplicationService.VAR_SERVICE_CODE));
+                String district = text(vars.get(ApplicationService.VAR_DISTRICT));
+                String service = text(vars.get(ApplicationService.VAR_SERVICE_CODE));
+                try {
+                    tx.executeWithoutResult(s -> insert(t.getId(), groups, district, service, t.getAssignee(),
+                            t.getDueDate(), t.getCreateTime(), keys.get(t.getProcessInstanceId()),
+                            t.getProcessInstanceId(), t.getTaskDefinitionKey(), t.getName()));
+                    filled++;
+                } catch (DuplicateKeyException e) {
+                    // the hook wrote this task's rows meanwhile: they are the current ones
+                }
+            }
         }
-        log.info("Filled the queues' work items from {} open tasks", filled);
+        if (filled > 0) {
+            log.info("Filled the work items of {} open tasks", filled);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     static LocalDateTime dueSort(Date due) {

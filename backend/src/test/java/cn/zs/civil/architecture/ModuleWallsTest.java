@@ -61,6 +61,19 @@ class ModuleWallsTest {
             .should().dependOnClassesThat().resideInAPackage("cn.zs.civil.notification..")
             .because("notifications listen to the case's events and the services call them, never the other way round");
 
+    @ArchTest
+    static final ArchRule onlyTheWorklistWritesTheOpenTasks = noClasses()
+            .that().resideOutsideOfPackage("cn.zs.civil.worklist..")
+            .should(OpenTaskWrites.WRITE_THE_OPEN_TASK_TABLE)
+            .because("the open tasks have one read model, kept by the worklist's engine hook; other modules read it"
+                    + " through worklist.OpenTasks");
+
+    @ArchTest
+    static final ArchRule theRuleSeesTheWorklistsOwnWrites = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+            .that().haveFullyQualifiedName("cn.zs.civil.worklist.WorkItemMapper")
+            .should(OpenTaskWrites.WRITE_THE_OPEN_TASK_TABLE)
+            .because("the rule above must be able to fail: it sees the one writer's statements");
+
     /** Classes of any module of the platform but the given ones. */
     private static DescribedPredicate<JavaClass> modulesBut(String... allowed) {
         return JavaClass.Predicates.resideInAPackage("cn.zs.civil..").and(JavaClass.Predicates.resideOutsideOfPackages(

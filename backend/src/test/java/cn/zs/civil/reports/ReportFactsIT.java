@@ -12,8 +12,9 @@ import cn.zs.civil.support.Fixtures;
 
 /**
  * The reporting tables follow a real case through the application's own write path (no backfill): the open task
- * and its queue appear when the engine creates it, the claim sets its assignee, completion moves it to rp_task, and
- * the case's end writes rp_case, each in the transaction of the step.
+ * and its queue appear in the worklist's read model when the engine creates it (read here through its port, as the
+ * backlog reads it), the claim sets its assignee, completion moves it to rp_task, and the case's end writes rp_case,
+ * each in the transaction of the step.
  */
 class ReportFactsIT extends ApiTestBase {
 
@@ -30,19 +31,17 @@ class ReportFactsIT extends ApiTestBase {
 
         Api clerk = api().as("clerk-funeral-xl");
         String acceptTask = taskOf(clerk, no);
-        assertThat(row("select application_no, service_code, district, coalesce(assignee, '-') from rp_open_task"
-                + " where task_id = ?", acceptTask)).isEqualTo(no + " funeral-fee-reimbursement xiaolan -");
-        assertThat(jdbc.queryForList("select queue from rp_open_task_queue where task_id = ?", String.class,
-                acceptTask)).isNotEmpty();
+        // The open task, as the reports read it through the worklist's port.
+        assertThat(holders(no)).containsExactly(no + " Task_AcceptApplication - funeral-review");
+        assertThat(row("select service_code, district, first_queue from work_item where task_id = ?", acceptTask))
+                .isEqualTo("funeral-fee-reimbursement xiaolan 1");
 
         assertThat(clerk.post("/api/tasks/" + acceptTask + "/claim", null).status()).isEqualTo(204);
-        assertThat(jdbc.queryForObject("select assignee from rp_open_task where task_id = ?", String.class,
-                acceptTask)).isEqualTo("clerk-funeral-xl");
+        assertThat(holders(no)).containsExactly(no + " Task_AcceptApplication clerk-funeral-xl funeral-review");
 
         assertThat(clerk.post("/api/tasks/" + acceptTask + "/complete", Map.of("data", Map.of("decision", "accept")))
                 .status()).isEqualTo(204);
-        assertThat(count("select count(*) from rp_open_task where task_id = ?", acceptTask)).isZero();
-        assertThat(count("select count(*) from rp_open_task_queue where task_id = ?", acceptTask)).isZero();
+        assertThat(count("select count(*) from work_item where task_id = ?", acceptTask)).isZero();
         assertThat(row("select application_no, assignee from rp_task where task_id = ?", acceptTask))
                 .isEqualTo(no + " clerk-funeral-xl");
         assertThat(count("select count(*) from rp_case where application_no = ?", no)).isZero();
@@ -57,7 +56,7 @@ class ReportFactsIT extends ApiTestBase {
                 .isEqualTo(row("select status, outcome, district from application where application_no = ?", no))
                 .startsWith("DECIDED ").endsWith(" xiaolan");
         assertThat(count("select count(*) from rp_task where application_no = ?", no)).isEqualTo(2);
-        assertThat(count("select count(*) from rp_open_task where application_no = ?", no)).isZero();
+        assertThat(holders(no)).isEmpty();
         // The backfill finds nothing left to do for this case.
         facts.backfill();
         assertThat(count("select count(*) from rp_case where application_no = ?", no)).isEqualTo(1);
@@ -66,6 +65,15 @@ class ReportFactsIT extends ApiTestBase {
 
     @org.springframework.beans.factory.annotation.Autowired
     private ReportFacts facts;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.zs.civil.worklist.OpenTasks openTasks;
+
+    /** A case's open tasks as "number step assignee queue". */
+    private java.util.List<String> holders(String no) {
+        return openTasks.holdersOf(java.util.List.of(no)).stream().map(h -> h.applicationNo() + " " + h.taskKey()
+                + " " + (h.assignee() == null ? "-" : h.assignee()) + " " + h.queue()).toList();
+    }
 
     /** The columns of one row, space-separated. */
     private String row(String sql, Object... args) {

@@ -28,9 +28,11 @@ import cn.zs.civil.support.CaseDriver;
 import cn.zs.civil.support.Fixtures;
 
 /**
- * The queues' read model ({@code work_item}) against the engine: a row per open task with its group, district and
- * case, kept in step by the engine's task events (claim, due date change, completion, deletion), refilled from the
- * engine when empty; and "next case" never hands one task to two callers, even two sessions of one account.
+ * The one read model of the open tasks ({@code work_item}) against the engine: a row per open task and queue with
+ * its district, case and service, kept in step by the engine's task events (claim, due date change, queues added
+ * and removed, completion, deletion, cancellation), the missing rows filled from the engine at start; the backlog's
+ * counts through the query port (a task once per step, in each of its queues); and "next case" never hands one task
+ * to two callers, even two sessions of one account.
  */
 class WorkItemsIT extends ApiTestBase {
 
@@ -49,13 +51,21 @@ class WorkItemsIT extends ApiTestBase {
         return tasks.createTaskQuery().processInstanceBusinessKey(no).singleResult();
     }
 
-    /** Every open task of the engine and nothing else, with its candidate groups, case and assignee. */
+    /** The reports' test data (ReportsIT) has open tasks in the read model only: no engine task behind them. */
+    private static final String ENGINE_TASKS = "task_id not like 'rpt-%'";
+
+    /**
+     * Every open task of the engine and nothing else, with its candidate groups, case, service and assignee, and
+     * one row of each task counting it once.
+     */
     private void assertInStepWithTheEngine() {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select task_id, group_id, assignee, application_no from work_item order by task_id, group_id");
+        List<Map<String, Object>> rows = jdbc.queryForList("select task_id, group_id, assignee, application_no,"
+                + " service_code from work_item where " + ENGINE_TASKS + " order by task_id, group_id");
         List<String> fromTable = new ArrayList<>();
         rows.forEach(r -> fromTable.add(r.get("task_id") + "|" + r.get("group_id") + "|" + r.get("assignee") + "|"
-                + r.get("application_no")));
+                + r.get("application_no") + "|" + r.get("service_code")));
+        assertThat(jdbc.queryForList("select task_id from work_item where " + ENGINE_TASKS
+                + " group by task_id having sum(first_queue) <> 1", String.class)).isEmpty();
         List<String> fromEngine = new ArrayList<>();
         for (Task t : tasks.createTaskQuery().orderByTaskId().asc().list()) {
             String no = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
@@ -63,8 +73,9 @@ class WorkItemsIT extends ApiTestBase {
             List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
                     .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
                     .map(l -> l.getGroupId()).sorted().toList();
+            Object service = runtime.getVariable(t.getExecutionId(), "serviceCode");
             for (String g : groups.isEmpty() ? List.of("") : groups) {
-                fromEngine.add(t.getId() + "|" + g + "|" + t.getAssignee() + "|" + no);
+                fromEngine.add(t.getId() + "|" + g + "|" + t.getAssignee() + "|" + no + "|" + service);
             }
         }
         assertThat(fromTable).containsExactlyElementsOf(fromEngine.stream().sorted().toList());
@@ -126,15 +137,80 @@ class WorkItemsIT extends ApiTestBase {
     }
 
     @Test
-    void anEmptyTableIsRefilledFromTheEngine() {
+    void theEnginesOpenTasksWithoutRowsGetThemFromTheEngine() {
         checkIn();
-        checkIn();
-        List<Map<String, Object>> before = jdbc.queryForList("select * from work_item order by task_id, group_id");
+        String no = checkIn();
+        String all = "select * from work_item where " + ENGINE_TASKS + " order by task_id, group_id";
+        List<Map<String, Object>> before = jdbc.queryForList(all);
         assertThat(before).isNotEmpty();
-        jdbc.update("delete from work_item");
+        // one task's rows lost (a restore), then every row (a database upgraded from before the table)
+        jdbc.update("delete from work_item where application_no = ?", no);
         workItems.backfill();
-        List<Map<String, Object>> after = jdbc.queryForList("select * from work_item order by task_id, group_id");
-        assertThat(after).isEqualTo(before);
+        assertThat(jdbc.queryForList(all)).isEqualTo(before);
+        jdbc.update("delete from work_item where " + ENGINE_TASKS);
+        workItems.backfill();
+        assertThat(jdbc.queryForList(all)).isEqualTo(before);
+        // nothing missing: nothing written
+        workItems.backfill();
+        assertThat(jdbc.queryForList(all)).isEqualTo(before);
+    }
+
+    @Test
+    void aTaskOfferedToTwoQueuesCountsOncePerStepAndInBothQueuesBacklog() {
+        String no = checkIn();
+        Task t = openTask(no);
+        List<String> shiqi = List.of("shiqi");
+        long steps = stepTotal(t.getTaskDefinitionKey(), shiqi);
+        long registrar = queueTotal("marriage-registrar", shiqi);
+        long chief = queueTotal("section-chief", shiqi);
+        long none = queueTotal(null, shiqi);
+
+        tasks.addCandidateGroup(t.getId(), "section-chief");
+        assertThat(jdbc.queryForList("select group_id from work_item where task_id = ? order by group_id",
+                String.class, t.getId())).containsExactly("marriage-registrar", "section-chief");
+        assertInStepWithTheEngine();
+        assertThat(stepTotal(t.getTaskDefinitionKey(), shiqi)).isEqualTo(steps);
+        assertThat(queueTotal("marriage-registrar", shiqi)).isEqualTo(registrar);
+        assertThat(queueTotal("section-chief", shiqi)).isEqualTo(chief + 1);
+        assertThat(openTasks.holdersOf(List.of(no))).extracting(OpenTasks.Holder::queue)
+                .containsExactly("marriage-registrar", "section-chief");
+
+        // the queue taken away again, then the last one: a task offered to none is one row, in no queue's backlog
+        tasks.deleteCandidateGroup(t.getId(), "section-chief");
+        assertInStepWithTheEngine();
+        assertThat(queueTotal("section-chief", shiqi)).isEqualTo(chief);
+        tasks.deleteCandidateGroup(t.getId(), "marriage-registrar");
+        assertInStepWithTheEngine();
+        assertThat(stepTotal(t.getTaskDefinitionKey(), shiqi)).isEqualTo(steps);
+        assertThat(queueTotal("marriage-registrar", shiqi)).isEqualTo(registrar - 1);
+        assertThat(queueTotal(null, shiqi)).isEqualTo(none + 1);
+        assertThat(openTasks.holdersOf(List.of(no))).singleElement()
+                .satisfies(h -> assertThat(h.queue()).isNull())
+                .satisfies(h -> assertThat(h.taskKey()).isEqualTo(t.getTaskDefinitionKey()));
+
+        // claimed: the step's and the queues' backlog count it as assigned; completed or cancelled: gone
+        tasks.claim(t.getId(), "clerk-marriage");
+        assertThat(openTasks.perStep("marriage-registration", shiqi).stream()
+                .filter(d -> d.taskKey().equals(t.getTaskDefinitionKey()) && d.assigned()).mapToLong(d -> d.n()).sum())
+                .isPositive();
+        runtime.createProcessInstanceModification(t.getProcessInstanceId())
+                .cancelAllForActivity(t.getTaskDefinitionKey()).execute(true, true);
+        assertThat(openTasks.holdersOf(List.of(no))).isEmpty();
+        assertThat(stepTotal(t.getTaskDefinitionKey(), shiqi)).isEqualTo(steps - 1);
+        assertInStepWithTheEngine();
+    }
+
+    @Autowired
+    private OpenTasks openTasks;
+
+    private long stepTotal(String taskKey, List<String> districts) {
+        return openTasks.perStep("marriage-registration", districts).stream()
+                .filter(d -> d.taskKey().equals(taskKey)).mapToLong(OpenTasks.StepDay::n).sum();
+    }
+
+    private long queueTotal(String queue, List<String> districts) {
+        return openTasks.perQueue("marriage-registration", districts).stream()
+                .filter(d -> java.util.Objects.equals(d.queue(), queue)).mapToLong(OpenTasks.QueueDay::n).sum();
     }
 
     @Test

@@ -193,9 +193,11 @@ final class OpenTasks {
                 s.addBatch();
             }
             s.executeBatch();
+            // the open tasks' read model (one row per task and queue, first_queue 1 on the task's only queue)
             try (PreparedStatement w = c.prepareStatement("insert into work_item (task_id, group_id, district,"
-                    + " assignee, due_sort, created_at, application_no, process_instance_id, task_key, task_name)"
-                    + " values (?, ?, ?, null, ?, ?, ?, ?, 'Task_Open', '待审查（基准数据）')")) {
+                    + " assignee, due_sort, created_at, application_no, process_instance_id, task_key, task_name,"
+                    + " service_code, first_queue)"
+                    + " values (?, ?, ?, null, ?, ?, ?, ?, 'Task_Open', '待审查（基准数据）', ?, 1)")) {
                 for (Object[] r : rows) {
                     w.setString(1, (String) r[6]);
                     w.setString(2, (String) r[1]);
@@ -204,6 +206,7 @@ final class OpenTasks {
                     w.setTimestamp(5, Timestamp.valueOf((LocalDateTime) r[3]));
                     w.setString(6, (String) r[0]);
                     w.setString(7, (String) r[5]);
+                    w.setString(8, SERVICES.getOrDefault((String) r[1], (String) r[1]));
                     w.addBatch();
                 }
                 w.executeBatch();
