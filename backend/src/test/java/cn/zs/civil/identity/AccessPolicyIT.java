@@ -88,6 +88,8 @@ class AccessPolicyIT extends ApiTestBase {
         POLICY.put("POST /api/policy/changes", Set.of("admin"));
         POLICY.put("POST /api/policy/changes/{id}/approval", Set.of("admin"));
         POLICY.put("POST /api/policy/changes/{id}/rejection", Set.of("admin"));
+        POLICY.put("GET /api/policy/parameters", Set.of("admin"));
+        POLICY.put("POST /api/policy/parameter-changes", Set.of("admin"));
         POLICY.put("GET /api/cases/{applicationNo}/tasks", STAFF);
         POLICY.put("GET /api/registrar-qualifications", Set.of("chief"));
         POLICY.put("PUT /api/registrar-qualifications/{username}", Set.of("chief"));
