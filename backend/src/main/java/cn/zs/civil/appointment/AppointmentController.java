@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 
 import org.springframework.beans.factory.annotation.Value;
 
@@ -69,8 +68,7 @@ class AppointmentController {
                 bookingWait.plusSeconds(15).toMillis());
         appointments.book(currentUser.get(), request, locale, admitted).whenComplete((booked, failure) -> {
             if (failure != null) {
-                answer.setErrorResult(failure instanceof CompletionException c && c.getCause() != null
-                        ? c.getCause() : failure);
+                answer.setErrorResult(AppointmentService.cause(failure));
             } else if (!booked.created()) {
                 answer.setResult(ResponseEntity.ok(booked.booking()));
             } else {

@@ -136,11 +136,14 @@ public class AppointmentService {
         try {
             return book(user, request, locale, null).join();
         } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
+            throw cause(e) instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /** What went wrong, without the wrapping of the future it came through. */
+    static Throwable cause(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                ? c.getCause() : failure;
     }
 
     /**
@@ -247,8 +250,7 @@ public class AppointmentService {
         long slotId = booking.slot().id();
         return bookings.book(slotId, pending, batch -> writeBatch(slotId, batch)).handle((outcome, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                        ? c.getCause() : failure;
+                Throwable cause = cause(failure);
                 if (cause instanceof java.util.concurrent.TimeoutException) {
                     throw noTurn();
                 }
