@@ -1,9 +1,12 @@
 package cn.zs.civil.application;
 
+import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -12,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that transaction ends, and a rollback gives the number back. {@link #draw} is for numbers that only need to be
  * unique and increasing (application numbers per service and day): the counter is moved in a transaction of its
  * own, so concurrent callers wait for each other only for that moment, not for the whole of each other's work; a
- * caller that later fails leaves a gap.
+ * caller that later fails leaves a gap. {@link #atCommit} runs gap-free numbering at the very end of the caller's
+ * transaction, so that the counter's row is locked only for the commit itself.
  */
 @Component
 public class Sequences {
@@ -44,6 +48,33 @@ public class Sequences {
      */
     public long draw(String name) {
         return ownTransaction.execute(status -> next(name));
+    }
+
+    /**
+     * Runs {@code numbering} (which calls {@link #next} and writes the number) in the caller's transaction, but as its
+     * last work: after the engine has flushed the case's history and tasks, just before the commit. A registration's
+     * certificate number used to be drawn in the middle of the engine's command, so the counter's row stayed locked
+     * across the whole flush, and every registrar's decision queued behind the one before it (issue 18: 235 of 420
+     * busy-thread samples waited there). The number stays gap-free and unique: it is drawn and written in the same
+     * transaction as the decision, and rolls back with it. Without a transaction (a test's bare engine) it runs at once.
+     */
+    public void atCommit(Runnable numbering) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            numbering.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public int getOrder() {
+                // before MyBatis's own synchronization ends the transaction's session
+                return Ordered.HIGHEST_PRECEDENCE;
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                numbering.run();
+            }
+        });
     }
 
     private void createCounter(String name) {

@@ -2,6 +2,8 @@ package cn.zs.civil.marriage;
 
 import static cn.zs.civil.marriage.MarriageProcess.*;
 
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,17 +34,22 @@ class AssignCertificateNumberDelegate implements JavaDelegate {
         this.division = division;
     }
 
+    /**
+     * Numbers the registration when its transaction commits ({@link Sequences#atCommit}): the certificate's row
+     * ({@code marriage_certificate}) is the one home of the number; the issue step's form and the report to the
+     * national database read it from there ({@link MarriageCertificates}), not from a process variable.
+     */
     @Override
     public void execute(DelegateExecution execution) {
         String no = execution.getProcessBusinessKey();
-        String existing = mapper.certificateOf(no);
-        if (existing == null) {
-            String kind = DIVORCE_KEY.equals(ProcessKeys.of(execution)) ? "L" : "J";
-            int year = BusinessTime.now().getYear();
-            long sequence = sequences.next(kind + division + "-" + year);
-            existing = format.formatted(kind, division, year, sequence);
-            mapper.insertCertificate(existing, no, kind, BusinessTime.now().toLocalDate());
-        }
-        execution.setVariable(VAR_CERTIFICATE_NO, existing);
+        String kind = DIVORCE_KEY.equals(ProcessKeys.of(execution)) ? "L" : "J";
+        LocalDate decided = BusinessTime.now().toLocalDate();
+        sequences.atCommit(() -> {
+            if (mapper.certificateOf(no) == null) {
+                long sequence = sequences.next(kind + division + "-" + decided.getYear());
+                mapper.insertCertificate(format.formatted(kind, division, decided.getYear(), sequence), no, kind,
+                        decided);
+            }
+        });
     }
 }

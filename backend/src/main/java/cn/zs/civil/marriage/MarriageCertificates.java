@@ -1,12 +1,20 @@
 package cn.zs.civil.marriage;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-/** The certificate number (结婚证字号 / 离婚证字号) a registration was given, for whoever writes it on a document. */
+import cn.zs.civil.application.ApplicationRow;
+import cn.zs.civil.worklist.CaseFacts;
+
+/**
+ * The certificate number (结婚证字号 / 离婚证字号) a registration was given, for whoever writes it on a document, and
+ * for the issue step's form (the fact {@value MarriageProcess#VAR_CERTIFICATE_NO}). Its one home is the
+ * certificate's row, numbered when the decision commits.
+ */
 @Component
-public class MarriageCertificates {
+public class MarriageCertificates implements CaseFacts {
 
     private final MarriageMapper mapper;
 
@@ -16,5 +24,15 @@ public class MarriageCertificates {
 
     public Optional<String> of(String applicationNo) {
         return Optional.ofNullable(mapper.certificateOf(applicationNo));
+    }
+
+    @Override
+    public Map<String, Object> of(ApplicationRow row) {
+        if (!MarriageProcess.MARRIAGE_SERVICE.equals(row.serviceCode())
+                && !MarriageProcess.DIVORCE_SERVICE.equals(row.serviceCode())) {
+            return Map.of();
+        }
+        return of(row.applicationNo()).<Map<String, Object>>map(no -> Map.of(MarriageProcess.VAR_CERTIFICATE_NO, no))
+                .orElse(Map.of());
     }
 }

@@ -27,6 +27,10 @@ public final class MarriageProcess {
     public static final String VAR_KINSHIP_SIGNAL = "kinshipSignal";
     public static final String VAR_MARRIAGE_RECORD_FOUND = "marriageRecordFound";
     public static final String VAR_DUPLICATE_CASE = "duplicateCase";
+    /**
+     * The certificate number as a fact of the issue step's form ({@link MarriageCertificates}); not an engine
+     * variable: its home is {@code marriage_certificate}.
+     */
     public static final String VAR_CERTIFICATE_NO = "certificateNo";
     public static final String VAR_COOLING_OFF_ENDS_AT = "coolingOffEndsAt";
     public static final String VAR_CERTIFICATE_WINDOW_ENDS_AT = "certificateWindowEndsAt";

@@ -21,10 +21,13 @@ class ReportRegistrationDelegate implements JavaDelegate {
 
     private final ApplicationService applications;
     private final Registries.MarriageRegistry marriages;
+    private final MarriageCertificates certificates;
 
-    ReportRegistrationDelegate(ApplicationService applications, Registries.MarriageRegistry marriages) {
+    ReportRegistrationDelegate(ApplicationService applications, Registries.MarriageRegistry marriages,
+            MarriageCertificates certificates) {
         this.applications = applications;
         this.marriages = marriages;
+        this.certificates = certificates;
     }
 
     @Override
@@ -32,7 +35,9 @@ class ReportRegistrationDelegate implements JavaDelegate {
         Map<String, Object> data = applications.formData(execution.getProcessBusinessKey());
         String a = String.valueOf(data.get(idField("A")));
         String b = String.valueOf(data.get(idField("B")));
-        String certificate = (String) execution.getVariable(VAR_CERTIFICATE_NO);
+        String certificate = certificates.of(execution.getProcessBusinessKey()).orElseThrow(
+                () -> new IllegalStateException("registration " + execution.getProcessBusinessKey()
+                        + " has no certificate number"));
         if (certificate.startsWith("L")) {
             marriages.recordDivorce(a, b, certificate, BusinessTime.now().toLocalDate());
         } else {

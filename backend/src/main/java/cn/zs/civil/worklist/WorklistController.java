@@ -158,7 +158,7 @@ class WorklistController {
                 .map(a -> Map.<String, Object>of("id", a.id(), "fileName", a.fileName(), "mediaType", a.mediaType(),
                         "size", a.sizeBytes(), "sha256", a.sha256(), "field", a.fieldKey() == null ? "" : a.fieldKey()))
                 .toList();
-        Map<String, Object> facts = worklist.facts(task);
+        Map<String, Object> facts = worklist.facts(task, row);
         Map<String, String> factTexts = new java.util.LinkedHashMap<>();
         wordings.forEach(w -> factTexts.putAll(w.word(row, facts, locale)));
         return new TaskDetail(view, views.summary(row, locale, false), applications.formData(row),

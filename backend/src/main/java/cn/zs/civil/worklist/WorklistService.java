@@ -71,12 +71,14 @@ public class WorklistService {
     private final WorkItemMapper workItems;
     private final org.springframework.context.MessageSource messages;
     private final StatutoryClock clock;
+    private final List<CaseFacts> caseFacts;
 
     WorklistService(TaskService tasks, RepositoryService repository, ApplicationService applications,
             FormDefinitions forms, CaseLog log, TransactionTemplate tx, IdentityProperties identity,
             Countdowns countdowns, List<TaskCompletionCheck> completionChecks, WorkItemMapper workItems,
-            StatutoryClock clock, org.springframework.context.MessageSource messages) {
+            StatutoryClock clock, org.springframework.context.MessageSource messages, List<CaseFacts> caseFacts) {
         this.messages = messages;
+        this.caseFacts = List.copyOf(caseFacts);
         this.workItems = workItems;
         this.clock = clock;
         this.completionChecks = List.copyOf(completionChecks);
@@ -399,9 +401,13 @@ public class WorklistService {
         });
     }
 
-    /** Variables the engine holds for the case: the results of automated checks and decisions (no personal data). */
-    public Map<String, Object> facts(Task task) {
+    /**
+     * Variables the engine holds for the case (the results of automated checks and decisions, no personal data) and
+     * the facts features keep in their own tables ({@link CaseFacts}).
+     */
+    public Map<String, Object> facts(Task task, ApplicationRow row) {
         Map<String, Object> out = new HashMap<>(tasks.getVariables(task.getId()));
+        caseFacts.forEach(f -> out.putAll(f.of(row)));
         out.values().removeIf(Objects::isNull);
         return out;
     }

@@ -104,6 +104,70 @@ class SequencesIT extends ApiTestBase {
         }
     }
 
+    @Test
+    void aNumberDrawnAtCommitLocksTheCounterOnlyForTheCommitNotForTheWorkBeforeIt() throws Exception {
+        String counter = "it-" + UUID.randomUUID();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> sequences.next(counter)); // the counter exists: 1 taken
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // a registrar's decision: the number is asked for, then the engine flushes the case for a while
+            Future<Long> decision = pool.submit(() -> {
+                long[] drawn = new long[1];
+                tx.executeWithoutResult(status -> {
+                    sequences.atCommit(() -> {
+                        order.add("numbered");
+                        drawn[0] = sequences.next(counter);
+                    });
+                    working.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    order.add("flushed");
+                });
+                return drawn[0];
+            });
+            assertThat(working.await(30, TimeUnit.SECONDS)).isTrue();
+            // meanwhile another decision on another desk numbers and commits at once: no lock is held yet
+            Long other = pool.submit(() -> tx.execute(status -> sequences.next(counter))).get(10, TimeUnit.SECONDS);
+            release.countDown();
+            assertThat(other).isEqualTo(2L);
+            assertThat(decision.get(30, TimeUnit.SECONDS)).isEqualTo(3L);
+            assertThat(order).containsExactly("flushed", "numbered");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDecisionThatRollsBackDrawsNoNumberAtCommitAndAFailedNumberingRollsTheDecisionBack() {
+        String counter = "it-" + UUID.randomUUID();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            sequences.atCommit(() -> sequences.next(counter));
+            status.setRollbackOnly();
+        });
+        String other = "it-" + UUID.randomUUID();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            sequences.next(other); // the decision's own writes
+            sequences.atCommit(() -> {
+                sequences.next(counter);
+                throw new IllegalStateException("numbering failed");
+            });
+        })).hasMessageContaining("numbering failed");
+        // neither counter moved: gap-free
+        Long nextOfCounter = tx.execute(status -> sequences.next(counter));
+        Long nextOfOther = tx.execute(status -> sequences.next(other));
+        assertThat(nextOfCounter).isEqualTo(1L);
+        assertThat(nextOfOther).isEqualTo(1L);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
