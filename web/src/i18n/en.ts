@@ -34,7 +34,7 @@ export default {
     noticeHint: 'A correction notice must list everything at once within 5 working days of receipt ({received}); after that the case counts as accepted',
   },
   channel: { ONLINE: 'Online', COUNTER: 'At the counter', BOOKED: 'Booked online, at the counter', NO_APPLICATION: 'Granted without application' },
-  catalogue: { title: 'Services', statutory: 'Statutory limit', promised: 'Promised limit', days: '{days} working day | {days} working days', calendarDays: '{days} day | {days} days' },
+  catalogue: { title: 'Services', statutory: 'Statutory limit', promised: 'Promised limit', days: 'decided on the day | {days} working day | {days} working days', calendarDays: 'the same day | {days} day | {days} days' },
   service: {
     limits: 'Time limits', conditions: 'Who may apply', materials: 'Materials', legalBasis: 'Legal basis', required: 'required',
     optional: 'optional', apply: 'Apply online', signInToApply: 'Sign in to apply online',

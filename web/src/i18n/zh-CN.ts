@@ -31,7 +31,7 @@ export default {
     noticeHint: '如需补正，须自收到材料之日（{received}）起 5 个工作日内一次告知，逾期视为受理',
   },
   channel: { ONLINE: '可网上办理', COUNTER: '窗口办理', BOOKED: '网上预约、窗口办理', NO_APPLICATION: '免申即享' },
-  catalogue: { title: '服务目录', statutory: '法定办结时限', promised: '承诺办结时限', days: '{days} 个工作日', calendarDays: '{days} 日' },
+  catalogue: { title: '服务目录', statutory: '法定办结时限', promised: '承诺办结时限', days: '当场办结 | {days} 个工作日 | {days} 个工作日', calendarDays: '当日 | {days} 日 | {days} 日' },
   service: {
     limits: '办理时限', conditions: '申请条件', materials: '申请材料', legalBasis: '设定依据', required: '必交', optional: '可选',
     counterOnly: '本事项须当事人到窗口办理，不能网上申请；办理地点和方式见上方说明。',
