@@ -222,15 +222,15 @@ public class AppointmentService {
                 locale);
         SlotGates.Attempt attempt = ownPlace ? admitted : gates.attempt(slot.id());
         Booking booking = new Booking(user.id(), personDay, request.service(), office.code(), day, band.code(), a, b,
-                now, confirmation, locale, attempt, slotKey, slot);
+                idHash(a.idNumber()), idHash(b.idNumber()), now, confirmation, locale, attempt, slotKey, slot);
         java.util.concurrent.CompletableFuture<Booked> booked = queue(booking, 1);
         booked.whenComplete((done, failure) -> attempt.close());
         return booked;
     }
 
-    /** What one request books, checked; each try queues it under a new number. */
+    /** What one request books, checked, its ID numbers hashed once; each try queues it under a new number. */
     private record Booking(String applicant, String personDay, String service, String office, LocalDate day,
-            String band, Party a, Party b, LocalDateTime at,
+            String band, Party a, Party b, String hashA, String hashB, LocalDateTime at,
             Map<String, String> confirmation, Locale locale, SlotGates.Attempt attempt, String slotKey,
             AppointmentMapper.SlotRow slot) {
     }
@@ -242,11 +242,8 @@ public class AppointmentService {
      */
     private java.util.concurrent.CompletableFuture<Booked> queue(Booking booking, int tries) {
         String no = newBookingNo(booking.day());
-        Pending pending = new Pending(no, booking.applicant(), booking.personDay(), booking.service(),
-                booking.office(), booking.day(), booking.band(),
-                cipher.seal(write(Map.of("a", booking.a(), "b", booking.b())), "appointment:" + no),
-                idHash(booking.a().idNumber()), idHash(booking.b().idNumber()), booking.at(), booking.confirmation(),
-                booking.locale(), booking.attempt());
+        Pending pending = new Pending(booking, no,
+                cipher.seal(write(Map.of("a", booking.a(), "b", booking.b())), "appointment:" + no));
         long slotId = booking.slot().id();
         return bookings.book(slotId, pending, batch -> writeBatch(slotId, batch)).handle((outcome, failure) -> {
             if (failure != null) {
@@ -285,40 +282,16 @@ public class AppointmentService {
                 .retryAfter(5);
     }
 
-    /** One request's booking, sealed and ready to insert, waiting for its slot's next batch. */
+    /** One try of a booking: its number and its parties sealed under it, waiting for its slot's next batch. */
     private static final class Pending extends SlotBookings.Pending {
+        final Booking booking;
         final String no;
-        final String applicant;
-        final String personDay;
-        final String service;
-        final String office;
-        final LocalDate day;
-        final String band;
         final String parties;
-        final String hashA;
-        final String hashB;
-        final LocalDateTime at;
-        final Map<String, String> confirmation;
-        final Locale locale;
-        final SlotGates.Attempt attempt;
 
-        Pending(String no, String applicant, String personDay, String service, String office, LocalDate day,
-                String band, String parties, String hashA, String hashB, LocalDateTime at,
-                Map<String, String> confirmation, Locale locale, SlotGates.Attempt attempt) {
+        Pending(Booking booking, String no, String parties) {
+            this.booking = booking;
             this.no = no;
-            this.applicant = applicant;
-            this.personDay = personDay;
-            this.service = service;
-            this.office = office;
-            this.day = day;
-            this.band = band;
             this.parties = parties;
-            this.hashA = hashA;
-            this.hashB = hashB;
-            this.at = at;
-            this.confirmation = confirmation;
-            this.locale = locale;
-            this.attempt = attempt;
         }
     }
 
@@ -344,17 +317,18 @@ public class AppointmentService {
                         outcomes.put(p, Outcome.FULL);
                         continue;
                     }
+                    Booking b = p.booking;
                     try {
-                        mapper.insertBooking(p.no, slotId, p.service, p.office, p.day, p.band, p.applicant,
-                                p.personDay, p.parties, p.hashA, p.hashB, p.at);
+                        mapper.insertBooking(p.no, slotId, b.service(), b.office(), b.day(), b.band(), b.applicant(),
+                                b.personDay(), p.parties, b.hashA(), b.hashB(), b.at());
                     } catch (DuplicateKeyException duplicate) {
                         outcomes.put(p, Outcome.DUPLICATE);
                         continue;
                     }
                     // The confirmation in the applicant's language when no preference says otherwise.
-                    LocaleContextHolder.setLocale(p.locale);
-                    notifications.sendToAccount(p.applicant, NotificationTemplate.APPOINTMENT_CONFIRMED,
-                            "appointment-" + p.no, p.confirmation);
+                    LocaleContextHolder.setLocale(b.locale());
+                    notifications.sendToAccount(b.applicant(), NotificationTemplate.APPOINTMENT_CONFIRMED,
+                            "appointment-" + p.no, b.confirmation());
                     outcomes.put(p, Outcome.BOOKED);
                     taken++;
                 }
@@ -365,11 +339,11 @@ public class AppointmentService {
                 throw new IllegalStateException("the slot's places changed under its lock");
             }
             // Before the commit: a booking is never counted both in the row and in flight (SlotGates.attempt).
-            batch.forEach(p -> p.attempt.close());
+            batch.forEach(p -> p.booking.attempt().close());
         });
         batch.forEach(p -> {
             if (outcomes.get(p) == Outcome.BOOKED) {
-                p.attempt.booked();
+                p.booking.attempt().booked();
             }
             p.outcome.complete(outcomes.get(p));
         });
