@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** A bad rating opens its work order: the rectification deadline becomes the due date of its tasks. */
+/**
+ * A bad rating opens its work order: the rectification deadline becomes the due date of its tasks, and the groups
+ * that work it and the case's service and district are set on the instance (not before: most windows end without).
+ */
 @Component("openWorkOrderDelegate")
 class OpenWorkOrderDelegate implements JavaDelegate {
 
@@ -16,7 +19,6 @@ class OpenWorkOrderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(RatingProcess.VAR_WORK_ORDER_DUE_AT,
-                ratings.openWorkOrder(execution.getProcessBusinessKey()));
+        execution.setVariables(ratings.openWorkOrder(execution.getProcessBusinessKey()));
     }
 }

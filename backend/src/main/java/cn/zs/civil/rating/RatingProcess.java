@@ -9,7 +9,6 @@ public final class RatingProcess {
     /** The applicant rated: ends the wait for a rating (and its default timer). */
     public static final String MESSAGE_SERVICE_RATED = "ServiceRated";
 
-    public static final String VAR_APPLICATION_NO = "applicationNo";
     public static final String VAR_SERVICE_CODE = "serviceCode";
     public static final String VAR_DISTRICT = "district";
     public static final String VAR_RATING_WINDOW_ENDS_AT = "ratingWindowEndsAt";

@@ -110,15 +110,10 @@ public class RatingService implements CaseRating {
                 cn.zs.civil.catalogue.PolicyParameters.RATING_WINDOW, day.toLocalDate()));
         mapper.insertRequest(ended.applicationNo(), ended.serviceCode(), ended.district(), ended.endedAt(),
                 windowEndsAt);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(RatingProcess.VAR_APPLICATION_NO, ended.applicationNo());
-        variables.put(RatingProcess.VAR_SERVICE_CODE, ended.serviceCode());
-        variables.put(RatingProcess.VAR_DISTRICT, ended.district());
-        variables.put(RatingProcess.VAR_RATING_WINDOW_ENDS_AT, BusinessTime.toDate(windowEndsAt));
-        // Who works the case's work order travels with it, like a service's limits.
-        variables.put(RatingProcess.VAR_WORK_ORDER_GROUP, properties.workOrderGroup());
-        variables.put(RatingProcess.VAR_RE_REVIEW_GROUP, properties.reReviewGroup());
-        runtime.startProcessInstanceByMessage(RatingProcess.MESSAGE_RATE_REQUEST, ended.applicationNo(), variables);
+        // The window's instance holds its timer's date only, for the days it waits (issue 18: it held 6 variables
+        // for 7 days per case); the case is its business key, the rest is set when a bad rating opens a work order.
+        runtime.startProcessInstanceByMessage(RatingProcess.MESSAGE_RATE_REQUEST, ended.applicationNo(),
+                Map.of(RatingProcess.VAR_RATING_WINDOW_ENDS_AT, BusinessTime.toDate(windowEndsAt)));
         // The rating request leaves with the window's opening (after the case's end commits), with its last day.
         notifications.send(ended.applicationNo(), NotificationTemplate.RATING_REQUEST,
                 Map.of("rateBy", windowEndsAt.toLocalDate().toString()));
@@ -226,13 +221,22 @@ public class RatingService implements CaseRating {
     }
 
     /** A bad rating's work order opens: its rectification deadline from now, in the configured unit. */
-    public Date openWorkOrder(String applicationNo) {
+    public Map<String, Object> openWorkOrder(String applicationNo) {
         ServiceCatalogue.Limit limit = properties.rectificationLimit();
         Date now = BusinessTime.toDate(BusinessTime.now());
         Date due = limit.unit() == ServiceCatalogue.Unit.WORKING ? clock.workingDaysAfter(now, limit.days())
                 : clock.calendarDaysAfterCivilCode(now, limit.days());
         mapper.openWorkOrder(applicationNo, BusinessTime.of(due));
-        return due;
+        RatingRow row = mapper.find(applicationNo);
+        // The work order's tasks: their due date, who works them, and the case's service and district (its queue
+        // rows are filed by them, as the case's own tasks were).
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(RatingProcess.VAR_WORK_ORDER_DUE_AT, due);
+        variables.put(RatingProcess.VAR_WORK_ORDER_GROUP, properties.workOrderGroup());
+        variables.put(RatingProcess.VAR_RE_REVIEW_GROUP, properties.reReviewGroup());
+        variables.put(RatingProcess.VAR_SERVICE_CODE, row.serviceCode());
+        variables.put(RatingProcess.VAR_DISTRICT, row.district());
+        return variables;
     }
 
     /** The unit's answer to the applicant, shown with the case; the work order closes unless a re-review follows. */

@@ -65,7 +65,10 @@ class ServiceRatingProcessTest {
         });
         Mocks.register("openWorkOrderDelegate", (JavaDelegate) execution -> {
             records.add("work order opened");
-            execution.setVariable(VAR_WORK_ORDER_DUE_AT, WORK_ORDER_DUE);
+            // as RatingService.openWorkOrder: the due date, the groups, the case's service and district
+            execution.setVariables(Map.of(VAR_WORK_ORDER_DUE_AT, WORK_ORDER_DUE, VAR_WORK_ORDER_GROUP, "section-chief",
+                    VAR_RE_REVIEW_GROUP, "director", VAR_SERVICE_CODE, "funeral-fee-reimbursement",
+                    VAR_DISTRICT, "shiqi"));
         });
         Mocks.register("recordRatingFeedbackDelegate", (TaskListener) task -> records.add("feedback "
                 + task.getVariable(VAR_FEEDBACK) + " by " + task.getAssignee() + " re-review "
@@ -151,13 +154,9 @@ class ServiceRatingProcessTest {
     }
 
     private ProcessInstance requested() {
-        ProcessInstance instance = runtimeService().startProcessInstanceByMessage(MESSAGE_RATE_REQUEST, CASE_NO, Map.of(
-                VAR_APPLICATION_NO, CASE_NO,
-                VAR_SERVICE_CODE, "funeral-fee-reimbursement",
-                VAR_DISTRICT, "shiqi",
-                VAR_RATING_WINDOW_ENDS_AT, WINDOW_ENDS_AT,
-                VAR_WORK_ORDER_GROUP, "section-chief",
-                VAR_RE_REVIEW_GROUP, "director"));
+        // as RatingService.caseEnded: the window's end only
+        ProcessInstance instance = runtimeService().startProcessInstanceByMessage(MESSAGE_RATE_REQUEST, CASE_NO,
+                Map.of(VAR_RATING_WINDOW_ENDS_AT, WINDOW_ENDS_AT));
         assertThat(instance).isWaitingAt("Gateway_AwaitRating");
         return instance;
     }
