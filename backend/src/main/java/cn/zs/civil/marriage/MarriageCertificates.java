@@ -28,8 +28,10 @@ public class MarriageCertificates implements CaseFacts {
 
     @Override
     public Map<String, Object> of(ApplicationRow row) {
-        if (!MarriageProcess.MARRIAGE_SERVICE.equals(row.serviceCode())
-                && !MarriageProcess.DIVORCE_SERVICE.equals(row.serviceCode())) {
+        // A registration has a number from its decision on: no query for the steps before it.
+        if (!cn.zs.civil.application.CaseStatus.DECIDED.equals(row.status())
+                || !MarriageProcess.MARRIAGE_SERVICE.equals(row.serviceCode())
+                        && !MarriageProcess.DIVORCE_SERVICE.equals(row.serviceCode())) {
             return Map.of();
         }
         return of(row.applicationNo()).<Map<String, Object>>map(no -> Map.of(MarriageProcess.VAR_CERTIFICATE_NO, no))

@@ -102,7 +102,8 @@ final class MarriageScenario implements Scenario {
         checked.put("openDivorceCase", false);
         checked.put("nonLocal", false);
         return Map.of("checkMarriagePartiesDelegate", checked,
-                "assignCertificateNumberDelegate", Map.of("certificateNo", "J442000-2026-000001"),
+                // the platform keeps the number in its own table, not as a variable (issue 18): no variable here either
+                "assignCertificateNumberDelegate", Map.of(),
                 "reportRegistrationDelegate", Map.of());
     }
 }
