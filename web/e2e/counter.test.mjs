@@ -184,6 +184,10 @@ describe('counter services at the counter, through the web UI', () => {
 
     await openStep(page, no, 'Task_IssueCertificate')
     assert.match(await page.locator('.fjs-form').innerText(), /结婚证字号：J442000-\d{4}-\d{6}/)
+    // the limits of a registration decided on the day, in words, not "0"
+    const shownFacts = await page.locator('main').innerText()
+    assert.match(shownFacts, /法定办结时限（工作日）\s+当场办结/)
+    assert.doesNotMatch(shownFacts, /办结时限（工作日）\s+0\b/)
     await tick(page, /双方已核对信息并亲自签名/)
     await tick(page, /已向双方各发结婚证一本/)
     await completeStep(page, no, 'counter-13-marriage-issue')
