@@ -33,10 +33,31 @@ export function findJar() {
   return path.join(targetDir, jar)
 }
 
+// The Java options of the suite's application, for the test only (a deployment's are its own): C1 alone compiles
+// (-XX:TieredStopAtLevel=1). The application lives a few minutes and serves one browser; on a 2-core machine the
+// C2 compiler's work costs more than it saves, and the start takes about a quarter less (docs/testing.md).
+// E2E_JAVA_OPTS replaces them (space-separated).
+const JAVA_OPTS = process.env.E2E_JAVA_OPTS?.trim() ? process.env.E2E_JAVA_OPTS.trim().split(/\s+/) : ['-Xmx512m', '-XX:TieredStopAtLevel=1']
+
 // sample: the demo data's sample of the bureau's past months (the first-start default); a suite that works only its
 // own cases turns it off and starts some 20-30 s sooner.
 export async function startApp({ sample = true } = {}) {
   if (process.env.BASE_URL) return { baseUrl: process.env.BASE_URL.replace(/\/$/, ''), stop: async () => {} }
+  // The port is free when asked for, but another process (another suite's application, when the suites run two at a
+  // time) may take it before the application binds it: then once more on another port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce({ sample })
+    } catch (e) {
+      if (!(e instanceof PortTaken) || process.env.E2E_PORT || attempt >= 3) throw e
+      console.log(`# ${e.message}: starting again on another port`)
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOnce({ sample }) {
   const jar = findJar()
   const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort()
   if (!Number.isInteger(port) || port <= 0) throw new Error(`E2E_PORT must be a port number, not ${process.env.E2E_PORT}`)
@@ -44,7 +65,8 @@ export async function startApp({ sample = true } = {}) {
   fs.mkdirSync(parent, { recursive: true })
   const workDir = fs.mkdtempSync(path.join(parent, 'civil-e2e-'))
   const log = fs.openSync(path.join(workDir, 'app.log'), 'w')
-  const child = spawn('java', ['-Xmx512m', '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1'], {
+  const started = Date.now()
+  const child = spawn('java', [...JAVA_OPTS, '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1'], {
     cwd: workDir,
     env: { ...process.env, DEMO_DATA: 'true', DEMO_SAMPLE: sample ? 'true' : 'false' },
     stdio: ['ignore', log, log],
@@ -74,10 +96,12 @@ export async function startApp({ sample = true } = {}) {
   const up = exited === null && (await fetch(`${baseUrl}/actuator/health`).then((r) => r.ok).catch(() => false))
   if (!up) {
     child.kill('SIGTERM')
-    const tail = fs.readFileSync(path.join(workDir, 'app.log'), 'utf8').split('\n').slice(-40).join('\n')
+    const text = fs.readFileSync(path.join(workDir, 'app.log'), 'utf8')
+    if (exited !== null && /Port \d+ (was )?already in use/.test(text)) throw new PortTaken(`port ${port} was taken before the application bound it`)
+    const tail = text.split('\n').slice(-40).join('\n')
     throw new Error(`The application did not start (log in ${workDir}/app.log):\n${tail}`)
   }
-  console.log(`# application ${jar} on ${baseUrl}, working directory ${workDir}`)
+  console.log(`# application ${jar} on ${baseUrl}, working directory ${workDir}, up in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   return {
     baseUrl,
     workDir,

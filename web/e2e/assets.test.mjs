@@ -6,8 +6,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import { startApp } from './app.mjs'
+import { startAppAndChromium } from './ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const BUDGET = 300 * 1024
@@ -17,11 +16,7 @@ let app
 let browser
 
 before(async () => {
-  app = await startApp({ sample: false })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  ;({ app, browser } = await startAppAndChromium({ sample: false }))
 })
 
 after(async () => {

@@ -6,9 +6,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import { startApp } from './app.mjs'
-import { browserUi, choose, date, field, fill, pick } from './ui.mjs'
+import { browserUi, choose, date, field, fill, pick, startAppAndChromium } from './ui.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const shots = path.join(here, 'screenshots')
@@ -45,11 +43,8 @@ async function platformDay(offset) {
 
 before(async () => {
   fs.mkdirSync(shots, { recursive: true })
-  app = await startApp()
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  // The first-start default: with the demo sample of the past months.
+  ;({ app, browser } = await startAppAndChromium({ sample: true }))
 })
 
 // A failed step leaves a picture of every open page, to see what the user would have seen.

@@ -18,6 +18,17 @@ export function launchChromium() {
   })
 }
 
+/** The application and Chromium, started side by side (Chromium is up long before the application). */
+export async function startAppAndChromium({ sample }) {
+  const [app, browser] = await Promise.allSettled([startApp({ sample }), launchChromium()])
+  if (app.status === 'rejected' || browser.status === 'rejected') {
+    if (browser.status === 'fulfilled') await browser.value.close()
+    if (app.status === 'fulfilled') await app.value.stop()
+    throw app.status === 'rejected' ? app.reason : browser.reason
+  }
+  return { app: app.value, browser: browser.value }
+}
+
 /**
  * A browser suite's setup, the same in every file: the packaged application (app.mjs) and Chromium started before
  * its tests and stopped after them; after each test every page still open leaves a picture
@@ -29,8 +40,7 @@ export function browserSuite({ shots, failed = '', sample = true }) {
   const ui = browserUi({ browser: () => suite.browser, baseUrl: () => suite.app.baseUrl, shots })
   before(async () => {
     fs.mkdirSync(shots, { recursive: true })
-    suite.app = await startApp({ sample })
-    suite.browser = await launchChromium()
+    Object.assign(suite, await startAppAndChromium({ sample }))
   })
   afterEach(async (t) => {
     for (const page of ui.pages) {
