@@ -182,9 +182,17 @@ public class PolicyParameterValues implements PolicyParameters {
     }
 
     String valueText(String key, int value, Locale locale) {
+        return unitText("policy.unit.", key, value, locale);
+    }
+
+    /** A bound of a range ("0个工作日至120个工作日"): the number itself, never "当场办结". */
+    String boundText(String key, int value, Locale locale) {
+        return unitText("policy.bound.", key, value, locale);
+    }
+
+    private String unitText(String prefix, String key, int value, Locale locale) {
         Declared d = declared.get(key);
-        return messages.getMessage("policy.unit." + (d == null ? Unit.CALENDAR_DAYS : d.unit()),
-                new Object[] {value}, locale);
+        return messages.getMessage(prefix + (d == null ? Unit.CALENDAR_DAYS : d.unit()), new Object[] {value}, locale);
     }
 
     // ---- the approved versions, kept on this node ----

@@ -320,7 +320,7 @@ public class PolicyService {
         return parameters.declared().stream().map(d -> new ParameterSummary(d.key(), parameters.label(d.key(), locale),
                 messages.getMessage("policy.unitName." + d.unit(), null, locale), d.min(), d.max(),
                 messages.getMessage("policy.parameter.bounds", new Object[] {
-                        parameters.valueText(d.key(), d.min(), locale), parameters.valueText(d.key(), d.max(), locale)},
+                        parameters.boundText(d.key(), d.min(), locale), parameters.boundText(d.key(), d.max(), locale)},
                         locale),
                 parameters.law(d, locale), version(parameters.inForce(d.key(), today), locale),
                 parameters.approved(d.key()).stream().filter(v -> v.effectiveFrom().isAfter(today))
@@ -375,7 +375,7 @@ public class PolicyService {
         }
         if (value < d.min() || value > d.max()) {
             problems.add(problem("value", label, "policy.parameter.outOfBounds", locale,
-                    parameters.valueText(d.key(), d.min(), locale), parameters.valueText(d.key(), d.max(), locale)));
+                    parameters.boundText(d.key(), d.min(), locale), parameters.boundText(d.key(), d.max(), locale)));
             return null;
         }
         return (int) value;
