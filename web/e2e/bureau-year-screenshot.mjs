@@ -4,7 +4,7 @@
 //   BASE_URL=http://127.0.0.1:18565 YEAR=2021 OUT=../docs/screenshots node e2e/bureau-year-screenshot.mjs
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
+import { launchChromium } from './ui.mjs'
 
 const base = (process.env.BASE_URL ?? '').replace(/\/$/, '')
 const year = Number(process.env.YEAR ?? '2021')
@@ -12,10 +12,8 @@ const out = process.env.OUT ?? 'bureau-year'
 if (!base || !Number.isInteger(year)) throw new Error('set BASE_URL (a running platform) and YEAR')
 fs.mkdirSync(out, { recursive: true })
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-})
+// The suites' one Chromium launch (its own copy here lacked --disable-component-update).
+const browser = await launchChromium()
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 1000 }, locale: 'zh-CN' })
   const page = await context.newPage()
